@@ -1,0 +1,17 @@
+package io.zdcd;
+
+/**
+ * The root of zdcd's unchecked exceptions. Expected outcomes (an unsafe migration, a rolled-back deploy) are values,
+ * not exceptions; an exception means an operation could not be carried out.
+ */
+public abstract class ZdcdException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    protected ZdcdException(String message) {
+        super(message);
+    }
+
+    protected ZdcdException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,30 @@
+package io.zdcd.classify;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The verdict on several migrations classified together, in order (earlier ones build the schema knowledge the
+ * later ones are judged against).
+ *
+ * @param postgresVersion the PostgreSQL major version the verdicts hold for
+ * @param verdict         SAFE only when every migration is
+ * @param migrations      one classification per migration, in the order they apply
+ */
+public record ClassificationReport(int postgresVersion, Verdict verdict, List<Classification> migrations) {
+    public ClassificationReport {
+        Objects.requireNonNull(verdict, "verdict");
+        migrations = List.copyOf(migrations);
+    }
+
+    public boolean isSafe() {
+        return verdict == Verdict.SAFE;
+    }
+
+    @Override
+    public String toString() {
+        long unsafe = migrations.stream().filter(m -> !m.isSafe()).count();
+        return "ClassificationReport[" + verdict + ", PostgreSQL " + postgresVersion + ", " + migrations.size()
+                + " migrations" + (unsafe == 0 ? "" : ", " + unsafe + " unsafe") + "]";
+    }
+}

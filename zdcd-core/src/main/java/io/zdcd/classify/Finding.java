@@ -1,0 +1,25 @@
+package io.zdcd.classify;
+
+import java.util.Objects;
+
+/**
+ * One rule's judgement of one statement.
+ *
+ * @param ruleId          the rule's stable id, for example {@code create-index-non-concurrently}
+ * @param verdict         what this finding alone makes the statement
+ * @param message         what happens and why, in words a person understands
+ * @param safeAlternative SQL (or steps) that achieve the same safely; empty when the statement is already safe
+ */
+public record Finding(String ruleId, Verdict verdict, String message, String safeAlternative) {
+    public Finding {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(message, "message");
+        safeAlternative = safeAlternative == null ? "" : safeAlternative;
+    }
+
+    @Override
+    public String toString() {
+        return verdict + " " + ruleId + ": " + message;
+    }
+}

@@ -1,0 +1,45 @@
+package io.zdcd.classify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One migration: a name (a path, a Django {@code app/0042_name}, or {@code <inline>}) and its SQL text.
+ *
+ * @param name how reports refer to the migration
+ * @param sql  the whole SQL text, possibly many statements
+ */
+public record Migration(String name, String sql) {
+    public Migration {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sql, "sql");
+    }
+
+    /** A migration named {@code <inline>}. */
+    public static Migration ofSql(String sql) {
+        return new Migration("<inline>", sql);
+    }
+
+    public static Migration of(String name, String sql) {
+        return new Migration(name, sql);
+    }
+
+    /** Reads a file as UTF-8 (malformed bytes are replaced, never fatal). */
+    public static Migration fromFile(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new Migration(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read migration " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Migration[" + name + ", " + sql.length() + " chars]";
+    }
+}

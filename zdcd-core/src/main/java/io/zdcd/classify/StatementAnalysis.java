@@ -1,0 +1,88 @@
+package io.zdcd.classify;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one statement of a migration does to a live database, and whether that is safe.
+ *
+ * @param index        1-based position of the statement in its migration
+ * @param line         1-based line where the statement starts
+ * @param column       1-based column where the statement starts
+ * @param sql          the statement's text as written (without the terminating semicolon)
+ * @param kind         the recognised command, for example {@code ALTER TABLE ADD COLUMN} or {@code UNRECOGNISED}
+ * @param tables       the relations it touches (as written, lower-cased unless quoted)
+ * @param lock         the strongest lock taken on a relation that existed before this migration, if any
+ * @param blocks       what that lock blocks on those relations while it is held
+ * @param rewrite      whether it rewrites a table or index
+ * @param scan         whether it scans a whole table while holding its lock
+ * @param breaksOldCode whether the code currently deployed stops working against the new schema
+ * @param verdict      SAFE only when no finding is UNSAFE
+ * @param findings     every rule's judgement, in rule order
+ */
+public record StatementAnalysis(
+        int index,
+        int line,
+        int column,
+        String sql,
+        String kind,
+        List<String> tables,
+        Optional<LockMode> lock,
+        Set<Blocked> blocks,
+        boolean rewrite,
+        boolean scan,
+        boolean breaksOldCode,
+        Verdict verdict,
+        List<Finding> findings) {
+
+    /** Traffic a lock holds up. */
+    public enum Blocked {
+        READS, WRITES;
+
+        /** {@code reads} or {@code writes}, as the JSON report writes it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public StatementAnalysis {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(kind, "kind");
+        tables = List.copyOf(tables);
+        Objects.requireNonNull(lock, "lock");
+        blocks = Set.copyOf(blocks);
+        Objects.requireNonNull(verdict, "verdict");
+        findings = List.copyOf(findings);
+    }
+
+    public boolean isSafe() {
+        return verdict == Verdict.SAFE;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Statement[").append(verdict).append(" #").append(index)
+                .append(" L").append(line).append(' ').append(kind);
+        if (!tables.isEmpty()) {
+            sb.append(' ').append(tables);
+        }
+        lock.ifPresent(l -> sb.append(", ").append(l.pgName()));
+        if (rewrite) {
+            sb.append(", rewrite");
+        }
+        if (scan) {
+            sb.append(", scan");
+        }
+        if (breaksOldCode) {
+            sb.append(", breaks old code");
+        }
+        for (Finding f : findings) {
+            if (f.verdict() == Verdict.UNSAFE) {
+                sb.append(", ").append(f.ruleId());
+            }
+        }
+        return sb.append(']').toString();
+    }
+}

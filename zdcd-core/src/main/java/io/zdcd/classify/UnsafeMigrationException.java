@@ -1,0 +1,18 @@
+package io.zdcd.classify;
+
+import io.zdcd.ZdcdException;
+
+/** Thrown by {@link Classification#requireSafe()}; carries the classification. */
+public final class UnsafeMigrationException extends ZdcdException {
+    private static final long serialVersionUID = 1L;
+    private final transient Classification classification;
+
+    public UnsafeMigrationException(Classification classification) {
+        super("migration " + classification.migration() + " is UNSAFE:\n" + classification.describe());
+        this.classification = classification;
+    }
+
+    public Classification classification() {
+        return classification;
+    }
+}

@@ -1,0 +1,51 @@
+package io.zdcd.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code zdcd} command line: {@code java -jar zdcd-examples/target/zdcd.jar <command> ...}.
+ *
+ * <p>Exit codes shared by every command: 0 success, 1 the job found a problem (unsafe migration, failed
+ * deployment...), 2 bad usage or unreadable input (one clear line on stderr, no stack trace).
+ */
+@Command(name = "zdcd", mixinStandardHelpOptions = true, versionProvider = Zdcd.Version.class,
+        description = "Zero downtime continuous delivery for Django + PostgreSQL.")
+public final class Zdcd implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: see zdcd --help");
+    }
+
+    /** The command line with every subcommand registered. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Zdcd());
+        // Each subcommand is registered on its own line.
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("zdcd: " + ex.getMessage());
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("zdcd: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 2;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Zdcd.class.getPackage().getImplementationVersion();
+            return new String[] {"zdcd " + (v == null ? "development build" : v)};
+        }
+    }
+}
