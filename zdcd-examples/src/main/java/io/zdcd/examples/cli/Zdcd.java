@@ -25,6 +25,18 @@ public final class Zdcd implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Zdcd());
         // Each subcommand is registered on its own line.
+        // subcommand:check
+
+        // subcommand:trace
+
+        // subcommand:migrate
+
+        // subcommand:deploy
+
+        // subcommand:nightly
+
+        // subcommand:demo
+
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("zdcd: " + ex.getMessage());
             return 2;
