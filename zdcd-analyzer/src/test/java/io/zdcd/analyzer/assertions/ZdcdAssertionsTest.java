@@ -1,6 +1,6 @@
-package io.zdcd.analyzer.assertj;
+package io.zdcd.analyzer.assertions;
 
-import static io.zdcd.analyzer.assertj.ZdcdAssertions.assertThat;
+import static io.zdcd.analyzer.assertions.ZdcdAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.BDDAssertions.then;
 
@@ -130,5 +130,13 @@ class ZdcdAssertionsTest {
     void null_actual_fails_clearly() {
         assertThatThrownBy(() -> assertThat((Classification) null).isSafe())
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Expecting actual not to be null");
+    }
+
+    @Test
+    void as_prefixes_the_failure_with_a_description() {
+        assertThatThrownBy(() -> assertThat(UNSAFE).as("migration %s", "0002").isSafe())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("[migration 0002] Expected 0002_index.sql to be SAFE");
+        then(assertThat(UNSAFE).actual()).isSameAs(UNSAFE);
     }
 }

@@ -1,10 +1,9 @@
-package io.zdcd.analyzer.assertj;
+package io.zdcd.analyzer.assertions;
 
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Verdict;
 import java.util.stream.Collectors;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a {@link ClassificationReport} (several migrations classified together).
@@ -16,10 +15,10 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @since 0.1.0
  */
-public class ClassificationReportAssert extends AbstractAssert<ClassificationReportAssert, ClassificationReport> {
+public final class ClassificationReportAssert extends BaseAssert<ClassificationReportAssert, ClassificationReport> {
 
-    protected ClassificationReportAssert(ClassificationReport actual) {
-        super(actual, ClassificationReportAssert.class);
+    ClassificationReportAssert(ClassificationReport actual) {
+        super(actual);
     }
 
     /** Every migration is SAFE; otherwise fails with each unsafe migration's findings. */

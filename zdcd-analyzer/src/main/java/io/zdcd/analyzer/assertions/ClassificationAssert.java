@@ -1,11 +1,10 @@
-package io.zdcd.analyzer.assertj;
+package io.zdcd.analyzer.assertions;
 
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
 import io.zdcd.classify.Verdict;
 import java.util.stream.Collectors;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a {@link Classification}; failures list the findings and their safe alternatives.
@@ -17,10 +16,10 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @since 0.1.0
  */
-public class ClassificationAssert extends AbstractAssert<ClassificationAssert, Classification> {
+public final class ClassificationAssert extends BaseAssert<ClassificationAssert, Classification> {
 
-    protected ClassificationAssert(Classification actual) {
-        super(actual, ClassificationAssert.class);
+    ClassificationAssert(Classification actual) {
+        super(actual);
     }
 
     /** Every statement is SAFE; otherwise fails with each unsafe statement, its findings and safe alternatives. */

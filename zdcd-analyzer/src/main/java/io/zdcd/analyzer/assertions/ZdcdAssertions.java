@@ -1,11 +1,12 @@
-package io.zdcd.analyzer.assertj;
+package io.zdcd.analyzer.assertions;
 
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.StatementAnalysis;
 
 /**
- * The entry point of zdcd's AssertJ assertions ({@code assertThat} and the BDD-style {@code then}).
+ * The entry point of zdcd's fluent assertions ({@code assertThat} and the BDD-style {@code then}), in AssertJ's
+ * style; a failed assertion throws an {@link AssertionError}, so they work in any test framework.
  *
  * <pre>{@code
  * assertThat(classifier.classify("CREATE INDEX CONCURRENTLY idx ON users (email)")).isSafe();     // passes

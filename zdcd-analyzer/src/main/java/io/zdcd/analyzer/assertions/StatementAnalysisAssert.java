@@ -1,11 +1,10 @@
-package io.zdcd.analyzer.assertj;
+package io.zdcd.analyzer.assertions;
 
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.LockMode;
 import io.zdcd.classify.StatementAnalysis;
 import io.zdcd.classify.Verdict;
 import java.util.stream.Collectors;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on one statement's {@link StatementAnalysis}; failures show the statement and its findings.
@@ -16,10 +15,10 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @since 0.1.0
  */
-public class StatementAnalysisAssert extends AbstractAssert<StatementAnalysisAssert, StatementAnalysis> {
+public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisAssert, StatementAnalysis> {
 
-    protected StatementAnalysisAssert(StatementAnalysis actual) {
-        super(actual, StatementAnalysisAssert.class);
+    StatementAnalysisAssert(StatementAnalysis actual) {
+        super(actual);
     }
 
     public StatementAnalysisAssert isSafe() {
