@@ -183,8 +183,12 @@ final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        stopper.close();
+    public void close() {
+        try {
+            stopper.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop " + description + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,0 +1,43 @@
+package io.zdcd.analyzer.assertions;
+
+/**
+ * What every zdcd assertion shares: the value under test, an optional description, and failing with an
+ * {@link AssertionError} that JUnit, AssertJ and every IDE report as a test failure.
+ */
+abstract class BaseAssert<S extends BaseAssert<S, A>, A> {
+
+    protected final A actual;
+    private String description = "";
+
+    BaseAssert(A actual) {
+        this.actual = actual;
+    }
+
+    /** Describes the value under test: failures start with {@code [description]}. */
+    public S as(String description, Object... args) {
+        this.description = "[" + String.format(description, args) + "] ";
+        return self();
+    }
+
+    /** The value is not null. */
+    public S isNotNull() {
+        if (actual == null) {
+            failWithMessage("Expecting actual not to be null");
+        }
+        return self();
+    }
+
+    /** The value under test, to go on with any other assertion library. */
+    public A actual() {
+        return actual;
+    }
+
+    @SuppressWarnings("unchecked")
+    final S self() {
+        return (S) this;
+    }
+
+    final void failWithMessage(String format, Object... args) {
+        throw new AssertionError(description + String.format(format, args));
+    }
+}

@@ -1,0 +1,150 @@
+package io.zdcd.analyzer.assertions;
+
+import io.zdcd.classify.Finding;
+import io.zdcd.classify.LockMode;
+import io.zdcd.classify.StatementAnalysis;
+import io.zdcd.classify.Verdict;
+import java.util.stream.Collectors;
+
+/**
+ * Assertions on one statement's {@link StatementAnalysis}; failures show the statement and its findings.
+ *
+ * <pre>{@code
+ * assertThat(classification).statement(2).isUnsafe().takesLock(LockMode.ACCESS_EXCLUSIVE).rewritesTable();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisAssert, StatementAnalysis> {
+
+    StatementAnalysisAssert(StatementAnalysis actual) {
+        super(actual);
+    }
+
+    public StatementAnalysisAssert isSafe() {
+        isNotNull();
+        if (!actual.isSafe()) {
+            failWithMessage("Expected statement #%s (line %s) to be SAFE, but it is %s:%n  %s%n%s", actual.index(),
+                    actual.line(), actual.verdict(), actual.sql(), findings());
+        }
+        return this;
+    }
+
+    public StatementAnalysisAssert isUnsafe() {
+        isNotNull();
+        if (actual.verdict() != Verdict.UNSAFE) {
+            failWithMessage("Expected statement #%s (line %s) to be UNSAFE, but it is %s:%n  %s%n%s", actual.index(),
+                    actual.line(), actual.verdict(), actual.sql(), findings());
+        }
+        return this;
+    }
+
+    public StatementAnalysisAssert hasFinding(String ruleId) {
+        isNotNull();
+        if (actual.findings().stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
+            failWithMessage("Expected statement #%s (line %s) to have a finding of rule <%s>, but its findings are:%n%s",
+                    actual.index(), actual.line(), ruleId, findings());
+        }
+        return this;
+    }
+
+    public StatementAnalysisAssert doesNotHaveFinding(String ruleId) {
+        isNotNull();
+        if (actual.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId))) {
+            failWithMessage("Expected statement #%s (line %s) to have no finding of rule <%s>, but its findings are:%n%s",
+                    actual.index(), actual.line(), ruleId, findings());
+        }
+        return this;
+    }
+
+    /** The recognised command, for example {@code CREATE INDEX}. */
+    public StatementAnalysisAssert hasKind(String kind) {
+        isNotNull();
+        if (!actual.kind().equals(kind)) {
+            failWithMessage("Expected statement #%s (line %s) to be a <%s>, but it is a <%s>", actual.index(),
+                    actual.line(), kind, actual.kind());
+        }
+        return this;
+    }
+
+    /** The strongest lock on a pre-existing relation is exactly this mode. */
+    public StatementAnalysisAssert takesLock(LockMode mode) {
+        isNotNull();
+        if (actual.lock().filter(mode::equals).isEmpty()) {
+            failWithMessage("Expected statement #%s (line %s) to take %s, but it takes %s", actual.index(),
+                    actual.line(), mode.pgName(), actual.lock().map(LockMode::pgName).orElse("no lock"));
+        }
+        return this;
+    }
+
+    /** No lock on a relation that existed before the migration. */
+    public StatementAnalysisAssert takesNoLock() {
+        isNotNull();
+        if (actual.lock().isPresent()) {
+            failWithMessage("Expected statement #%s (line %s) to take no lock, but it takes %s", actual.index(),
+                    actual.line(), actual.lock().get().pgName());
+        }
+        return this;
+    }
+
+    public StatementAnalysisAssert blocksReads() {
+        return blocks(StatementAnalysis.Blocked.READS);
+    }
+
+    public StatementAnalysisAssert blocksWrites() {
+        return blocks(StatementAnalysis.Blocked.WRITES);
+    }
+
+    public StatementAnalysisAssert rewritesTable() {
+        isNotNull();
+        if (!actual.rewrite()) {
+            failWithMessage("Expected statement #%s (line %s) to rewrite a table, but it does not: %s", actual.index(),
+                    actual.line(), actual);
+        }
+        return this;
+    }
+
+    public StatementAnalysisAssert scansTable() {
+        isNotNull();
+        if (!actual.scan()) {
+            failWithMessage("Expected statement #%s (line %s) to scan a whole table, but it does not: %s",
+                    actual.index(), actual.line(), actual);
+        }
+        return this;
+    }
+
+    public StatementAnalysisAssert breaksOldCode() {
+        isNotNull();
+        if (!actual.breaksOldCode()) {
+            failWithMessage("Expected statement #%s (line %s) to break the old code, but it does not: %s",
+                    actual.index(), actual.line(), actual);
+        }
+        return this;
+    }
+
+    public StatementAnalysisAssert doesNotBreakOldCode() {
+        isNotNull();
+        if (actual.breaksOldCode()) {
+            failWithMessage("Expected statement #%s (line %s) not to break the old code, but it does:%n%s",
+                    actual.index(), actual.line(), findings());
+        }
+        return this;
+    }
+
+    private StatementAnalysisAssert blocks(StatementAnalysis.Blocked what) {
+        isNotNull();
+        if (!actual.blocks().contains(what)) {
+            failWithMessage("Expected statement #%s (line %s) to block %s, but it blocks %s", actual.index(),
+                    actual.line(), what.label(), actual.blocks().isEmpty() ? "nothing"
+                            : actual.blocks().stream().sorted().map(StatementAnalysis.Blocked::label)
+                                    .collect(Collectors.joining(", ")));
+        }
+        return this;
+    }
+
+    private String findings() {
+        return actual.findings().isEmpty() ? "  (no findings)"
+                : actual.findings().stream().map(Finding::toString).map(s -> "  " + s)
+                        .collect(Collectors.joining("\n"));
+    }
+}

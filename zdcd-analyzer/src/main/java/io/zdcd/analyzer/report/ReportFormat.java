@@ -1,0 +1,42 @@
+package io.zdcd.analyzer.report;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The formats a {@link io.zdcd.classify.ClassificationReport} can be rendered in by {@link Reports}.
+ *
+ * @since 0.1.0
+ */
+public enum ReportFormat {
+    /** For people at a terminal: every statement with its verdict and lock, the findings, a summary. */
+    TEXT,
+    /** The stable JSON contract of {@code zdcd check --format json} (fields are only ever added, never renamed). */
+    JSON,
+    /** SARIF 2.1.0 for code scanning (GitHub, GitLab): one result per finding, UNSAFE as {@code error}. */
+    SARIF,
+    /** GitHub-flavoured Markdown for a pull-request comment: summary, table of unsafe statements, details. */
+    MARKDOWN;
+
+    /** The format named {@code text}, {@code json}, {@code sarif} or {@code markdown} (any case). */
+    public static Optional<ReportFormat> fromName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String n = name.trim().toUpperCase(Locale.ROOT);
+        if (n.equals("MD")) {
+            return Optional.of(MARKDOWN);
+        }
+        for (ReportFormat f : values()) {
+            if (f.name().equals(n)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The lower-case name the command line uses, for example {@code json}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

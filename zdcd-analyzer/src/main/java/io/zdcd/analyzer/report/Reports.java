@@ -1,0 +1,80 @@
+package io.zdcd.analyzer.report;
+
+import io.zdcd.analyzer.report.internal.JsonReport;
+import io.zdcd.analyzer.report.internal.MarkdownReport;
+import io.zdcd.analyzer.report.internal.SarifReport;
+import io.zdcd.analyzer.report.internal.TextReport;
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders classification results as text, JSON, SARIF 2.1.0 or Markdown.
+ *
+ * <pre>{@code
+ * ClassificationReport report = SqlMigrationClassifier.defaults().classifyAll(migrations);
+ * System.out.print(Reports.render(report, ReportFormat.TEXT));
+ * Reports.write(report, ReportFormat.SARIF, Files.newBufferedWriter(Path.of("zdcd.sarif")));
+ * }</pre>
+ *
+ * <p>Every renderer is deterministic (same report, same output) and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class Reports {
+
+    /** The tool name written into SARIF reports. */
+    public static final String TOOL_NAME = "zdcd";
+
+    private Reports() {
+    }
+
+    /** The report in that format, as a string. */
+    public static String render(ClassificationReport report, ReportFormat format) {
+        StringBuilder sb = new StringBuilder();
+        write(report, format, sb);
+        return sb.toString();
+    }
+
+    /**
+     * A single migration's classification in that format, as a report of one migration (the PostgreSQL version is
+     * given because a {@link Classification} does not carry it).
+     */
+    public static String render(Classification classification, int postgresVersion, ReportFormat format) {
+        Objects.requireNonNull(classification, "classification");
+        return render(new ClassificationReport(postgresVersion, classification.verdict(), List.of(classification)),
+                format);
+    }
+
+    /**
+     * Writes the report in that format to {@code out} (a {@link StringBuilder}, a {@link java.io.Writer}, a
+     * {@link java.io.PrintStream}...). The caller closes {@code out}.
+     *
+     * @throws UncheckedIOException when {@code out} fails
+     */
+    public static void write(ClassificationReport report, ReportFormat format, Appendable out) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        try {
+            switch (format) {
+                case TEXT -> TextReport.write(report, out);
+                case JSON -> JsonReport.write(report, out);
+                case SARIF -> SarifReport.write(report, toolVersion(), out);
+                case MARKDOWN -> MarkdownReport.write(report, out);
+                default -> throw new IllegalArgumentException("unknown format " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the " + format.label() + " report: " + e.getMessage(), e);
+        }
+    }
+
+    /** This zdcd's version, from the jar manifest ({@code development} when run from classes). */
+    static String toolVersion() {
+        String v = Reports.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+}

@@ -1,0 +1,114 @@
+package io.zdcd.analyzer.report.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.Finding;
+import io.zdcd.classify.StatementAnalysis;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The JSON contract of {@code zdcd check --format json} (issue 3). Field names are a contract: add fields, never
+ * rename or remove one.
+ *
+ * <pre>
+ * { "postgresVersion": 17, "verdict": "SAFE|UNSAFE",
+ *   "migrations": [ { "path": "...", "verdict": "...",
+ *       "statements": [ { "index": 1, "line": 3, "sql": "...", "lock": "AccessExclusiveLock" | null,
+ *           "tables": [...], "blocks": ["reads", "writes"], "rewrite": false, "scan": false,
+ *           "breaksOldCode": false, "verdict": "...",
+ *           "findings": [ { "rule": "...", "verdict": "...", "message": "...", "safeAlternative": "..." } ] } ] } ] }
+ * </pre>
+ * Added beyond the contract: {@code summary} (counts), statement {@code column} and {@code kind}, and the
+ * migration-level {@code findings} (for example an unused {@code zdcd:ignore}).
+ */
+public final class JsonReport {
+
+    private static final JsonFactory FACTORY = JsonMapper.builder().build().getFactory();
+
+    private JsonReport() {
+    }
+
+    public static void write(ClassificationReport report, Appendable out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(ReportFacts.asWriter(out))) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("postgresVersion", report.postgresVersion());
+            g.writeStringField("verdict", report.verdict().name());
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("migrations", report.migrations().size());
+            g.writeNumberField("unsafeMigrations", ReportFacts.unsafeMigrationCount(report));
+            g.writeNumberField("statements", ReportFacts.statementCount(report));
+            g.writeNumberField("unsafeStatements", ReportFacts.unsafeStatementCount(report));
+            g.writeEndObject();
+            g.writeArrayFieldStart("migrations");
+            for (Classification m : report.migrations()) {
+                writeMigration(g, m);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+        }
+    }
+
+    private static void writeMigration(JsonGenerator g, Classification m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", m.migration());
+        g.writeStringField("verdict", m.verdict().name());
+        g.writeArrayFieldStart("statements");
+        for (StatementAnalysis s : m.statements()) {
+            writeStatement(g, s);
+        }
+        g.writeEndArray();
+        writeFindings(g, m.findings());
+        g.writeEndObject();
+    }
+
+    private static void writeStatement(JsonGenerator g, StatementAnalysis s) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("index", s.index());
+        g.writeNumberField("line", s.line());
+        g.writeNumberField("column", s.column());
+        g.writeStringField("kind", s.kind());
+        g.writeStringField("sql", s.sql());
+        if (s.lock().isPresent()) {
+            g.writeStringField("lock", s.lock().get().pgName());
+        } else {
+            g.writeNullField("lock");
+        }
+        g.writeArrayFieldStart("tables");
+        for (String t : s.tables()) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("blocks");
+        for (String b : ReportFacts.blocks(s)) {
+            g.writeString(b);
+        }
+        g.writeEndArray();
+        g.writeBooleanField("rewrite", s.rewrite());
+        g.writeBooleanField("scan", s.scan());
+        g.writeBooleanField("breaksOldCode", s.breaksOldCode());
+        g.writeStringField("verdict", s.verdict().name());
+        writeFindings(g, s.findings());
+        g.writeEndObject();
+    }
+
+    private static void writeFindings(JsonGenerator g, List<Finding> findings) throws IOException {
+        g.writeArrayFieldStart("findings");
+        for (Finding f : findings) {
+            g.writeStartObject();
+            g.writeStringField("rule", f.ruleId());
+            g.writeStringField("verdict", f.verdict().name());
+            g.writeStringField("message", f.message());
+            g.writeStringField("safeAlternative", f.safeAlternative());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,165 @@
+package io.zdcd.analyzer.report.internal;
+
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.Finding;
+import io.zdcd.classify.StatementAnalysis;
+import io.zdcd.classify.Verdict;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * GitHub-flavoured Markdown for a pull-request comment: a heading with the verdict, a table of migrations, a table of
+ * the unsafe statements, and a collapsible block per unsafe statement with its SQL, findings and safe alternatives.
+ * Long reports are cut (with a note saying how much was left out) so the comment stays under GitHub's 65,536
+ * characters.
+ */
+public final class MarkdownReport {
+
+    static final int MAX_ROWS = 100;
+    static final int MAX_DETAILS = 40;
+    static final int MAX_SQL = 1500;
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
+
+    private MarkdownReport() {
+    }
+
+    public static void write(ClassificationReport report, Appendable out) throws IOException {
+        boolean safe = report.isSafe();
+        out.append("## zdcd check: ").append(safe ? "✅ SAFE" : "❌ UNSAFE").append("\n\n");
+        out.append(ReportFacts.summary(report)).append(" on PostgreSQL ")
+                .append(Integer.toString(report.postgresVersion())).append(".\n\n");
+        writeMigrationTable(report, out);
+        if (!safe) {
+            writeUnsafeTable(report, out);
+            writeDetails(report, out);
+        }
+    }
+
+    private static void writeMigrationTable(ClassificationReport report, Appendable out) throws IOException {
+        out.append("| Migration | Verdict | Statements | Unsafe | Rules |\n|---|---|---:|---:|---|\n");
+        int rows = 0;
+        for (Classification m : report.migrations()) {
+            if (rows++ == MAX_ROWS) {
+                out.append("| ... ").append(Integer.toString(report.migrations().size() - MAX_ROWS))
+                        .append(" more | | | | |\n");
+                break;
+            }
+            out.append("| ").append(code(m.migration())).append(" | ").append(verdict(m.verdict())).append(" | ")
+                    .append(Integer.toString(m.statements().size())).append(" | ")
+                    .append(Integer.toString(m.unsafeStatements().size())).append(" | ")
+                    .append(m.allFindings().stream().filter(f -> f.verdict() != Verdict.SAFE)
+                            .map(f -> code(f.ruleId())).distinct().collect(Collectors.joining(" ")))
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static void writeUnsafeTable(ClassificationReport report, Appendable out) throws IOException {
+        out.append("### Unsafe statements\n\n");
+        out.append("| Migration | Line | Statement | Lock | Blocks | Rules |\n|---|---:|---|---|---|---|\n");
+        int rows = 0;
+        int total = ReportFacts.unsafeStatementCount(report);
+        for (Classification m : report.migrations()) {
+            for (StatementAnalysis s : m.unsafeStatements()) {
+                if (rows++ == MAX_ROWS) {
+                    out.append("| ... ").append(Integer.toString(total - MAX_ROWS)).append(" more | | | | | |\n\n");
+                    return;
+                }
+                out.append("| ").append(code(m.migration())).append(" | ").append(Integer.toString(s.line()))
+                        .append(" | ").append(code(ReportFacts.oneLine(s.sql(), 80))).append(" | ")
+                        .append(s.lock().map(l -> l.pgName()).orElse("")).append(" | ")
+                        .append(String.join(", ", ReportFacts.blocks(s))).append(" | ")
+                        .append(unsafeRules(s.findings())).append(" |\n");
+            }
+            if (!m.findings().isEmpty() && m.findings().stream().anyMatch(f -> f.verdict() != Verdict.SAFE)) {
+                out.append("| ").append(code(m.migration())).append(" | | *(migration)* | | | ")
+                        .append(unsafeRules(m.findings())).append(" |\n");
+            }
+        }
+        out.append('\n');
+    }
+
+    private static void writeDetails(ClassificationReport report, Appendable out) throws IOException {
+        out.append("### Details\n\n");
+        int shown = 0;
+        int total = ReportFacts.unsafeStatementCount(report);
+        for (Classification m : report.migrations()) {
+            for (StatementAnalysis s : m.unsafeStatements()) {
+                if (shown++ == MAX_DETAILS) {
+                    out.append("*").append(Integer.toString(total - MAX_DETAILS))
+                            .append(" more unsafe statements: run `zdcd check` locally for the full report.*\n");
+                    return;
+                }
+                out.append("<details><summary>").append(html(m.migration())).append(" line ")
+                        .append(Integer.toString(s.line())).append(": ").append(html(s.kind()))
+                        .append(s.tables().isEmpty() ? "" : " " + html(String.join(", ", s.tables())))
+                        .append("</summary>\n\n");
+                String sql = s.sql().strip();
+                if (sql.length() > MAX_SQL) {
+                    sql = sql.substring(0, MAX_SQL) + "\n-- ... (" + (s.sql().length() - MAX_SQL) + " more characters)";
+                }
+                fenced(sql, "", out);
+                writeFindings(s.findings(), out);
+                out.append("</details>\n\n");
+            }
+            if (m.findings().stream().anyMatch(f -> f.verdict() != Verdict.SAFE)) {
+                out.append("<details><summary>").append(html(m.migration())).append(": migration</summary>\n\n");
+                writeFindings(m.findings(), out);
+                out.append("</details>\n\n");
+            }
+        }
+    }
+
+    private static void writeFindings(List<Finding> findings, Appendable out) throws IOException {
+        for (Finding f : findings) {
+            out.append("- **").append(f.verdict().name()).append("** ").append(code(f.ruleId())).append(": ")
+                    .append(f.message().strip().replace("\n", " ")).append('\n');
+            if (f.verdict() != Verdict.SAFE && !f.safeAlternative().isBlank()) {
+                out.append("\n  Safe alternative:\n\n");
+                fenced(f.safeAlternative().strip(), "  ", out);
+            }
+        }
+        out.append('\n');
+    }
+
+    private static void fenced(String text, String indent, Appendable out) throws IOException {
+        String fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+        out.append(indent).append(fence).append("sql\n");
+        for (String line : text.split("\\R", -1)) {
+            out.append(indent).append(line).append('\n');
+        }
+        out.append(indent).append(fence).append("\n\n");
+    }
+
+    private static int longestBacktickRun(String text) {
+        int longest = 0;
+        Matcher m = BACKTICKS.matcher(text);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        return longest;
+    }
+
+    private static String unsafeRules(List<Finding> findings) {
+        return findings.stream().filter(f -> f.verdict() != Verdict.SAFE).map(f -> code(f.ruleId())).distinct()
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String verdict(Verdict v) {
+        return v == Verdict.SAFE ? "✅ SAFE" : "❌ UNSAFE";
+    }
+
+    /** Inline code that is safe inside a table cell: HTML {@code <code>}, escaped, pipes escaped. */
+    static String code(String text) {
+        return "<code>" + html(text).replace("|", "&#124;") + "</code>";
+    }
+
+    static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "&#124;")
+                .replace("\n", " ").replace("\r", " ");
+    }
+}

@@ -1,0 +1,88 @@
+package io.zdcd.analyzer.report.internal;
+
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.StatementAnalysis;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What every renderer needs: counts, the blocked traffic in a stable order, and an Appendable as a Writer. */
+final class ReportFacts {
+
+    private ReportFacts() {
+    }
+
+    static int statementCount(ClassificationReport report) {
+        return report.migrations().stream().mapToInt(m -> m.statements().size()).sum();
+    }
+
+    static int unsafeStatementCount(ClassificationReport report) {
+        return report.migrations().stream().mapToInt(m -> m.unsafeStatements().size()).sum();
+    }
+
+    static long unsafeMigrationCount(ClassificationReport report) {
+        return report.migrations().stream().filter(m -> !m.isSafe()).count();
+    }
+
+    /** {@code reads}, {@code writes}, in that order. */
+    static List<String> blocks(StatementAnalysis s) {
+        return s.blocks().stream().sorted().map(StatementAnalysis.Blocked::label).toList();
+    }
+
+    /** The statement's SQL on one line, cut to {@code max} characters with an ellipsis. */
+    static String oneLine(String sql, int max) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() <= max ? flat : flat.substring(0, Math.max(0, max - 3)) + "...";
+    }
+
+    /** One sentence summing the report up, for example {@code 1 of 2 migrations UNSAFE (3 of 12 statements)}. */
+    static String summary(ClassificationReport report) {
+        int migrations = report.migrations().size();
+        long unsafeMigrations = unsafeMigrationCount(report);
+        int statements = statementCount(report);
+        int unsafeStatements = unsafeStatementCount(report);
+        if (unsafeMigrations == 0) {
+            return plural(migrations, "migration") + ", " + plural(statements, "statement") + ": all SAFE";
+        }
+        return unsafeMigrations + " of " + plural(migrations, "migration") + " UNSAFE (" + unsafeStatements + " of "
+                + plural(statements, "statement") + ")";
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    static String ruleList(Classification c) {
+        return c.allFindings().stream().map(f -> f.ruleId()).distinct().collect(Collectors.joining(", "));
+    }
+
+    /** The appendable itself when it is a Writer, else a Writer that appends to it (never closing it). */
+    static Writer asWriter(Appendable out) {
+        if (out instanceof Writer w) {
+            return w;
+        }
+        return new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) throws IOException {
+                out.append(java.nio.CharBuffer.wrap(buf, off, len));
+            }
+
+            @Override
+            public void write(String str, int off, int len) throws IOException {
+                out.append(str, off, off + len);
+            }
+
+            @Override
+            public void flush() {
+                // the Appendable has no flush; its owner flushes it
+            }
+
+            @Override
+            public void close() {
+                // never closes the caller's Appendable
+            }
+        };
+    }
+}

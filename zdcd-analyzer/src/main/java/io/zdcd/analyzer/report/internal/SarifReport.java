@@ -1,0 +1,216 @@
+package io.zdcd.analyzer.report.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.Finding;
+import io.zdcd.classify.StatementAnalysis;
+import io.zdcd.classify.Verdict;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for code scanning: one run whose driver lists every rule that produced a finding (id, short
+ * description, help with the safe alternative), and one result per finding, UNSAFE as {@code error}, SAFE as
+ * {@code note}, located at the statement's line and column in the migration file.
+ */
+public final class SarifReport {
+
+    public static final String SCHEMA =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    public static final String INFORMATION_URI = "https://github.com/zdcd/zdcd#zdcd-check";
+
+    private static final JsonFactory FACTORY = JsonMapper.builder().build().getFactory();
+
+    private SarifReport() {
+    }
+
+    public static void write(ClassificationReport report, String toolVersion, Appendable out) throws IOException {
+        Map<String, RuleInfo> rules = collectRules(report);
+        try (JsonGenerator g = FACTORY.createGenerator(ReportFacts.asWriter(out))) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("$schema", SCHEMA);
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            writeTool(g, toolVersion, rules);
+            g.writeArrayFieldStart("results");
+            for (Classification m : report.migrations()) {
+                String uri = toUri(m.migration());
+                for (StatementAnalysis s : m.statements()) {
+                    for (Finding f : s.findings()) {
+                        writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s));
+                    }
+                }
+                for (Finding f : m.findings()) {
+                    writeResult(g, f, rules, uri, 1, 1, 1);
+                }
+            }
+            g.writeEndArray();
+            g.writeStringField("columnKind", "utf16CodeUnits");
+            g.writeObjectFieldStart("properties");
+            g.writeNumberField("postgresVersion", report.postgresVersion());
+            g.writeStringField("verdict", report.verdict().name());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+        }
+    }
+
+    private static void writeTool(JsonGenerator g, String toolVersion, Map<String, RuleInfo> rules)
+            throws IOException {
+        g.writeObjectFieldStart("tool");
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", "zdcd");
+        g.writeStringField("version", toolVersion);
+        g.writeStringField("informationUri", INFORMATION_URI);
+        g.writeArrayFieldStart("rules");
+        for (RuleInfo r : rules.values()) {
+            g.writeStartObject();
+            g.writeStringField("id", r.id);
+            g.writeStringField("name", r.id);
+            g.writeObjectFieldStart("shortDescription");
+            g.writeStringField("text", firstSentence(r.example.message()));
+            g.writeEndObject();
+            g.writeObjectFieldStart("fullDescription");
+            g.writeStringField("text", r.example.message());
+            g.writeEndObject();
+            g.writeObjectFieldStart("help");
+            g.writeStringField("text", helpText(r.example));
+            g.writeStringField("markdown", helpMarkdown(r.example));
+            g.writeEndObject();
+            g.writeObjectFieldStart("defaultConfiguration");
+            g.writeStringField("level", r.unsafe ? "error" : "note");
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator g, Finding f, Map<String, RuleInfo> rules, String uri, int line,
+                                    int column, int endLine) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        g.writeNumberField("ruleIndex", rules.get(f.ruleId()).index);
+        g.writeStringField("level", level(f));
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", f.safeAlternative().isBlank() || f.verdict() == Verdict.SAFE ? f.message()
+                : f.message() + "\nSafe alternative:\n" + f.safeAlternative().strip());
+        g.writeEndObject();
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri);
+        g.writeEndObject();
+        g.writeObjectFieldStart("region");
+        g.writeNumberField("startLine", Math.max(1, line));
+        g.writeNumberField("startColumn", Math.max(1, column));
+        g.writeNumberField("endLine", Math.max(Math.max(1, line), endLine));
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static String level(Finding f) {
+        return f.verdict() == Verdict.SAFE ? "note" : "error";
+    }
+
+    private static int endLine(StatementAnalysis s) {
+        int lines = 0;
+        String sql = s.sql().stripTrailing();
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return s.line() + lines;
+    }
+
+    private static Map<String, RuleInfo> collectRules(ClassificationReport report) {
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (Classification m : report.migrations()) {
+            for (Finding f : m.allFindings()) {
+                RuleInfo r = rules.computeIfAbsent(f.ruleId(), id -> new RuleInfo(id, rules.size(), f));
+                if (f.verdict() != Verdict.SAFE && !r.unsafe) {
+                    r.unsafe = true;
+                    r.example = f;
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static String helpText(Finding f) {
+        return f.safeAlternative().isBlank() ? f.message()
+                : f.message() + "\n\nSafe alternative:\n" + f.safeAlternative().strip();
+    }
+
+    private static String helpMarkdown(Finding f) {
+        return f.safeAlternative().isBlank() ? f.message()
+                : f.message() + "\n\n**Safe alternative:**\n\n```sql\n" + f.safeAlternative().strip() + "\n```";
+    }
+
+    static String firstSentence(String message) {
+        String m = message.strip();
+        int end = m.indexOf(". ");
+        int nl = m.indexOf('\n');
+        if (nl >= 0 && (end < 0 || nl < end)) {
+            end = nl - 1;
+        }
+        return end < 0 ? m : m.substring(0, end + 1).strip();
+    }
+
+    /**
+     * A URI reference for the migration's path: relative paths stay relative (with {@code /} separators and
+     * percent-encoding), absolute ones become {@code file:} URIs, names such as {@code <stdin>} are encoded.
+     */
+    static String toUri(String path) {
+        String p = path.replace('\\', '/');
+        if (p.startsWith("/")) {
+            try {
+                return Path.of(path).toUri().toString();
+            } catch (RuntimeException e) {
+                // fall through to a relative encoding
+            }
+        }
+        if (p.indexOf(':') >= 0 && (p.indexOf('/') < 0 || p.indexOf(':') < p.indexOf('/'))) {
+            p = "./" + p; // keep "c:..." or "a:b.sql" from reading as a scheme
+        }
+        try {
+            String raw = new URI(null, null, p, null).getRawPath();
+            return raw == null ? p.replaceAll("[^A-Za-z0-9._~/-]", "_") : raw;
+        } catch (URISyntaxException e) {
+            return p.replaceAll("[^A-Za-z0-9._~/-]", "_");
+        }
+    }
+
+    private static final class RuleInfo {
+        final String id;
+        final int index;
+        Finding example;
+        boolean unsafe;
+
+        RuleInfo(String id, int index, Finding example) {
+            this.id = id;
+            this.index = index;
+            this.example = example;
+            this.unsafe = example.verdict() != Verdict.SAFE;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.zdcd.analyzer.report.internal;
+
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.Finding;
+import io.zdcd.classify.StatementAnalysis;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report for people: per migration, one line per statement (position, verdict, kind, tables, lock and what it
+ * blocks), its findings with the safe alternative under each UNSAFE one, and a closing summary line.
+ *
+ * <pre>
+ * migrations/0002_add_email.sql: UNSAFE
+ *   #2 L3:1  UNSAFE  ALTER TABLE ADD COLUMN users  AccessExclusiveLock (blocks reads, writes; rewrite)
+ *       ALTER TABLE "users" ADD COLUMN "email" varchar(254) DEFAULT '' NOT NULL
+ *       UNSAFE add-column-not-null: ...
+ *         safe alternative:
+ *           ALTER TABLE ...
+ *
+ * UNSAFE (PostgreSQL 17): 1 of 2 migrations UNSAFE (1 of 7 statements)
+ * </pre>
+ */
+public final class TextReport {
+
+    private static final int SQL_WIDTH = 160;
+
+    private TextReport() {
+    }
+
+    public static void write(ClassificationReport report, Appendable out) throws IOException {
+        for (Classification m : report.migrations()) {
+            out.append(m.migration()).append(": ").append(m.verdict().name()).append('\n');
+            for (StatementAnalysis s : m.statements()) {
+                writeStatement(s, out);
+            }
+            for (Finding f : m.findings()) {
+                out.append("  migration: ");
+                writeFinding(f, "  ", out);
+            }
+            if (m.statements().isEmpty() && m.findings().isEmpty()) {
+                out.append("  (no statements)\n");
+            }
+            out.append('\n');
+        }
+        out.append(report.verdict().name()).append(" (PostgreSQL ").append(Integer.toString(report.postgresVersion()))
+                .append("): ").append(ReportFacts.summary(report)).append('\n');
+    }
+
+    private static void writeStatement(StatementAnalysis s, Appendable out) throws IOException {
+        out.append("  #").append(Integer.toString(s.index())).append(" L").append(Integer.toString(s.line()))
+                .append(':').append(Integer.toString(s.column())).append("  ")
+                .append(String.format("%-6s", s.verdict().name())).append("  ").append(s.kind());
+        if (!s.tables().isEmpty()) {
+            out.append(' ').append(String.join(", ", s.tables()));
+        }
+        List<String> effects = new ArrayList<>();
+        List<String> blocks = ReportFacts.blocks(s);
+        if (!blocks.isEmpty()) {
+            effects.add("blocks " + String.join(", ", blocks));
+        }
+        if (s.rewrite()) {
+            effects.add("rewrite");
+        }
+        if (s.scan()) {
+            effects.add("full scan");
+        }
+        if (s.breaksOldCode()) {
+            effects.add("breaks old code");
+        }
+        if (s.lock().isPresent()) {
+            out.append("  ").append(s.lock().get().pgName());
+        }
+        if (!effects.isEmpty()) {
+            out.append(" (").append(String.join("; ", effects)).append(')');
+        }
+        out.append('\n');
+        if (!s.isSafe()) {
+            out.append("      ").append(ReportFacts.oneLine(s.sql(), SQL_WIDTH)).append('\n');
+        }
+        for (Finding f : s.findings()) {
+            out.append("      ");
+            writeFinding(f, "      ", out);
+        }
+    }
+
+    private static void writeFinding(Finding f, String indent, Appendable out) throws IOException {
+        out.append(f.verdict().name()).append(' ').append(f.ruleId()).append(": ").append(f.message()).append('\n');
+        if (f.verdict() != io.zdcd.classify.Verdict.SAFE && !f.safeAlternative().isBlank()) {
+            out.append(indent).append("  safe alternative:\n");
+            for (String line : f.safeAlternative().strip().split("\\R")) {
+                out.append(indent).append("    ").append(line).append('\n');
+            }
+        }
+    }
+}
