@@ -27,7 +27,7 @@ public final class Zdcd implements Runnable {
         // Each subcommand is registered on its own line.
         // subcommand:check
 
-        // subcommand:trace
+        cli.addSubcommand(new TraceCommand());
 
         // subcommand:migrate
 
