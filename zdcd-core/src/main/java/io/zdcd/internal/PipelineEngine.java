@@ -490,6 +490,7 @@ public final class PipelineEngine {
 
     /** Log helper for listeners that throw. */
     static void listenerFailed(DeploymentListener l, RuntimeException e) {
-        log.warn("deployment listener {} threw; ignored", l, e);
+        log.warn("deployment listener {} threw {}; ignored", l, e.toString());
+        log.debug("listener failure", e);
     }
 }

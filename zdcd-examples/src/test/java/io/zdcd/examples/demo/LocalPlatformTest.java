@@ -3,10 +3,16 @@ package io.zdcd.examples.demo;
 import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.BDDAssertions.thenThrownBy;
 
+import io.zdcd.spi.Build;
+import io.zdcd.spi.PlatformException;
+import io.zdcd.spi.Progress;
+import io.zdcd.spi.Release;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalPlatformTest {
@@ -17,12 +23,15 @@ class LocalPlatformTest {
         // GIVEN
         LocalPlatform platform = new LocalPlatform("demo", app.v1());
         platform.register(app.v2());
+        List<String> reports = new ArrayList<>();
         // WHEN
-        LocalPlatform.LocalRelease r = platform.release("v2-nicknames");
+        Release r = platform.release("demo", Build.of("v2-nicknames"), (m, d, t) -> reports.add(m));
         // THEN
-        then(r.number()).isEqualTo(2);
+        then(r.version()).isEqualTo(2);
+        then(r.buildVersion()).isEqualTo("v2-nicknames");
         then(platform.current().version()).isEqualTo("v2-nicknames");
-        then(platform.currentRelease()).isEqualTo(r);
+        then(platform.currentRelease("demo")).contains(r);
+        then(reports).containsExactly("switching demo to v2-nicknames");
     }
 
     @Test
@@ -31,25 +40,28 @@ class LocalPlatformTest {
         LocalPlatform platform = new LocalPlatform("demo", app.v1());
         platform.register(app.v2());
         platform.register(app.v3());
-        platform.release("v2-nicknames");
-        platform.release("v3-display-names");
+        Release v2 = platform.release("demo", Build.of("v2-nicknames"), Progress.none());
+        platform.release("demo", Build.of("v3-display-names"), Progress.none());
         // WHEN
-        LocalPlatform.LocalRelease back = platform.rollback(2);
+        Release back = platform.rollback("demo", v2, Progress.none());
         // THEN
-        then(back.number()).isEqualTo(4);
+        then(back.version()).isEqualTo(4);
         then(back.description()).isEqualTo("rollback to v2");
         then(platform.current().version()).isEqualTo("v2-nicknames");
-        then(platform.releases()).extracting(LocalPlatform.LocalRelease::number).containsExactly(1, 2, 3, 4);
+        then(platform.releases()).extracting(Release::version).containsExactly(1, 2, 3, 4);
     }
 
     @Test
-    void an_unknown_build_or_release_is_refused_and_nothing_changes() {
+    void an_unknown_build_release_or_app_is_refused_and_nothing_changes() {
         LocalPlatform platform = new LocalPlatform("demo", app.v1());
-        thenThrownBy(() -> platform.release("v9")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no build v9");
-        thenThrownBy(() -> platform.rollback(7)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no release v7");
-        then(platform.currentRelease().number()).isEqualTo(1);
+        thenThrownBy(() -> platform.release("demo", Build.of("v9"), Progress.none()))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("no build v9");
+        thenThrownBy(() -> platform.rollback("demo", Release.of(7, "x"), Progress.none()))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("no such release");
+        thenThrownBy(() -> platform.maintenance("other", true))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("runs only demo");
+        then(platform.currentRelease("demo")).hasValueSatisfying(r -> then(r.version()).isEqualTo(1));
+        then(platform.inMaintenance()).isFalse();
     }
 
     @Test
@@ -58,15 +70,15 @@ class LocalPlatformTest {
         MutableClock clock = new MutableClock();
         LocalPlatform platform = new LocalPlatform("demo", app.v1(), clock);
         // WHEN
-        platform.maintenance(true);
+        platform.maintenance("demo", true);
         clock.advance(Duration.ofSeconds(3));
-        platform.maintenance(true);   // already on: nothing changes
-        platform.maintenance(false);
+        platform.maintenance("demo", true);   // already on: nothing changes
+        platform.maintenance("demo", false);
         clock.advance(Duration.ofSeconds(10));
-        platform.maintenance(true);
+        platform.maintenance("demo", true);
         clock.advance(Duration.ofSeconds(2));
         // THEN
-        then(platform.inMaintenance()).isTrue();
+        then(platform.inMaintenance("demo")).isTrue();
         then(platform.maintenanceTime()).isEqualTo(Duration.ofSeconds(5));
     }
 

@@ -40,7 +40,7 @@ class TrafficGeneratorTest {
             waitFor(() -> traffic.insertedRows().size() >= 5);
             // WHEN v3, whose reads need a table no migration created, goes live
             PhaseStats v1 = traffic.phase("v3");
-            platform.release("v3-display-names");
+            platform.release("demo", io.zdcd.spi.Build.of("v3-display-names"), io.zdcd.spi.Progress.none());
             Thread.sleep(300);
             PhaseStats v3 = traffic.endPhase();
 
@@ -92,10 +92,10 @@ class TrafficGeneratorTest {
             waitFor(() -> connections(db) >= 2);
             traffic.phase("maintenance");
             // WHEN
-            platform.maintenance(true);
+            platform.maintenance("demo", true);
             waitFor(() -> connections(db) == 0);
             Thread.sleep(200);
-            platform.maintenance(false);
+            platform.maintenance("demo", false);
             PhaseStats window = traffic.endPhase();
             // THEN
             then(window.heldBack()).isPositive();

@@ -7,6 +7,8 @@ import io.zdcd.examples.demo.LocalPlatform;
 import io.zdcd.examples.demo.PhaseStats;
 import io.zdcd.examples.demo.SceneRun;
 import io.zdcd.examples.demo.TrafficGenerator;
+import io.zdcd.spi.Build;
+import io.zdcd.spi.Progress;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,7 +56,7 @@ public final class NaiveStory {
                     return null;
                 });
             }
-            t.step("release " + v2.version(), () -> platform.release(v2.version()));
+            t.step("release " + v2.version(), () -> platform.release(platform.app(), Build.of(v2.version()), Progress.none()));
         }
         Thread.sleep(300);
         PhaseStats stats = traffic.endPhase();
