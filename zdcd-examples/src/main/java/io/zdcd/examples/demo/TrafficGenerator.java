@@ -29,8 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  *
  * <p>Each thread reads {@link LocalPlatform#current()} before every request, so a release switch takes effect at once.
- * While the platform is in maintenance mode, threads close their connections (as an app behind a maintenance page
- * does) and count each request as held back.
+ * By default each request opens its own connection, as a Django app does with its default {@code CONN_MAX_AGE = 0};
+ * the time to connect counts towards the request's stall. While the platform is in maintenance mode, threads hold no
+ * connection (as an app behind a maintenance page) and count each request as held back.
  */
 public final class TrafficGenerator implements AutoCloseable {
     /** Opens a new database connection for one traffic thread. */
@@ -45,6 +46,7 @@ public final class TrafficGenerator implements AutoCloseable {
     private final double writeShare;
     private final Duration pause;
     private final Duration backoff;
+    private final boolean connectionPerRequest;
     private final List<Worker> workers = new ArrayList<>();
     private final Queue<DataAccess.InsertedRow> inserted = new ConcurrentLinkedQueue<>();
     private volatile Phase phase = new Phase("(before start)", Duration.ZERO);
@@ -57,6 +59,7 @@ public final class TrafficGenerator implements AutoCloseable {
         this.writeShare = b.writeShare;
         this.pause = b.pause;
         this.backoff = b.backoff;
+        this.connectionPerRequest = b.connectionPerRequest;
     }
 
     public static Builder builder() {
@@ -154,7 +157,7 @@ public final class TrafficGenerator implements AutoCloseable {
             this.maintenanceAtStart = maintenanceAtStart;
         }
 
-        void error(SQLException e) {
+        void error(Exception e) {
             if (errors.size() < 5) {
                 String m = e.getMessage() == null ? e.toString() : e.getMessage();
                 int nl = m.indexOf('\n');
@@ -212,7 +215,7 @@ public final class TrafficGenerator implements AutoCloseable {
                 Phase p = phase;
                 p.succeeded.increment();
                 p.worstStallNanos.accumulateAndGet(stall, Math::max);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 long stall = System.nanoTime() - start;
                 inFlightSince = 0;
                 Phase p = phase;
@@ -222,6 +225,10 @@ public final class TrafficGenerator implements AutoCloseable {
                 if (!usable()) {
                     closeConnection();
                     LockSupport.parkNanos(backoff.toNanos());
+                }
+            } finally {
+                if (connectionPerRequest) {
+                    closeConnection();
                 }
             }
         }
@@ -254,8 +261,18 @@ public final class TrafficGenerator implements AutoCloseable {
         private double writeShare = 0.3;
         private Duration pause = Duration.ofMillis(5);
         private Duration backoff = Duration.ofMillis(50);
+        private boolean connectionPerRequest = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether each request opens its own connection and closes it at the end, as Django does by default
+         * ({@code CONN_MAX_AGE = 0}), rather than keeping one per thread. (default: true)
+         */
+        public Builder connectionPerRequest(boolean perRequest) {
+            this.connectionPerRequest = perRequest;
+            return this;
         }
 
         /** Where each thread gets its connection (required). */

@@ -87,7 +87,7 @@ class TrafficGeneratorTest {
     void maintenance_mode_holds_traffic_back_and_closes_its_connections(TestDatabase db) throws Exception {
         LocalPlatform platform = new LocalPlatform("demo", app.v1());
         try (TrafficGenerator traffic = TrafficGenerator.builder().connections(db::connect).platform(platform)
-                .threads(2).build()) {
+                .threads(2).connectionPerRequest(false).build()) {
             traffic.start("open");
             waitFor(() -> connections(db) >= 2);
             traffic.phase("maintenance");
@@ -101,6 +101,32 @@ class TrafficGeneratorTest {
             then(window.heldBack()).isPositive();
             then(window.maintenance()).isPositive();
             then(window.failed()).isZero();
+        }
+    }
+
+    @Test
+    void with_a_connection_per_request_a_database_copy_under_traffic_stalls_requests_and_fails_none(TestDatabase db)
+            throws Exception {
+        LocalPlatform platform = new LocalPlatform("demo", app.v1());
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", db.user());
+        p.setProperty("password", db.password());
+        try (TrafficGenerator traffic = TrafficGenerator.builder().connections(db::connect).platform(platform)
+                .threads(4).build();
+             Connection admin = java.sql.DriverManager.getConnection(
+                     "jdbc:postgresql://" + db.host() + ":" + db.port() + "/postgres", p);
+             Statement s = admin.createStatement()) {
+            traffic.start("copy");
+            waitFor(() -> traffic.insertedRows().size() >= 5);
+            // WHEN the database is copied (CREATE DATABASE ... TEMPLATE needs every other session gone)
+            s.execute("DROP DATABASE IF EXISTS " + db.name() + "_copy");
+            s.execute("CREATE DATABASE " + db.name() + "_copy TEMPLATE " + db.name());
+            Thread.sleep(200);
+            PhaseStats copy = traffic.endPhase();
+            s.execute("DROP DATABASE " + db.name() + "_copy");
+            // THEN
+            then(copy.failed()).as(copy.errors().toString()).isZero();
+            then(copy.succeeded()).isPositive();
         }
     }
 
