@@ -35,7 +35,7 @@ public final class Zdcd implements Runnable {
 
         // subcommand:nightly
 
-        // subcommand:demo
+        cli.addSubcommand(new DemoCommand());
 
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("zdcd: " + ex.getMessage());

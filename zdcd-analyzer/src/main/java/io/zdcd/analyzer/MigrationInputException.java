@@ -1,0 +1,16 @@
+package io.zdcd.analyzer;
+
+import io.zdcd.ZdcdException;
+
+/** A migration file or folder could not be read; the message names the path and the reason. */
+public final class MigrationInputException extends ZdcdException {
+    private static final long serialVersionUID = 1L;
+
+    public MigrationInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public MigrationInputException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,424 @@
+package io.zdcd.analyzer.internal;
+
+import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
+import static io.zdcd.classify.LockMode.ACCESS_SHARE;
+import static io.zdcd.classify.LockMode.SHARE;
+import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
+import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
+
+import io.zdcd.classify.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** CREATE commands. */
+final class CreateRules {
+    private CreateRules() {
+    }
+
+    static void create(Tokens t, int i, Judgement j) {
+        int p = i + 1;
+        boolean orReplace = false;
+        if (t.is(p, "OR", "REPLACE")) {
+            orReplace = true;
+            p += 2;
+        }
+        while (t.is(p, "TEMP") || t.is(p, "TEMPORARY") || t.is(p, "UNLOGGED") || t.is(p, "GLOBAL")
+                || t.is(p, "LOCAL") || t.is(p, "RECURSIVE") || t.is(p, "TRUSTED") || t.is(p, "PROCEDURAL")
+                || t.is(p, "DEFAULT")) {
+            p++;
+        }
+        switch (t.upper(p)) {
+            case "TABLE" -> table(t, p + 1, j);
+            case "UNIQUE", "INDEX" -> index(t, p, j);
+            case "VIEW" -> view(t, p + 1, j, orReplace, "VIEW");
+            case "MATERIALIZED" -> materializedView(t, p + 2, j);
+            case "TRIGGER", "CONSTRAINT" -> trigger(t, p, j);
+            case "POLICY" -> policy(t, p + 1, j);
+            case "RULE" -> rule(t, p + 1, j);
+            case "STATISTICS" -> {
+                j.kind("CREATE STATISTICS");
+                int on = t.find(p, "FROM");
+                Name table = on < 0 ? null : Name.parse(t, on + 1);
+                j.lock(table, SHARE_UPDATE_EXCLUSIVE);
+                j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "creates extended statistics: ShareUpdateExclusiveLock, "
+                        + "no scan until ANALYZE");
+            }
+            case "SEQUENCE", "TYPE", "DOMAIN", "SCHEMA", "EXTENSION", "FUNCTION", "PROCEDURE", "AGGREGATE",
+                 "OPERATOR", "COLLATION", "CAST", "TEXT", "CONVERSION", "LANGUAGE", "ROLE", "USER", "GROUP",
+                 "PUBLICATION", "SUBSCRIPTION", "SERVER", "FOREIGN", "EVENT", "ACCESS", "TRANSFORM", "TABLESPACE",
+                 "DATABASE" -> {
+                String what = t.upper(p);
+                j.kind("CREATE " + what);
+                if (what.equals("FOREIGN") && t.is(p + 1, "TABLE")) {
+                    Name n = Name.parse(t, p + 2 + (t.is(p + 2, "IF") ? 3 : 0));
+                    if (n != null) {
+                        j.ctx.createdHere.add(n.key());
+                        j.table(n);
+                    }
+                }
+                if (what.equals("SEQUENCE")) {
+                    int q = p + 1 + (t.is(p + 1, "IF", "NOT", "EXISTS") ? 3 : 0);
+                    Name n = Name.parse(t, q);
+                    if (n != null) {
+                        j.ctx.createdHere.add(n.key());
+                        j.ctx.schema.otherRelations.put(n.key(), "SEQUENCE");
+                    }
+                }
+                if ((what.equals("DATABASE") || what.equals("TABLESPACE")) && j.ctx.inTransaction) {
+                    j.finding(Rules.NOT_IN_TRANSACTION, Verdict.UNSAFE, "CREATE " + what + " cannot run inside a "
+                            + "transaction block");
+                }
+                if ((what.equals("FUNCTION") || what.equals("PROCEDURE")) && orReplace) {
+                    j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "creates or replaces a " + what.toLowerCase()
+                            + ": takes no table lock; a replaced body changes what callers (and triggers) of the old "
+                            + "code get");
+                } else {
+                    j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "creates a new " + what.toLowerCase()
+                            + ": takes no lock on existing tables");
+                }
+            }
+            default -> {
+                j.kind("CREATE");
+                j.finding(Rules.UNRECOGNISED, "zdcd does not recognise 'CREATE " + StatementRules.abbreviate(
+                        t.text(p)) + "'; treated as UNSAFE");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- CREATE TABLE
+
+    private static void table(Tokens t, int p, Judgement j) {
+        j.kind("CREATE TABLE");
+        boolean ifNotExists = t.is(p, "IF", "NOT", "EXISTS");
+        if (ifNotExists) {
+            p += 3;
+        }
+        Name name = Name.parse(t, p);
+        if (name == null) {
+            j.finding(Rules.UNRECOGNISED, "CREATE TABLE without a table name");
+            return;
+        }
+        j.table(name);
+        boolean existed = j.ctx.schema.table(name.key()) != null;
+        if (!(ifNotExists && existed)) {
+            j.ctx.createdHere.add(name.key());
+        }
+        p = name.end();
+        int afterColumns = t.isOp(p, "(") ? t.closing(p) + 1 : p;
+        int as = t.is(p, "PARTITION", "OF") ? -1 : t.find(afterColumns, "AS");
+        if (as >= 0) {
+            // CREATE TABLE ... AS query
+            j.kind("CREATE TABLE AS");
+            Schema.Table st = j.ctx.schema.createTable(name.key());
+            st.columns.clear();
+            readsSources(t, as + 1, j);
+            j.finding(Rules.CREATE_TABLE_AS, Verdict.SAFE, "creates " + name.display() + " from a query: reads the "
+                    + "source tables in full under AccessShareLock (reads and writes go on)");
+            return;
+        }
+        Schema.Table st = ifNotExists && existed ? null : j.ctx.schema.createTable(name.key());
+        if (t.is(p, "PARTITION", "OF")) {
+            Name parent = Name.parse(t, p + 2);
+            j.lock(parent, ACCESS_EXCLUSIVE);
+            Schema.Table pt = parent == null ? null : j.ctx.schema.table(parent.key());
+            if (pt != null && st != null) {
+                pt.columns.forEach((k, v) -> st.columns.put(k, v.copy()));
+            }
+            j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates partition " + name.display() + " of " + (parent == null
+                    ? "a table" : parent.display()) + ": a brief AccessExclusiveLock on the parent (a DEFAULT "
+                    + "partition of the parent is scanned for rows that belong to the new one)");
+            return;
+        }
+        if (t.isOp(p, "(")) {
+            int close = t.closing(p);
+            int s = p + 1;
+            for (int k = p + 1; k <= close && k <= t.size(); k++) {
+                if (k == close || t.isOp(k, ",")) {
+                    element(t, s, k, name, st, j);
+                    s = k + 1;
+                } else if (t.isOp(k, "(") || t.isOp(k, "[")) {
+                    k = t.closing(k);
+                }
+            }
+            int like = -1;
+            for (int k = p + 1; k < close; k++) {
+                if (t.is(k, "LIKE") && (t.isOp(k - 1, "(") || t.isOp(k - 1, ","))) {
+                    like = k;
+                }
+            }
+            if (like >= 0) {
+                Name src = Name.parse(t, like + 1);
+                j.lock(src, ACCESS_SHARE);
+                Schema.Table sst = src == null ? null : j.ctx.schema.table(src.key());
+                if (sst != null && st != null) {
+                    sst.columns.forEach((k, v) -> st.columns.put(k, v.copy()));
+                }
+            }
+        }
+        j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates " + name.display() + (j.lock != null
+                ? ": a brief " + j.lock.pgName() + " on the referenced table(s), nothing to scan (the new table is "
+                + "empty)" : ": takes no lock on existing tables"));
+    }
+
+    private static void element(Tokens t, int s, int e, Name table, Schema.Table st, Judgement j) {
+        if (s >= e) {
+            return;
+        }
+        if (t.is(s, "CONSTRAINT")) {
+            s += 2;
+        }
+        if (t.is(s, "PRIMARY", "KEY") || t.is(s, "UNIQUE") || t.is(s, "CHECK") || t.is(s, "FOREIGN", "KEY")
+                || t.is(s, "EXCLUDE") || t.is(s, "LIKE")) {
+            if (t.is(s, "FOREIGN")) {
+                int r = t.find(s, "REFERENCES");
+                Name ref = r < 0 || r >= e ? null : Name.parse(t, r + 1);
+                j.lock(ref, SHARE_ROW_EXCLUSIVE);
+            }
+            if (t.is(s, "PRIMARY") && st != null) {
+                int paren = s + 2;
+                for (String c : ConstraintRules.columnList(t, paren, e)) {
+                    Schema.Column col = st.columns.get(c);
+                    if (col != null) {
+                        col.notNull = true;
+                    }
+                }
+            }
+            return;
+        }
+        AlterTableRules.ColumnDef c = AlterTableRules.columnDef(t, s, e, j);
+        if (c == null) {
+            return;
+        }
+        if (c.references != null) {
+            j.lock(c.references, SHARE_ROW_EXCLUSIVE);
+        }
+        if (st != null) {
+            Schema.Column col = new Schema.Column();
+            col.type = c.type;
+            col.notNull = c.notNull;
+            col.hasDefault = c.defaultFrom >= 0 || c.identity;
+            st.columns.put(c.name, col);
+        }
+    }
+
+    /** Records AccessShareLock on the relations named after FROM / JOIN from token {@code p} on. */
+    static void readsSources(Tokens t, int p, Judgement j) {
+        for (int k = p; k < t.size(); k++) {
+            if (t.is(k, "FROM") || t.is(k, "JOIN")) {
+                int q = k + 1;
+                if (t.is(q, "ONLY") || t.is(q, "LATERAL")) {
+                    q++;
+                }
+                Name n = Name.parse(t, q);
+                if (n != null && !FUNCTION_LIKE.contains(n.key())) {
+                    j.lock(n, ACCESS_SHARE);
+                }
+            }
+        }
+    }
+
+    private static final Set<String> FUNCTION_LIKE = Set.of("unnest", "generate_series", "jsonb_array_elements",
+            "json_array_elements", "jsonb_each", "json_each", "regexp_split_to_table");
+
+    // ---------------------------------------------------------------- CREATE INDEX
+
+    private static void index(Tokens t, int p, Judgement j) {
+        boolean unique = t.is(p, "UNIQUE");
+        if (unique) {
+            p++;
+        }
+        p++; // INDEX
+        boolean concurrently = t.is(p, "CONCURRENTLY");
+        if (concurrently) {
+            p++;
+        }
+        j.kind((unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX") + (concurrently ? " CONCURRENTLY" : ""));
+        if (t.is(p, "IF", "NOT", "EXISTS")) {
+            p += 3;
+        }
+        String indexName = null;
+        if (!t.is(p, "ON")) {
+            indexName = t.ident(p);
+            p = Name.parse(t, p) == null ? p + 1 : Name.parse(t, p).end();
+        }
+        if (!t.is(p, "ON")) {
+            j.finding(Rules.UNRECOGNISED, "CREATE INDEX without ON <table>");
+            return;
+        }
+        p++;
+        boolean only = t.is(p, "ONLY");
+        if (only) {
+            p++;
+        }
+        Name table = Name.parse(t, p);
+        if (table == null) {
+            j.finding(Rules.UNRECOGNISED, "CREATE INDEX without a table name");
+            return;
+        }
+        int paren = table.end();
+        while (paren < t.size() && !t.isOp(paren, "(")) {
+            paren++;
+        }
+        List<String> cols = new ArrayList<>();
+        if (paren < t.size()) {
+            int close = t.closing(paren);
+            boolean start = true;
+            for (int k = paren + 1; k < close; k++) {
+                if (start && t.isIdent(k) && (t.isOp(k + 1, ",") || k + 1 == close || t.isWord(k + 1))) {
+                    cols.add(t.ident(k));
+                }
+                if (t.isOp(k, "(")) {
+                    k = t.closing(k);
+                }
+                start = t.isOp(k, ",");
+            }
+        }
+        if (indexName != null) {
+            j.ctx.schema.indexes.put(indexName, new Schema.Index(table.key(), unique, cols));
+            if (!j.ctx.existedBefore(table.key())) {
+                j.ctx.createdHere.add(indexName);
+            }
+        }
+        boolean isNew = !j.ctx.existedBefore(table.key());
+        PgVersion v = j.ctx.version;
+        if (concurrently) {
+            j.lock(table, SHARE_UPDATE_EXCLUSIVE);
+            if (j.ctx.inTransaction) {
+                j.finding(Rules.CONCURRENTLY_IN_TX, Verdict.UNSAFE, "CREATE INDEX CONCURRENTLY cannot run inside a "
+                        + "transaction block: PostgreSQL raises an error",
+                        "run it outside BEGIN ... COMMIT (Django: a migration with atomic = False, or "
+                                + "AddIndexConcurrently)");
+                return;
+            }
+            if (v.hasConcurrentIndexBug()) {
+                j.finding(Rules.CIC_BUG, Verdict.UNSAFE, "PostgreSQL " + v + " (14.0 to 14.3) can silently corrupt "
+                        + "indexes built with CONCURRENTLY");
+                return;
+            }
+            if (!isNew) {
+                j.scan = true;
+                j.longRunning = true;
+            }
+            j.finding(Rules.CREATE_INDEX_CONCURRENTLY, Verdict.SAFE, "builds the index without blocking reads or "
+                    + "writes (ShareUpdateExclusiveLock)" + (unique ? "; as soon as it exists, INSERTs of duplicates "
+                    + "fail" : "") + (v.major() == 14 && v.minor() < 0 ? "; on PostgreSQL 14 make sure the server "
+                    + "runs 14.4 or later (14.0 to 14.3 can corrupt concurrently built indexes)" : "")
+                    + (t.contains(0, t.size(), "EXISTS") ? "; note: IF NOT EXISTS also accepts an INVALID index "
+                    + "left by a failed build" : ""));
+            return;
+        }
+        j.lock(table, SHARE);
+        if (isNew) {
+            j.finding(Rules.CREATE_INDEX, Verdict.SAFE, "indexes a table created in this migration (empty): instant");
+            return;
+        }
+        if (only) {
+            j.finding(Rules.CREATE_INDEX, Verdict.SAFE, "creates an invalid index on the partitioned parent only (ON "
+                    + "ONLY): no build; attach each partition's index (built CONCURRENTLY) afterwards");
+            return;
+        }
+        j.scan = true;
+        j.longRunning = true;
+        String concurrent = t.text(0, t.size() - 1).replaceFirst("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY");
+        j.finding(Rules.CREATE_INDEX, Verdict.UNSAFE, "builds the index under ShareLock: every INSERT, UPDATE and "
+                + "DELETE on " + table.display() + " waits for the whole build",
+                concurrent + ";\n-- outside a transaction block (Django: atomic = False or AddIndexConcurrently)");
+    }
+
+    // ---------------------------------------------------------------- views, triggers, policies, rules
+
+    private static void view(Tokens t, int p, Judgement j, boolean orReplace, String what) {
+        j.kind((orReplace ? "CREATE OR REPLACE " : "CREATE ") + what);
+        if (t.is(p, "IF", "NOT", "EXISTS")) {
+            p += 3;
+        }
+        Name name = Name.parse(t, p);
+        if (name == null) {
+            j.finding(Rules.UNRECOGNISED, "CREATE VIEW without a name");
+            return;
+        }
+        boolean exists = orReplace && j.ctx.existedBefore(name.key());
+        if (!exists) {
+            j.ctx.createdHere.add(name.key());
+        }
+        j.ctx.schema.otherRelations.put(name.key(), what);
+        int as = t.find(name.end(), "AS");
+        if (exists) {
+            j.lock(name, ACCESS_EXCLUSIVE);
+        } else {
+            j.table(name);
+        }
+        if (as >= 0) {
+            readsSources(t, as + 1, j);
+        }
+        j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, exists ? "replaces view " + name.display() + ": a brief "
+                + "AccessExclusiveLock on the view; old code reading it gets the new definition (columns can only be "
+                + "added at the end)" : "creates view " + name.display() + ": takes no lock that blocks traffic");
+    }
+
+    private static void materializedView(Tokens t, int p, Judgement j) {
+        j.kind("CREATE MATERIALIZED VIEW");
+        if (t.is(p, "IF", "NOT", "EXISTS")) {
+            p += 3;
+        }
+        Name name = Name.parse(t, p);
+        if (name != null) {
+            j.ctx.createdHere.add(name.key());
+            j.ctx.schema.otherRelations.put(name.key(), "MATERIALIZED VIEW");
+            j.table(name);
+        }
+        int as = name == null ? -1 : t.find(name.end(), "AS");
+        if (as >= 0) {
+            readsSources(t, as + 1, j);
+        }
+        boolean noData = t.contains(0, t.size(), "NO") && t.text(0, t.size() - 1).toUpperCase()
+                .matches("(?s).*WITH\\s+NO\\s+DATA\\s*$");
+        j.finding(Rules.CREATE_TABLE_AS, Verdict.SAFE, "creates a materialized view" + (noData ? " without data"
+                : ": reads its sources in full under AccessShareLock (reads and writes go on)"));
+    }
+
+    private static void trigger(Tokens t, int p, Judgement j) {
+        if (t.is(p, "CONSTRAINT")) {
+            p++;
+        }
+        j.kind("CREATE TRIGGER");
+        int on = t.find(p, "ON");
+        Name table = on < 0 ? null : Name.parse(t, on + 1);
+        if (table == null) {
+            j.finding(Rules.UNRECOGNISED, "CREATE TRIGGER without ON <table>");
+            return;
+        }
+        j.lock(table, SHARE_ROW_EXCLUSIVE);
+        j.finding(Rules.TRIGGER, Verdict.SAFE, "creates a trigger on " + table.display() + ": a brief "
+                + "ShareRowExclusiveLock; from now on the old code's writes run it");
+    }
+
+    private static void policy(Tokens t, int p, Judgement j) {
+        j.kind("CREATE POLICY");
+        int on = t.find(p, "ON");
+        Name table = on < 0 ? null : Name.parse(t, on + 1);
+        j.lock(table, ACCESS_EXCLUSIVE);
+        boolean restrictive = t.contains(p, t.size(), "RESTRICTIVE");
+        boolean isNew = table != null && !j.ctx.existedBefore(table.key());
+        if (restrictive && !isNew) {
+            j.breaksOldCode = true;
+            j.finding(Rules.ROW_LEVEL_SECURITY, Verdict.UNSAFE, "creates a RESTRICTIVE policy: where row level "
+                    + "security is on, the old code's queries see and change fewer rows");
+        } else {
+            j.finding(Rules.ROW_LEVEL_SECURITY, Verdict.SAFE, "creates a permissive policy: it can only widen what "
+                    + "queries see; a brief AccessExclusiveLock");
+        }
+    }
+
+    private static void rule(Tokens t, int p, Judgement j) {
+        j.kind("CREATE RULE");
+        int on = t.find(p, "TO");
+        Name table = on < 0 ? null : Name.parse(t, on + 1);
+        j.lock(table, ACCESS_EXCLUSIVE);
+        boolean isNew = table != null && !j.ctx.existedBefore(table.key());
+        j.finding(Rules.TRIGGER, isNew ? Verdict.SAFE : Verdict.UNSAFE, "creates a query rewrite rule: the old "
+                + "code's statements on " + (table == null ? "the table" : table.display()) + " may do something "
+                + "else (DO INSTEAD)");
+    }
+}

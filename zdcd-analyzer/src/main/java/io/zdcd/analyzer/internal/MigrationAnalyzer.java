@@ -1,0 +1,122 @@
+package io.zdcd.analyzer.internal;
+
+import io.zdcd.analyzer.SqlStatement;
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.Finding;
+import io.zdcd.classify.LockMode;
+import io.zdcd.classify.Migration;
+import io.zdcd.classify.StatementAnalysis;
+import io.zdcd.classify.Verdict;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Analyses one migration statement by statement, carrying the context (transaction, locks held, lock_timeout,
+ * tables created, schema knowledge). Never throws for any SQL text.
+ */
+public final class MigrationAnalyzer {
+    private final PgVersion version;
+    private final Set<String> disabledRules;
+    private final boolean crossCheck;
+
+    public MigrationAnalyzer(PgVersion version, Set<String> disabledRules, boolean crossCheck) {
+        this.version = version;
+        this.disabledRules = Set.copyOf(disabledRules);
+        this.crossCheck = crossCheck;
+    }
+
+    /** Classifies {@code migration}; {@code schema} is read and updated with what the migration does. */
+    public Classification analyze(Migration migration, Schema schema) {
+        Context ctx = new Context(version, schema);
+        List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(migration.sql());
+        List<Suppressions.Ignore> ignores = Suppressions.find(migration.sql(), statements);
+        List<StatementAnalysis> out = new ArrayList<>(statements.size());
+        for (SqlStatement st : statements) {
+            Judgement j = new Judgement(ctx);
+            Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
+            try {
+                StatementRules.analyze(st, j);
+            } catch (RuntimeException | StackOverflowError e) {
+                j.findings.clear();
+                j.kind = "UNRECOGNISED";
+                j.finding(Rules.UNRECOGNISED, "zdcd could not analyse this statement (" + e.getClass().getSimpleName()
+                        + "); treated as UNSAFE");
+            }
+            afterStatement(ctx, j, heldBefore);
+            out.add(toAnalysis(st, j, ignores));
+        }
+        List<Finding> migrationFindings = new ArrayList<>();
+        for (Suppressions.Ignore ig : ignores) {
+            if (ig.problem != null) {
+                addUnlessDisabled(migrationFindings, new Finding(Rules.INVALID_IGNORE.id(), Verdict.SAFE,
+                        "line " + ig.line + ": " + ig.problem + " (the comment is not applied)", ""));
+            } else if (!ig.used) {
+                addUnlessDisabled(migrationFindings, new Finding(Rules.UNUSED_IGNORE.id(), Verdict.SAFE,
+                        "line " + ig.line + ": zdcd:ignore " + ig.ruleId + " matches no finding of the statement "
+                                + "after it", "remove the comment"));
+            }
+        }
+        Verdict verdict = out.stream().allMatch(StatementAnalysis::isSafe) ? Verdict.SAFE : Verdict.UNSAFE;
+        return new Classification(migration.name(), verdict, out, migrationFindings);
+    }
+
+    private void addUnlessDisabled(List<Finding> list, Finding f) {
+        if (!disabledRules.contains(f.ruleId())) {
+            list.add(f);
+        }
+    }
+
+    private void afterStatement(Context ctx, Judgement j, Map.Entry<String, LockMode> heldBefore) {
+        if (j.longRunning && heldBefore != null && ctx.inTransaction) {
+            j.finding(Rules.HELD_LOCK, Verdict.UNSAFE, "runs inside a transaction that already holds "
+                    + heldBefore.getValue().pgName() + " on " + heldBefore.getKey() + " (taken by an earlier "
+                    + "statement, held until COMMIT): that table's " + (heldBefore.getValue().blocksReads()
+                    ? "reads and writes" : "writes") + " wait for this whole statement", Rules.HELD_LOCK.alternative());
+        }
+        if (j.lock != null && j.lock.blocksWrites() && !ctx.lockTimeoutInEffect() && !ctx.lockTimeoutNoted) {
+            ctx.lockTimeoutNoted = true;
+            j.finding(Rules.LOCK_TIMEOUT, Verdict.SAFE, "takes " + j.lock.pgName() + " with no lock_timeout set in "
+                    + "this migration: while it waits for the lock, every later query on the table queues behind it. "
+                    + "zdcd's runner sets a short lock_timeout and retries; other runners should "
+                    + "SET lock_timeout = '2s' first", "");
+        }
+    }
+
+    private StatementAnalysis toAnalysis(SqlStatement st, Judgement j, List<Suppressions.Ignore> ignores) {
+        if (j.findings.isEmpty()) {
+            j.finding(Rules.UNRECOGNISED, "no rule recognised this statement; treated as UNSAFE");
+        }
+        List<Finding> findings = new ArrayList<>(j.findings.size());
+        for (Finding f : j.findings) {
+            if (disabledRules.contains(f.ruleId())) {
+                continue;
+            }
+            Suppressions.Ignore ig = f.verdict() == Verdict.UNSAFE ? Suppressions.matching(ignores, st, f.ruleId())
+                    : null;
+            if (ig != null) {
+                ig.used = true;
+                findings.add(new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): "
+                        + f.message(), f.safeAlternative()));
+            } else {
+                findings.add(f);
+            }
+        }
+        Verdict verdict = findings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE
+                : Verdict.SAFE;
+        Set<StatementAnalysis.Blocked> blocks = EnumSet.noneOf(StatementAnalysis.Blocked.class);
+        if (j.lock != null) {
+            if (j.lock.blocksReads()) {
+                blocks.add(StatementAnalysis.Blocked.READS);
+            }
+            if (j.lock.blocksWrites()) {
+                blocks.add(StatementAnalysis.Blocked.WRITES);
+            }
+        }
+        return new StatementAnalysis(st.index(), st.line(), st.column(), st.text(), j.kind, List.copyOf(j.tables),
+                Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict, findings);
+    }
+}

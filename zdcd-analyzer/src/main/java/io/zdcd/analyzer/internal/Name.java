@@ -1,0 +1,36 @@
+package io.zdcd.analyzer.internal;
+
+/**
+ * A possibly schema-qualified relation name. {@code key} identifies it ({@code public.} dropped, unquoted parts
+ * lower-cased); {@code display} is how reports show it; {@code end} is the token index after the name.
+ */
+record Name(String key, String display, int end) {
+
+    /** Parses {@code a}, {@code a.b} or {@code a.b.c} at token {@code i}; null if no identifier is there. */
+    static Name parse(Tokens t, int i) {
+        if (!t.isIdent(i)) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(t.ident(i));
+        StringBuilder display = new StringBuilder(t.ident(i));
+        int p = i + 1;
+        while (t.isOp(p, ".") && t.isIdent(p + 1)) {
+            key.append('.').append(t.ident(p + 1));
+            display.append('.').append(t.ident(p + 1));
+            p += 2;
+        }
+        String k = key.toString();
+        if (k.startsWith("public.")) {
+            k = k.substring("public.".length());
+        } else if (k.startsWith("pg_catalog.")) {
+            k = k.substring("pg_catalog.".length());
+        }
+        return new Name(k, display.toString(), p);
+    }
+
+    /** The unqualified last part. */
+    String last() {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? key : key.substring(dot + 1);
+    }
+}

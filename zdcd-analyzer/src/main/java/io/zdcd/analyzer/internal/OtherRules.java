@@ -1,0 +1,661 @@
+package io.zdcd.analyzer.internal;
+
+import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
+import static io.zdcd.classify.LockMode.EXCLUSIVE;
+import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
+import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
+
+import io.zdcd.classify.LockMode;
+import io.zdcd.classify.Verdict;
+import java.util.Locale;
+import java.util.Set;
+
+/** DROP, the ALTER commands other than ALTER TABLE, maintenance and the remaining commands. */
+final class OtherRules {
+    private OtherRules() {
+    }
+
+    private static final Set<String> RELATION_KINDS = Set.of("TABLE", "VIEW", "SEQUENCE");
+
+    // ---------------------------------------------------------------- DROP
+
+    static void drop(Tokens t, int i, Judgement j) {
+        int p = i + 1;
+        String what = t.upper(p);
+        if (t.is(p, "MATERIALIZED", "VIEW") || t.is(p, "FOREIGN", "TABLE")) {
+            what = t.upper(p) + " " + t.upper(p + 1);
+            p++;
+        } else if (t.is(p, "TEXT", "SEARCH") || t.is(p, "EVENT", "TRIGGER") || t.is(p, "ACCESS", "METHOD")
+                || t.is(p, "USER", "MAPPING")) {
+            what = t.upper(p) + " " + t.upper(p + 1);
+            p++;
+        }
+        p++;
+        j.kind("DROP " + what);
+        switch (what) {
+            case "INDEX" -> dropIndex(t, p, j);
+            case "TRIGGER", "POLICY", "RULE" -> dropOnTable(t, p, j, what);
+            default -> dropObjects(t, p, j, what);
+        }
+    }
+
+    private static void dropObjects(Tokens t, int p, Judgement j, String what) {
+        if (t.is(p, "IF", "EXISTS")) {
+            p += 2;
+        }
+        boolean relation = RELATION_KINDS.contains(what) || what.equals("MATERIALIZED VIEW")
+                || what.equals("FOREIGN TABLE");
+        boolean anyExisting = false;
+        StringBuilder names = new StringBuilder();
+        int k = p;
+        while (k < t.size()) {
+            Name n = Name.parse(t, k);
+            if (n == null) {
+                break;
+            }
+            names.append(names.length() == 0 ? "" : ", ").append(n.display());
+            k = n.end();
+            if (t.isOp(k, "(")) {
+                k = t.closing(k) + 1; // function signature
+            }
+            boolean existed = j.ctx.existedBefore(n.key());
+            if (relation) {
+                j.lock(n, ACCESS_EXCLUSIVE);
+                j.ctx.schema.dropTable(n.key());
+            } else {
+                j.tables.add(n.display());
+            }
+            anyExisting |= existed;
+            if (!t.isOp(k, ",")) {
+                break;
+            }
+            k++;
+        }
+        boolean cascade = t.contains(k, t.size(), "CASCADE");
+        if (!anyExisting) {
+            j.finding(relation ? Rules.DROP_TABLE : Rules.DROP_OBJECT, Verdict.SAFE, "drops " + what.toLowerCase(
+                    Locale.ROOT) + " created in this migration");
+            return;
+        }
+        if (Set.of("ROLE", "USER", "GROUP", "OWNED").contains(what)) {
+            j.breaksOldCode = true;
+            j.finding(Rules.DROP_OBJECT, Verdict.UNSAFE, "drops " + what.toLowerCase(Locale.ROOT) + " " + names
+                    + ": sessions and privileges of the old code may depend on it");
+            return;
+        }
+        if (Set.of("STATISTICS", "PUBLICATION", "SUBSCRIPTION", "SERVER", "USER MAPPING", "EVENT TRIGGER",
+                "TEXT SEARCH", "CAST", "OPERATOR", "COLLATION", "CONVERSION", "TRANSFORM", "ACCESS METHOD",
+                "AGGREGATE", "LANGUAGE", "TABLESPACE", "DATABASE").contains(what) && !what.equals("DATABASE")) {
+            j.finding(Rules.DROP_OBJECT, Verdict.SAFE, "drops " + what.toLowerCase(Locale.ROOT) + " " + names
+                    + ": not used by application queries");
+            return;
+        }
+        j.breaksOldCode = true;
+        if (relation) {
+            j.finding(Rules.DROP_TABLE, Verdict.UNSAFE, "drops " + what.toLowerCase(Locale.ROOT) + " " + names
+                    + ": the old code's queries on it fail" + (cascade ? "; CASCADE also drops whatever depends on "
+                    + "it (views, foreign keys)" : ""), "deploy code that no longer uses " + names + " (Django: "
+                    + "SeparateDatabaseAndState to remove the model first), then drop it in a later migration");
+        } else {
+            j.finding(Rules.DROP_OBJECT, Verdict.UNSAFE, "drops " + what.toLowerCase(Locale.ROOT) + " " + names
+                    + ": the old code (queries, defaults, triggers) may still use it" + (cascade
+                    ? "; CASCADE also drops columns, defaults and triggers that depend on it" : ""));
+        }
+    }
+
+    private static void dropIndex(Tokens t, int p, Judgement j) {
+        boolean concurrently = t.is(p, "CONCURRENTLY");
+        if (concurrently) {
+            p++;
+            j.kind("DROP INDEX CONCURRENTLY");
+        }
+        if (t.is(p, "IF", "EXISTS")) {
+            p += 2;
+        }
+        boolean anyExisting = false;
+        int k = p;
+        while (k < t.size()) {
+            Name n = Name.parse(t, k);
+            if (n == null) {
+                break;
+            }
+            Schema.Index idx = j.ctx.schema.indexes.remove(n.last());
+            if (idx == null) {
+                idx = j.ctx.schema.indexes.remove(n.key());
+            }
+            boolean existed = j.ctx.existedBefore(n.key()) && j.ctx.existedBefore(n.last());
+            if (existed) {
+                anyExisting = true;
+                j.lock(n, concurrently ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
+                if (idx != null) {
+                    j.lock(new Name(idx.table(), idx.table(), 0), concurrently ? SHARE_UPDATE_EXCLUSIVE
+                            : ACCESS_EXCLUSIVE);
+                }
+            } else {
+                j.table(n);
+            }
+            k = n.end();
+            if (!t.isOp(k, ",")) {
+                break;
+            }
+            k++;
+        }
+        if (concurrently && j.ctx.inTransaction) {
+            j.finding(Rules.CONCURRENTLY_IN_TX, Verdict.UNSAFE, "DROP INDEX CONCURRENTLY cannot run inside a "
+                    + "transaction block: PostgreSQL raises an error", "run it outside BEGIN ... COMMIT");
+            return;
+        }
+        if (concurrently) {
+            j.finding(Rules.DROP_INDEX_CONCURRENTLY, Verdict.SAFE, "drops the index without blocking reads or writes "
+                    + "(ShareUpdateExclusiveLock)");
+        } else if (!anyExisting) {
+            j.finding(Rules.DROP_INDEX, Verdict.SAFE, "drops an index created in this migration");
+        } else {
+            j.finding(Rules.DROP_INDEX, Verdict.SAFE, "drops the index: a brief AccessExclusiveLock on the table (no "
+                    + "scan); queries that used it may get slower", "");
+        }
+    }
+
+    private static void dropOnTable(Tokens t, int p, Judgement j, String what) {
+        int on = t.find(p, "ON");
+        Name table = on < 0 ? null : Name.parse(t, on + 1);
+        j.lock(table, ACCESS_EXCLUSIVE);
+        boolean isNew = table != null && !j.ctx.existedBefore(table.key());
+        if (what.equals("POLICY") && !isNew) {
+            j.breaksOldCode = true;
+            j.finding(Rules.ROW_LEVEL_SECURITY, Verdict.UNSAFE, "drops a policy: where row level security is on, "
+                    + "the old code may see or change fewer rows (or more, for a restrictive one)");
+            return;
+        }
+        j.finding(Rules.TRIGGER, Verdict.SAFE, "drops a " + what.toLowerCase(Locale.ROOT) + ": a brief "
+                + "AccessExclusiveLock; the old code's writes no longer run it");
+    }
+
+    // ---------------------------------------------------------------- other ALTER commands
+
+    static void alterOther(Tokens t, int i, Judgement j) {
+        int p = i + 1;
+        String what = t.upper(p);
+        if (t.is(p, "MATERIALIZED", "VIEW") || t.is(p, "DEFAULT", "PRIVILEGES") || t.is(p, "TEXT", "SEARCH")
+                || t.is(p, "EVENT", "TRIGGER") || t.is(p, "FOREIGN", "DATA") || t.is(p, "LARGE", "OBJECT")) {
+            what = t.upper(p) + " " + t.upper(p + 1);
+            p++;
+        }
+        p++;
+        j.kind("ALTER " + what);
+        switch (what) {
+            case "INDEX" -> alterIndex(t, p, j);
+            case "TYPE" -> alterType(t, p, j);
+            case "DOMAIN" -> alterDomain(t, p, j);
+            case "VIEW", "MATERIALIZED VIEW", "SEQUENCE" -> alterRelation(t, p, j, what);
+            case "DEFAULT PRIVILEGES" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "changes privileges of future "
+                    + "objects; takes no lock");
+            case "DATABASE", "ROLE", "USER", "GROUP", "SYSTEM" -> {
+                if (what.equals("SYSTEM") && j.ctx.inTransaction) {
+                    j.finding(Rules.NOT_IN_TRANSACTION, Verdict.UNSAFE, "ALTER SYSTEM cannot run inside a "
+                            + "transaction block");
+                    return;
+                }
+                if (t.contains(p, t.size(), "RENAME")) {
+                    j.breaksOldCode = true;
+                    j.finding(Rules.RENAME_OBJECT, Verdict.UNSAFE, "renames a " + what.toLowerCase(Locale.ROOT)
+                            + ": connections of the old code use the old name");
+                    return;
+                }
+                j.finding(Rules.SET, Verdict.SAFE, "changes settings of a " + what.toLowerCase(Locale.ROOT)
+                        + " for future sessions (not this one: a lock_timeout set here does not apply to this "
+                        + "migration)");
+            }
+            case "POLICY" -> {
+                int on = t.find(p, "ON");
+                Name table = on < 0 ? null : Name.parse(t, on + 1);
+                j.lock(table, ACCESS_EXCLUSIVE);
+                boolean isNew = table != null && !j.ctx.existedBefore(table.key());
+                if (t.contains(p, t.size(), "RENAME")) {
+                    j.finding(Rules.ROW_LEVEL_SECURITY, Verdict.SAFE, "renames a policy; a brief AccessExclusiveLock");
+                } else {
+                    j.breaksOldCode = !isNew;
+                    j.finding(Rules.ROW_LEVEL_SECURITY, isNew ? Verdict.SAFE : Verdict.UNSAFE, "changes a policy: "
+                            + "where row level security is on, the old code may see or change fewer rows");
+                }
+            }
+            case "TRIGGER" -> {
+                int on = t.find(p, "ON");
+                j.lock(on < 0 ? null : Name.parse(t, on + 1), ACCESS_EXCLUSIVE);
+                j.finding(Rules.TRIGGER, Verdict.SAFE, "alters a trigger: a brief AccessExclusiveLock");
+            }
+            case "EXTENSION" -> j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "alters an extension (its update "
+                    + "script runs: review it)");
+            default -> {
+                if (t.contains(p, t.size(), "RENAME") || t.contains(p, t.size(), "SCHEMA")
+                        && t.contains(p, t.size(), "SET")) {
+                    j.breaksOldCode = true;
+                    j.finding(Rules.RENAME_OBJECT, Verdict.UNSAFE, "renames or moves a " + what.toLowerCase(Locale.ROOT)
+                            + ": the old code still uses the old name");
+                } else if (t.contains(p, t.size(), "OWNER")) {
+                    j.finding(Rules.PRIVILEGES, Verdict.SAFE, "changes an owner; takes no table lock");
+                } else if (Set.of("FUNCTION", "PROCEDURE", "ROUTINE", "AGGREGATE", "SCHEMA", "COLLATION",
+                        "PUBLICATION", "SUBSCRIPTION", "SERVER", "STATISTICS", "OPERATOR", "LANGUAGE", "TABLESPACE",
+                        "TEXT SEARCH", "EVENT TRIGGER", "FOREIGN DATA", "LARGE OBJECT", "CONVERSION").contains(what)) {
+                    j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "alters a " + what.toLowerCase(Locale.ROOT)
+                            + " (settings, not its name); takes no table lock");
+                } else {
+                    j.finding(Rules.UNRECOGNISED, "zdcd does not recognise 'ALTER " + StatementRules.abbreviate(
+                            t.text(p - 1)) + "'; treated as UNSAFE");
+                }
+            }
+        }
+    }
+
+    private static void alterIndex(Tokens t, int p, Judgement j) {
+        if (t.is(p, "ALL", "IN")) {
+            j.finding(Rules.ALTER_INDEX_TABLESPACE, Verdict.UNSAFE, "moves every index of a tablespace");
+            return;
+        }
+        if (t.is(p, "IF", "EXISTS")) {
+            p += 2;
+        }
+        Name idx = Name.parse(t, p);
+        if (idx == null) {
+            j.finding(Rules.UNRECOGNISED, "ALTER INDEX without an index name");
+            return;
+        }
+        int q = idx.end();
+        PgVersion v = j.ctx.version;
+        if (t.is(q, "RENAME", "TO")) {
+            j.lock(idx, v.atLeast(12) ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
+            Schema.Index known = j.ctx.schema.indexes.remove(idx.last());
+            if (known != null) {
+                j.ctx.schema.indexes.put(t.ident(q + 2), known);
+            }
+            if (!j.ctx.existedBefore(idx.last())) {
+                j.ctx.createdHere.add(t.ident(q + 2));
+            }
+            j.finding(Rules.ALTER_INDEX, Verdict.SAFE, "renames the index: " + (v.atLeast(12)
+                    ? "ShareUpdateExclusiveLock (PG 12+), reads and writes go on" : "a brief AccessExclusiveLock "
+                    + "(PG 11)"));
+        } else if (t.is(q, "SET", "TABLESPACE")) {
+            j.lock(idx, ACCESS_EXCLUSIVE);
+            boolean isNew = !j.ctx.existedBefore(idx.last());
+            if (!isNew) {
+                j.rewrite = true;
+                j.longRunning = true;
+            }
+            j.finding(Rules.ALTER_INDEX_TABLESPACE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "moves the index to "
+                    + "another tablespace: it is copied under AccessExclusiveLock");
+        } else if (t.is(q, "ATTACH", "PARTITION")) {
+            j.lock(idx, SHARE_UPDATE_EXCLUSIVE);
+            j.finding(Rules.ALTER_INDEX, Verdict.SAFE, "attaches a partition's index to the parent index: no build");
+        } else if (t.is(q, "SET") || t.is(q, "RESET") || t.is(q, "ALTER") || t.is(q, "DEPENDS")
+                || t.is(q, "NO", "DEPENDS")) {
+            j.lock(idx, SHARE_UPDATE_EXCLUSIVE);
+            j.finding(Rules.ALTER_INDEX, Verdict.SAFE, "changes index settings; new settings apply to future "
+                    + "writes (no rebuild)");
+        } else {
+            j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the ALTER INDEX action '"
+                    + StatementRules.abbreviate(t.text(q, t.size() - 1)) + "'");
+        }
+    }
+
+    private static void alterType(Tokens t, int p, Judgement j) {
+        Name type = Name.parse(t, p);
+        int q = type == null ? p : type.end();
+        boolean isNew = type != null && !j.ctx.existedBefore(type.key());
+        if (t.is(q, "ADD", "VALUE")) {
+            j.kind("ALTER TYPE ADD VALUE");
+            if (!j.ctx.version.atLeast(12) && j.ctx.inTransaction) {
+                j.finding(Rules.NOT_IN_TRANSACTION, Verdict.UNSAFE, "ALTER TYPE ... ADD VALUE cannot run inside a "
+                        + "transaction block before PostgreSQL 12; the target is " + j.ctx.version);
+                return;
+            }
+            j.finding(Rules.ENUM_ADD_VALUE, Verdict.SAFE, "adds an enum label: no table lock, no rewrite"
+                    + (j.ctx.inTransaction ? "; the new label cannot be used before COMMIT" : "")
+                    + "; old code that maps labels strictly may fail once new code writes it");
+        } else if (t.is(q, "RENAME", "VALUE")) {
+            j.kind("ALTER TYPE RENAME VALUE");
+            j.breaksOldCode = !isNew;
+            j.finding(Rules.ENUM_RENAME_VALUE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "renames an enum label: old "
+                    + "code writing or comparing the old label fails");
+        } else if (t.is(q, "RENAME") || t.is(q, "SET", "SCHEMA")) {
+            j.kind("ALTER TYPE RENAME");
+            j.breaksOldCode = !isNew;
+            j.finding(Rules.RENAME_OBJECT, isNew ? Verdict.SAFE : Verdict.UNSAFE, "renames or moves a type the old "
+                    + "code may name in casts");
+        } else if (t.is(q, "OWNER")) {
+            j.finding(Rules.PRIVILEGES, Verdict.SAFE, "changes the type's owner");
+        } else {
+            j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the ALTER TYPE action '"
+                    + StatementRules.abbreviate(t.text(q, t.size() - 1)) + "' (composite type changes can rewrite "
+                    + "tables using the type)");
+        }
+    }
+
+    private static void alterDomain(Tokens t, int p, Judgement j) {
+        Name domain = Name.parse(t, p);
+        int q = domain == null ? p : domain.end();
+        boolean isNew = domain != null && !j.ctx.existedBefore(domain.key());
+        if (t.is(q, "ADD") || t.is(q, "SET", "NOT", "NULL")) {
+            boolean notValid = t.contains(q, t.size(), "VALID") && t.contains(q, t.size(), "NOT")
+                    && t.text(q, t.size() - 1).toUpperCase(Locale.ROOT).matches("(?s).*NOT\\s+VALID\\s*$");
+            if (isNew || notValid) {
+                j.finding(Rules.ALTER_DOMAIN, Verdict.SAFE, "adds a domain constraint" + (notValid
+                        ? " NOT VALID: existing values are not checked" : " to a domain created in this migration"));
+            } else {
+                j.scan = true;
+                j.longRunning = true;
+                j.finding(Rules.ALTER_DOMAIN, Verdict.UNSAFE, "adds a domain constraint: every column of the domain "
+                        + "in every table is scanned while those tables are locked against writes");
+            }
+        } else if (t.is(q, "VALIDATE")) {
+            j.longRunning = true;
+            j.finding(Rules.VALIDATE, Verdict.SAFE, "validates a domain constraint: scans the columns using it "
+                    + "without blocking writes");
+        } else if (t.is(q, "RENAME")) {
+            j.breaksOldCode = !isNew;
+            j.finding(Rules.RENAME_OBJECT, isNew ? Verdict.SAFE : Verdict.UNSAFE, "renames a domain or its "
+                    + "constraint");
+        } else {
+            j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "changes a domain's default, owner or drops a constraint: "
+                    + "no scan");
+        }
+    }
+
+    private static void alterRelation(Tokens t, int p, Judgement j, String what) {
+        if (t.is(p, "IF", "EXISTS")) {
+            p += 2;
+        }
+        Name n = Name.parse(t, p);
+        if (n == null) {
+            j.finding(Rules.UNRECOGNISED, "ALTER " + what + " without a name");
+            return;
+        }
+        int q = n.end();
+        boolean isNew = !j.ctx.existedBefore(n.key());
+        if (t.is(q, "RENAME", "TO") || t.is(q, "SET", "SCHEMA")) {
+            j.lock(n, ACCESS_EXCLUSIVE);
+            j.breaksOldCode = !isNew;
+            j.finding(Rules.RENAME_TABLE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "renames or moves "
+                    + what.toLowerCase(Locale.ROOT) + " " + n.display() + ": the old code still uses the old name");
+        } else if (t.is(q, "RENAME")) {
+            j.lock(n, ACCESS_EXCLUSIVE);
+            j.breaksOldCode = !isNew;
+            j.finding(Rules.RENAME_COLUMN, isNew ? Verdict.SAFE : Verdict.UNSAFE, "renames a column of "
+                    + what.toLowerCase(Locale.ROOT) + " " + n.display() + ": the old code still uses the old name");
+        } else if (what.equals("SEQUENCE")) {
+            j.lock(n, t.is(q, "OWNER") || t.is(q, "OWNED") ? ACCESS_EXCLUSIVE : SHARE_ROW_EXCLUSIVE);
+            j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "alters the sequence: a brief lock on it (nextval() waits "
+                    + "an instant)");
+        } else if (t.is(q, "SET", "TABLESPACE") && what.equals("MATERIALIZED VIEW")) {
+            j.lock(n, ACCESS_EXCLUSIVE);
+            j.rewrite = !isNew;
+            j.finding(Rules.TABLE_REWRITE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "moves the materialized view: "
+                    + "rewritten under AccessExclusiveLock");
+        } else {
+            j.lock(n, ACCESS_EXCLUSIVE);
+            j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "changes " + what.toLowerCase(Locale.ROOT) + " settings or "
+                    + "owner: a brief AccessExclusiveLock");
+        }
+    }
+
+    // ---------------------------------------------------------------- maintenance and the rest
+
+    static void other(Tokens t, int i, Judgement j) {
+        String cmd = t.upper(i);
+        j.kind(cmd);
+        switch (cmd) {
+            case "TRUNCATE" -> truncate(t, i + 1, j);
+            case "VACUUM" -> vacuum(t, i + 1, j);
+            case "ANALYZE", "ANALYSE" -> {
+                Name n = Name.parse(t, afterOptions(t, i + 1));
+                j.lock(n, SHARE_UPDATE_EXCLUSIVE);
+                j.finding(Rules.VACUUM, Verdict.SAFE, "collects statistics: ShareUpdateExclusiveLock, reads and "
+                        + "writes go on");
+            }
+            case "CLUSTER" -> {
+                Name n = Name.parse(t, afterOptions(t, i + 1));
+                j.lock(n, ACCESS_EXCLUSIVE);
+                boolean isNew = n != null && !j.ctx.existedBefore(n.key());
+                if (!isNew) {
+                    j.rewrite = true;
+                    j.longRunning = true;
+                }
+                j.finding(Rules.VACUUM_FULL, isNew ? Verdict.SAFE : Verdict.UNSAFE, "CLUSTER rewrites "
+                        + (n == null ? "every clustered table" : n.display()) + " under AccessExclusiveLock");
+            }
+            case "REINDEX" -> reindex(t, i + 1, j);
+            case "REFRESH" -> refresh(t, i + 1, j);
+            case "LOCK" -> lock(t, i + 1, j);
+            case "COMMENT" -> comment(t, i + 1, j);
+            case "GRANT", "SECURITY" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "grants privileges or labels: no "
+                    + "table lock");
+            case "REVOKE" -> {
+                int on = t.find(i, "ON");
+                Name n = on < 0 ? null : Name.parse(t, on + 1 + (t.is(on + 1, "TABLE") ? 1 : 0));
+                boolean isNew = n != null && !j.ctx.existedBefore(n.key());
+                j.breaksOldCode = !isNew;
+                j.finding(Rules.REVOKE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "revokes privileges: the old code's "
+                        + "queries that need them fail");
+            }
+            case "DO", "CALL", "EXECUTE" -> j.finding(Rules.OPAQUE_CODE, cmd + " runs procedural code zdcd cannot "
+                    + "see into; it may take any lock or change any schema");
+            case "IMPORT" -> j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "imports foreign table definitions");
+            case "REASSIGN" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "reassigns ownership");
+            default -> j.finding(Rules.SET, Verdict.SAFE, cmd + ": session-level, takes no table lock");
+        }
+    }
+
+    /** Skips "(options)" and VERBOSE. */
+    private static int afterOptions(Tokens t, int p) {
+        if (t.isOp(p, "(")) {
+            p = t.closing(p) + 1;
+        }
+        return t.is(p, "VERBOSE") ? p + 1 : p;
+    }
+
+    private static void truncate(Tokens t, int p, Judgement j) {
+        if (t.is(p, "TABLE")) {
+            p++;
+        }
+        boolean anyExisting = false;
+        while (p < t.size()) {
+            if (t.is(p, "ONLY")) {
+                p++;
+            }
+            Name n = Name.parse(t, p);
+            if (n == null) {
+                break;
+            }
+            j.lock(n, ACCESS_EXCLUSIVE);
+            anyExisting |= j.ctx.existedBefore(n.key());
+            p = n.end();
+            if (t.isOp(p, "*")) {
+                p++;
+            }
+            if (!t.isOp(p, ",")) {
+                break;
+            }
+            p++;
+        }
+        boolean cascade = t.contains(p, t.size(), "CASCADE");
+        if (!anyExisting) {
+            j.finding(Rules.TRUNCATE, Verdict.SAFE, "truncates a table created in this migration");
+            return;
+        }
+        j.breaksOldCode = true;
+        j.finding(Rules.TRUNCATE, Verdict.UNSAFE, "TRUNCATE removes every row (AccessExclusiveLock)"
+                + (cascade ? " and CASCADE empties every table referencing it too" : "") + ": data the old code "
+                + "relies on disappears");
+    }
+
+    private static void vacuum(Tokens t, int p, Judgement j) {
+        boolean full = false;
+        if (t.isOp(p, "(")) {
+            int close = t.closing(p);
+            for (int k = p + 1; k < close; k++) {
+                if (t.is(k, "FULL") && !(t.is(k + 1, "FALSE") || t.is(k + 1, "OFF") || t.isOp(k + 1, "0")
+                        || (t.type(k + 1) == Tokens.NUMBER && t.text(k + 1).equals("0")))) {
+                    full = true;
+                }
+            }
+            p = close + 1;
+        }
+        while (t.is(p, "FULL") || t.is(p, "FREEZE") || t.is(p, "VERBOSE") || t.is(p, "ANALYZE")
+                || t.is(p, "ANALYSE")) {
+            full |= t.is(p, "FULL");
+            p++;
+        }
+        j.kind(full ? "VACUUM FULL" : "VACUUM");
+        Name n = Name.parse(t, p);
+        if (j.ctx.inTransaction) {
+            j.finding(Rules.NOT_IN_TRANSACTION, Verdict.UNSAFE, "VACUUM cannot run inside a transaction block");
+            return;
+        }
+        if (full) {
+            j.lock(n, ACCESS_EXCLUSIVE);
+            boolean isNew = n != null && !j.ctx.existedBefore(n.key());
+            if (!isNew) {
+                j.rewrite = true;
+                j.longRunning = true;
+            }
+            j.finding(Rules.VACUUM_FULL, isNew ? Verdict.SAFE : Verdict.UNSAFE, "VACUUM FULL rewrites "
+                    + (n == null ? "every table" : n.display()) + " under AccessExclusiveLock (reads and writes "
+                    + "blocked for the whole copy)");
+        } else {
+            j.lock(n, SHARE_UPDATE_EXCLUSIVE);
+            j.finding(Rules.VACUUM, Verdict.SAFE, "VACUUM: ShareUpdateExclusiveLock, reads and writes go on");
+        }
+    }
+
+    private static void reindex(Tokens t, int p, Judgement j) {
+        boolean concurrently = false;
+        if (t.isOp(p, "(")) {
+            int close = t.closing(p);
+            concurrently = t.contains(p, close, "CONCURRENTLY");
+            p = close + 1;
+        }
+        String what = t.upper(p);
+        p++;
+        if (t.is(p, "CONCURRENTLY")) {
+            concurrently = true;
+            p++;
+        }
+        j.kind("REINDEX " + what + (concurrently ? " CONCURRENTLY" : ""));
+        Name n = Name.parse(t, p);
+        PgVersion v = j.ctx.version;
+        Name table = n;
+        if (what.equals("INDEX") && n != null) {
+            Schema.Index idx = j.ctx.schema.indexes.get(n.last());
+            table = idx == null ? null : new Name(idx.table(), idx.table(), 0);
+        }
+        if (concurrently) {
+            if (!v.atLeast(12)) {
+                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "REINDEX CONCURRENTLY needs PostgreSQL 12+; the "
+                        + "target is " + v);
+                return;
+            }
+            j.lock(n, SHARE_UPDATE_EXCLUSIVE);
+            j.lock(table == n ? null : table, SHARE_UPDATE_EXCLUSIVE);
+            if (j.ctx.inTransaction) {
+                j.finding(Rules.CONCURRENTLY_IN_TX, Verdict.UNSAFE, "REINDEX CONCURRENTLY cannot run inside a "
+                        + "transaction block");
+            } else if (v.hasConcurrentIndexBug()) {
+                j.finding(Rules.CIC_BUG, Verdict.UNSAFE, "PostgreSQL " + v + " (14.0 to 14.3) can silently corrupt "
+                        + "indexes rebuilt with CONCURRENTLY");
+            } else {
+                j.longRunning = true;
+                j.finding(Rules.REINDEX_CONCURRENTLY, Verdict.SAFE, "rebuilds without blocking reads or writes "
+                        + "(ShareUpdateExclusiveLock); a failure leaves an INVALID *_ccnew index to drop");
+            }
+            return;
+        }
+        j.lock(n, ACCESS_EXCLUSIVE);
+        boolean isNew = n != null && !j.ctx.existedBefore(n.key()) && !j.ctx.existedBefore(n.last());
+        if (!isNew) {
+            j.rewrite = true;
+            j.longRunning = true;
+        }
+        j.finding(Rules.REINDEX, isNew ? Verdict.SAFE : Verdict.UNSAFE, "REINDEX holds ShareLock on the table and "
+                + "AccessExclusiveLock on the index for the whole rebuild: writes wait, and so do reads that would "
+                + "use the index", v.atLeast(12) ? "REINDEX " + what + " CONCURRENTLY " + (n == null ? "name"
+                : n.display()) + "; (outside a transaction block)" : "CREATE INDEX CONCURRENTLY a new index, then "
+                + "DROP INDEX CONCURRENTLY the old one");
+    }
+
+    private static void refresh(Tokens t, int p, Judgement j) {
+        p += 2; // MATERIALIZED VIEW
+        boolean concurrently = t.is(p, "CONCURRENTLY");
+        if (concurrently) {
+            p++;
+        }
+        j.kind("REFRESH MATERIALIZED VIEW" + (concurrently ? " CONCURRENTLY" : ""));
+        Name n = Name.parse(t, p);
+        boolean isNew = n != null && !j.ctx.existedBefore(n.key());
+        if (concurrently) {
+            j.lock(n, EXCLUSIVE);
+            j.longRunning = !isNew;
+            j.finding(Rules.REFRESH_MATVIEW_CONCURRENTLY, Verdict.SAFE, "recomputes the view while reads go on "
+                    + "(ExclusiveLock)");
+        } else {
+            j.lock(n, ACCESS_EXCLUSIVE);
+            j.longRunning = !isNew;
+            j.finding(Rules.REFRESH_MATVIEW, isNew ? Verdict.SAFE : Verdict.UNSAFE, "recomputes the view under "
+                    + "AccessExclusiveLock: reads of it wait for the whole refresh",
+                    "REFRESH MATERIALIZED VIEW CONCURRENTLY " + (n == null ? "name" : n.display()) + "; (needs a "
+                            + "unique index on the view)");
+        }
+    }
+
+    private static void lock(Tokens t, int p, Judgement j) {
+        if (t.is(p, "TABLE")) {
+            p++;
+        }
+        int in = t.find(p, "IN");
+        LockMode mode = in < 0 ? ACCESS_EXCLUSIVE : StatementRules.lockModeAt(t, in + 1, t.size());
+        if (mode == null) {
+            j.finding(Rules.UNRECOGNISED, "LOCK with an unknown lock mode");
+            return;
+        }
+        int end = in < 0 ? t.size() : in;
+        while (p < end) {
+            if (t.is(p, "ONLY")) {
+                p++;
+            }
+            Name n = Name.parse(t, p);
+            if (n == null) {
+                break;
+            }
+            j.lock(n, mode);
+            p = n.end();
+            if (t.isOp(p, "*")) {
+                p++;
+            }
+            if (!t.isOp(p, ",")) {
+                break;
+            }
+            p++;
+        }
+        j.finding(Rules.LOCK_TABLE, Verdict.SAFE, "takes " + mode.pgName() + " explicitly and holds it until COMMIT"
+                + (mode.blocksWrites() ? ": keep the rest of the transaction short (zdcd flags scans and rewrites "
+                + "that follow it)" : ""));
+    }
+
+    private static void comment(Tokens t, int p, Judgement j) {
+        p++; // ON
+        String what = t.upper(p);
+        Name n = Name.parse(t, p + 1);
+        if (t.is(p, "MATERIALIZED", "VIEW") || t.is(p, "FOREIGN", "TABLE")) {
+            n = Name.parse(t, p + 2);
+        }
+        if (n != null) {
+            if (what.equals("COLUMN")) {
+                int dot = n.key().lastIndexOf('.');
+                String tk = dot < 0 ? n.key() : n.key().substring(0, dot);
+                int dd = n.display().lastIndexOf('.');
+                j.lock(new Name(tk, dd < 0 ? n.display() : n.display().substring(0, dd), 0), SHARE_UPDATE_EXCLUSIVE);
+            } else if (Set.of("TABLE", "INDEX", "VIEW", "MATERIALIZED", "SEQUENCE", "FOREIGN").contains(what)) {
+                j.lock(n, SHARE_UPDATE_EXCLUSIVE);
+            }
+        }
+        j.finding(Rules.PRIVILEGES, Verdict.SAFE, "sets a comment: catalog only");
+    }
+}

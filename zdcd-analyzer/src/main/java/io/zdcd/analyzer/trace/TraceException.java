@@ -1,0 +1,20 @@
+package io.zdcd.analyzer.trace;
+
+import io.zdcd.ZdcdException;
+
+/**
+ * The tracer could not do its job: the database cannot be reached or used (busy, no permission), or the schema
+ * history could not be applied. A statement that fails is not an exception: it is recorded in its
+ * {@link StatementTrace#error()}. Messages never contain a password.
+ */
+public final class TraceException extends ZdcdException {
+    private static final long serialVersionUID = 1L;
+
+    public TraceException(String message) {
+        super(message);
+    }
+
+    public TraceException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Remove field subtitle from book
+--
+ALTER TABLE "shop_book" DROP COLUMN "subtitle" CASCADE;
+COMMIT;

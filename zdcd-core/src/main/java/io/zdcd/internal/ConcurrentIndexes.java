@@ -1,0 +1,42 @@
+package io.zdcd.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the names of the indexes a migration builds with {@code CREATE [UNIQUE] INDEX CONCURRENTLY}. */
+public final class ConcurrentIndexes {
+    private static final Pattern CIC = Pattern.compile(
+            "\\bCREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)",
+            Pattern.CASE_INSENSITIVE);
+
+    private ConcurrentIndexes() {
+    }
+
+    /** Index names as PostgreSQL stores them (unquoted names folded to lower case). */
+    public static List<String> in(String sql) {
+        List<String> names = new ArrayList<>();
+        Matcher m = CIC.matcher(SqlStatements.stripComments(sql));
+        while (m.find()) {
+            if (m.group(1).equalsIgnoreCase("ON")) {
+                continue; // an unnamed index: PostgreSQL picks the name
+            }
+            names.add(normalize(m.group(1)));
+        }
+        return names;
+    }
+
+    static String normalize(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : name.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(part.startsWith("\"") ? part.substring(1, part.length() - 1) : part.toLowerCase(Locale.ROOT));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package io.zdcd.internal;
+
+/** Attribute keys the pipeline writes into journal entries and the recovery planner reads back. */
+final class JournalKeys {
+    /** LOCK: the release serving before the deployment (number), its build and its time. */
+    static final String PREVIOUS_RELEASE = "previousRelease";
+    static final String PREVIOUS_BUILD = "previousBuild";
+    static final String PREVIOUS_RELEASE_AT = "previousReleaseAt";
+    /** BACKUP: when the restore point was captured, and whether maintenance was on from before it. */
+    static final String CAPTURED_AT = "capturedAt";
+    static final String MAINTENANCE_BEFORE_BACKUP = "maintenanceBeforeBackup";
+    /** MIGRATE: the verdict, and the indexes its CONCURRENTLY statements build. */
+    static final String VERDICT = "verdict";
+    static final String CONCURRENT_INDEXES = "concurrentIndexes";
+    /** MIGRATE failed: how many statements stayed applied, INVALID indexes left. */
+    static final String STAYED = "stayed";
+    static final String INVALID_INDEXES = "invalidIndexes";
+    /** Any FAILED entry: why. */
+    static final String REASON = "reason";
+    /** MAINTENANCE_ON / MAINTENANCE_OFF / RECOVER entries written during recovery. */
+    static final String PHASE = "phase";
+    static final String RECOVERY = "recovery";
+
+    private JournalKeys() {
+    }
+}

@@ -1,0 +1,496 @@
+package io.zdcd.internal;
+
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.Finding;
+import io.zdcd.classify.Verdict;
+import io.zdcd.pipeline.DeploymentEvent;
+import io.zdcd.pipeline.DeploymentListener;
+import io.zdcd.pipeline.DeploymentOutcome;
+import io.zdcd.pipeline.DeploymentPlan;
+import io.zdcd.pipeline.StepResult;
+import io.zdcd.recovery.RecoveryOutcome;
+import io.zdcd.recovery.RecoveryPlan;
+import io.zdcd.spi.Backup;
+import io.zdcd.spi.Build;
+import io.zdcd.spi.DeployLock;
+import io.zdcd.spi.DeploymentLockedException;
+import io.zdcd.spi.DeploymentMode;
+import io.zdcd.spi.DeploymentRecord;
+import io.zdcd.spi.Health;
+import io.zdcd.spi.JournalEntry;
+import io.zdcd.spi.MigrationResult;
+import io.zdcd.spi.PendingMigration;
+import io.zdcd.spi.QueuedBuild;
+import io.zdcd.spi.Release;
+import io.zdcd.spi.StepKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The deployment engine behind {@code DeploymentPipeline}: continuous, nightly and recovery runs. */
+public final class PipelineEngine {
+    private static final Logger log = LoggerFactory.getLogger(PipelineEngine.class);
+
+    private final PipelineSettings s;
+    private final Events events;
+
+    public PipelineEngine(PipelineSettings settings) {
+        this.s = settings;
+        this.events = new Events(settings.app(), settings.listeners(), settings.clock());
+    }
+
+    // ---------------------------------------------------------------- plan
+
+    public DeploymentPlan plan(Build build) {
+        Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
+        List<Classification> verdicts = classify(s.migrations().pending(build));
+        List<StepKind> steps = new ArrayList<>(List.of(StepKind.LOCK, StepKind.PREFLIGHT));
+        if (unfinished.isPresent()) {
+            return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.REFUSE,
+                    unfinishedMessage(unfinished.get()), verdicts, List.of(StepKind.LOCK));
+        }
+        List<QueuedBuild> queued = s.queue().queued(s.app());
+        if (!queued.isEmpty()) {
+            return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEFER,
+                    queuedBehind(queued), verdicts, steps);
+        }
+        List<Classification> unsafe = verdicts.stream().filter(c -> !c.isSafe()).toList();
+        if (!unsafe.isEmpty()) {
+            return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEFER,
+                    unsafeReason(unsafe), verdicts, steps);
+        }
+        if (!verdicts.isEmpty()) {
+            steps.add(StepKind.BACKUP);
+            verdicts.forEach(v -> steps.add(StepKind.MIGRATE));
+        }
+        steps.add(StepKind.RELEASE);
+        steps.add(StepKind.VERIFY);
+        return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEPLOY,
+                verdicts.isEmpty() ? "no pending migration: code-only deploy"
+                        : "every pending migration is SAFE: deploy now", verdicts, steps);
+    }
+
+    // ---------------------------------------------------------------- deploy and nightly
+
+    public DeploymentOutcome deploy(Build build) {
+        Run run = new Run(build, DeploymentMode.CONTINUOUS);
+        return events.finish(run.execute());
+    }
+
+    public DeploymentOutcome nightly(Optional<Build> head) {
+        long t0 = System.nanoTime();
+        List<QueuedBuild> queued = s.queue().queued(s.app());
+        Optional<DeploymentRecord> last = s.journal().lastSucceeded(s.app());
+        Build target;
+        if (head.isPresent()) {
+            boolean deployedAlready = last.map(r -> r.build().version().equals(head.get().version())).orElse(false);
+            if (queued.isEmpty() && deployedAlready) {
+                return events.finish(new DeploymentOutcome.Skipped(s.app(), "nothing queued and nothing committed "
+                        + "since the last successful deployment (" + last.get().build() + " at "
+                        + last.get().endedAt().orElse(last.get().startedAt()) + ")", since(t0)));
+            }
+            target = head.get();
+        } else if (queued.isEmpty()) {
+            return events.finish(new DeploymentOutcome.Skipped(s.app(), "nothing queued"
+                    + last.map(r -> " since the last successful deployment (" + r.build() + ")").orElse(""),
+                    since(t0)));
+        } else {
+            target = queued.get(queued.size() - 1).build();
+        }
+        Run run = new Run(target, DeploymentMode.NIGHTLY);
+        DeploymentOutcome outcome = run.execute();
+        if (outcome.status() == DeploymentOutcome.Status.DEPLOYED) {
+            s.queue().dequeue(s.app(), target);
+            if (!queued.isEmpty()) {
+                s.queue().dequeue(s.app(), queued.get(queued.size() - 1).build());
+            }
+        }
+        return events.finish(outcome);
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    public Optional<RecoveryPlan> recoveryPlan() {
+        return s.journal().unfinished(s.app()).map(this::planFor);
+    }
+
+    private RecoveryPlan planFor(DeploymentRecord record) {
+        RecoveryPlan plan = RecoveryPlan.from(record);
+        return s.acceptWriteLoss() ? plan.withConsentToLoseWrites() : plan;
+    }
+
+    public DeploymentOutcome recover(boolean consent) {
+        long t0 = System.nanoTime();
+        DeployLock lock;
+        try {
+            lock = s.journal().lock(s.app(), s.holder());
+        } catch (DeploymentLockedException e) {
+            return events.finish(new DeploymentOutcome.Refused(s.app(), Build.of("none"), e.holder(), e.getMessage(),
+                    List.of(), since(t0)));
+        }
+        try (lock) {
+            Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
+            if (unfinished.isEmpty()) {
+                return events.finish(new DeploymentOutcome.Skipped(s.app(), "no unfinished deployment to recover",
+                        since(t0)));
+            }
+            DeploymentRecord record = unfinished.get();
+            events.emit(new DeploymentEvent.DeploymentStarted(s.app(), events.now(), record.build(), record.mode()));
+            RecoveryPlan plan = planFor(record);
+            if (consent) {
+                plan = plan.withConsentToLoseWrites();
+            }
+            StepKind failed = RecoveryPlanner.plan(record).failedStep().orElse(StepKind.RECOVER);
+            RecoveryOutcome r = execute(plan);
+            return events.finish(afterRecovery(record.id(), record.build(), failed, plan.failure(), plan, r,
+                    r.steps(), since(t0)));
+        }
+    }
+
+    private DeploymentOutcome afterRecovery(String deploymentId, Build build, StepKind failed, String reason,
+                                            RecoveryPlan plan, RecoveryOutcome r, List<StepResult> steps,
+                                            Duration elapsed) {
+        if (r.isRecovered()) {
+            s.journal().end(deploymentId, false, "rolled back: " + reason, events.now());
+            return new DeploymentOutcome.RolledBack(s.app(), build, failed, reason, plan, steps, elapsed);
+        }
+        return new DeploymentOutcome.Failed(s.app(), build, failed, reason + "; recovery stopped: " + r.reason(),
+                r.remaining(), steps, elapsed);
+    }
+
+    public RecoveryOutcome execute(RecoveryPlan plan) {
+        return new RecoveryExecutor(s, events).execute(plan);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<Classification> classify(List<PendingMigration> pending) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        if (s.classifier().isEmpty()) {
+            return pending.stream().map(m -> new Classification(m.name(), Verdict.UNSAFE, List.of(),
+                    List.of(new Finding("no-classifier", Verdict.UNSAFE, "no classifier is configured, so the "
+                            + "migration is treated as UNSAFE (fail closed)", "")))).toList();
+        }
+        ClassificationReport report = s.classifier().get().classifyAll(
+                pending.stream().map(PendingMigration::toMigration).toList());
+        return report.migrations();
+    }
+
+    private static String queuedBehind(List<QueuedBuild> queued) {
+        return "queued behind " + queued.size() + (queued.size() == 1 ? " build" : " builds")
+                + " waiting for the nightly build (oldest " + queued.get(0).build() + ")";
+    }
+
+    private static String unsafeReason(List<Classification> unsafe) {
+        return "UNSAFE: " + String.join(", ", unsafe.stream().map(Classification::toString).toList());
+    }
+
+    private static String unfinishedMessage(DeploymentRecord r) {
+        return "deployment #" + r.id() + " of " + r.build() + " by " + r.holder() + " (started " + r.startedAt()
+                + ") is unfinished: run recover()";
+    }
+
+    static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** A step failed; carries the reason for the journal and the outcome. */
+    static final class StepFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final StepKind step;
+
+        StepFailure(StepKind step, String message) {
+            super(message, null, false, false);
+            this.step = step;
+        }
+    }
+
+    /** One deployment: continuous or nightly. */
+    private final class Run {
+        private final Build build;
+        private final DeploymentMode mode;
+        private final long t0 = System.nanoTime();
+        private final List<StepResult> steps = new ArrayList<>();
+        private DeploymentRecord record;
+        private boolean maintenanceOn;
+
+        Run(Build build, DeploymentMode mode) {
+            this.build = build;
+            this.mode = mode;
+        }
+
+        DeploymentOutcome execute() {
+            events.emit(new DeploymentEvent.DeploymentStarted(s.app(), events.now(), build, mode));
+            // LOCK: the deploy lock, then no unfinished deployment.
+            long tLock = System.nanoTime();
+            events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), StepKind.LOCK, ""));
+            DeployLock lock;
+            try {
+                lock = s.journal().lock(s.app(), s.holder());
+            } catch (DeploymentLockedException e) {
+                step(StepKind.LOCK, "", StepResult.Status.FAILED, since(tLock), e.getMessage());
+                return new DeploymentOutcome.Refused(s.app(), build, e.holder(), e.getMessage(), steps, since(t0));
+            }
+            try (lock) {
+                Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
+                if (unfinished.isPresent()) {
+                    String msg = unfinishedMessage(unfinished.get());
+                    step(StepKind.LOCK, "", StepResult.Status.FAILED, since(tLock), msg);
+                    return new DeploymentOutcome.Refused(s.app(), build, unfinished.get().holder(), msg, steps,
+                            since(t0));
+                }
+                Optional<Release> previous;
+                try {
+                    previous = s.platform().currentRelease(s.app());
+                } catch (RuntimeException e) {
+                    step(StepKind.LOCK, "", StepResult.Status.FAILED, since(tLock), message(e));
+                    return new DeploymentOutcome.Failed(s.app(), build, StepKind.LOCK, "cannot read the current "
+                            + "release: " + message(e), RecoveryPlan.none(s.app()), steps, since(t0));
+                }
+                record = s.journal().begin(s.app(), build, mode, s.holder(), events.now());
+                Map<String, String> lockAttrs = new HashMap<>();
+                previous.ifPresent(p -> {
+                    lockAttrs.put(JournalKeys.PREVIOUS_RELEASE, String.valueOf(p.version()));
+                    lockAttrs.put(JournalKeys.PREVIOUS_BUILD, p.buildVersion());
+                    lockAttrs.put(JournalKeys.PREVIOUS_RELEASE_AT, p.createdAt().toString());
+                });
+                journal(StepKind.LOCK, JournalEntry.Phase.SUCCEEDED, "", lockAttrs);
+                step(StepKind.LOCK, "", StepResult.Status.SUCCEEDED, since(tLock), "held by " + s.holder()
+                        + previous.map(p -> "; serving " + p).orElse("; no release yet"));
+                try {
+                    return deployLocked();
+                } catch (StepFailure f) {
+                    return recoverFromFailure(f.step, f.getMessage());
+                }
+            }
+        }
+
+        private DeploymentOutcome deployLocked() {
+            // PREFLIGHT (continuous) or the nightly's classification (no deferral).
+            List<PendingMigration> pending;
+            List<Classification> verdicts;
+            StepKind classifyStep = StepKind.PREFLIGHT;
+            long tPre = System.nanoTime();
+            if (mode == DeploymentMode.CONTINUOUS) {
+                started(StepKind.PREFLIGHT, "", Map.of());
+            }
+            try {
+                pending = s.migrations().pending(build);
+                verdicts = classify(pending);
+            } catch (RuntimeException e) {
+                if (mode == DeploymentMode.CONTINUOUS) {
+                    failed(classifyStep, "", tPre, "cannot list or classify the pending migrations: " + message(e),
+                            Map.of());
+                }
+                throw new StepFailure(classifyStep, "cannot list or classify the pending migrations: " + message(e));
+            }
+            Map<String, Classification> byName = new HashMap<>();
+            verdicts.forEach(c -> byName.put(c.migration(), c));
+            List<Classification> unsafe = verdicts.stream().filter(c -> !c.isSafe()).toList();
+            if (mode == DeploymentMode.CONTINUOUS) {
+                List<QueuedBuild> queued = s.queue().queued(s.app());
+                String reason = !queued.isEmpty() ? queuedBehind(queued) : unsafe.isEmpty() ? "" : unsafeReason(unsafe);
+                if (!reason.isEmpty()) {
+                    s.queue().enqueue(s.app(), build, reason, events.now());
+                    succeeded(StepKind.PREFLIGHT, "", tPre, "deferred: " + reason, Map.of());
+                    s.journal().end(record.id(), false, "deferred to the nightly build: " + reason, events.now());
+                    return new DeploymentOutcome.Deferred(s.app(), build, reason, unsafe, steps, since(t0));
+                }
+                succeeded(StepKind.PREFLIGHT, "", tPre, pending.isEmpty() ? "no pending migration"
+                        : pending.size() + (pending.size() == 1 ? " migration, SAFE" : " migrations, all SAFE"),
+                        Map.of());
+            }
+
+            // MAINTENANCE_ON (nightly with an unsafe migration), before the backup.
+            if (mode == DeploymentMode.NIGHTLY && !unsafe.isEmpty() && s.nightlyMaintenanceWindow()) {
+                long t = System.nanoTime();
+                started(StepKind.MAINTENANCE_ON, "", Map.of());
+                try {
+                    s.platform().maintenance(s.app(), true);
+                    maintenanceOn = true;
+                } catch (RuntimeException e) {
+                    fail(StepKind.MAINTENANCE_ON, "", t, message(e), Map.of());
+                }
+                succeeded(StepKind.MAINTENANCE_ON, "", t, unsafe.size() + " UNSAFE migration(s) pending", Map.of());
+            }
+
+            // BACKUP, only when migrations are pending.
+            if (!pending.isEmpty()) {
+                long t = System.nanoTime();
+                started(StepKind.BACKUP, "", Map.of());
+                Backup backup;
+                try {
+                    backup = s.backups().orElseThrow(() -> new IllegalStateException("no backups configured"))
+                            .capture(s.app(), progress(StepKind.BACKUP, ""));
+                } catch (RuntimeException e) {
+                    fail(StepKind.BACKUP, "", t, message(e), Map.of());
+                    return null; // unreachable
+                }
+                succeeded(StepKind.BACKUP, backup.id(), t, backup.toString(), Map.of(
+                        JournalKeys.CAPTURED_AT, backup.capturedAt().toString(),
+                        JournalKeys.MAINTENANCE_BEFORE_BACKUP, String.valueOf(maintenanceOn)));
+            } else {
+                step(StepKind.BACKUP, "", StepResult.Status.SKIPPED, Duration.ZERO, "no pending migration");
+            }
+
+            // MIGRATE, one step per migration.
+            for (PendingMigration m : pending) {
+                Classification c = byName.get(m.name());
+                String verdict = c == null ? Verdict.UNSAFE.name() : c.verdict().name();
+                List<String> cic = ConcurrentIndexes.in(m.sql());
+                long t = System.nanoTime();
+                started(StepKind.MIGRATE, m.name(), Map.of(JournalKeys.VERDICT, verdict,
+                        JournalKeys.CONCURRENT_INDEXES, String.join(",", cic)));
+                MigrationResult result;
+                try {
+                    result = s.runner().orElseThrow().apply(m, progress(StepKind.MIGRATE, m.name()));
+                } catch (RuntimeException e) {
+                    fail(StepKind.MIGRATE, m.name(), t, message(e), Map.of(JournalKeys.STAYED, "0"));
+                    return null;
+                }
+                if (!result.isApplied()) {
+                    long stayed = result.statements().stream()
+                            .filter(st -> st.status() == io.zdcd.spi.StatementResult.Status.APPLIED).count();
+                    fail(StepKind.MIGRATE, m.name(), t, result.error() + " (" + result + ")", Map.of(
+                            JournalKeys.STAYED, String.valueOf(stayed),
+                            JournalKeys.INVALID_INDEXES, String.join(",", result.invalidIndexes())));
+                }
+                succeeded(StepKind.MIGRATE, m.name(), t, verdict + (result.retries() > 0 ? ", " + result.retries()
+                        + (result.retries() == 1 ? " retry" : " retries") : ""),
+                        Map.of(JournalKeys.VERDICT, verdict, JournalKeys.CONCURRENT_INDEXES, String.join(",", cic)));
+            }
+
+            // RELEASE
+            long tRel = System.nanoTime();
+            started(StepKind.RELEASE, "", Map.of());
+            Release release;
+            try {
+                release = s.platform().release(s.app(), build, progress(StepKind.RELEASE, ""));
+            } catch (RuntimeException e) {
+                fail(StepKind.RELEASE, "", tRel, message(e), Map.of());
+                return null;
+            }
+            succeeded(StepKind.RELEASE, "", tRel, release.toString(), Map.of());
+
+            // VERIFY
+            long tVer = System.nanoTime();
+            started(StepKind.VERIFY, "v" + release.version(), Map.of());
+            Health health = verify(release);
+            if (!health.healthy()) {
+                fail(StepKind.VERIFY, "v" + release.version(), tVer, health.detail(), Map.of());
+            }
+            succeeded(StepKind.VERIFY, "v" + release.version(), tVer, health.toString(), Map.of());
+
+            // MAINTENANCE_OFF
+            if (maintenanceOn) {
+                long t = System.nanoTime();
+                started(StepKind.MAINTENANCE_OFF, "", Map.of());
+                try {
+                    s.platform().maintenance(s.app(), false);
+                    maintenanceOn = false;
+                } catch (RuntimeException e) {
+                    fail(StepKind.MAINTENANCE_OFF, "", t, message(e), Map.of());
+                }
+                succeeded(StepKind.MAINTENANCE_OFF, "", t, "", Map.of());
+            }
+            s.journal().end(record.id(), true, "deployed " + build + " as " + release, events.now());
+            return new DeploymentOutcome.Deployed(s.app(), build, release, steps, since(t0));
+        }
+
+        private Health verify(Release release) {
+            long deadline = System.nanoTime() + s.verifyTimeout().toNanos();
+            Health last;
+            while (true) {
+                try {
+                    last = s.healthCheck().check(s.app(), release);
+                } catch (RuntimeException e) {
+                    last = Health.unhealthy("health check threw: " + message(e));
+                }
+                if (last.healthy() || System.nanoTime() >= deadline) {
+                    return last;
+                }
+                events.emit(new DeploymentEvent.StepProgress(s.app(), events.now(), StepKind.VERIFY,
+                        "v" + release.version(), "not healthy yet: " + last.detail(), -1, -1));
+                try {
+                    Thread.sleep(Math.max(1, Math.min(s.verifyInterval().toMillis(),
+                            (deadline - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Health.unhealthy("interrupted while verifying; last: " + last.detail());
+                }
+            }
+        }
+
+        private DeploymentOutcome recoverFromFailure(StepKind failedStep, String reason) {
+            DeploymentRecord current = s.journal().unfinished(s.app())
+                    .filter(r -> r.id().equals(record.id()))
+                    .orElseThrow(() -> new IllegalStateException("journal lost deployment #" + record.id()));
+            RecoveryPlan plan = planFor(current);
+            RecoveryOutcome r = new RecoveryExecutor(s, events).execute(plan);
+            steps.addAll(r.steps());
+            return afterRecovery(record.id(), build, failedStep, reason, plan, r, steps, since(t0));
+        }
+
+        // ---- journal + events + step results
+
+        private void started(StepKind step, String subject, Map<String, String> attrs) {
+            journal(step, JournalEntry.Phase.STARTED, subject, attrs);
+            events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), step, subject));
+        }
+
+        private void succeeded(StepKind step, String subject, long t, String detail, Map<String, String> attrs) {
+            journal(step, JournalEntry.Phase.SUCCEEDED, subject, attrs);
+            step(step, subject, StepResult.Status.SUCCEEDED, since(t), detail);
+        }
+
+        private void failed(StepKind step, String subject, long t, String reason, Map<String, String> attrs) {
+            Map<String, String> a = new HashMap<>(attrs);
+            a.put(JournalKeys.REASON, oneLine(reason));
+            journal(step, JournalEntry.Phase.FAILED, subject, a);
+            step(step, subject, StepResult.Status.FAILED, since(t), reason);
+        }
+
+        private void fail(StepKind step, String subject, long t, String reason, Map<String, String> attrs) {
+            failed(step, subject, t, reason, attrs);
+            throw new StepFailure(step, (subject.isEmpty() ? "" : subject + ": ") + reason);
+        }
+
+        private void journal(StepKind step, JournalEntry.Phase phase, String subject, Map<String, String> attrs) {
+            s.journal().append(record.id(), new JournalEntry(step, phase, events.now(), subject, attrs));
+        }
+
+        private void step(StepKind step, String subject, StepResult.Status status, Duration elapsed, String detail) {
+            StepResult r = new StepResult(step, subject, status, elapsed, oneLine(detail));
+            steps.add(r);
+            events.emit(new DeploymentEvent.StepFinished(s.app(), events.now(), r));
+        }
+
+        private io.zdcd.spi.Progress progress(StepKind step, String subject) {
+            return events.progress(step, subject);
+        }
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    static String oneLine(String s) {
+        String one = s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+        return one.length() > 500 ? one.substring(0, 497) + "..." : one;
+    }
+
+    /** Log helper for listeners that throw. */
+    static void listenerFailed(DeploymentListener l, RuntimeException e) {
+        log.warn("deployment listener {} threw {}; ignored", l, e.toString());
+        log.debug("listener failure", e);
+    }
+}

@@ -1,0 +1,27 @@
+package io.zdcd.internal;
+
+import io.zdcd.classify.MigrationClassifier;
+import io.zdcd.pipeline.DeploymentListener;
+import io.zdcd.spi.BuildQueue;
+import io.zdcd.spi.DatabaseBackups;
+import io.zdcd.spi.DeploymentJournal;
+import io.zdcd.spi.HealthCheck;
+import io.zdcd.spi.MigrationRunner;
+import io.zdcd.spi.MigrationSource;
+import io.zdcd.spi.Platform;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The immutable settings of a {@code DeploymentPipeline}, as its builder collected them. */
+public record PipelineSettings(String app, Platform platform, MigrationSource migrations,
+                               Optional<MigrationRunner> runner, Optional<MigrationClassifier> classifier,
+                               Optional<DatabaseBackups> backups, HealthCheck healthCheck, Duration verifyTimeout,
+                               Duration verifyInterval, DeploymentJournal journal, BuildQueue queue,
+                               List<DeploymentListener> listeners, String holder, boolean nightlyMaintenanceWindow,
+                               boolean acceptWriteLoss, Clock clock) {
+    public PipelineSettings {
+        listeners = List.copyOf(listeners);
+    }
+}

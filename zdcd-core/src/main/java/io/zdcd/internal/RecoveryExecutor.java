@@ -1,0 +1,150 @@
+package io.zdcd.internal;
+
+import io.zdcd.pipeline.DeploymentEvent;
+import io.zdcd.pipeline.StepResult;
+import io.zdcd.recovery.RecoveryOutcome;
+import io.zdcd.recovery.RecoveryPlan;
+import io.zdcd.recovery.RecoveryStep;
+import io.zdcd.spi.JournalEntry;
+import io.zdcd.spi.Release;
+import io.zdcd.spi.StepKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Executes a {@link RecoveryPlan} step by step through the pipeline's ports, journaling each step. */
+final class RecoveryExecutor {
+    private final PipelineSettings s;
+    private final Events events;
+    private final List<StepResult> results = new ArrayList<>();
+
+    RecoveryExecutor(PipelineSettings settings, Events events) {
+        this.s = settings;
+        this.events = events;
+    }
+
+    RecoveryOutcome execute(RecoveryPlan plan) {
+        Optional<String> id = plan.deploymentId();
+        if (plan.needsConsent()) {
+            String reason = "the plan restores backup taken at " + plan.writesLostSince().orElseThrow()
+                    + " and would lose every write made since then; nothing was done without consent";
+            id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
+            id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.FAILED, "", Map.of(
+                    JournalKeys.REASON, "needs consent to lose writes")));
+            return new RecoveryOutcome(RecoveryOutcome.Status.NEEDS_CONSENT, List.of(), plan, reason);
+        }
+        if (plan.steps().isEmpty()) {
+            id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
+            id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.SUCCEEDED, "", Map.of()));
+            return new RecoveryOutcome(RecoveryOutcome.Status.RECOVERED, List.of(), plan.withSteps(List.of()), "");
+        }
+        id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
+        List<RecoveryStep> steps = plan.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            RecoveryStep step = steps.get(i);
+            if (step instanceof RecoveryStep.KeepSchema) {
+                continue;
+            }
+            StepKind kind = kind(step);
+            String subject = subject(step);
+            long t = System.nanoTime();
+            id.ifPresent(d -> journal(d, kind, JournalEntry.Phase.STARTED, subject, recoveryAttrs()));
+            events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), kind, subject));
+            String detail;
+            try {
+                detail = run(step, kind, subject);
+            } catch (RuntimeException e) {
+                String reason = kind.label() + (subject.isEmpty() ? "" : " " + subject) + " failed: "
+                        + PipelineEngine.message(e);
+                Map<String, String> a = recoveryAttrs();
+                a.put(JournalKeys.REASON, PipelineEngine.oneLine(PipelineEngine.message(e)));
+                id.ifPresent(d -> journal(d, kind, JournalEntry.Phase.FAILED, subject, a));
+                id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
+            id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.FAILED, "", Map.of(
+                        JournalKeys.REASON, PipelineEngine.oneLine(reason))));
+                record(kind, subject, StepResult.Status.FAILED, PipelineEngine.since(t), PipelineEngine.message(e));
+                return new RecoveryOutcome(RecoveryOutcome.Status.FAILED, results,
+                        plan.withSteps(steps.subList(i, steps.size())), reason);
+            }
+            id.ifPresent(d -> journal(d, kind, JournalEntry.Phase.SUCCEEDED, subject, recoveryAttrs()));
+            record(kind, subject, StepResult.Status.SUCCEEDED, PipelineEngine.since(t), detail);
+        }
+        id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.SUCCEEDED, "", Map.of()));
+        return new RecoveryOutcome(RecoveryOutcome.Status.RECOVERED, results, plan.withSteps(List.of()), "");
+    }
+
+    private String run(RecoveryStep step, StepKind kind, String subject) {
+        if (step instanceof RecoveryStep.MaintenanceOn) {
+            s.platform().maintenance(s.app(), true);
+            return "maintenance on";
+        } else if (step instanceof RecoveryStep.MaintenanceOff) {
+            s.platform().maintenance(s.app(), false);
+            return "maintenance off";
+        } else if (step instanceof RecoveryStep.RollbackRelease r) {
+            Optional<Release> current = s.platform().currentRelease(s.app());
+            if (current.isPresent() && (current.get().version() == r.to().version()
+                    || !r.to().buildVersion().isEmpty() && r.to().buildVersion().equals(current.get().buildVersion()))) {
+                return "already serving " + current.get();
+            }
+            Release now = s.platform().rollback(s.app(), r.to(), events.progress(kind, subject));
+            return "now serving " + now;
+        } else if (step instanceof RecoveryStep.RestoreDatabase r) {
+            s.backups().orElseThrow(() -> new IllegalStateException("no backups configured: restore "
+                    + r.backup().id() + " by hand")).restore(s.app(), r.backup(), events.progress(kind, subject));
+            return "restored " + r.backup();
+        } else if (step instanceof RecoveryStep.DropInvalidIndex d) {
+            boolean dropped = s.runner().orElseThrow(() -> new IllegalStateException("no migration runner "
+                    + "configured: drop " + d.index() + " by hand")).dropInvalidIndex(d.index());
+            return dropped ? "dropped INVALID index " + d.index() : "no INVALID index " + d.index() + " left";
+        } else if (step instanceof RecoveryStep.Manual m) {
+            throw new IllegalStateException("needs a person: " + m.instruction());
+        }
+        return "";
+    }
+
+    private static StepKind kind(RecoveryStep step) {
+        if (step instanceof RecoveryStep.MaintenanceOn) {
+            return StepKind.MAINTENANCE_ON;
+        } else if (step instanceof RecoveryStep.MaintenanceOff) {
+            return StepKind.MAINTENANCE_OFF;
+        } else if (step instanceof RecoveryStep.RollbackRelease) {
+            return StepKind.ROLLBACK;
+        } else if (step instanceof RecoveryStep.RestoreDatabase) {
+            return StepKind.RESTORE;
+        } else if (step instanceof RecoveryStep.DropInvalidIndex) {
+            return StepKind.DROP_INVALID_INDEX;
+        }
+        return StepKind.RECOVER;
+    }
+
+    private static String subject(RecoveryStep step) {
+        if (step instanceof RecoveryStep.RollbackRelease r) {
+            return "v" + r.to().version();
+        } else if (step instanceof RecoveryStep.RestoreDatabase r) {
+            return r.backup().id();
+        } else if (step instanceof RecoveryStep.DropInvalidIndex d) {
+            return d.index();
+        }
+        return "";
+    }
+
+    private static Map<String, String> recoveryAttrs() {
+        Map<String, String> a = new HashMap<>();
+        a.put(JournalKeys.PHASE, JournalKeys.RECOVERY);
+        return a;
+    }
+
+    private void journal(String deploymentId, StepKind step, JournalEntry.Phase phase, String subject,
+                         Map<String, String> attrs) {
+        s.journal().append(deploymentId, new JournalEntry(step, phase, events.now(), subject, attrs));
+    }
+
+    private void record(StepKind kind, String subject, StepResult.Status status, Duration elapsed, String detail) {
+        StepResult r = new StepResult(kind, subject, status, elapsed, PipelineEngine.oneLine(detail));
+        results.add(r);
+        events.emit(new DeploymentEvent.StepFinished(s.app(), events.now(), r));
+    }
+}

@@ -1,0 +1,203 @@
+package io.zdcd.internal;
+
+import io.zdcd.recovery.RecoveryStep;
+import io.zdcd.spi.Backup;
+import io.zdcd.spi.DeploymentRecord;
+import io.zdcd.spi.JournalEntry;
+import io.zdcd.spi.JournalEntry.Phase;
+import io.zdcd.spi.Release;
+import io.zdcd.spi.StepKind;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes a recovery plan from a deployment's journal entries, by the table of architecture.md §5. Entries written
+ * after the first {@code RECOVER STARTED} are recovery steps: those that succeeded are not planned again.
+ */
+public final class RecoveryPlanner {
+
+    /** The plan's steps, what failed (one line), and which step failed or was interrupted. */
+    public record Result(List<RecoveryStep> steps, String failure, Optional<StepKind> failedStep) { }
+
+    private RecoveryPlanner() {
+    }
+
+    public static Result plan(DeploymentRecord record) {
+        List<JournalEntry> deployment = new ArrayList<>();
+        List<JournalEntry> recovery = new ArrayList<>();
+        for (JournalEntry e : record.entries()) {
+            if (!recovery.isEmpty() || e.step() == StepKind.RECOVER && e.phase() == Phase.STARTED) {
+                recovery.add(e);
+            } else {
+                deployment.add(e);
+            }
+        }
+
+        Optional<Release> previous = Optional.empty();
+        boolean maintenanceOn = false;
+        boolean maintenanceBeforeBackup = false;
+        Optional<Backup> backup = Optional.empty();
+        boolean releaseStarted = false;
+        // Migrations that may have taken effect, in order, with whether they are unsafe.
+        Map<String, Boolean> applied = new LinkedHashMap<>();
+        Set<String> invalidIndexes = new LinkedHashSet<>();
+        Map<String, JournalEntry> started = new LinkedHashMap<>();
+        Optional<StepKind> failedStep = Optional.empty();
+        String failure = "";
+
+        for (JournalEntry e : deployment) {
+            String key = e.step() + " " + e.subject();
+            switch (e.phase()) {
+                case STARTED -> started.put(key, e);
+                case SUCCEEDED, FAILED -> started.remove(key);
+            }
+            if (e.phase() == Phase.FAILED && failedStep.isEmpty()) {
+                failedStep = Optional.of(e.step());
+                failure = e.step().label() + (e.subject().isEmpty() ? "" : " " + e.subject()) + " failed"
+                        + (e.attribute(JournalKeys.REASON).isEmpty() ? "" : ": " + e.attribute(JournalKeys.REASON));
+            }
+            switch (e.step()) {
+                case LOCK -> {
+                    if (e.phase() == Phase.SUCCEEDED && !e.attribute(JournalKeys.PREVIOUS_RELEASE).isEmpty()) {
+                        previous = Optional.of(new Release(Integer.parseInt(e.attribute(JournalKeys.PREVIOUS_RELEASE)),
+                                e.attribute(JournalKeys.PREVIOUS_BUILD), "",
+                                instant(e.attribute(JournalKeys.PREVIOUS_RELEASE_AT)).orElse(e.at())));
+                    }
+                }
+                case MAINTENANCE_ON -> {
+                    if (e.phase() != Phase.FAILED) {
+                        maintenanceOn = true; // a started switch may have taken effect: switch it off in any case
+                    }
+                }
+                case MAINTENANCE_OFF -> {
+                    if (e.phase() == Phase.SUCCEEDED) {
+                        maintenanceOn = false;
+                    }
+                }
+                case BACKUP -> {
+                    if (e.phase() == Phase.SUCCEEDED) {
+                        maintenanceBeforeBackup = Boolean.parseBoolean(
+                                e.attribute(JournalKeys.MAINTENANCE_BEFORE_BACKUP));
+                        backup = Optional.of(new Backup(e.subject(),
+                                instant(e.attribute(JournalKeys.CAPTURED_AT)).orElse(e.at()), ""));
+                    }
+                }
+                case MIGRATE -> {
+                    boolean unsafe = !"SAFE".equals(e.attribute(JournalKeys.VERDICT));
+                    if (e.phase() == Phase.STARTED) {
+                        // Until it is known to have failed cleanly, a started migration may have taken effect.
+                        applied.put(e.subject(), unsafe);
+                        invalidIndexes.addAll(list(e.attribute(JournalKeys.CONCURRENT_INDEXES)));
+                    } else if (e.phase() == Phase.FAILED) {
+                        if (parseInt(e.attribute(JournalKeys.STAYED)) == 0) {
+                            applied.remove(e.subject());
+                        }
+                        invalidIndexes.addAll(list(e.attribute(JournalKeys.INVALID_INDEXES)));
+                    } else {
+                        invalidIndexes.removeAll(list(e.attribute(JournalKeys.CONCURRENT_INDEXES)));
+                    }
+                }
+                case RELEASE -> releaseStarted = true;
+                default -> { }
+            }
+        }
+        if (failedStep.isEmpty() && !started.isEmpty()) {
+            JournalEntry interrupted = started.values().iterator().next();
+            failedStep = Optional.of(interrupted.step());
+            failure = interrupted.step().label() + (interrupted.subject().isEmpty() ? "" : " " + interrupted.subject())
+                    + " was interrupted (the deployment stopped mid-step: crash or kill)";
+        }
+        if (failure.isEmpty()) {
+            failure = "the deployment did not finish";
+        }
+
+        Set<String> doneInRecovery = new LinkedHashSet<>();
+        for (JournalEntry e : recovery) {
+            if (e.phase() == Phase.SUCCEEDED) {
+                doneInRecovery.add(e.step() + " " + e.subject());
+            }
+        }
+
+        boolean unsafeApplied = applied.values().stream().anyMatch(u -> u);
+        List<String> safeApplied = applied.entrySet().stream().filter(en -> !en.getValue()).map(Map.Entry::getKey)
+                .toList();
+        List<RecoveryStep> steps = new ArrayList<>();
+        if (unsafeApplied) {
+            if (backup.isEmpty()) {
+                steps.add(new RecoveryStep.Manual("UNSAFE migrations " + unsafeNames(applied)
+                        + " may have run but no backup was recorded: repair the schema by hand, then roll back."));
+            } else {
+                Backup b = backup.get();
+                steps.add(new RecoveryStep.MaintenanceOn());
+                rollback(previous, releaseStarted, doneInRecovery, steps);
+                if (!doneInRecovery.contains(StepKind.RESTORE + " " + b.id())) {
+                    steps.add(new RecoveryStep.RestoreDatabase(b,
+                            maintenanceBeforeBackup ? Optional.empty() : Optional.of(b.capturedAt())));
+                }
+                steps.add(new RecoveryStep.MaintenanceOff());
+            }
+        } else {
+            for (String index : invalidIndexes) {
+                if (!doneInRecovery.contains(StepKind.DROP_INVALID_INDEX + " " + index)) {
+                    steps.add(new RecoveryStep.DropInvalidIndex(index));
+                }
+            }
+            rollback(previous, releaseStarted, doneInRecovery, steps);
+            if (!safeApplied.isEmpty()) {
+                steps.add(new RecoveryStep.KeepSchema(safeApplied));
+            }
+            if (maintenanceOn) {
+                steps.add(new RecoveryStep.MaintenanceOff());
+            }
+        }
+        return new Result(steps, failure, failedStep);
+    }
+
+    private static void rollback(Optional<Release> previous, boolean releaseStarted, Set<String> done,
+                                 List<RecoveryStep> steps) {
+        if (!releaseStarted) {
+            return;
+        }
+        if (previous.isEmpty()) {
+            steps.add(new RecoveryStep.Manual("no release ran before this deployment, so there is nothing to roll "
+                    + "back to: scale the app down or deploy a fixed build."));
+        } else if (!done.contains(StepKind.ROLLBACK + " v" + previous.get().version())) {
+            steps.add(new RecoveryStep.RollbackRelease(previous.get()));
+        }
+    }
+
+    private static String unsafeNames(Map<String, Boolean> applied) {
+        return String.join(", ", applied.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .toList());
+    }
+
+    private static List<String> list(String csv) {
+        if (csv.isBlank()) {
+            return List.of();
+        }
+        return List.of(csv.split(","));
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s.isEmpty() ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 1; // unknown: assume something stayed
+        }
+    }
+
+    private static Optional<Instant> instant(String s) {
+        try {
+            return s.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(s));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

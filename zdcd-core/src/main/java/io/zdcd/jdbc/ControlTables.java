@@ -1,0 +1,42 @@
+package io.zdcd.jdbc;
+
+import io.zdcd.spi.PlatformException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Creates the journal's and the queue's tables in schema {@code zdcd} on first use. */
+final class ControlTables {
+    private static final String[] DDL = {
+        "CREATE SCHEMA IF NOT EXISTS zdcd",
+        "CREATE TABLE IF NOT EXISTS zdcd.deployments (id bigserial PRIMARY KEY, app text NOT NULL, "
+            + "build_version text NOT NULL, build_description text NOT NULL, build_created_at timestamptz NOT NULL, "
+            + "mode text NOT NULL, holder text NOT NULL, started_at timestamptz NOT NULL, ended_at timestamptz, "
+            + "succeeded boolean NOT NULL DEFAULT false, summary text NOT NULL DEFAULT '')",
+        "CREATE TABLE IF NOT EXISTS zdcd.journal_entries (seq bigserial PRIMARY KEY, "
+            + "deployment_id bigint NOT NULL REFERENCES zdcd.deployments(id), step text NOT NULL, phase text NOT NULL, "
+            + "at timestamptz NOT NULL, subject text NOT NULL, attributes text NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS zdcd.deploy_locks (app text PRIMARY KEY, holder text NOT NULL, "
+            + "since timestamptz NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS zdcd.build_queue (seq bigserial PRIMARY KEY, app text NOT NULL, "
+            + "version text NOT NULL, description text NOT NULL, created_at timestamptz NOT NULL, "
+            + "queued_at timestamptz NOT NULL, reason text NOT NULL, UNIQUE (app, version))",
+    };
+
+    private ControlTables() {
+    }
+
+    static void ensure(PostgresDatabase db) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            // One creator at a time, so concurrent first uses do not race on IF NOT EXISTS.
+            c.setAutoCommit(false);
+            s.execute("SELECT pg_advisory_xact_lock(2024112601)");
+            for (String ddl : DDL) {
+                s.execute(ddl);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new PlatformException("create zdcd's tables in " + db, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.zdcd.jdbc;
+
+import io.zdcd.spi.Build;
+import io.zdcd.spi.BuildQueue;
+import io.zdcd.spi.PlatformException;
+import io.zdcd.spi.QueuedBuild;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The nightly queue in PostgreSQL: table {@code zdcd.build_queue}, created on first use (keep it next to the
+ * {@link JdbcDeploymentJournal}, outside the database that backups restore).
+ */
+public final class JdbcBuildQueue implements BuildQueue {
+    private final PostgresDatabase db;
+    private volatile boolean ready;
+
+    private JdbcBuildQueue(PostgresDatabase db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    public static JdbcBuildQueue of(PostgresDatabase db) {
+        return new JdbcBuildQueue(db);
+    }
+
+    private Connection connect() {
+        if (!ready) {
+            ControlTables.ensure(db);
+            ready = true;
+        }
+        return db.connect();
+    }
+
+    @Override
+    public void enqueue(String app, Build build, String reason, Instant at) {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.build_queue "
+                + "(app, version, description, created_at, queued_at, reason) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (app, version) DO NOTHING")) {
+            p.setString(1, app);
+            p.setString(2, build.version());
+            p.setString(3, build.description());
+            p.setTimestamp(4, Timestamp.from(build.createdAt()));
+            p.setTimestamp(5, Timestamp.from(at));
+            p.setString(6, reason);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new PlatformException("queue " + build + " for " + app, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<QueuedBuild> queued(String app) {
+        List<QueuedBuild> out = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT version, description, "
+                + "created_at, queued_at, reason FROM zdcd.build_queue WHERE app = ? ORDER BY seq")) {
+            p.setString(1, app);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new QueuedBuild(new Build(rs.getString(1), Optional.empty(), rs.getString(2),
+                            rs.getTimestamp(3).toInstant()), rs.getTimestamp(4).toInstant(), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("read the nightly queue of " + app, e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void dequeue(String app, Build deployed) {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.build_queue "
+                + "WHERE app = ? AND seq <= (SELECT max(seq) FROM zdcd.build_queue WHERE app = ? AND version = ?)")) {
+            p.setString(1, app);
+            p.setString(2, app);
+            p.setString(3, deployed.version());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new PlatformException("dequeue " + deployed + " for " + app, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBuildQueue[" + db + "]";
+    }
+}

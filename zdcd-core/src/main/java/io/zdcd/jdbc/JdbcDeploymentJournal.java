@@ -1,0 +1,284 @@
+package io.zdcd.jdbc;
+
+import io.zdcd.spi.Build;
+import io.zdcd.spi.DeployLock;
+import io.zdcd.spi.DeploymentJournal;
+import io.zdcd.spi.DeploymentLockedException;
+import io.zdcd.spi.DeploymentMode;
+import io.zdcd.spi.DeploymentRecord;
+import io.zdcd.spi.JournalEntry;
+import io.zdcd.spi.PlatformException;
+import io.zdcd.spi.StepKind;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The deployment journal in PostgreSQL: tables {@code zdcd.deployments} and {@code zdcd.journal_entries}, created on
+ * first use; every entry is committed before {@link #append} returns. The deploy lock is a session advisory lock held
+ * on a dedicated connection (released by PostgreSQL if the process dies), with its holder in
+ * {@code zdcd.deploy_locks} so that whoever is refused learns who holds it.
+ *
+ * <p>Keep the journal in a database that backups do not restore (a "control" database such as {@code zdcd} on the
+ * same server, or any other): a restore must not roll the journal back, and restoring the app's database drops every
+ * connection to it.
+ */
+public final class JdbcDeploymentJournal implements DeploymentJournal {
+    private final PostgresDatabase db;
+    private volatile boolean ready;
+
+    private JdbcDeploymentJournal(PostgresDatabase db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** A journal in {@code db} (tables created on first use). */
+    public static JdbcDeploymentJournal of(PostgresDatabase db) {
+        return new JdbcDeploymentJournal(db);
+    }
+
+    private Connection connect() {
+        if (!ready) {
+            ControlTables.ensure(db);
+            ready = true;
+        }
+        return db.connect();
+    }
+
+    @Override
+    public DeployLock lock(String app, String holder) {
+        Connection c = connect();
+        try {
+            boolean got;
+            try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(20241126, hashtext(?))")) {
+                p.setString(1, app);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    got = rs.getBoolean(1);
+                }
+            }
+            if (!got) {
+                String who = "another process";
+                Optional<Instant> since = Optional.empty();
+                try (PreparedStatement p = c.prepareStatement(
+                        "SELECT holder, since FROM zdcd.deploy_locks WHERE app = ?")) {
+                    p.setString(1, app);
+                    try (ResultSet rs = p.executeQuery()) {
+                        if (rs.next()) {
+                            who = rs.getString(1);
+                            since = Optional.of(rs.getTimestamp(2).toInstant());
+                        }
+                    }
+                }
+                c.close();
+                throw new DeploymentLockedException(app, who, since, "a deployment is running");
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.deploy_locks (app, holder, since) "
+                    + "VALUES (?, ?, clock_timestamp()) ON CONFLICT (app) DO UPDATE SET holder = excluded.holder, "
+                    + "since = excluded.since")) {
+                p.setString(1, app);
+                p.setString(2, holder);
+                p.executeUpdate();
+            }
+            return new AdvisoryLock(c, app, holder);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new PlatformException("take the deploy lock of " + app, e.getMessage(), e);
+        }
+    }
+
+    /** The held advisory lock; closing deletes the holder row and closes the connection (which unlocks). */
+    private static final class AdvisoryLock implements DeployLock {
+        private final Connection c;
+        private final String app;
+        private final String holder;
+        private boolean closed;
+
+        AdvisoryLock(Connection c, String app, String holder) {
+            this.c = c;
+            this.app = app;
+            this.holder = holder;
+        }
+
+        @Override
+        public String holder() {
+            return holder;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.deploy_locks WHERE app = ? AND holder = ?")) {
+                p.setString(1, app);
+                p.setString(2, holder);
+                p.executeUpdate();
+            } catch (SQLException ignored) {
+                // the connection's end releases the advisory lock anyway
+            }
+            closeQuietly(c);
+        }
+
+        @Override
+        public String toString() {
+            return "DeployLock[" + app + " held by " + holder + "]";
+        }
+    }
+
+    @Override
+    public DeploymentRecord begin(String app, Build build, DeploymentMode mode, String holder, Instant at) {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.deployments "
+                + "(app, build_version, build_description, build_created_at, mode, holder, started_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            p.setString(1, app);
+            p.setString(2, build.version());
+            p.setString(3, build.description());
+            p.setTimestamp(4, Timestamp.from(build.createdAt()));
+            p.setString(5, mode.name());
+            p.setString(6, holder);
+            p.setTimestamp(7, Timestamp.from(at));
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return new DeploymentRecord(String.valueOf(rs.getLong(1)), app, build, mode, holder, at,
+                        Optional.empty(), false, "", List.of());
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("journal the start of a deployment of " + app, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void append(String deploymentId, JournalEntry entry) {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.journal_entries "
+                + "(deployment_id, step, phase, at, subject, attributes) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setLong(1, Long.parseLong(deploymentId));
+            p.setString(2, entry.step().name());
+            p.setString(3, entry.phase().name());
+            p.setTimestamp(4, Timestamp.from(entry.at()));
+            p.setString(5, entry.subject());
+            p.setString(6, encode(entry.attributes()));
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new PlatformException("journal " + entry, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void end(String deploymentId, boolean succeeded, String summary, Instant at) {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+                "UPDATE zdcd.deployments SET ended_at = ?, succeeded = ?, summary = ? WHERE id = ?")) {
+            p.setTimestamp(1, Timestamp.from(at));
+            p.setBoolean(2, succeeded);
+            p.setString(3, summary);
+            p.setLong(4, Long.parseLong(deploymentId));
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new PlatformException("journal the end of deployment #" + deploymentId, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<DeploymentRecord> unfinished(String app) {
+        return query(app, "ended_at IS NULL", 1).stream().findFirst();
+    }
+
+    @Override
+    public Optional<DeploymentRecord> lastSucceeded(String app) {
+        return query(app, "succeeded", 1).stream().findFirst();
+    }
+
+    @Override
+    public List<DeploymentRecord> recent(String app, int limit) {
+        return query(app, "true", limit);
+    }
+
+    private List<DeploymentRecord> query(String app, String condition, int limit) {
+        List<DeploymentRecord> out = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT id, build_version, "
+                + "build_description, build_created_at, mode, holder, started_at, ended_at, succeeded, summary "
+                + "FROM zdcd.deployments WHERE app = ? AND " + condition + " ORDER BY id DESC LIMIT ?")) {
+            p.setString(1, app);
+            p.setInt(2, limit);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Build build = new Build(rs.getString(2), Optional.empty(), rs.getString(3),
+                            rs.getTimestamp(4).toInstant());
+                    Timestamp ended = rs.getTimestamp(8);
+                    out.add(new DeploymentRecord(String.valueOf(id), app, build, DeploymentMode.valueOf(rs.getString(5)),
+                            rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            Optional.ofNullable(ended).map(Timestamp::toInstant), rs.getBoolean(9), rs.getString(10),
+                            entries(c, id)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("read the journal of " + app, e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static List<JournalEntry> entries(Connection c, long id) throws SQLException {
+        List<JournalEntry> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT step, phase, at, subject, attributes "
+                + "FROM zdcd.journal_entries WHERE deployment_id = ? ORDER BY seq")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JournalEntry(StepKind.valueOf(rs.getString(1)),
+                            JournalEntry.Phase.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+                            rs.getString(4), decode(rs.getString(5))));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String encode(Map<String, String> attributes) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(attributes).entrySet()) {
+            sb.append(sb.length() == 0 ? "" : "&").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    static Map<String, String> decode(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        for (String pair : text.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return out;
+    }
+
+    static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing to do
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcDeploymentJournal[" + db + "]";
+    }
+}

@@ -1,0 +1,59 @@
+package io.zdcd.jdbc;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a migration runner retries a statement whose lock was not granted within {@code lock_timeout}: exponential
+ * backoff with jitter, until a deadline. (Implemented with Resilience4j Retry; no Resilience4j type is exposed.)
+ *
+ * @param initialBackoff the first pause (default 200 ms)
+ * @param multiplier     each pause is this many times the last (default 2.0)
+ * @param jitter         randomization factor: a pause varies by this fraction either way (default 0.5)
+ * @param maxBackoff     no pause is longer (default 10 s)
+ * @param deadline       no retry starts after this much time since the first attempt (default 10 min)
+ */
+public record RetryPolicy(Duration initialBackoff, double multiplier, double jitter, Duration maxBackoff,
+                          Duration deadline) {
+
+    public RetryPolicy {
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(deadline, "deadline");
+        if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+            throw new IllegalArgumentException("initialBackoff must be > 0, was " + initialBackoff);
+        }
+        if (multiplier < 1.0) {
+            throw new IllegalArgumentException("multiplier must be >= 1, was " + multiplier);
+        }
+        if (jitter < 0 || jitter >= 1) {
+            throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff must be >= initialBackoff, was " + maxBackoff);
+        }
+        if (deadline.isNegative()) {
+            throw new IllegalArgumentException("deadline must be >= 0, was " + deadline);
+        }
+    }
+
+    /** 200 ms doubling with ±50% jitter, at most 10 s apart, for up to 10 minutes. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(Duration.ofMillis(200), 2.0, 0.5, Duration.ofSeconds(10), Duration.ofMinutes(10));
+    }
+
+    /** Never retry. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(Duration.ofMillis(1), 1.0, 0, Duration.ofMillis(1), Duration.ZERO);
+    }
+
+    /** This policy with another deadline. */
+    public RetryPolicy withDeadline(Duration newDeadline) {
+        return new RetryPolicy(initialBackoff, multiplier, jitter, maxBackoff, newDeadline);
+    }
+
+    /** This policy with other backoff bounds. */
+    public RetryPolicy withBackoff(Duration initial, Duration max) {
+        return new RetryPolicy(initial, multiplier, jitter, max, deadline);
+    }
+}

@@ -1,0 +1,145 @@
+package io.zdcd.jdbc;
+
+import io.zdcd.spi.Build;
+import io.zdcd.spi.MigrationSource;
+import io.zdcd.spi.PendingMigration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Migrations kept as {@code .sql} files: the files and folders given, in Flyway order ({@code V<version>__<desc>.sql},
+ * versions compared numerically part by part) or else natural order of the file names; pending are those not recorded
+ * in the target database's {@code zdcd.applied_migrations} (written by {@link JdbcMigrationRunner}). A migration's name
+ * is its file name.
+ */
+public final class SqlMigrationSource implements MigrationSource {
+    private static final Pattern FLYWAY = Pattern.compile("^[Vv](\\d+(?:[._]\\d+)*)__.*\\.sql$");
+
+    private final PostgresDatabase database;
+    private final List<Path> paths;
+
+    private SqlMigrationSource(PostgresDatabase database, List<Path> paths) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.paths = List.copyOf(paths);
+    }
+
+    /**
+     * @param paths {@code .sql} files and folders of them (a folder's files are read, not its sub-folders)
+     * @throws IllegalArgumentException when a path does not exist
+     */
+    public static SqlMigrationSource of(PostgresDatabase database, Path... paths) {
+        return of(database, List.of(paths));
+    }
+
+    public static SqlMigrationSource of(PostgresDatabase database, List<Path> paths) {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("no such file or folder: " + p);
+            }
+        }
+        return new SqlMigrationSource(database, paths);
+    }
+
+    /** Every migration file, in apply order, applied or not. */
+    public List<PendingMigration> all() {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".sql"))
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        files.sort(Comparator.comparing((Path f) -> f.getFileName().toString(), SqlMigrationSource::compareNames));
+        Set<String> seen = new HashSet<>();
+        List<PendingMigration> out = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("two migration files are named " + name);
+            }
+            try {
+                out.add(new PendingMigration(name, Files.readString(f, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<PendingMigration> pending(Build build) {
+        Set<String> applied = new HashSet<>(JdbcMigrationRunner.appliedMigrations(database));
+        return all().stream().filter(m -> !applied.contains(m.name())).toList();
+    }
+
+    /** Flyway versions numerically, then natural order (digit runs compared as numbers). */
+    static int compareNames(String a, String b) {
+        Matcher ma = FLYWAY.matcher(a);
+        Matcher mb = FLYWAY.matcher(b);
+        if (ma.matches() && mb.matches()) {
+            String[] va = ma.group(1).split("[._]");
+            String[] vb = mb.group(1).split("[._]");
+            for (int i = 0; i < Math.max(va.length, vb.length); i++) {
+                long x = i < va.length ? Long.parseLong(va[i]) : 0;
+                long y = i < vb.length ? Long.parseLong(vb[i]) : 0;
+                if (x != y) {
+                    return Long.compare(x, y);
+                }
+            }
+        }
+        return natural(a, b);
+    }
+
+    private static int natural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    @Override
+    public String toString() {
+        return "SqlMigrationSource[" + paths + " -> " + database + "]";
+    }
+}

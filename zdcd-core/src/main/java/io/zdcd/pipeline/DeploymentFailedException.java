@@ -1,0 +1,18 @@
+package io.zdcd.pipeline;
+
+import io.zdcd.ZdcdException;
+
+/** Thrown by {@link DeploymentOutcome#orThrow()} when a deployment did not ship its build; carries the outcome. */
+public final class DeploymentFailedException extends ZdcdException {
+    private static final long serialVersionUID = 1L;
+    private final transient DeploymentOutcome outcome;
+
+    public DeploymentFailedException(DeploymentOutcome outcome) {
+        super(outcome.describe());
+        this.outcome = outcome;
+    }
+
+    public DeploymentOutcome outcome() {
+        return outcome;
+    }
+}

@@ -1,0 +1,226 @@
+package io.zdcd.pipeline;
+
+import io.zdcd.classify.Classification;
+import io.zdcd.recovery.RecoveryPlan;
+import io.zdcd.spi.Build;
+import io.zdcd.spi.Release;
+import io.zdcd.spi.StepKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a deployment ended, with the timing of every step. Switch on {@link #status()} (Java 17) or use
+ * {@code instanceof} with the records.
+ *
+ * <pre>{@code
+ * DeploymentOutcome outcome = pipeline.deploy(Build.of(sha));
+ * switch (outcome.status()) {
+ *     case DEPLOYED, SKIPPED -> ok();
+ *     case DEFERRED -> tellTeam("ships tonight: " + ((DeploymentOutcome.Deferred) outcome).reason());
+ *     case REFUSED, ROLLED_BACK, FAILED -> page(outcome.describe());
+ * }
+ * }</pre>
+ */
+public sealed interface DeploymentOutcome {
+
+    /** What happened, in one word. */
+    enum Status {
+        /** The build is the running code. */
+        DEPLOYED,
+        /** Nightly: nothing queued and nothing new since the last successful deployment; nothing done. */
+        SKIPPED,
+        /** An UNSAFE migration (or an earlier queued build) sent the build to the nightly queue; nothing changed. */
+        DEFERRED,
+        /** Another deployment holds the app (running, or unfinished and awaiting recovery); nothing changed. */
+        REFUSED,
+        /** A step failed and recovery put the app back as it was (the plan says whether the database was restored). */
+        ROLLED_BACK,
+        /** A step failed and recovery did not finish: {@link Failed#remaining()} says what is left to do. */
+        FAILED
+    }
+
+    Status status();
+
+    String app();
+
+    /** The steps that ran, in order, with their timings (recovery steps included). */
+    List<StepResult> steps();
+
+    /** Wall time of the whole deployment. */
+    Duration elapsed();
+
+    /** Whether nothing is wrong: deployed or skipped. */
+    default boolean isSuccess() {
+        return status() == Status.DEPLOYED || status() == Status.SKIPPED;
+    }
+
+    /** This outcome when it is a success or a deferral, otherwise a {@link DeploymentFailedException}. */
+    default DeploymentOutcome orThrow() {
+        if (isSuccess() || status() == Status.DEFERRED) {
+            return this;
+        }
+        throw new DeploymentFailedException(this);
+    }
+
+    /** A multi-line timeline: the status, every step with its timing, and (when failed) the recovery. */
+    default String describe() {
+        StringBuilder sb = new StringBuilder(toString()).append('\n');
+        for (StepResult s : steps()) {
+            sb.append("  ").append(s).append('\n');
+        }
+        if (this instanceof RolledBack r) {
+            sb.append("Recovery done:\n").append(indent(r.recovery().describe()));
+        } else if (this instanceof Failed f) {
+            sb.append("What is left to do:\n").append(indent(f.remaining().describe()));
+        }
+        return sb.toString();
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(l -> "  " + l + "\n").reduce("", String::concat);
+    }
+
+    /** The build is the running code. */
+    record Deployed(String app, Build build, Release release, List<StepResult> steps, Duration elapsed)
+            implements DeploymentOutcome {
+        public Deployed {
+            Objects.requireNonNull(build, "build");
+            Objects.requireNonNull(release, "release");
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Status status() {
+            return Status.DEPLOYED;
+        }
+
+        @Override
+        public String toString() {
+            return "DEPLOYED " + app + " " + build + " as " + release + " in " + StepResult.format(elapsed);
+        }
+    }
+
+    /** Nightly with nothing to do. */
+    record Skipped(String app, String reason, Duration elapsed) implements DeploymentOutcome {
+        public Skipped {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public Status status() {
+            return Status.SKIPPED;
+        }
+
+        @Override
+        public List<StepResult> steps() {
+            return List.of();
+        }
+
+        @Override
+        public String toString() {
+            return "SKIPPED " + app + ": " + reason;
+        }
+    }
+
+    /**
+     * The build waits for the nightly deployment; nothing changed.
+     *
+     * @param unsafe the UNSAFE classifications that deferred it (empty when it queued behind an earlier build)
+     */
+    record Deferred(String app, Build build, String reason, List<Classification> unsafe, List<StepResult> steps,
+                    Duration elapsed) implements DeploymentOutcome {
+        public Deferred {
+            Objects.requireNonNull(build, "build");
+            Objects.requireNonNull(reason, "reason");
+            unsafe = List.copyOf(unsafe);
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Status status() {
+            return Status.DEFERRED;
+        }
+
+        @Override
+        public String toString() {
+            return "DEFERRED " + app + " " + build + " to the nightly build: " + reason;
+        }
+    }
+
+    /** Another deployment holds the app; nothing changed. */
+    record Refused(String app, Build build, String holder, String reason, List<StepResult> steps, Duration elapsed)
+            implements DeploymentOutcome {
+        public Refused {
+            Objects.requireNonNull(holder, "holder");
+            Objects.requireNonNull(reason, "reason");
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Status status() {
+            return Status.REFUSED;
+        }
+
+        @Override
+        public String toString() {
+            return "REFUSED " + app + " " + build + ": " + reason;
+        }
+    }
+
+    /**
+     * A step failed and the executed recovery put the app back.
+     *
+     * @param failedStep the step that failed
+     * @param reason     why it failed
+     * @param recovery   the recovery plan that was executed
+     */
+    record RolledBack(String app, Build build, StepKind failedStep, String reason, RecoveryPlan recovery,
+                      List<StepResult> steps, Duration elapsed) implements DeploymentOutcome {
+        public RolledBack {
+            Objects.requireNonNull(failedStep, "failedStep");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(recovery, "recovery");
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Status status() {
+            return Status.ROLLED_BACK;
+        }
+
+        @Override
+        public String toString() {
+            return "ROLLED_BACK " + app + " " + build + ": " + failedStep.label() + " failed: " + reason + "; "
+                    + recovery.summary();
+        }
+    }
+
+    /**
+     * A step failed and recovery is not complete (it failed, or it waits for a person's decision).
+     *
+     * @param failedStep the step that failed
+     * @param reason     why it failed (and why recovery stopped)
+     * @param remaining  what is left to do, executable once the cause is fixed ({@code pipeline.recover()})
+     */
+    record Failed(String app, Build build, StepKind failedStep, String reason, RecoveryPlan remaining,
+                  List<StepResult> steps, Duration elapsed) implements DeploymentOutcome {
+        public Failed {
+            Objects.requireNonNull(failedStep, "failedStep");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(remaining, "remaining");
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Status status() {
+            return Status.FAILED;
+        }
+
+        @Override
+        public String toString() {
+            return "FAILED " + app + " " + build + ": " + failedStep.label() + " failed: " + reason
+                    + "; recovery not complete: " + remaining.summary();
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package io.zdcd.pipeline;
+
+import io.zdcd.classify.MigrationClassifier;
+import io.zdcd.internal.PipelineEngine;
+import io.zdcd.internal.PipelineSettings;
+import io.zdcd.recovery.RecoveryOutcome;
+import io.zdcd.recovery.RecoveryPlan;
+import io.zdcd.spi.Build;
+import io.zdcd.spi.BuildQueue;
+import io.zdcd.spi.DatabaseBackups;
+import io.zdcd.spi.DeploymentJournal;
+import io.zdcd.spi.HealthCheck;
+import io.zdcd.spi.MigrationRunner;
+import io.zdcd.spi.MigrationSource;
+import io.zdcd.spi.Platform;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Ships builds of one app with zero downtime: a push whose pending migrations are all SAFE deploys at once
+ * ({@link #deploy}: lock, preflight, backup, migrate, release, verify); a push with an UNSAFE one is deferred to the
+ * nightly build ({@link #nightly}); a failing step is recovered automatically by a {@link RecoveryPlan}. Immutable
+ * once built and safe to share; one deployment per app runs at a time (the journal's deploy lock).
+ *
+ * <pre>{@code
+ * DeploymentPipeline pipeline = DeploymentPipeline.builder()
+ *         .app("acme")
+ *         .platform(platform)                                  // HerokuPlatform, or your own Platform
+ *         .migrations(SqlMigrationSource.of(db, Path.of("migrations")), JdbcMigrationRunner.of(db))
+ *         .classifier(SqlMigrationClassifier.defaults())       // zdcd-analyzer
+ *         .backups(LocalDatabaseBackups.of(db))
+ *         .journal(JdbcDeploymentJournal.of(controlDb))
+ *         .queue(JdbcBuildQueue.of(controlDb))
+ *         .addListener(DeploymentListener.printing(System.out))
+ *         .build();
+ * DeploymentOutcome outcome = pipeline.deploy(Build.of(gitSha, "add email to users"));
+ * }</pre>
+ */
+public final class DeploymentPipeline {
+    /** The default time the verify step waits for a healthy release: 2 minutes. */
+    public static final Duration DEFAULT_VERIFY_TIMEOUT = Duration.ofMinutes(2);
+    /** The default pause between two health checks: 2 seconds. */
+    public static final Duration DEFAULT_VERIFY_INTERVAL = Duration.ofSeconds(2);
+
+    private final PipelineSettings settings;
+    private final PipelineEngine engine;
+
+    private DeploymentPipeline(PipelineSettings settings) {
+        this.settings = settings;
+        this.engine = new PipelineEngine(settings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this pipeline's settings, to make a changed copy. */
+    public Builder newBuilder() {
+        return new Builder(settings);
+    }
+
+    /** The app this pipeline deploys. */
+    public String app() {
+        return settings.app();
+    }
+
+    /**
+     * What {@link #deploy} would do with the build: pending migrations with their verdicts, the decision and the
+     * steps. No side effect (reads the queue, the journal and the pending migrations only).
+     */
+    public DeploymentPlan plan(Build build) {
+        return engine.plan(Objects.requireNonNull(build, "build"));
+    }
+
+    /**
+     * Deploys a push (continuous mode): lock, preflight, backup (only when migrations are pending), migrate,
+     * release, verify. Any UNSAFE pending migration, or any build already queued, defers the build to the nightly
+     * queue and changes nothing. A failing step is recovered automatically. Never throws for a failed step: the
+     * outcome says what happened.
+     */
+    public DeploymentOutcome deploy(Build build) {
+        return engine.deploy(Objects.requireNonNull(build, "build"));
+    }
+
+    /**
+     * The nightly build from the queue alone: skipped when nothing is queued; otherwise deploys the newest queued
+     * build (all queued builds at once), without preflight, inside a maintenance window when any pending migration
+     * is UNSAFE.
+     */
+    public DeploymentOutcome nightly() {
+        return engine.nightly(Optional.empty());
+    }
+
+    /**
+     * The nightly build, knowing the newest commit: skipped when nothing is queued and {@code head} is the build of
+     * the last successful deployment (nothing committed since); otherwise deploys {@code head} (which contains every
+     * queued build) as {@link #nightly()} does.
+     */
+    public DeploymentOutcome nightly(Build head) {
+        return engine.nightly(Optional.of(Objects.requireNonNull(head, "head")));
+    }
+
+    /**
+     * The recovery plan of the app's unfinished deployment (one that crashed, or whose recovery failed or awaits
+     * consent), computed from the journal; empty when no deployment is unfinished.
+     */
+    public Optional<RecoveryPlan> recoveryPlan() {
+        return engine.recoveryPlan();
+    }
+
+    /**
+     * Finds the app's unfinished deployment (crashed mid-step, or recovery owed) and recovers it by its plan,
+     * restoring the database only where no write can be lost or {@link Builder#acceptWriteLoss} allows it.
+     * Returns {@link DeploymentOutcome.Status#SKIPPED} when nothing is unfinished.
+     */
+    public DeploymentOutcome recover() {
+        return engine.recover(false);
+    }
+
+    /** As {@link #recover()}, with consent to lose the writes made since the backup if the plan restores one. */
+    public DeploymentOutcome recoverAcceptingWriteLoss() {
+        return engine.recover(true);
+    }
+
+    /**
+     * Executes a recovery plan through this pipeline's ports, journaling each step against the plan's deployment.
+     * Stops before doing anything when the plan {@link RecoveryPlan#needsConsent() needs consent}.
+     */
+    public RecoveryOutcome execute(RecoveryPlan plan) {
+        return engine.execute(Objects.requireNonNull(plan, "plan"));
+    }
+
+    @Override
+    public String toString() {
+        return "DeploymentPipeline[" + settings.app() + ", " + settings.platform().getClass().getSimpleName() + "]";
+    }
+
+    /** Configures a {@link DeploymentPipeline}; {@link #app} and {@link #platform} are required. */
+    public static final class Builder {
+        private String app;
+        private Platform platform;
+        private MigrationSource migrations = MigrationSource.none();
+        private MigrationRunner runner;
+        private MigrationClassifier classifier;
+        private DatabaseBackups backups;
+        private HealthCheck healthCheck = HealthCheck.releaseSucceeded();
+        private Duration verifyTimeout = DEFAULT_VERIFY_TIMEOUT;
+        private Duration verifyInterval = DEFAULT_VERIFY_INTERVAL;
+        private DeploymentJournal journal;
+        private BuildQueue queue;
+        private final List<DeploymentListener> listeners = new ArrayList<>();
+        private String holder = defaultHolder();
+        private boolean nightlyMaintenanceWindow = true;
+        private boolean acceptWriteLoss;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        private Builder(PipelineSettings s) {
+            app = s.app();
+            platform = s.platform();
+            migrations = s.migrations();
+            runner = s.runner().orElse(null);
+            classifier = s.classifier().orElse(null);
+            backups = s.backups().orElse(null);
+            healthCheck = s.healthCheck();
+            verifyTimeout = s.verifyTimeout();
+            verifyInterval = s.verifyInterval();
+            journal = s.journal();
+            queue = s.queue();
+            listeners.addAll(s.listeners());
+            holder = s.holder();
+            nightlyMaintenanceWindow = s.nightlyMaintenanceWindow();
+            acceptWriteLoss = s.acceptWriteLoss();
+            clock = s.clock();
+        }
+
+        /** The app to deploy (required; the lock, journal and queue are per app). */
+        public Builder app(String app) {
+            Objects.requireNonNull(app, "app");
+            if (app.isBlank()) {
+                throw new IllegalArgumentException("app is blank");
+            }
+            this.app = app;
+            return this;
+        }
+
+        /** Where the code runs (required). */
+        public Builder platform(Platform platform) {
+            this.platform = Objects.requireNonNull(platform, "platform");
+            return this;
+        }
+
+        /**
+         * Where pending migrations come from and what applies them. (default: none; a code-only app, or one whose
+         * platform applies migrations itself, e.g. Heroku's release phase). A pipeline with migrations needs
+         * {@link #backups}.
+         */
+        public Builder migrations(MigrationSource source, MigrationRunner runner) {
+            this.migrations = Objects.requireNonNull(source, "source");
+            this.runner = Objects.requireNonNull(runner, "runner");
+            return this;
+        }
+
+        /**
+         * Judges pending migrations for the preflight check and the nightly maintenance window. (default: none,
+         * which fails closed: every pending migration counts as UNSAFE, so every push with a migration is deferred
+         * and every nightly with one takes a maintenance window)
+         */
+        public Builder classifier(MigrationClassifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /** Restore points taken before migrating. (default: none; required when migrations are configured) */
+        public Builder backups(DatabaseBackups backups) {
+            this.backups = Objects.requireNonNull(backups, "backups");
+            return this;
+        }
+
+        /** What the verify step asks. (default: {@link HealthCheck#releaseSucceeded()}) */
+        public Builder healthCheck(HealthCheck healthCheck) {
+            this.healthCheck = Objects.requireNonNull(healthCheck, "healthCheck");
+            return this;
+        }
+
+        /** How long verify waits for a healthy answer. (default: {@link #DEFAULT_VERIFY_TIMEOUT}, 2 minutes) */
+        public Builder verifyTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("verifyTimeout must be >= 0, was " + timeout);
+            }
+            this.verifyTimeout = timeout;
+            return this;
+        }
+
+        /** The pause between two health checks. (default: {@link #DEFAULT_VERIFY_INTERVAL}, 2 seconds) */
+        public Builder verifyInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("verifyInterval must be >= 0, was " + interval);
+            }
+            this.verifyInterval = interval;
+            return this;
+        }
+
+        /**
+         * Where the deploy lock and the record of every step live. (default: {@link DeploymentJournal#inMemory()},
+         * which cannot survive a crash: use {@code JdbcDeploymentJournal} in production)
+         */
+        public Builder journal(DeploymentJournal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /** Where deferred builds wait for the nightly build. (default: {@link BuildQueue#inMemory()}) */
+        public Builder queue(BuildQueue queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /** Adds a listener for every event. (default: none) */
+        public Builder addListener(DeploymentListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Who deploys, as the lock and the journal show it. (default: {@code user@host}) */
+        public Builder holder(String holder) {
+            Objects.requireNonNull(holder, "holder");
+            if (holder.isBlank()) {
+                throw new IllegalArgumentException("holder is blank");
+            }
+            this.holder = holder;
+            return this;
+        }
+
+        /**
+         * Whether a nightly deployment with an UNSAFE migration runs inside a maintenance window (switched on before
+         * the backup, so a restore loses no write). (default: true) Without it, a restore would lose the writes made
+         * since the backup, so it needs {@link #acceptWriteLoss consent}.
+         */
+        public Builder nightlyMaintenanceWindow(boolean on) {
+            this.nightlyMaintenanceWindow = on;
+            return this;
+        }
+
+        /**
+         * Whether automatic recovery may restore the database even when writes made since the backup are lost.
+         * (default: false: such a restore stops and waits for a person)
+         */
+        public Builder acceptWriteLoss(boolean accept) {
+            this.acceptWriteLoss = accept;
+            return this;
+        }
+
+        /** The clock for journal times and timings. (default: {@link Clock#systemUTC()}) */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The pipeline.
+         *
+         * @throws IllegalStateException when {@code app} or {@code platform} is missing, or migrations are
+         *                               configured without backups
+         */
+        public DeploymentPipeline build() {
+            if (app == null) {
+                throw new IllegalStateException("app == null");
+            }
+            if (platform == null) {
+                throw new IllegalStateException("platform == null");
+            }
+            if (runner != null && backups == null) {
+                throw new IllegalStateException("backups == null: a pipeline that migrates needs backups "
+                        + "(a restore point before every migration)");
+            }
+            return new DeploymentPipeline(new PipelineSettings(app, platform, migrations, Optional.ofNullable(runner),
+                    Optional.ofNullable(classifier), Optional.ofNullable(backups), healthCheck, verifyTimeout,
+                    verifyInterval, journal == null ? DeploymentJournal.inMemory() : journal,
+                    queue == null ? BuildQueue.inMemory() : queue, List.copyOf(listeners), holder,
+                    nightlyMaintenanceWindow, acceptWriteLoss, clock));
+        }
+
+        private static String defaultHolder() {
+            String user = System.getProperty("user.name", "unknown");
+            String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+            return user + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.zdcd.recovery;
+
+import io.zdcd.internal.RecoveryPlanner;
+import io.zdcd.pipeline.DeploymentPipeline;
+import io.zdcd.spi.DeploymentRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to do to put an app back after a failed deployment, computed from the deployment's journal
+ * ({@link #from(DeploymentRecord)}) by the rules of this table:
+ *
+ * <table>
+ * <caption>Recovery rules</caption>
+ * <tr><th>what failed</th><th>database</th><th>code</th><th>downtime</th></tr>
+ * <tr><td>lock, preflight, backup</td><td>untouched</td><td>untouched</td><td>none</td></tr>
+ * <tr><td>a transactional migration</td><td>PostgreSQL rolled it back; earlier safe migrations stay</td>
+ *     <td>untouched</td><td>none</td></tr>
+ * <tr><td>a CONCURRENTLY statement</td><td>drop the INVALID index it left</td><td>untouched</td><td>none</td></tr>
+ * <tr><td>release or verify, only safe migrations applied</td><td>kept (the old code works with it)</td>
+ *     <td>roll back to the previous release</td><td>none</td></tr>
+ * <tr><td>release or verify (or a later migration), unsafe migrations applied</td><td>restore the backup</td>
+ *     <td>roll back</td><td>maintenance on during the restore</td></tr>
+ * </table>
+ *
+ * <p>A restore that could lose writes (maintenance was not on from before the backup) is not executed unless the
+ * plan carries consent ({@link #withConsentToLoseWrites()}); without it, execution stops before touching anything
+ * and says what a person must decide. A plan is an immutable value; {@link #describe()} prints it as a numbered
+ * runbook:
+ *
+ * <pre>
+ * Recovery of acme (deployment #7): verify failed: GET /healthz: 503
+ *   1. Switch maintenance mode on (traffic is turned away while the database is restored).
+ *   2. Roll the code back to v41 (build 3f2c1a9), the release that ran before the deployment.
+ *   3. Restore the database from backup zdcd_b_acme_... taken at 2026-11-26T02:00:03Z (no write is lost: ...).
+ *   4. Switch maintenance mode off.
+ * Downtime: yes (maintenance mode during the restore). Database restored: yes. Writes lost: none.
+ * </pre>
+ */
+public final class RecoveryPlan {
+    private final String app;
+    private final Optional<String> deploymentId;
+    private final String failure;
+    private final List<RecoveryStep> steps;
+    private final boolean consentToLoseWrites;
+
+    private RecoveryPlan(String app, Optional<String> deploymentId, String failure, List<RecoveryStep> steps,
+                         boolean consentToLoseWrites) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.deploymentId = Objects.requireNonNull(deploymentId, "deploymentId");
+        this.failure = failure == null ? "" : failure;
+        this.steps = List.copyOf(steps);
+        this.consentToLoseWrites = consentToLoseWrites;
+    }
+
+    /** A plan with nothing to do. */
+    public static RecoveryPlan none(String app) {
+        return new RecoveryPlan(app, Optional.empty(), "", List.of(), false);
+    }
+
+    /** The plan for a deployment as its journal describes it (the recovery steps it already finished are left out). */
+    public static RecoveryPlan from(DeploymentRecord record) {
+        RecoveryPlanner.Result r = RecoveryPlanner.plan(record);
+        return new RecoveryPlan(record.app(), Optional.of(record.id()), r.failure(), r.steps(), false);
+    }
+
+    /** A plan of the given steps (for tools and tests; the pipeline computes plans with {@link #from}). */
+    public static RecoveryPlan of(String app, String failure, List<RecoveryStep> steps) {
+        return new RecoveryPlan(app, Optional.empty(), failure, steps, false);
+    }
+
+    /** This plan, allowed to restore the database even though writes made since the backup are lost. */
+    public RecoveryPlan withConsentToLoseWrites() {
+        return new RecoveryPlan(app, deploymentId, failure, steps, true);
+    }
+
+    /** This plan with only the given steps left (used when part of it was executed). */
+    public RecoveryPlan withSteps(List<RecoveryStep> remaining) {
+        return new RecoveryPlan(app, deploymentId, failure, remaining, consentToLoseWrites);
+    }
+
+    public String app() {
+        return app;
+    }
+
+    /** The journal id of the deployment this plan recovers, when computed from a journal. */
+    public Optional<String> deploymentId() {
+        return deploymentId;
+    }
+
+    /** What failed, in one line (empty for {@link #none}). */
+    public String failure() {
+        return failure;
+    }
+
+    public List<RecoveryStep> steps() {
+        return steps;
+    }
+
+    /** Whether nothing needs doing (no steps, or only notes such as {@link RecoveryStep.KeepSchema}). */
+    public boolean isEmpty() {
+        return steps.stream().allMatch(s -> s instanceof RecoveryStep.KeepSchema);
+    }
+
+    /** Whether executing the plan takes the app down (maintenance mode on, or a database restore). */
+    public boolean requiresDowntime() {
+        return restoresDatabase() || steps.stream().anyMatch(s -> s instanceof RecoveryStep.MaintenanceOn);
+    }
+
+    /** Whether the plan restores the database from a backup. */
+    public boolean restoresDatabase() {
+        return restore().isPresent();
+    }
+
+    /** When writes would be lost from: empty when executing the plan loses no write. */
+    public Optional<Instant> writesLostSince() {
+        return restore().flatMap(RecoveryStep.RestoreDatabase::writesLostSince);
+    }
+
+    /** Whether execution would stop for want of consent to lose writes. */
+    public boolean needsConsent() {
+        return writesLostSince().isPresent() && !consentToLoseWrites;
+    }
+
+    /** Whether the plan carries consent to lose writes. */
+    public boolean hasConsentToLoseWrites() {
+        return consentToLoseWrites;
+    }
+
+    /**
+     * Executes the plan through the pipeline's ports, journaling each step; same as
+     * {@code pipeline.execute(this)}.
+     */
+    public RecoveryOutcome execute(DeploymentPipeline pipeline) {
+        return pipeline.execute(this);
+    }
+
+    private Optional<RecoveryStep.RestoreDatabase> restore() {
+        return steps.stream().filter(s -> s instanceof RecoveryStep.RestoreDatabase)
+                .map(s -> (RecoveryStep.RestoreDatabase) s).findFirst();
+    }
+
+    /** One line: {@code 4 steps, downtime, restores the database, no write lost}. */
+    public String summary() {
+        if (isEmpty()) {
+            return steps.isEmpty() ? "nothing to recover" : "nothing to undo";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(steps.size() + (steps.size() == 1 ? " step" : " steps"));
+        parts.add(requiresDowntime() ? "downtime" : "no downtime");
+        if (restoresDatabase()) {
+            parts.add("restores the database");
+            parts.add(writesLostSince().map(t -> "loses writes since " + t
+                    + (consentToLoseWrites ? " (consented)" : " (needs consent)")).orElse("no write lost"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The plan as a numbered runbook a person can follow. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("Recovery of ").append(app);
+        deploymentId.ifPresent(id -> sb.append(" (deployment #").append(id).append(')'));
+        sb.append(failure.isEmpty() ? "" : ": " + failure).append('\n');
+        if (steps.isEmpty()) {
+            sb.append("  Nothing to do: the database and the code are as they were.\n");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            sb.append("  ").append(i + 1).append(". ").append(steps.get(i).describe()).append('\n');
+        }
+        sb.append("Downtime: ").append(requiresDowntime() ? "yes" : "no").append(". Database restored: ")
+                .append(restoresDatabase() ? "yes" : "no").append(". Writes lost: ")
+                .append(writesLostSince().map(t -> "those made since " + t).orElse("none")).append('.');
+        if (needsConsent()) {
+            sb.append("\nNEEDS A DECISION: the restore loses every write made since ")
+                    .append(writesLostSince().orElseThrow())
+                    .append(". Nothing is executed without consent: run it with plan.withConsentToLoseWrites() ")
+                    .append("(or recover with consent), or repair the database by hand and then roll back.");
+        }
+        return sb.append('\n').toString();
+    }
+
+    @Override
+    public String toString() {
+        return "RecoveryPlan[" + app + deploymentId.map(id -> " #" + id).orElse("") + ": " + summary() + "]";
+    }
+}

@@ -1,0 +1,104 @@
+package io.zdcd.recovery;
+
+import io.zdcd.spi.Backup;
+import io.zdcd.spi.Release;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One step of a {@link RecoveryPlan}; {@link #describe()} says it in words a person can follow. */
+public sealed interface RecoveryStep {
+
+    /** What the step does, as one imperative sentence. */
+    String describe();
+
+    /** Switch maintenance mode on, so no traffic reaches the app while the database is restored. */
+    record MaintenanceOn() implements RecoveryStep {
+        @Override
+        public String describe() {
+            return "Switch maintenance mode on (traffic is turned away while the database is restored).";
+        }
+    }
+
+    /** Switch maintenance mode off. */
+    record MaintenanceOff() implements RecoveryStep {
+        @Override
+        public String describe() {
+            return "Switch maintenance mode off.";
+        }
+    }
+
+    /** Roll the code back to the release that ran before the deployment. */
+    record RollbackRelease(Release to) implements RecoveryStep {
+        public RollbackRelease {
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public String describe() {
+            return "Roll the code back to v" + to.version()
+                    + (to.buildVersion().isEmpty() ? "" : " (build " + to.buildVersion() + ")")
+                    + ", the release that ran before the deployment.";
+        }
+    }
+
+    /**
+     * Restore the database from the deployment's backup.
+     *
+     * @param writesLostSince empty when no write can be lost (maintenance was on from before the backup); otherwise
+     *                        the backup's time: every write made since then is lost by the restore
+     */
+    record RestoreDatabase(Backup backup, Optional<Instant> writesLostSince) implements RecoveryStep {
+        public RestoreDatabase {
+            Objects.requireNonNull(backup, "backup");
+            Objects.requireNonNull(writesLostSince, "writesLostSince");
+        }
+
+        @Override
+        public String describe() {
+            return "Restore the database from backup " + backup.id() + " taken at " + backup.capturedAt()
+                    + writesLostSince.map(t -> ": every write made since " + t + " is LOST")
+                    .orElse(" (no write is lost: maintenance was on from before the backup).");
+        }
+    }
+
+    /** Drop an INVALID index left by a failed {@code CREATE INDEX CONCURRENTLY} (no downtime). */
+    record DropInvalidIndex(String index) implements RecoveryStep {
+        public DropInvalidIndex {
+            Objects.requireNonNull(index, "index");
+        }
+
+        @Override
+        public String describe() {
+            return "Drop the INVALID index " + index + " left by the failed CONCURRENTLY statement "
+                    + "(DROP INDEX CONCURRENTLY IF EXISTS " + index + ").";
+        }
+    }
+
+    /** Nothing to do for these applied migrations: they are safe, so the old code works with the new schema. */
+    record KeepSchema(List<String> migrations) implements RecoveryStep {
+        public KeepSchema {
+            migrations = List.copyOf(migrations);
+        }
+
+        @Override
+        public String describe() {
+            return "Keep the schema changes of " + String.join(", ", migrations)
+                    + ": they are safe, the old code works with them (nothing to do).";
+        }
+    }
+
+    /** Something zdcd cannot do; a person must. */
+    record Manual(String instruction) implements RecoveryStep {
+        public Manual {
+            Objects.requireNonNull(instruction, "instruction");
+        }
+
+        @Override
+        public String describe() {
+            return "By hand: " + instruction;
+        }
+    }
+
+}

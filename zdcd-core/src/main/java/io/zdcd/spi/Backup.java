@@ -1,0 +1,27 @@
+package io.zdcd.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A restore point of the application's database, captured by {@link DatabaseBackups#capture}.
+ *
+ * <p>A backup is identified by its id alone, so a backup recorded in the journal can be restored after a crash:
+ * {@code new Backup(id, capturedAt, "")} is enough to restore it.
+ *
+ * @param id          the backups implementation's id (Heroku: {@code b042}; local: the copy's database name)
+ * @param capturedAt  when the restore point was taken: writes after this instant are not in it
+ * @param description what it is, for people (may be empty; never contains credentials)
+ */
+public record Backup(String id, Instant capturedAt, String description) {
+    public Backup {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(capturedAt, "capturedAt");
+        description = description == null ? "" : description;
+    }
+
+    @Override
+    public String toString() {
+        return "Backup[" + id + " at " + capturedAt + "]";
+    }
+}

@@ -1,0 +1,27 @@
+package io.zdcd.spi;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Builds deferred to the nightly deployment, per app, oldest first. While any build is queued, later pushes queue
+ * behind it (they contain its migrations), and the nightly build deploys the newest one.
+ *
+ * <p>Implementations: {@link #inMemory()} and {@link io.zdcd.jdbc.JdbcBuildQueue}.
+ */
+public interface BuildQueue {
+
+    /** Queues a build; queuing a version that is already queued does nothing. */
+    void enqueue(String app, Build build, String reason, Instant at);
+
+    /** The app's queued builds, oldest first (empty when none). */
+    List<QueuedBuild> queued(String app);
+
+    /** Removes {@code deployed} and every build queued before it (they shipped with it). */
+    void dequeue(String app, Build deployed);
+
+    /** A queue kept in this object's memory: lost with the process; for tests and one-shot tools. */
+    static BuildQueue inMemory() {
+        return new io.zdcd.internal.InMemoryBuildQueue();
+    }
+}

@@ -1,0 +1,52 @@
+package io.zdcd.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pipeline's memory: the deploy lock and a record of every deployment and each of its steps, written before and
+ * after each step runs, so that a crashed deployment can be found and recovered ({@code DeploymentPipeline#recover()}).
+ *
+ * <p>Implementations: {@link #inMemory()} (tests, one process) and {@link io.zdcd.jdbc.JdbcDeploymentJournal}
+ * (PostgreSQL tables in a schema of their own). Keep a persistent journal outside the database that backups restore:
+ * a restore must not roll the journal back.
+ */
+public interface DeploymentJournal {
+
+    /**
+     * Takes the app's deploy lock, failing fast.
+     *
+     * @param holder who asks (user@host, CI job...), shown to whoever is refused
+     * @throws DeploymentLockedException when another holder has it, naming that holder
+     */
+    DeployLock lock(String app, String holder);
+
+    /** Starts the record of a deployment and returns it (with its id and no entries). */
+    DeploymentRecord begin(String app, Build build, DeploymentMode mode, String holder, Instant at);
+
+    /** Appends one entry to a deployment's record; durable when this returns. */
+    void append(String deploymentId, JournalEntry entry);
+
+    /**
+     * Ends a deployment's record: it is no longer unfinished.
+     *
+     * @param succeeded whether the build ended up deployed
+     * @param summary   one line saying how it ended
+     */
+    void end(String deploymentId, boolean succeeded, String summary, Instant at);
+
+    /** The app's latest deployment that has not ended, with its entries. */
+    Optional<DeploymentRecord> unfinished(String app);
+
+    /** The app's latest deployment that ended with its build deployed. */
+    Optional<DeploymentRecord> lastSucceeded(String app);
+
+    /** The app's latest deployments, newest first, at most {@code limit}. */
+    List<DeploymentRecord> recent(String app, int limit);
+
+    /** A journal kept in this object's memory: lost with the process; for tests and one-shot tools. */
+    static DeploymentJournal inMemory() {
+        return new io.zdcd.internal.InMemoryJournal();
+    }
+}

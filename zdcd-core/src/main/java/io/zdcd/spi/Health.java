@@ -1,0 +1,28 @@
+package io.zdcd.spi;
+
+import java.util.Objects;
+
+/**
+ * The answer of a {@link HealthCheck}.
+ *
+ * @param healthy whether the release is fit to serve traffic
+ * @param detail  why, for people (for example {@code "GET /healthz: 503"}); never a secret
+ */
+public record Health(boolean healthy, String detail) {
+    public Health {
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    public static Health healthy(String detail) {
+        return new Health(true, detail);
+    }
+
+    public static Health unhealthy(String detail) {
+        return new Health(false, detail);
+    }
+
+    @Override
+    public String toString() {
+        return (healthy ? "healthy" : "unhealthy") + (detail.isEmpty() ? "" : ": " + detail);
+    }
+}

@@ -1,0 +1,44 @@
+package io.zdcd.spi;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One line of the deployment journal: a step started, succeeded or failed. The pipeline writes an entry before a
+ * step runs and another after, so that a crashed deployment can be recovered from what the journal says.
+ *
+ * <p>{@code toString()} reads like {@code 14:02:11Z MIGRATE users/0042_add_email SUCCEEDED {verdict=SAFE}}.
+ *
+ * @param step       which step
+ * @param phase      started, succeeded or failed
+ * @param at         when
+ * @param subject    what the step acted on: a migration name, a release ({@code v42}), a backup id, or empty
+ * @param attributes facts the recovery planner needs, for example {@code verdict=UNSAFE}, {@code backup=b042},
+ *                   {@code previousRelease=41}; keys and values are plain text, never secrets
+ */
+public record JournalEntry(StepKind step, Phase phase, Instant at, String subject, Map<String, String> attributes) {
+
+    /** Where a step is. */
+    public enum Phase { STARTED, SUCCEEDED, FAILED }
+
+    public JournalEntry {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(at, "at");
+        subject = subject == null ? "" : subject;
+        attributes = Map.copyOf(attributes);
+    }
+
+    /** An attribute, or empty string. */
+    public String attribute(String key) {
+        return attributes.getOrDefault(key, "");
+    }
+
+    @Override
+    public String toString() {
+        return at + " " + step + (subject.isEmpty() ? "" : " " + subject) + " " + phase
+                + (attributes.isEmpty() ? "" : " " + new TreeMap<>(attributes));
+    }
+}

@@ -1,0 +1,66 @@
+package io.zdcd.spi;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@link MigrationRunner} did with one migration: which statements were applied, retried, rolled back or not
+ * run, and what was left behind.
+ *
+ * <p>{@code toString()} reads like {@code MigrationResult[FAILED V3__idx.sql in 4.2s: 1 applied, 1 failed, 0 not run]}.
+ *
+ * @param migration      the migration's name
+ * @param status         APPLIED (every statement committed and the migration recorded) or FAILED
+ * @param statements     one result per statement, in order
+ * @param elapsed        wall time for the whole migration, retries included
+ * @param error          why it failed (empty when applied); never contains credentials
+ * @param invalidIndexes INVALID indexes a failed {@code CREATE INDEX CONCURRENTLY} left behind (to be dropped)
+ */
+public record MigrationResult(String migration, Status status, List<StatementResult> statements, Duration elapsed,
+                              String error, List<String> invalidIndexes) {
+
+    /** Whether the migration is applied. */
+    public enum Status { APPLIED, FAILED }
+
+    public MigrationResult {
+        Objects.requireNonNull(migration, "migration");
+        Objects.requireNonNull(status, "status");
+        statements = List.copyOf(statements);
+        Objects.requireNonNull(elapsed, "elapsed");
+        error = error == null ? "" : error;
+        invalidIndexes = List.copyOf(invalidIndexes);
+    }
+
+    public boolean isApplied() {
+        return status == Status.APPLIED;
+    }
+
+    /** Total attempts beyond the first, over all statements. */
+    public int retries() {
+        return statements.stream().mapToInt(s -> Math.max(0, s.attempts() - 1)).sum();
+    }
+
+    /** Longest single lock wait of any statement. */
+    public Duration longestLockWait() {
+        return statements.stream().map(StatementResult::longestLockWait).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("MigrationResult[").append(status).append(' ').append(migration)
+                .append(" in ").append(StatementResult.format(elapsed));
+        if (status == Status.FAILED) {
+            long applied = statements.stream().filter(s -> s.status() == StatementResult.Status.APPLIED).count();
+            long notRun = statements.stream().filter(s -> s.status() == StatementResult.Status.NOT_RUN).count();
+            sb.append(": ").append(applied).append(" applied, ").append(statements.size() - applied - notRun)
+                    .append(" failed or rolled back, ").append(notRun).append(" not run");
+        }
+        int retries = retries();
+        if (retries > 0) {
+            sb.append(", ").append(retries).append(retries == 1 ? " retry" : " retries");
+        }
+        return sb.append(']').toString();
+    }
+}

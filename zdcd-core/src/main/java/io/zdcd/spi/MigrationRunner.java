@@ -1,0 +1,31 @@
+package io.zdcd.spi;
+
+/**
+ * Applies migrations to the target database, one at a time, without piling a lock queue behind long-running
+ * queries: PostgreSQL over JDBC ({@link io.zdcd.jdbc.JdbcMigrationRunner}) or Django's {@code manage.py migrate}
+ * ({@link io.zdcd.django.DjangoMigrationRunner}).
+ */
+public interface MigrationRunner {
+
+    /**
+     * Applies one migration and records it as applied. A failure of the SQL is a {@link MigrationResult} with status
+     * FAILED that says what was rolled back and what stayed; an exception means the runner could not even try (no
+     * connection, no Python...).
+     *
+     * @param progress receives lock waits and retries as they happen
+     */
+    MigrationResult apply(PendingMigration migration, Progress progress);
+
+    /**
+     * Drops the index if it exists and is INVALID (left by a failed {@code CREATE INDEX CONCURRENTLY}), with
+     * {@code DROP INDEX CONCURRENTLY}; used by recovery.
+     *
+     * @param index the index name, optionally schema-qualified
+     * @return whether an INVALID index was dropped (false when there was none or it is valid)
+     * @throws UnsupportedOperationException when this runner cannot reach the database itself
+     */
+    default boolean dropInvalidIndex(String index) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " cannot drop indexes; run DROP INDEX CONCURRENTLY IF EXISTS " + index + " by hand");
+    }
+}

@@ -1,0 +1,56 @@
+package io.zdcd.spi;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One statement of a migration as a {@link MigrationRunner} ran it.
+ *
+ * @param index           1-based position in the migration
+ * @param sql             the statement (possibly shortened for display)
+ * @param transactional   whether it ran inside a transaction (false for {@code CONCURRENTLY} statements)
+ * @param status          what became of it
+ * @param attempts        how many times it was tried (1 when it went through at once; 0 when not run)
+ * @param longestLockWait the longest time one attempt waited for a lock before it was granted or timed out
+ * @param elapsed         wall time over all attempts, backoff included
+ */
+public record StatementResult(int index, String sql, boolean transactional, Status status, int attempts,
+                              Duration longestLockWait, Duration elapsed) {
+
+    /** What became of a statement. */
+    public enum Status {
+        /** Committed: it stays. */
+        APPLIED,
+        /** It ran, but its transaction was rolled back because a later statement of the same transaction failed. */
+        ROLLED_BACK,
+        /** It failed (its effects were rolled back, except an INVALID index of a failed CONCURRENTLY build). */
+        FAILED,
+        /** Never run because an earlier statement failed. */
+        NOT_RUN
+    }
+
+    public StatementResult {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(longestLockWait, "longestLockWait");
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    @Override
+    public String toString() {
+        return "#" + index + " " + status + " " + abbreviate(sql) + " (" + attempts + (attempts == 1 ? " attempt" : " attempts")
+                + ", longest lock wait " + format(longestLockWait) + ", " + format(elapsed) + ")";
+    }
+
+    static String abbreviate(String sql) {
+        String one = sql.replaceAll("\\s+", " ").trim();
+        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+    }
+
+    /** {@code 1.234s} or {@code 87ms}. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + "ms" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+    }
+}

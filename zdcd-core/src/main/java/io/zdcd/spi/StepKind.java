@@ -1,0 +1,36 @@
+package io.zdcd.spi;
+
+import java.util.Locale;
+
+/** The steps of a deployment and of its recovery, as the journal, the events and the outcomes name them. */
+public enum StepKind {
+    /** Take the app's deploy lock (one deployment per app at a time). */
+    LOCK,
+    /** Classify the pending migrations; any UNSAFE one defers the build (continuous deploys only). */
+    PREFLIGHT,
+    /** Switch maintenance mode on (nightly with unsafe migrations, before the backup; and recovery before a restore). */
+    MAINTENANCE_ON,
+    /** Capture a restore point (only when migrations are pending). */
+    BACKUP,
+    /** Apply one migration (one step per migration; the subject is its name). */
+    MIGRATE,
+    /** Make the build the running code. */
+    RELEASE,
+    /** Health checks of the new release, within a deadline. */
+    VERIFY,
+    /** Switch maintenance mode off. */
+    MAINTENANCE_OFF,
+    /** Recovery as a whole: started when a failure is being recovered, finished when it is done. */
+    RECOVER,
+    /** Recovery: drop an INVALID index left by a failed CONCURRENTLY statement. */
+    DROP_INVALID_INDEX,
+    /** Recovery: restore the database from the backup. */
+    RESTORE,
+    /** Recovery: roll the code back to the previous release. */
+    ROLLBACK;
+
+    /** The lower-case name with spaces, for example {@code maintenance on}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

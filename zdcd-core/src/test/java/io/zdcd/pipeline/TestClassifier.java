@@ -1,0 +1,39 @@
+package io.zdcd.pipeline;
+
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.Finding;
+import io.zdcd.classify.Migration;
+import io.zdcd.classify.MigrationClassifier;
+import io.zdcd.classify.Verdict;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A small stand-in for zdcd-analyzer's classifier (which depends on core): DROP, RENAME, SET NOT NULL, ALTER TYPE and
+ * CREATE INDEX without CONCURRENTLY are UNSAFE, and so is anything marked {@code -- unsafe}.
+ */
+final class TestClassifier implements MigrationClassifier {
+    private static final Pattern UNSAFE = Pattern.compile("(?is)--\\s*unsafe|\\bDROP\\s+(COLUMN|TABLE)\\b|\\bRENAME\\b"
+            + "|\\bSET\\s+NOT\\s+NULL\\b|\\bALTER\\s+COLUMN\\s+\\w+\\s+TYPE\\b|\\bCREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)");
+
+    @Override
+    public Classification classify(Migration migration) {
+        boolean unsafe = UNSAFE.matcher(migration.sql()).find();
+        return new Classification(migration.name(), unsafe ? Verdict.UNSAFE : Verdict.SAFE, List.of(),
+                unsafe ? List.of(new Finding("test-unsafe", Verdict.UNSAFE, "unsafe in the test classifier", ""))
+                        : List.of());
+    }
+
+    @Override
+    public ClassificationReport classifyAll(List<Migration> migrations) {
+        List<Classification> all = migrations.stream().map(this::classify).toList();
+        return new ClassificationReport(17, all.stream().allMatch(Classification::isSafe) ? Verdict.SAFE
+                : Verdict.UNSAFE, all);
+    }
+
+    @Override
+    public int postgresVersion() {
+        return 17;
+    }
+}

@@ -1,0 +1,68 @@
+package io.zdcd.examples.demo.internal;
+
+import io.zdcd.classify.Migration;
+import io.zdcd.examples.demo.AppBuild;
+import io.zdcd.examples.demo.DemoApp;
+import io.zdcd.examples.demo.LocalPlatform;
+import io.zdcd.examples.demo.PhaseStats;
+import io.zdcd.examples.demo.SceneRun;
+import io.zdcd.examples.demo.TrafficGenerator;
+import io.zdcd.spi.Build;
+import io.zdcd.spi.Progress;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The same changes shipped the naive way, on a copy of the demo database under the same traffic: migrations sent as
+ * they are, with no lock_timeout, while a long report transaction holds a lock; no preflight check, no queue, no
+ * maintenance window.
+ */
+public final class NaiveStory {
+    private final Stage stage;
+
+    public NaiveStory(Stage stage) {
+        this.stage = stage;
+    }
+
+    /** Plays the naive runs; the key is the number of the scene each one sits next to. */
+    public Map<Integer, SceneRun> play() throws Exception {
+        DemoApp app = stage.app();
+        LocalPlatform platform = new LocalPlatform("demo-naive", app.v1());
+        platform.register(app.v2());
+        platform.register(app.v3());
+        Map<Integer, SceneRun> runs = new LinkedHashMap<>();
+        try (TrafficGenerator traffic = stage.traffic(platform)) {
+            traffic.start("naive warm-up");
+            Thread.sleep(300);
+            runs.put(1, safePush(platform, traffic));
+        }
+        return runs;
+    }
+
+    private SceneRun safePush(LocalPlatform platform, TrafficGenerator traffic) throws Exception {
+        AppBuild v2 = stage.app().v2();
+        stage.heading("Scene 1, the naive way: the same safe migrations applied with no lock_timeout while a report "
+                + "holds a lock");
+        Timeline t = new Timeline(stage.out());
+        traffic.phase("naive scene 1");
+        try (LongTransaction report = t.step("a long report transaction reads accounts and stays open "
+                + Durations.seconds(stage.hold()), stage::longTransaction);
+             Connection c = stage.connect()) {
+            for (Migration m : DemoApp.V2_MIGRATIONS) {
+                t.step("apply " + m.name() + " (no lock_timeout)", () -> {
+                    NaiveMigrations.apply(c, m);
+                    return null;
+                });
+            }
+            t.step("release " + v2.version(), () -> platform.release(platform.app(), Build.of(v2.version()), Progress.none()));
+        }
+        Thread.sleep(300);
+        PhaseStats stats = traffic.endPhase();
+        long lost = stage.rowsMissing(traffic);
+        t.line("traffic: " + stats);
+        return SceneRun.of("deployed", stats, lost, stats.worstStall().compareTo(Duration.ofSeconds(1)) > 0
+                ? "every query on accounts queued behind the waiting ALTER" : "");
+    }
+}

@@ -1,0 +1,28 @@
+package io.zdcd.heroku;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An app's config vars. The values are secrets ({@code DATABASE_URL} carries a password): {@link #toString()}
+ * shows the names only.
+ *
+ * @param values the config vars
+ * @since 0.1
+ */
+public record HerokuConfigVars(Map<String, String> values) {
+    public HerokuConfigVars {
+        values = Map.copyOf(Objects.requireNonNull(values, "values"));
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    @Override
+    public String toString() {
+        return "HerokuConfigVars" + new TreeMap<>(values).keySet() + " (values hidden)";
+    }
+}

@@ -1,0 +1,17 @@
+package io.zdcd.heroku;
+
+/**
+ * Receives {@link HerokuEvent}s. Must be quick and must not block; whatever it throws is logged at WARN and
+ * ignored, so a listener never breaks a deploy.
+ *
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface HerokuListener {
+    void onEvent(HerokuEvent event);
+
+    /** Ignores every event. */
+    static HerokuListener none() {
+        return e -> { };
+    }
+}

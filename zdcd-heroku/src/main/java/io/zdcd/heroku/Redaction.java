@@ -1,0 +1,23 @@
+package io.zdcd.heroku;
+
+/** Hides the parts of URLs that carry credentials: user info and query strings (pre-signed URLs). */
+final class Redaction {
+    private Redaction() {
+    }
+
+    /** {@code https://user:pw@host/path?sig=x} becomes {@code https://host/path?██}. */
+    static String withoutQuery(String url) {
+        if (url == null || url.isEmpty()) {
+            return "";
+        }
+        String s = url;
+        int scheme = s.indexOf("://");
+        int at = s.indexOf('@');
+        int slash = scheme < 0 ? -1 : s.indexOf('/', scheme + 3);
+        if (scheme >= 0 && at > scheme && (slash < 0 || at < slash)) {
+            s = s.substring(0, scheme + 3) + "██@" + s.substring(at + 1);
+        }
+        int q = s.indexOf('?');
+        return q < 0 ? s : s.substring(0, q) + "?██";
+    }
+}

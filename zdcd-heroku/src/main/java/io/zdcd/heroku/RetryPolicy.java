@@ -1,0 +1,89 @@
+package io.zdcd.heroku;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How zdcd retries a Heroku API call that failed with {@code 429}, a {@code 5xx} or an I/O error: exponential
+ * backoff with jitter, capped per wait.
+ *
+ * <p>Idempotent calls (GET, PUT, DELETE, the absolute PATCHes) are repeated as they are. A non-idempotent POST
+ * (build, release, rollback, dyno, backup, restore) is repeated as it is only after a {@code 429} (Heroku did not
+ * execute it); after a {@code 5xx} or an I/O error zdcd first checks whether the first attempt took effect and
+ * repeats it only if it did not (see {@link HerokuClient}).
+ *
+ * <pre>{@code
+ * RetryPolicy p = RetryPolicy.defaults().withMaxAttempts(8);
+ * // RetryPolicy[8 attempts, backoff 1s x2.0 up to 1m, jitter 25%]
+ * }</pre>
+ *
+ * @param maxAttempts    attempts in total, the first included (&gt;= 1)
+ * @param initialBackoff the wait before the second attempt
+ * @param multiplier     factor applied to the wait after each attempt (&gt;= 1)
+ * @param maxBackoff     the longest single wait
+ * @param jitter         random fraction (0 to 1) added to or taken from each wait, so clients do not retry in step
+ * @since 0.1
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
+                          double jitter) {
+
+    /** 6 attempts, backoff 1 s doubling up to 1 min, 25 % jitter (Heroku's rate limit refills ~75 tokens a minute). */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 0.25);
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
+        }
+        requirePositiveOrZero(initialBackoff, "initialBackoff");
+        requirePositiveOrZero(maxBackoff, "maxBackoff");
+        if (multiplier < 1.0 || Double.isNaN(multiplier)) {
+            throw new IllegalArgumentException("multiplier must be >= 1, was " + multiplier);
+        }
+        if (jitter < 0 || jitter > 1 || Double.isNaN(jitter)) {
+            throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);
+        }
+    }
+
+    /** {@link #DEFAULT}. */
+    public static RetryPolicy defaults() {
+        return DEFAULT;
+    }
+
+    /** One attempt, never retried. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, 0);
+    }
+
+    public RetryPolicy withMaxAttempts(int attempts) {
+        return new RetryPolicy(attempts, initialBackoff, multiplier, maxBackoff, jitter);
+    }
+
+    public RetryPolicy withBackoff(Duration initial, double factor, Duration max) {
+        return new RetryPolicy(maxAttempts, initial, factor, max, jitter);
+    }
+
+    public RetryPolicy withJitter(double fraction) {
+        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, fraction);
+    }
+
+    /** The wait before attempt {@code attempt + 1} (attempt counts from 1), without jitter. */
+    public Duration backoffAfter(int attempt) {
+        double nanos = initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));
+        long capped = (long) Math.min(nanos, (double) maxBackoff.toNanos());
+        return Duration.ofNanos(capped);
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[" + maxAttempts + " attempts, backoff " + Durations.format(initialBackoff) + " x"
+                + multiplier + " up to " + Durations.format(maxBackoff) + ", jitter " + Math.round(jitter * 100) + "%]";
+    }
+
+    static Duration requirePositiveOrZero(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + d);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,57 @@
+package io.zdcd.heroku;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.MockWebServer;
+
+/** A MockWebServer running {@link FakeHeroku}, a {@link TestClock}, and clients with tiny retry delays. */
+final class HerokuTestKit implements AutoCloseable {
+    /** Retries with 1-5 ms backoff: the rules are real, the waits are not. */
+    static final RetryPolicy FAST_RETRY = new RetryPolicy(5, Duration.ofMillis(1), 2.0, Duration.ofMillis(5), 0);
+
+    final MockWebServer server = new MockWebServer();
+    final FakeHeroku heroku;
+    final TestClock clock = new TestClock();
+    final List<HerokuEvent> events = new CopyOnWriteArrayList<>();
+
+    HerokuTestKit() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        heroku = new FakeHeroku(server.url("/").toString());
+        server.setDispatcher(heroku);
+    }
+
+    String url() {
+        return server.url("/").toString();
+    }
+
+    HerokuClient.Builder clientBuilder() {
+        return HerokuClient.builder()
+                .apiKey(FakeHeroku.TOKEN)
+                .apiUrl(url())
+                .dataApiUrl(url())
+                .retryPolicy(FAST_RETRY)
+                .timeouts(Timeouts.of(Duration.ofSeconds(5)))
+                .clock(clock)
+                .sleeper(clock.sleeper())
+                .listener(events::add);
+    }
+
+    HerokuClient client() {
+        return clientBuilder().build();
+    }
+
+    <T extends HerokuEvent> List<T> events(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
