@@ -16,7 +16,7 @@ import io.zdcd.classify.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.QuickTheory;
+import org.quicktheories.QuickTheory;
 
 /**
  * Property-based tests (QuickTheories): no input makes the splitter or the classifier throw, and what they return
@@ -39,7 +39,7 @@ class NeverThrowsPropertiesTest {
             "\n", "\n", "\r\n", " ", " ", " ", "\t", "::", ":=", "[", "]", "\u00e9", "\u2028", "\uFFFD", "\\");
 
     private static QuickTheory qtFixed(long seed) {
-        return System.getProperty("QT_SEED") == null ? qt().withFixedSeed(seed).withExamples(400) : qt();
+        return System.getProperty("QT_SEED") == null ? qt().withFixedSeed(seed).withExamples(1000) : qt();
     }
 
     private static Gen<String> tokenSoup() {
@@ -59,8 +59,7 @@ class NeverThrowsPropertiesTest {
         Gen<String> words = lists().of(arbitrary().pick(List.of("ALTER", "TABLE", "users", "DROP", "COLUMN", "email",
                 "1", "varchar(50)", "NOT", "NULL", ";", " ", " ", "\n", "\u00e9"))).ofSizeBetween(0, 40)
                 .map(ws -> String.join(" ", ws));
-        return arbitrary().pick(List.of("'", "E'", "U&'", "\"", "$$", "$tag$", "/*", "/* /* */",
-                        "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1;"))
+        return arbitrary().pick(List.of("'", "E'", "U&'", "\"", "$$", "$tag$", "/*", "/* /* */"))
                 .zip(words, (opener, rest) -> "ALTER TABLE t ADD COLUMN c text;\n" + opener + rest);
     }
 

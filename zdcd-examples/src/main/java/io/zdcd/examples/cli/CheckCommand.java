@@ -138,7 +138,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (sql.indexOf('\uFFFD') < 0 && sql.indexOf('\0') < 0 && !sql.startsWith("\uFEFF")) {
             return m;
         }
-        return Migration.of(m.migration(), readText(Path.of(m.migration()), m.migration()));
+        return Migration.of(m.name(), readText(Path.of(m.name()), m.name()));
     }
 
     private String readStdin() {

@@ -1,6 +1,7 @@
 package io.zdcd.examples.cli;
 
 import static io.zdcd.examples.cli.CheckCommandTest.run;
+import static io.zdcd.examples.cli.CheckCommandTest.runWithStdin;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,6 +151,6 @@ class CheckBadInputTest {
 
     @Test
     void binary_junk_on_stdin_is_refused_in_one_line() {
-        thenCleanError(run("SELECT 1;\u0000\u0001\u0002", "check", "-"), "stdin is not SQL text");
+        thenCleanError(runWithStdin("SELECT 1;\u0000\u0001\u0002", "check", "-"), "stdin is not SQL text");
     }
 }

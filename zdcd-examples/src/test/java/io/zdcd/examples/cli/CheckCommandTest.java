@@ -29,7 +29,7 @@ class CheckCommandTest {
     record Run(int exitCode, String out, String err) {
     }
 
-    static Run run(String stdin, String... args) {
+    static Run runWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Zdcd.commandLine();
@@ -44,7 +44,7 @@ class CheckCommandTest {
     }
 
     static Run run(String... args) {
-        return run(null, args);
+        return runWithStdin(null, args);
     }
 
     private Path write(String name, String sql) throws Exception {
@@ -156,7 +156,7 @@ class CheckCommandTest {
 
     @Test
     void a_dash_reads_the_migration_from_stdin() throws Exception {
-        Run r = run("BEGIN;\nALTER TABLE shop_order ADD COLUMN note text NULL;\nCOMMIT;\n",
+        Run r = runWithStdin("BEGIN;\nALTER TABLE shop_order ADD COLUMN note text NULL;\nCOMMIT;\n",
                 "check", "--format", "json", "-");
 
         then(r.exitCode()).as(r.err()).isZero();
@@ -209,7 +209,7 @@ class CheckCommandTest {
                 run("check", dir.resolve("missing.sql").toString()),
                 run("check", "--schema", dir.resolve("missing-schema.sql").toString(), sample),
                 run("check", "--output", dir.resolve("no/such/dir/report.json").toString(), sample),
-                run("check", "-", "-"));
+                runWithStdin("", "check", "-", "-"));
 
         for (Run r : runs) {
             then(r.exitCode()).as("%s", r).isEqualTo(2);
