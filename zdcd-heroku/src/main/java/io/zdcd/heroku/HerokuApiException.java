@@ -1,12 +1,12 @@
 package io.zdcd.heroku;
 
-import io.zdcd.ZdcdException;
+import io.zdcd.spi.PlatformException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A Heroku API call that could not be carried out: an error response (status, Heroku's error id and message), an
+ * A Heroku API call that could not be carried out (a {@link PlatformException}, so a {@link io.zdcd.ZdcdException}): an error response (status, Heroku's error id and message), an
  * I/O error or timeout after the retries were spent, an open circuit breaker, or a wait that passed its deadline.
  * It always says which call ({@link #method()} and {@link #path()}, never the host's credentials) and, when Heroku
  * answered, the {@code Request-Id} to quote to Heroku support:
@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public class HerokuApiException extends ZdcdException {
+public class HerokuApiException extends PlatformException {
     private static final long serialVersionUID = 1L;
 
     /** No response: connection refused or dropped, or a timeout (after the retries). */
@@ -65,7 +65,8 @@ public class HerokuApiException extends ZdcdException {
      */
     public HerokuApiException(int statusCode, String errorId, String herokuMessage, String requestId, String method,
                               String path, Duration retryAfter, Throwable cause) {
-        super(describe(statusCode, errorId, herokuMessage, requestId, method, path), cause);
+        super("Heroku API " + Objects.requireNonNullElse(method, "") + " " + Objects.requireNonNullElse(path, ""),
+                describe(statusCode, errorId, herokuMessage, requestId), cause);
         this.statusCode = statusCode;
         this.errorId = Objects.requireNonNullElse(errorId, "");
         this.herokuMessage = Objects.requireNonNullElse(herokuMessage, "");
@@ -75,9 +76,8 @@ public class HerokuApiException extends ZdcdException {
         this.retryAfter = retryAfter;
     }
 
-    private static String describe(int status, String id, String message, String requestId, String method,
-                                   String path) {
-        StringBuilder b = new StringBuilder("Heroku API ").append(method).append(' ').append(path).append(" failed: ");
+    private static String describe(int status, String id, String message, String requestId) {
+        StringBuilder b = new StringBuilder();
         if (status > 0) {
             b.append(status).append(' ');
         }

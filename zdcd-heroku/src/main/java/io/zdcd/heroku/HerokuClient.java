@@ -93,6 +93,11 @@ public final class HerokuClient {
         return r == null || r.remaining() == null ? 0 : r.remaining();
     }
 
+    /** The sleeper this client pauses with. */
+    Sleeper sleeper() {
+        return api.settings().sleeper();
+    }
+
     /** The {@code RateLimit-Remaining} of the latest response, if any response carried it (no call is made). */
     public OptionalInt lastRateLimitRemaining() {
         return api.lastRateLimitRemaining();
@@ -525,11 +530,19 @@ public final class HerokuClient {
      * its logs are in the result.
      */
     public PgTransfer waitForTransfer(String app, PgTransfer transfer, WaitPolicy policy) {
+        return waitForTransfer(app, transfer, policy, t -> { });
+    }
+
+    /** As {@link #waitForTransfer(String, PgTransfer, WaitPolicy)}, also handing every polled state to {@code seen}. */
+    public PgTransfer waitForTransfer(String app, PgTransfer transfer, WaitPolicy policy,
+                                      java.util.function.Consumer<PgTransfer> seen) {
         PgTransfer done = waiter.until(transfer.name() + " of " + app, "GET",
                 path("client", "v11", "apps", app, "transfers", transfer.uuid()), policy,
-                () -> transfer(app, transfer.uuid(), false), PgTransfer::isFinished,
-                t -> api.emit(new HerokuEvent.TransferProgressed(clock.instant(), app, t.name(), t.state(),
-                        t.processedBytes(), t.sourceBytes())));
+                () -> transfer(app, transfer.uuid(), false), PgTransfer::isFinished, t -> {
+                    api.emit(new HerokuEvent.TransferProgressed(clock.instant(), app, t.name(), t.state(),
+                            t.processedBytes(), t.sourceBytes()));
+                    seen.accept(t);
+                });
         return done.state() == PgTransfer.State.FAILED ? transfer(app, transfer.uuid(), true) : done;
     }
 

@@ -46,6 +46,28 @@ final class HerokuTestKit implements AutoCloseable {
         return clientBuilder().build();
     }
 
+    /** A platform on the fake whose waits poll every 5 s (of the test clock) for at most 10 min. */
+    HerokuPlatform platform() {
+        WaitPolicy w = WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10));
+        return HerokuPlatform.builder().client(client()).clock(clock).buildWait(w).releaseWait(w).dynoWait(w)
+                .transferWait(w).build();
+    }
+
+    /** Every API call carried the headers Heroku requires and zdcd promises. */
+    void assertApiHeaders() {
+        for (FakeHeroku.Call call : heroku.calls()) {
+            if (call.path().startsWith("/streams/") || call.path().startsWith("/uploads/")) {
+                org.assertj.core.api.BDDAssertions.then(call.headers().get("Authorization")).as(call.line()).isNull();
+                continue;
+            }
+            org.assertj.core.api.BDDAssertions.then(call.headers().get("Accept")).as(call.line())
+                    .isEqualTo("application/vnd.heroku+json; version=3");
+            org.assertj.core.api.BDDAssertions.then(call.headers().get("Authorization")).as(call.line())
+                    .isEqualTo("Bearer " + FakeHeroku.TOKEN);
+            org.assertj.core.api.BDDAssertions.then(call.headers().get("User-Agent")).as(call.line()).startsWith("zdcd/");
+        }
+    }
+
     <T extends HerokuEvent> List<T> events(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }

@@ -25,11 +25,11 @@ public final class Zdcd implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Zdcd());
         // Each subcommand is registered on its own line.
-        // subcommand:check
+        cli.addSubcommand(new CheckCommand());
 
         cli.addSubcommand(new TraceCommand());
 
-        // subcommand:migrate
+        cli.addSubcommand(new MigrateCommand());
 
         // subcommand:deploy
 

@@ -2,7 +2,8 @@ package io.zdcd.analyzer.report.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
@@ -22,19 +23,21 @@ import java.util.List;
  *           "breaksOldCode": false, "verdict": "...",
  *           "findings": [ { "rule": "...", "verdict": "...", "message": "...", "safeAlternative": "..." } ] } ] } ] }
  * </pre>
- * Added beyond the contract: {@code summary} (counts), statement {@code column} and {@code kind}, and the
+ * Added beyond the contract: {@code summary} (counts), statement {@code column}, {@code kind} and {@code phase}
+ * ({@code expand}, {@code contract} or {@code maintenance}), and the
  * migration-level {@code findings} (for example an unused {@code zdcd:ignore}).
  */
 public final class JsonReport {
 
-    private static final JsonFactory FACTORY = JsonMapper.builder().build().getFactory();
+    /** ASCII only (non-ASCII as JSON escapes), so the output is right whatever charset a terminal or pipe uses. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private JsonReport() {
     }
 
     public static void write(ClassificationReport report, Appendable out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(ReportFacts.asWriter(out))) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("postgresVersion", report.postgresVersion());
@@ -95,6 +98,7 @@ public final class JsonReport {
         g.writeBooleanField("scan", s.scan());
         g.writeBooleanField("breaksOldCode", s.breaksOldCode());
         g.writeStringField("verdict", s.verdict().name());
+        g.writeStringField("phase", s.phase().label());
         writeFindings(g, s.findings());
         g.writeEndObject();
     }

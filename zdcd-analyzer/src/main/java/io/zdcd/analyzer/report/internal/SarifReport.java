@@ -2,7 +2,8 @@ package io.zdcd.analyzer.report.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
@@ -26,7 +27,9 @@ public final class SarifReport {
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public static final String INFORMATION_URI = "https://github.com/zdcd/zdcd#zdcd-check";
 
-    private static final JsonFactory FACTORY = JsonMapper.builder().build().getFactory();
+    /** ASCII only (non-ASCII as JSON escapes), so the output is right whatever charset a terminal or pipe uses. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private SarifReport() {
     }
@@ -34,7 +37,6 @@ public final class SarifReport {
     public static void write(ClassificationReport report, String toolVersion, Appendable out) throws IOException {
         Map<String, RuleInfo> rules = collectRules(report);
         try (JsonGenerator g = FACTORY.createGenerator(ReportFacts.asWriter(out))) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);
@@ -47,11 +49,11 @@ public final class SarifReport {
                 String uri = toUri(m.migration());
                 for (StatementAnalysis s : m.statements()) {
                     for (Finding f : s.findings()) {
-                        writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s));
+                        writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s), s.phase().label());
                     }
                 }
                 for (Finding f : m.findings()) {
-                    writeResult(g, f, rules, uri, 1, 1, 1);
+                    writeResult(g, f, rules, uri, 1, 1, 1, null);
                 }
             }
             g.writeEndArray();
@@ -101,7 +103,7 @@ public final class SarifReport {
     }
 
     private static void writeResult(JsonGenerator g, Finding f, Map<String, RuleInfo> rules, String uri, int line,
-                                    int column, int endLine) throws IOException {
+                                    int column, int endLine, String phase) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
         g.writeNumberField("ruleIndex", rules.get(f.ruleId()).index);
@@ -124,6 +126,11 @@ public final class SarifReport {
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();
+        if (phase != null) {
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("phase", phase);
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

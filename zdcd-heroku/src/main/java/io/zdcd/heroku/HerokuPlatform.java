@@ -1,0 +1,384 @@
+package io.zdcd.heroku;
+
+import io.zdcd.spi.Build;
+import io.zdcd.spi.PlatformException;
+import io.zdcd.spi.Progress;
+import io.zdcd.spi.Release;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+
+/**
+ * zdcd's {@link io.zdcd.spi.Platform} on Heroku: a release is a Heroku build of the build's source tarball, then
+ * the release Heroku creates from it, followed through its release phase (and, by default, until the dynos are up
+ * on it); a rollback is a Heroku rollback followed the same way; maintenance is Heroku's maintenance mode.
+ *
+ * <pre>{@code
+ * HerokuPlatform heroku = HerokuPlatform.fromEnv();      // HEROKU_API_KEY (or ~/.netrc) and HEROKU_APP
+ * DeploymentPipeline pipeline = DeploymentPipeline.builder()
+ *         .app(heroku.app().orElseThrow())
+ *         .platform(heroku)
+ *         .backups(heroku.backups())
+ *         .build();
+ * pipeline.deploy(Build.of(sha).withSourceUrl("https://.../app-" + sha + ".tar.gz"));
+ * }</pre>
+ *
+ * <p>Every failure is a {@link PlatformException}: a {@link HerokuApiException} for the API itself, a plain
+ * {@code PlatformException} when Heroku says the build or the release phase failed (with the end of its output).
+ * Before a release zdcd checks the account's API budget ({@link RateLimitPolicy#minimumToStart()}).
+ *
+ * <p>Verified against Heroku's documents and the Heroku CLI's source only (see {@link HerokuClient}).
+ * Maintenance mode is not available on Fir-generation apps: switching it fails clearly there.
+ *
+ * @since 0.1
+ */
+public final class HerokuPlatform implements io.zdcd.spi.Platform {
+    private final HerokuClient client;
+    private final String app;
+    private final WaitPolicy buildWait;
+    private final WaitPolicy releaseWait;
+    private final WaitPolicy dynoWait;
+    private final boolean waitForDynos;
+    private final int minimumBudget;
+    private final Clock clock;
+    private final HerokuPostgresBackups backups;
+
+    private HerokuPlatform(Builder b, HerokuClient client) {
+        this.client = client;
+        this.app = b.app;
+        this.buildWait = b.buildWait;
+        this.releaseWait = b.releaseWait;
+        this.dynoWait = b.dynoWait;
+        this.waitForDynos = b.waitForDynos;
+        this.minimumBudget = b.rateLimit.minimumToStart();
+        this.clock = b.clock;
+        this.backups = HerokuPostgresBackups.builder().client(client).configVar(b.databaseConfigVar)
+                .transferWait(b.transferWait).clock(b.clock).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A platform from the environment: {@code HEROKU_API_KEY} (or the {@code api.heroku.com} entry of
+     * {@code ~/.netrc}), {@code HEROKU_APP}, {@code HEROKU_API_URL}, {@code HEROKU_DATA_API_URL}.
+     *
+     * @throws IllegalStateException when no API token can be found
+     */
+    public static HerokuPlatform fromEnv() {
+        return builder().fromEnvironment(System.getenv(), HerokuClient.Builder.defaultNetrc()).build();
+    }
+
+    /** The app named by {@link Builder#app} or {@code HEROKU_APP}, if any. */
+    public Optional<String> app() {
+        return Optional.ofNullable(app);
+    }
+
+    /** The API client this platform uses (for calls the ports do not cover). */
+    public HerokuClient client() {
+        return client;
+    }
+
+    /** Heroku Postgres backups through the same client. */
+    public HerokuPostgresBackups backups() {
+        return backups;
+    }
+
+    @Override
+    public Optional<Release> currentRelease(String app) {
+        List<HerokuRelease> recent = client.releases(app, 50);
+        Optional<HerokuRelease> current = recent.stream().filter(HerokuRelease::current).findFirst()
+                .or(() -> recent.stream().filter(r -> r.status() == HerokuRelease.Status.SUCCEEDED).findFirst());
+        return current.map(r -> toRelease(r, buildVersionOf(app, r)));
+    }
+
+    @Override
+    public Release release(String app, Build build, Progress progress) {
+        String operation = "release " + app + " build " + build.shortVersion();
+        String sourceUrl = build.sourceUrl().orElseThrow(() -> new PlatformException(operation,
+                "the build has no source URL (Heroku builds a gzipped tarball it can download: Build.withSourceUrl)"));
+        checkBudget();
+        HerokuBuild started = client.createBuild(app, sourceUrl, build.version());
+        progress.report("Heroku build " + started.id() + " started");
+        HerokuBuild built = client.waitForBuild(app, started.id(), buildWait);
+        if (built.status() != HerokuBuild.Status.SUCCEEDED) {
+            throw new PlatformException(operation, "Heroku build " + built.id() + " " + lower(built.status())
+                    + tail(client.buildOutput(built)));
+        }
+        progress.report("Heroku build " + built.id() + " succeeded");
+        HerokuRelease created = findReleaseOf(app, built);
+        progress.report("release v" + created.version() + " created, release phase running");
+        HerokuRelease done = client.waitForRelease(app, created.id(), releaseWait);
+        if (done.status() != HerokuRelease.Status.SUCCEEDED) {
+            throw new PlatformException(operation, "release phase of v" + done.version() + " "
+                    + lower(done.status()) + "; v" + done.version() + " does not serve traffic"
+                    + tail(client.releaseOutput(done)));
+        }
+        progress.report("release v" + done.version() + " succeeded");
+        awaitDynos(app, done, progress);
+        return toRelease(done, build.version());
+    }
+
+    @Override
+    public Release rollback(String app, Release target, Progress progress) {
+        String operation = "roll back " + app + " to v" + target.version();
+        HerokuRelease to = client.release(app, String.valueOf(target.version()));
+        if (!to.eligibleForRollback()) {
+            throw new PlatformException(operation, "Heroku says v" + to.version() + " (" + lower(to.status())
+                    + ") is not eligible for rollback");
+        }
+        checkBudget();
+        HerokuRelease created = client.rollback(app, to.id());
+        progress.report("rollback release v" + created.version() + " created, release phase running");
+        HerokuRelease done = client.waitForRelease(app, created.id(), releaseWait);
+        if (done.status() != HerokuRelease.Status.SUCCEEDED) {
+            throw new PlatformException(operation, "release phase of rollback release v" + done.version() + " "
+                    + lower(done.status()) + tail(client.releaseOutput(done)));
+        }
+        progress.report("rollback release v" + done.version() + " succeeded");
+        awaitDynos(app, done, progress);
+        return toRelease(done, target.buildVersion());
+    }
+
+    @Override
+    public void maintenance(String app, boolean on) {
+        HerokuApp result = client.setMaintenance(app, on);
+        if (result.maintenance() != on) {
+            throw new PlatformException("maintenance " + (on ? "on" : "off") + " for " + app,
+                    "Heroku still reports maintenance " + (result.maintenance() ? "on" : "off")
+                            + (result.generation().equals("fir") ? " (Fir apps have no maintenance mode)" : ""));
+        }
+    }
+
+    @Override
+    public boolean inMaintenance(String app) {
+        return client.app(app).maintenance();
+    }
+
+    private void checkBudget() {
+        if (minimumBudget <= 0) {
+            return;
+        }
+        int remaining = client.rateLimitRemaining();
+        if (remaining < minimumBudget) {
+            throw new HerokuApiException(0, HerokuApiException.RATE_LIMIT_BUDGET, "only " + remaining
+                    + " API calls left in the account's budget, " + minimumBudget + " needed to start; try again later",
+                    "", "GET", "/account/rate-limits", null);
+        }
+    }
+
+    private HerokuRelease findReleaseOf(String app, HerokuBuild built) {
+        // build.release may lag behind build.status (heroku-api.md §13.5): look again for a while.
+        return new io.zdcd.heroku.internal.Waiter(clock, client.sleeper())
+                .until("the release of build " + built.id(), "GET", "/apps/" + app + "/builds/" + built.id(),
+                        releaseWait, () -> client.releaseOf(app, client.build(app, built.id())), Optional::isPresent,
+                        r -> { })
+                .orElseThrow();
+    }
+
+    private void awaitDynos(String app, HerokuRelease release, Progress progress) {
+        if (waitForDynos) {
+            List<HerokuDyno> up = client.waitForDynosUp(app, release.version(), dynoWait);
+            progress.report(up.size() + " dynos up on v" + release.version());
+        }
+    }
+
+    private String buildVersionOf(String app, HerokuRelease release) {
+        if (release.slugId().isEmpty()) {
+            return "";
+        }
+        return client.builds(app, 20).stream().filter(b -> b.slugId().equals(release.slugId()))
+                .map(HerokuBuild::sourceVersion).findFirst().orElse("");
+    }
+
+    private Release toRelease(HerokuRelease r, String buildVersion) {
+        Instant at;
+        try {
+            at = Instant.parse(r.createdAt());
+        } catch (DateTimeParseException e) {
+            at = clock.instant(); // the data format is not guaranteed (heroku-api.md §13.9): never fail on it
+        }
+        return new Release(r.version(), buildVersion, r.description(), at);
+    }
+
+    private static String tail(Optional<String> output) {
+        return output.map(o -> {
+            List<String> lines = o.strip().lines().toList();
+            List<String> last = lines.subList(Math.max(0, lines.size() - 5), lines.size());
+            return last.isEmpty() ? "" : "; output ends: " + String.join(" | ", last);
+        }).orElse("");
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "HerokuPlatform[" + (app == null ? "" : app + ", ") + client + "]";
+    }
+
+    /** Configures a {@link HerokuPlatform}: a {@link HerokuClient} or its settings, and how to wait. */
+    public static final class Builder {
+        private final HerokuClient.Builder clientBuilder = HerokuClient.builder();
+        private HerokuClient client;
+        private String app;
+        private WaitPolicy buildWait = WaitPolicy.BUILD;
+        private WaitPolicy releaseWait = WaitPolicy.RELEASE;
+        private WaitPolicy dynoWait = WaitPolicy.DYNOS;
+        private WaitPolicy transferWait = WaitPolicy.TRANSFER;
+        private boolean waitForDynos = true;
+        private String databaseConfigVar = HerokuPostgresBackups.DEFAULT_CONFIG_VAR;
+        private RateLimitPolicy rateLimit = RateLimitPolicy.DEFAULT;
+        private Clock clock = Clock.systemUTC();
+
+        Builder() {
+        }
+
+        /** A ready client; the connection settings below are then ignored. (default: one built from them) */
+        public Builder client(HerokuClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** The app {@link #app()} names, e.g. for the command line. (default: {@code HEROKU_APP} in fromEnv, else none) */
+        public Builder app(String app) {
+            Objects.requireNonNull(app, "app");
+            if (app.isBlank()) {
+                throw new IllegalArgumentException("app is blank");
+            }
+            this.app = app;
+            return this;
+        }
+
+        /** The API token (required unless {@link #client} is given). */
+        public Builder apiKey(String token) {
+            clientBuilder.apiKey(token);
+            return this;
+        }
+
+        /** (default: {@value HerokuClient#DEFAULT_API_URL}) */
+        public Builder apiUrl(String url) {
+            clientBuilder.apiUrl(url);
+            return this;
+        }
+
+        /** (default: {@value HerokuClient#DEFAULT_DATA_API_URL}) */
+        public Builder dataApiUrl(String url) {
+            clientBuilder.dataApiUrl(url);
+            return this;
+        }
+
+        /** Share an OkHttp client's connection pool (see {@link HerokuClient.Builder#httpClient}). (default: a new one) */
+        public Builder httpClient(OkHttpClient httpClient) {
+            clientBuilder.httpClient(httpClient);
+            return this;
+        }
+
+        /** (default: {@link RetryPolicy#DEFAULT}) */
+        public Builder retryPolicy(RetryPolicy policy) {
+            clientBuilder.retryPolicy(policy);
+            return this;
+        }
+
+        /** Also sets the budget checked before each release and rollback. (default: {@link RateLimitPolicy#DEFAULT}) */
+        public Builder rateLimitPolicy(RateLimitPolicy policy) {
+            this.rateLimit = Objects.requireNonNull(policy, "rateLimitPolicy");
+            clientBuilder.rateLimitPolicy(policy);
+            return this;
+        }
+
+        /** (default: {@link CircuitBreakerPolicy#DEFAULT}) */
+        public Builder circuitBreakerPolicy(CircuitBreakerPolicy policy) {
+            clientBuilder.circuitBreakerPolicy(policy);
+            return this;
+        }
+
+        /** (default: {@link Timeouts#DEFAULT}) */
+        public Builder timeouts(Timeouts timeouts) {
+            clientBuilder.timeouts(timeouts);
+            return this;
+        }
+
+        /** (default: {@link Sleeper#system()}) */
+        public Builder sleeper(Sleeper sleeper) {
+            clientBuilder.sleeper(sleeper);
+            return this;
+        }
+
+        /** (default: {@link Clock#systemUTC()}) */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            clientBuilder.clock(clock);
+            return this;
+        }
+
+        /** (default: none) */
+        public Builder listener(HerokuListener listener) {
+            clientBuilder.listener(listener);
+            return this;
+        }
+
+        /** How to wait for a build. (default: {@link WaitPolicy#BUILD}) */
+        public Builder buildWait(WaitPolicy policy) {
+            this.buildWait = Objects.requireNonNull(policy, "buildWait");
+            return this;
+        }
+
+        /** How to wait for a release phase. (default: {@link WaitPolicy#RELEASE}) */
+        public Builder releaseWait(WaitPolicy policy) {
+            this.releaseWait = Objects.requireNonNull(policy, "releaseWait");
+            return this;
+        }
+
+        /** How to wait for dynos up on a new release. (default: {@link WaitPolicy#DYNOS}) */
+        public Builder dynoWait(WaitPolicy policy) {
+            this.dynoWait = Objects.requireNonNull(policy, "dynoWait");
+            return this;
+        }
+
+        /** How to wait for backups and restores. (default: {@link WaitPolicy#TRANSFER}) */
+        public Builder transferWait(WaitPolicy policy) {
+            this.transferWait = Objects.requireNonNull(policy, "transferWait");
+            return this;
+        }
+
+        /** Whether a release waits until every web/worker dyno is up on it. (default: true) */
+        public Builder waitForDynos(boolean wait) {
+            this.waitForDynos = wait;
+            return this;
+        }
+
+        /** The config var of the database {@link #backups()} backs up. (default: {@code DATABASE_URL}) */
+        public Builder databaseConfigVar(String name) {
+            this.databaseConfigVar = Objects.requireNonNull(name, "databaseConfigVar");
+            return this;
+        }
+
+        /**
+         * Reads {@code HEROKU_APP} and the client's variables (see {@link HerokuClient.Builder#fromEnvironment}).
+         *
+         * @param netrc the netrc file to look for the Heroku CLI's token in
+         */
+        public Builder fromEnvironment(Map<String, String> env, Path netrc) {
+            clientBuilder.fromEnvironment(env, netrc);
+            String a = env.get("HEROKU_APP");
+            if (a != null && !a.isBlank()) {
+                app(a.strip());
+            }
+            return this;
+        }
+
+        /** @throws IllegalStateException when neither a client nor an API token was given */
+        public HerokuPlatform build() {
+            return new HerokuPlatform(this, client != null ? client : clientBuilder.build());
+        }
+    }
+}
