@@ -47,7 +47,10 @@ public final class TraceReports {
                 sb.append(String.format("  %-4d %-5d %-44s %-45s %-19s %-26s %-7s %s%n", o.index(), o.line(),
                         shorten(o.sql(), 44), lock, rewrite, error, verdict, check));
                 for (Mismatch m : s.mismatches()) {
-                    sb.append("         ").append(m.allowed() ? "allowed " : "MISMATCH ").append(m).append('\n');
+                    sb.append("         ").append(m.allowed() ? "allowed " : "MISMATCH ").append(m)
+                            .append(p.map(a -> " [rules: " + a.findings().stream().map(f -> f.ruleId())
+                                    .collect(java.util.stream.Collectors.joining(", ")) + "]").orElse(""))
+                            .append('\n');
                 }
                 o.error().ifPresent(e -> sb.append("         error: ").append(e).append('\n'));
                 o.notes().stream().filter(n -> n.startsWith("not traced"))

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +36,11 @@ class DifferentialTest {
     static final Path DJANGO_CORPUS = RESOURCES.resolve("django-corpus");
     /** Per rule, SAFE and UNSAFE operations on the fixture's tables: {@code <rule-id>/{safe,unsafe}/*.sql}. */
     static final Path OPERATIONS = RESOURCES.resolve("differential/operations");
-    /** The tables the rule corpus's statements work on, applied before each case (see the file). */
-    static final Path RULE_FIXTURE = RESOURCES.resolve("differential/rule-fixture.sql");
+    /** The tables the operations corpus works on, applied before each case (see the file). */
+    static final Path OPERATIONS_FIXTURE = RESOURCES.resolve("differential/rule-fixture.sql");
+    /** The tables the classifier's corpus works on, and per-case additions where its cases clash. */
+    static final Path CORPUS_FIXTURE = RESOURCES.resolve("differential/corpus-fixture.sql");
+    static final Path CORPUS_PATCHES = RESOURCES.resolve("differential/corpus-patches");
     static final int ROWS = 100;
 
     private static final List<LockMatrixPage.Row> OBSERVED = Collections.synchronizedList(new ArrayList<>());
@@ -47,25 +51,57 @@ class DifferentialTest {
         return SqlMigrationClassifier.builder().postgresVersion(db.majorVersion()).build();
     }
 
-    @TestFactory
-    Stream<DynamicTest> rule_corpus_cases_behave_as_predicted(TestDatabase db) throws IOException {
-        List<Path> cases = new ArrayList<>(sqlFilesBelow(OPERATIONS));
-        then(cases).as("operations corpus under " + OPERATIONS).hasSizeGreaterThan(40);
-        if (Files.isDirectory(RULE_CORPUS)) { // the classifier's own per-rule corpus, once it has one
-            cases.addAll(sqlFilesBelow(RULE_CORPUS));
+    @BeforeAll
+    static void roles_the_corpus_grants_to(TestDatabase db) {
+        // Roles are server-wide: the test (not the tracer) creates them on its own throw-away server.
+        for (String role : List.of("app", "reporting")) {
+            db.execute("DO $$ BEGIN CREATE ROLE " + role + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         }
-        Migration fixture = Migration.fromFile(RULE_FIXTURE);
-        LockTracer tracer = LockTracer.builder().dataSource(db.dataSource()).rows(ROWS).addHistory(fixture).build();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> operations_behave_as_predicted(TestDatabase db) throws IOException {
+        List<Path> cases = sqlFilesBelow(OPERATIONS);
+        then(cases).as("operations corpus under " + OPERATIONS).hasSizeGreaterThan(40);
+        Migration fixture = Migration.fromFile(OPERATIONS_FIXTURE);
         MigrationClassifier classifier = classifier(db);
         return cases.stream().map(file -> {
-            String id = (file.startsWith(RULE_CORPUS) ? "corpus/" + RULE_CORPUS.relativize(file)
-                    : OPERATIONS.relativize(file).toString()).replace(".sql", "");
+            String id = OPERATIONS.relativize(file).toString().replace(".sql", "");
+            return DynamicTest.dynamicTest(id, () -> run(db, classifier, fixture, Migration.of(id, read(file))));
+        });
+    }
+
+    /**
+     * The classifier's own corpus. Its {@code -- pg:} headers are ignored (the server's version is what can be
+     * observed: the classifier is asked about that version), {@code -- schema:} headers replace the shared fixture.
+     */
+    @TestFactory
+    Stream<DynamicTest> rule_corpus_cases_behave_as_predicted(TestDatabase db) throws IOException {
+        List<Path> cases = sqlFilesBelow(RULE_CORPUS);
+        then(cases).as("the classifier's corpus under " + RULE_CORPUS).hasSizeGreaterThan(100);
+        String shared = read(CORPUS_FIXTURE);
+        MigrationClassifier classifier = classifier(db);
+        return cases.stream().map(file -> {
+            Path rel = RULE_CORPUS.relativize(file);
+            String id = "corpus/" + rel.toString().replace(".sql", "");
             return DynamicTest.dynamicTest(id, () -> {
-                Migration m = Migration.of(id, Files.readString(file));
-                Classification predicted = classifier.classifyAll(List.of(fixture, m)).migrations().get(1);
-                check(id, TraceComparator.defaults().compare(predicted, tracer.trace(m)));
+                String sql = read(file);
+                String header = sql.lines().filter(l -> l.startsWith("-- schema: ")).map(l -> l.substring(11))
+                        .collect(Collectors.joining("\n"));
+                String fixture = header.isEmpty() ? shared : header;
+                Path patch = CORPUS_PATCHES.resolve(rel);
+                if (header.isEmpty() && Files.exists(patch)) {
+                    fixture = fixture + "\n" + read(patch);
+                }
+                run(db, classifier, Migration.of("fixture", fixture), Migration.of(id, sql));
             });
         });
+    }
+
+    private static void run(TestDatabase db, MigrationClassifier classifier, Migration fixture, Migration m) {
+        LockTracer tracer = LockTracer.builder().dataSource(db.dataSource()).rows(ROWS).addHistory(fixture).build();
+        Classification predicted = classifier.classifyAll(List.of(fixture, m)).migrations().get(1);
+        check(m.name(), TraceComparator.defaults().compare(predicted, tracer.trace(m)));
     }
 
     @TestFactory
@@ -108,7 +144,9 @@ class DifferentialTest {
             if (!s.matches()) {
                 MISMATCHES.add(id + " #" + o.index() + " " + o.sql().replaceAll("\\s+", " ") + ": "
                         + s.mismatches().stream().filter(m -> !m.allowed()).map(Mismatch::toString)
-                        .collect(Collectors.joining("; ")));
+                        .collect(Collectors.joining("; ")) + " [rules: " + s.predicted().map(p -> p.findings()
+                        .stream().map(io.zdcd.classify.Finding::ruleId).collect(Collectors.joining(", "))).orElse("")
+                        + "]");
             }
         }
         then(c.mismatches()).as(() -> "prediction vs PostgreSQL " + c.trace().serverVersion() + " for " + id + ":\n"

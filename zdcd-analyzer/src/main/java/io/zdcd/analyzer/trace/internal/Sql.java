@@ -26,13 +26,27 @@ public final class Sql {
     private static final Pattern SET_ANY = Pattern.compile("^(SET|RESET)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern CONCURRENTLY = Pattern.compile("\\bCONCURRENTLY\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern VACUUM = Pattern.compile("^VACUUM\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CLUSTER_WIDE = Pattern.compile(
+            "^((CREATE|ALTER|DROP)\\s+(ROLE|USER|GROUP|DATABASE|TABLESPACE)|ALTER\\s+SYSTEM|REASSIGN\\s+OWNED"
+                    + "|COMMENT\\s+ON\\s+(DATABASE|ROLE|TABLESPACE)|SECURITY\\s+LABEL|LOAD|CHECKPOINT)\\b.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ROLE_GRANT = Pattern.compile("^(GRANT|REVOKE)\\b.*", Pattern.CASE_INSENSITIVE
+            | Pattern.DOTALL);
+    private static final Pattern SERVER_FUNCTIONS = Pattern.compile("\\b(pg_terminate_backend|pg_cancel_backend"
+            + "|pg_reload_conf|pg_rotate_logfile|pg_promote|pg_switch_wal|pg_create_restore_point"
+            + "|pg_(create|drop)_\\w*replication_slot|pg_replication_origin_\\w+|dblink\\w*|lo_export|pg_file_write"
+            + ")\\s*\\(|\\bPROGRAM\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ON_WORD = Pattern.compile("\\bON\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IDENT = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     private Sql() {
     }
 
-    /** One statement of a migration. */
-    public record Stmt(int index, int line, String sql) {
+    /** One statement of a migration; {@code psql} marks a psql meta-command (not SQL). */
+    public record Stmt(int index, int line, String sql, boolean psql) {
+        public Stmt(int index, int line, String sql) {
+            this(index, line, sql, false);
+        }
     }
 
     /** The statement's text without leading comments, for keyword tests. */
@@ -62,6 +76,23 @@ public final class Sql {
     /** Statements PostgreSQL refuses to run inside a transaction block. */
     public static boolean cannotRunInTransaction(String sql) {
         return NON_TX.matcher(head(sql)).matches();
+    }
+
+    /**
+     * Statements whose effect reaches beyond the database (databases, roles and memberships, tablespaces, server
+     * settings): the tracer never commits them, not even in a scratch copy.
+     */
+    public static boolean affectsCluster(String sql) {
+        String h = head(sql);
+        return CLUSTER_WIDE.matcher(h).matches() || ROLE_GRANT.matcher(h).matches() && !ON_WORD.matcher(h).find();
+    }
+
+    /**
+     * Statements that act on the server or other sessions even inside a rolled-back transaction (signalling or
+     * terminating backends, reloading the configuration, replication slots, files, programs): never run at all.
+     */
+    public static boolean actsOnServer(String sql) {
+        return SERVER_FUNCTIONS.matcher(sql).find();
     }
 
     public static boolean isSet(String sql) {
@@ -111,6 +142,7 @@ public final class Sql {
 
     /** The statements of a migration, as the classifier's splitter ({@link SqlScript}) finds them. */
     public static List<Stmt> split(String text) {
-        return SqlScript.split(text).stream().map(s -> new Stmt(s.index(), s.line(), s.text())).toList();
+        return SqlScript.split(text).stream()
+                .map(s -> new Stmt(s.index(), s.line(), s.text(), s.psqlMetaCommand())).toList();
     }
 }
