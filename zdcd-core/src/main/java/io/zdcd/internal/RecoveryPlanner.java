@@ -53,7 +53,8 @@ public final class RecoveryPlanner {
         String failure = "";
 
         for (JournalEntry e : deployment) {
-            String key = e.step() + " " + e.subject();
+            // A step's entries share the subject only for migrations (a backup learns its id when it is done).
+            String key = e.step() == StepKind.MIGRATE ? e.step() + " " + e.subject() : e.step().name();
             switch (e.phase()) {
                 case STARTED -> started.put(key, e);
                 case SUCCEEDED, FAILED -> started.remove(key);

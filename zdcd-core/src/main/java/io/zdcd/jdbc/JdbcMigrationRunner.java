@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -175,9 +174,9 @@ public final class JdbcMigrationRunner implements MigrationRunner {
                 try {
                     s.execute(t.sql);
                 } finally {
-                    t.elapsed = t.elapsed.plus(since(ts));
+                    t.lastRun = since(ts);
+                    t.elapsed = t.elapsed.plus(t.lastRun);
                 }
-                t.lastRun = since(ts);
             }
             if (record) {
                 record(c, m, t0);
@@ -191,7 +190,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
                 rollbackQuietly(c);
             }
             if (current != null && LockRetry.isLockTimeout(e)) {
-                current.longestLockWait = max(current.longestLockWait, current.lastRunOr(e));
+                current.longestLockWait = max(current.longestLockWait, current.lastRun);
                 if (!tx) {
                     dropLeftOverIndexes(c, current.sql);
                 }
@@ -396,10 +395,6 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             this.sql = sql;
             this.transactional = transactional;
         }
-
-        Duration lastRunOr(SQLException e) {
-            return lastRun;
-        }
     }
 
     /** A group's attempt failed at a statement. */
@@ -453,10 +448,5 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             }
             return d;
         }
-    }
-
-    /** Lower-case text of a locale-independent kind (used for SQL keywords). */
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

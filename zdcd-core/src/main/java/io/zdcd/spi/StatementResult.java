@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param transactional   whether it ran inside a transaction (false for {@code CONCURRENTLY} statements)
  * @param status          what became of it
  * @param attempts        how many times it was tried (1 when it went through at once; 0 when not run)
- * @param longestLockWait the longest time one attempt waited for a lock before it was granted or timed out
+ * @param longestLockWait the longest time one attempt waited for a lock it was refused ({@code lock_timeout} expired);
+ *                        zero when no attempt timed out (a granted wait cannot be told apart from execution time)
  * @param elapsed         wall time over all attempts, backoff included
  */
 public record StatementResult(int index, String sql, boolean transactional, Status status, int attempts,

@@ -1,0 +1,202 @@
+package io.zdcd.jdbc;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import io.zdcd.spi.MigrationResult;
+import io.zdcd.spi.PendingMigration;
+import io.zdcd.spi.Progress;
+import io.zdcd.spi.StatementResult;
+import io.zdcd.testing.PostgresExtension;
+import io.zdcd.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The JDBC migration runner on a real PostgreSQL: lock_timeout and retries, CONCURRENTLY, history, failures. */
+@ExtendWith(PostgresExtension.class)
+class JdbcMigrationRunnerTest {
+    static final Duration LOCK_TIMEOUT = Duration.ofMillis(300);
+    PostgresDatabase db;
+    TestDatabase test;
+
+    @BeforeEach
+    void setUp(TestDatabase test) {
+        this.test = test;
+        db = PostgresDatabase.of(test.host(), test.port(), test.name(), test.user(), test.password());
+        test.execute("DROP SCHEMA IF EXISTS zdcd CASCADE", "DROP TABLE IF EXISTS t",
+                "CREATE TABLE t (id bigserial PRIMARY KEY, v int)", "INSERT INTO t (v) SELECT g FROM generate_series(1, 1000) g");
+    }
+
+    private JdbcMigrationRunner runner() {
+        return JdbcMigrationRunner.builder(db).lockTimeout(LOCK_TIMEOUT)
+                .retry(RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(400))
+                        .withDeadline(Duration.ofSeconds(60)))
+                .build();
+    }
+
+    /**
+     * While a long transaction holds a lock on the table, traffic on that table waits on zdcd's migration for at most
+     * about the lock timeout (the migration gives up its place in the lock queue and retries), whereas a plain
+     * {@code ALTER TABLE} queues behind the transaction and stalls the traffic for the transaction's whole length.
+     */
+    @Test
+    void traffic_never_waits_on_a_migration_much_longer_than_the_lock_timeout_while_a_plain_apply_stalls_it()
+            throws Exception {
+        long hold = 4000;
+        // zdcd
+        List<String> progress = new CopyOnWriteArrayList<>();
+        Stall zdcd = underLongTransaction(hold, () -> runner().apply(
+                new PendingMigration("V1__c.sql", "ALTER TABLE t ADD COLUMN c int"), (m, d, t) -> progress.add(m)));
+        // plain
+        Stall plain = underLongTransaction(hold, () -> {
+            test.execute("ALTER TABLE t ADD COLUMN d int");
+            return null;
+        });
+
+        MigrationResult result = (MigrationResult) zdcd.result;
+        then(result.isApplied()).isTrue();
+        then(result.retries()).isGreaterThanOrEqualTo(2);
+        then(result.statements().get(0).longestLockWait()).isBetween(LOCK_TIMEOUT.minusMillis(50),
+                LOCK_TIMEOUT.plusMillis(1500));
+        then(progress).anyMatch(m -> m.contains("lock not granted within 300ms; retry 1 in"));
+        then(zdcd.queries).isGreaterThan(5);
+        then(zdcd.worstWaitMillis).as("worst traffic wait behind zdcd's migration (lock_timeout 300 ms)")
+                .isLessThan(1800);
+        then(plain.worstWaitMillis).as("worst traffic wait behind a plain ALTER TABLE (transaction holds 4 s)")
+                .isGreaterThan(2500);
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 't'"))
+                .isEqualTo(4L);
+        System.out.printf("lock-timeout test: worst traffic wait %d ms with zdcd (%d queries, %d retries), "
+                + "%d ms with a plain ALTER TABLE%n", zdcd.worstWaitMillis, zdcd.queries, result.retries(),
+                plain.worstWaitMillis);
+    }
+
+    record Stall(Object result, long worstWaitMillis, int queries) { }
+
+    /** Holds ACCESS SHARE on t for {@code holdMillis} while the migration runs and traffic inserts into t. */
+    private Stall underLongTransaction(long holdMillis, java.util.concurrent.Callable<Object> migration)
+            throws Exception {
+        try (Connection longTx = db.connect(); Statement s = longTx.createStatement()) {
+            longTx.setAutoCommit(false);
+            s.executeQuery("SELECT count(*) FROM t").close();
+            long start = System.nanoTime();
+            CompletableFuture<Object> applied = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return migration.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(200); // the migration is now waiting for its lock
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong worst = new AtomicLong();
+            AtomicLong queries = new AtomicLong();
+            CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
+                try (Connection c = db.connect(); Statement t = c.createStatement()) {
+                    while (!stop.get()) {
+                        long q = System.nanoTime();
+                        t.executeUpdate("INSERT INTO t (v) VALUES (1)");
+                        worst.accumulateAndGet((System.nanoTime() - q) / 1_000_000, Math::max);
+                        queries.incrementAndGet();
+                        Thread.sleep(20);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(Math.max(0, holdMillis - (System.nanoTime() - start) / 1_000_000));
+            longTx.commit();
+            Object result = applied.get(60, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            stop.set(true);
+            traffic.get(60, TimeUnit.SECONDS);
+            return new Stall(result, worst.get(), (int) queries.get());
+        }
+    }
+
+    @Test
+    void concurrently_statements_run_outside_a_transaction_and_the_migration_is_recorded() {
+        JdbcMigrationRunner runner = runner();
+
+        MigrationResult r = runner.apply(new PendingMigration("V2__idx.sql", """
+                BEGIN;
+                ALTER TABLE t ADD COLUMN e text;
+                COMMIT;
+                CREATE INDEX CONCURRENTLY t_e_idx ON t (e);
+                COMMENT ON COLUMN t.e IS 'email; with a semicolon';
+                """), Progress.none());
+
+        then(r.isApplied()).isTrue();
+        then(r.statements()).extracting(StatementResult::transactional).containsExactly(true, false, true);
+        then(r.statements()).extracting(StatementResult::status).containsOnly(StatementResult.Status.APPLIED);
+        then(test.queryValue("SELECT indisvalid FROM pg_index WHERE indexrelid = 't_e_idx'::regclass")).isEqualTo(true);
+        then(runner.applied()).containsExactly("V2__idx.sql");
+        then(r.toString()).startsWith("MigrationResult[APPLIED V2__idx.sql in ");
+    }
+
+    @Test
+    void a_failing_migration_says_what_was_rolled_back_and_what_stayed() {
+        test.execute("INSERT INTO t (id, v) VALUES (100000, 1)", "INSERT INTO t (v) SELECT 1");
+        MigrationResult r = runner().apply(new PendingMigration("V3__mixed.sql", """
+                ALTER TABLE t ADD COLUMN f int;
+                CREATE UNIQUE INDEX CONCURRENTLY t_v_key ON t (v);
+                ALTER TABLE t ADD COLUMN g int;
+                ALTER TABLE t ADD COLUMN h int;
+                """), Progress.none());
+
+        then(r.status()).isEqualTo(MigrationResult.Status.FAILED);
+        then(r.statements()).extracting(StatementResult::status).containsExactly(StatementResult.Status.APPLIED,
+                StatementResult.Status.FAILED, StatementResult.Status.NOT_RUN, StatementResult.Status.NOT_RUN);
+        then(r.error()).contains("statement #2", "could not create unique index", "23505");
+        then(r.invalidIndexes()).containsExactly("t_v_key");
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' "
+                + "AND column_name IN ('f', 'g', 'h')")).isEqualTo(1L);
+        then(runner().applied()).isEmpty();
+        then(runner().dropInvalidIndex("t_v_key")).isTrue();
+        then(test.queryValue("SELECT to_regclass('t_v_key')")).isNull();
+        then(runner().dropInvalidIndex("t_v_key")).isFalse();
+    }
+
+    @Test
+    void a_transactional_migration_is_all_or_nothing() {
+        MigrationResult r = runner().apply(new PendingMigration("V4__tx.sql",
+                "ALTER TABLE t ADD COLUMN i int; ALTER TABLE t ADD COLUMN j int; ALTER TABLE nope ADD COLUMN k int;"),
+                Progress.none());
+
+        then(r.statements()).extracting(StatementResult::status).containsExactly(StatementResult.Status.ROLLED_BACK,
+                StatementResult.Status.ROLLED_BACK, StatementResult.Status.FAILED);
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 't'")).isEqualTo(2L);
+        then(runner().applied()).isEmpty();
+    }
+
+    @Test
+    void a_lock_never_granted_before_the_deadline_fails_the_migration_and_leaves_the_table_as_it_was()
+            throws Exception {
+        JdbcMigrationRunner impatient = JdbcMigrationRunner.builder(db).lockTimeout(Duration.ofMillis(100))
+                .retry(RetryPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(100))
+                        .withDeadline(Duration.ofMillis(700)))
+                .build();
+        try (Connection longTx = db.connect(); Statement s = longTx.createStatement()) {
+            longTx.setAutoCommit(false);
+            s.executeQuery("SELECT count(*) FROM t").close();
+
+            MigrationResult r = impatient.apply(new PendingMigration("V5__l.sql", "ALTER TABLE t ADD COLUMN l int"),
+                    Progress.none());
+
+            then(r.status()).isEqualTo(MigrationResult.Status.FAILED);
+            then(r.error()).contains("lock timeout", "55P03", "attempts");
+            then(r.statements().get(0).attempts()).isGreaterThan(2);
+            longTx.rollback();
+        }
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 't'")).isEqualTo(2L);
+    }
+}
