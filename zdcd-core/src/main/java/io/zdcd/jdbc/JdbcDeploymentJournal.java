@@ -123,10 +123,14 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
                 return;
             }
             closed = true;
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.deploy_locks WHERE app = ? AND holder = ?")) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.deploy_locks WHERE app = ? AND holder = ?");
+                 PreparedStatement u = c.prepareStatement("SELECT pg_advisory_unlock(20241126, hashtext(?))")) {
                 p.setString(1, app);
                 p.setString(2, holder);
                 p.executeUpdate();
+                // Unlock explicitly: a closed connection's backend may release its locks only a moment later.
+                u.setString(1, app);
+                u.executeQuery().close();
             } catch (SQLException ignored) {
                 // the connection's end releases the advisory lock anyway
             }

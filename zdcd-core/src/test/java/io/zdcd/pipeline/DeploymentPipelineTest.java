@@ -106,9 +106,9 @@ class DeploymentPipelineTest {
         // GIVEN two deferred pushes
         h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
         DeploymentPipeline pipeline = h.pipeline().build();
-        pipeline.deploy(Build.of("b1"));
+        then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
         h.migration("V2__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
-        pipeline.deploy(Build.of("b2"));
+        then(pipeline.deploy(Build.of("b2")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
         List<Boolean> servingDuringRelease = new ArrayList<>();
         h.platform.onRelease = () -> servingDuringRelease.add(h.write("during release"));
         // WHEN
