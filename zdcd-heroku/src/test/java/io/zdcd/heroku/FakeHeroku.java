@@ -129,6 +129,8 @@ final class FakeHeroku extends Dispatcher {
     boolean nextBuildFails;
     boolean nextReleasePhaseFails;
     boolean nextRestoreFails;
+    /** Error messages and output streams repeat the caller's token, as a careless proxy might: zdcd must hide it. */
+    boolean echoToken;
 
     /** @param baseUrl the server's URL, for output-stream and backup URLs (no trailing slash) */
     FakeHeroku(String baseUrl) {
@@ -198,11 +200,13 @@ final class FakeHeroku extends Dispatcher {
         Call call = new Call(request.getMethod(), path, request.getHeaders(), body);
         calls.add(call);
         if (path.startsWith("/streams/") || path.startsWith("/uploads/")) {
-            return plain(200, path.startsWith("/streams/") ? "output of " + path + "\n" : "");
+            return plain(200, path.startsWith("/streams/") ? "output of " + path + "\n"
+                    + (echoToken ? "HEROKU_API_KEY=" + TOKEN + "\n" : "") : "");
         }
         Fault fault = takeFault(call);
         if (fault != null && fault.kind() == FaultKind.STATUS) {
-            return error(fault.status(), fault.status() == 429 ? "rate_limit" : "", "injected " + fault.status());
+            return error(fault.status(), fault.status() == 429 ? "rate_limit" : "", "injected " + fault.status()
+                    + (echoToken ? " for " + request.getHeaders().get("Authorization") : ""));
         }
         if (fault != null && fault.kind() == FaultKind.DROP_BEFORE) {
             return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
