@@ -75,6 +75,20 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         return statementTimeout;
     }
 
+    /** How lock timeouts are retried. */
+    public RetryPolicy retry() {
+        return retry;
+    }
+
+    /** Whether the index exists and is INVALID (left by a failed {@code CREATE INDEX CONCURRENTLY}). */
+    public boolean isInvalidIndex(String index) {
+        try (Connection c = database.connect()) {
+            return isInvalidIndex(c, index);
+        } catch (SQLException e) {
+            throw new PlatformException("inspect index " + index, e.getMessage(), e);
+        }
+    }
+
     /** The names of the migrations recorded as applied, in the order they were applied. */
     public List<String> applied() {
         return appliedMigrations(database);
@@ -145,7 +159,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             LockRetry.run(retry, e -> e instanceof GroupFailure f && LockRetry.isLockTimeout(f.getCause()),
                     (n, wait, cause) -> {
                         Tracker t = ((GroupFailure) cause).statement;
-                        progress.report(m.name() + " statement #" + t.index + " (" + abbreviate(t.sql)
+                        progress.report("statement #" + t.index + " (" + abbreviate(t.sql)
                                 + "): lock not granted within " + lockTimeout.toMillis() + "ms; retry " + n + " in "
                                 + wait.toMillis() + "ms");
                     },
@@ -169,7 +183,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             for (Tracker t : group) {
                 current = t;
                 t.attempts++;
-                progress.report(m.name() + " statement #" + t.index + ": " + abbreviate(t.sql));
+                progress.report("statement #" + t.index + ": " + abbreviate(t.sql));
                 long ts = System.nanoTime();
                 try {
                     s.execute(t.sql);
