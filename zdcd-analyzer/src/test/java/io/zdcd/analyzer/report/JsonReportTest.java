@@ -117,4 +117,19 @@ class JsonReportTest {
 
         then(json.at("/migrations/0/statements/0/sql").asText()).isEqualTo("SELECT 'a\"b\\c\u0001\u0000'");
     }
+
+    @Test
+    void non_ascii_text_is_escaped_so_any_output_charset_keeps_it() throws Exception {
+        Classification german = new Classification("änderung.sql", Verdict.SAFE, List.of(
+                new io.zdcd.classify.StatementAnalysis(1, 1, 1, "COMMENT ON TABLE t IS 'Grüße ✅'",
+                        "COMMENT", List.of("t"), java.util.Optional.empty(), java.util.Set.of(), false, false, false,
+                        Verdict.SAFE, List.of())), List.of());
+
+        String text = Reports.render(german, 17, ReportFormat.JSON);
+
+        then(text.chars().allMatch(c -> c < 128)).as("ASCII only: %s", text).isTrue();
+        then(MAPPER.readTree(text).at("/migrations/0/statements/0/sql").asText())
+                .isEqualTo("COMMENT ON TABLE t IS 'Grüße ✅'");
+        then(MAPPER.readTree(text).at("/migrations/0/path").asText()).isEqualTo("änderung.sql");
+    }
 }

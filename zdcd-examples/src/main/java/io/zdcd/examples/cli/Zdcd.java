@@ -25,7 +25,7 @@ public final class Zdcd implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Zdcd());
         // Each subcommand is registered on its own line.
-        // subcommand:check
+        cli.addSubcommand(new CheckCommand());
 
         // subcommand:trace
 

@@ -2,7 +2,8 @@ package io.zdcd.analyzer.report.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
@@ -27,14 +28,15 @@ import java.util.List;
  */
 public final class JsonReport {
 
-    private static final JsonFactory FACTORY = JsonMapper.builder().build().getFactory();
+    /** ASCII only (non-ASCII as JSON escapes), so the output is right whatever charset a terminal or pipe uses. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private JsonReport() {
     }
 
     public static void write(ClassificationReport report, Appendable out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(ReportFacts.asWriter(out))) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("postgresVersion", report.postgresVersion());

@@ -33,7 +33,11 @@ final class ReportFacts {
 
     /** The statement's SQL on one line, cut to {@code max} characters with an ellipsis. */
     static String oneLine(String sql, int max) {
-        String flat = sql.strip().replaceAll("\\s+", " ");
+        String head = sql.length() > 4 * max ? sql.substring(0, 4 * max) : sql; // never flatten a huge statement whole
+        String flat = head.strip().replaceAll("\\s+", " ");
+        if (head.length() < sql.length() && flat.length() <= max) {
+            flat = flat + "...";
+        }
         return flat.length() <= max ? flat : flat.substring(0, Math.max(0, max - 3)) + "...";
     }
 

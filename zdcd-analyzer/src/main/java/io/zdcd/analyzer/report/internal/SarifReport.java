@@ -2,7 +2,8 @@ package io.zdcd.analyzer.report.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
@@ -26,7 +27,9 @@ public final class SarifReport {
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public static final String INFORMATION_URI = "https://github.com/zdcd/zdcd#zdcd-check";
 
-    private static final JsonFactory FACTORY = JsonMapper.builder().build().getFactory();
+    /** ASCII only (non-ASCII as JSON escapes), so the output is right whatever charset a terminal or pipe uses. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private SarifReport() {
     }
@@ -34,7 +37,6 @@ public final class SarifReport {
     public static void write(ClassificationReport report, String toolVersion, Appendable out) throws IOException {
         Map<String, RuleInfo> rules = collectRules(report);
         try (JsonGenerator g = FACTORY.createGenerator(ReportFacts.asWriter(out))) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);

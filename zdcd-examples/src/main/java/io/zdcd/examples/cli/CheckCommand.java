@@ -1,0 +1,198 @@
+package io.zdcd.examples.cli;
+
+import io.zdcd.analyzer.MigrationInputException;
+import io.zdcd.analyzer.Migrations;
+import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.analyzer.report.ReportFormat;
+import io.zdcd.analyzer.report.Reports;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.Migration;
+import io.zdcd.classify.MigrationClassifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zdcd check [--postgres-version N] [--schema FILE] [--format text|json|sarif|markdown] [--output FILE] PATH...}:
+ * classifies the migrations (files, folders, {@code -} for stdin; several paths are one run, in order) and reports.
+ * Exit code 0 when every migration is SAFE, 1 when any is UNSAFE, 2 for bad usage or unreadable input (one line on
+ * stderr).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Judges every statement of PostgreSQL migrations SAFE or UNSAFE for a zero-downtime deploy,",
+            "with the lock it takes, the reason and a safe alternative."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every migration is SAFE", "1:some migration is UNSAFE",
+            "2:bad usage or unreadable input (one line on stderr)"})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--postgres-version", paramLabel = "N",
+            description = "PostgreSQL major version the migrations will run on, 11 to 18 (default: 17).")
+    Integer postgresVersion;
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "The existing schema as SQL (for example pg_dump --schema-only output).")
+    Path schema;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, sarif or markdown (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (UTF-8) instead of stdout.")
+    Path output;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "A migration file, a folder (every *.sql below it, Flyway V<version>__ files in version"
+                    + " order, others in natural order) or - for stdin.")
+    List<String> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where {@code -} is read from (tests replace it). */
+    InputStream stdin = System.in;
+
+    @Override
+    public Integer call() {
+        try {
+            ReportFormat reportFormat = ReportFormat.fromName(format).orElseThrow(() -> new BadInput(
+                    "--format must be text, json, sarif or markdown, not '" + format + "'"));
+            MigrationClassifier classifier = classifier();
+            List<Migration> migrations = readMigrations();
+            ClassificationReport report = classifier.classifyAll(migrations);
+            writeReport(report, reportFormat);
+            return report.isSafe() ? 0 : 1;
+        } catch (BadInput e) {
+            return fail(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return fail("out of memory (the input is too large for this JVM; raise it with java -Xmx...)");
+        }
+    }
+
+    private MigrationClassifier classifier() {
+        SqlMigrationClassifier.Builder builder = SqlMigrationClassifier.builder();
+        try {
+            if (postgresVersion != null) {
+                builder.postgresVersion(postgresVersion);
+            }
+            if (schema != null) {
+                builder.schema(readText(schema, "--schema " + schema));
+            }
+            return builder.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    private List<Migration> readMigrations() {
+        List<Migration> migrations = new ArrayList<>();
+        boolean stdinRead = false;
+        for (String p : paths) {
+            if (p.equals("-")) {
+                if (stdinRead) {
+                    throw new BadInput("- (stdin) can be given only once");
+                }
+                stdinRead = true;
+                migrations.add(Migration.of("<stdin>", readStdin()));
+                continue;
+            }
+            List<Migration> found;
+            try {
+                found = Migrations.fromPath(Path.of(p));
+            } catch (MigrationInputException | InvalidPathException e) {
+                throw new BadInput(e.getMessage());
+            }
+            if (found.isEmpty()) {
+                throw new BadInput("no .sql file under " + p);
+            }
+            for (Migration m : found) {
+                migrations.add(strict(m));
+            }
+        }
+        return migrations;
+    }
+
+    /**
+     * The migration as read by {@link Migrations}, which replaces bytes that are not UTF-8; when its text shows signs
+     * of that (or of a byte-order mark or a NUL), the file is decoded strictly to refuse it with the line and column
+     * of the bad byte, or to decode UTF-16 with a byte-order mark.
+     */
+    private static Migration strict(Migration m) {
+        String sql = m.sql();
+        if (sql.indexOf('\uFFFD') < 0 && sql.indexOf('\0') < 0 && !sql.startsWith("\uFEFF")) {
+            return m;
+        }
+        return Migration.of(m.name(), readText(Path.of(m.name()), m.name()));
+    }
+
+    private String readStdin() {
+        try {
+            return SqlText.decode(stdin.readAllBytes());
+        } catch (IOException e) {
+            throw new BadInput("cannot read stdin: " + e.getMessage());
+        } catch (SqlText.NotSqlTextException e) {
+            throw new BadInput("stdin " + e.getMessage());
+        }
+    }
+
+    private static String readText(Path file, String name) {
+        try {
+            return SqlText.decode(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new BadInput("cannot read " + name + ": no such file or directory");
+        } catch (IOException e) {
+            throw new BadInput("cannot read " + name + ": " + e.getMessage());
+        } catch (SqlText.NotSqlTextException e) {
+            throw new BadInput(name + " " + e.getMessage());
+        }
+    }
+
+    private void writeReport(ClassificationReport report, ReportFormat reportFormat) {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            Reports.write(report, reportFormat, out);
+            out.flush();
+            return;
+        }
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            Reports.write(report, reportFormat, out);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
+                    .getMessage());
+        }
+        spec.commandLine().getOut().println(report.verdict() + ": " + report.migrations().size() + " migration"
+                + (report.migrations().size() == 1 ? "" : "s") + " checked, report written to " + output);
+        spec.commandLine().getOut().flush();
+    }
+
+    private int fail(String message) {
+        spec.commandLine().getErr().println("zdcd check: " + message);
+        spec.commandLine().getErr().flush();
+        return 2;
+    }
+
+    /** Bad usage or unreadable input: one line on stderr, exit code 2. */
+    private static final class BadInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadInput(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
