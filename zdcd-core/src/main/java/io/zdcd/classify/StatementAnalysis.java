@@ -61,6 +61,22 @@ public record StatementAnalysis(
         return verdict == Verdict.SAFE;
     }
 
+    /**
+     * When the statement can run: {@link Phase#EXPAND} when SAFE; {@link Phase#CONTRACT} when it only breaks the old
+     * code (no rewrite or scan); {@link Phase#MAINTENANCE} otherwise.
+     */
+    public Phase phase() {
+        if (isSafe()) {
+            return Phase.EXPAND;
+        }
+        return breaksOldCode && !rewrite && !scan ? Phase.CONTRACT : Phase.MAINTENANCE;
+    }
+
+    /** The rule ids of the findings, in order. */
+    public List<String> ruleIds() {
+        return findings.stream().map(Finding::ruleId).toList();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Statement[").append(verdict).append(" #").append(index)

@@ -84,6 +84,9 @@ final class AlterTableRules {
             }
         }
         List<String> kinds = new ArrayList<>();
+        j.facts.command = "ALTER TABLE";
+        j.facts.table = table;
+        j.facts.actions = actions.size();
         for (int[] a : actions) {
             kinds.add(action(t, a[0], a[1], table, j));
         }
@@ -126,7 +129,7 @@ final class AlterTableRules {
                 j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "resets storage parameters: "
                         + "ShareUpdateExclusiveLock, no rewrite");
                 return "RESET";
-            case "ENABLE", "DISABLE", "FORCE", "NO":
+            case "ENABLE", "DISABLE", "FORCE":
                 return enableDisable(t, a, e, table, isNew, j);
             case "CLUSTER":
                 j.lock(table, SHARE_UPDATE_EXCLUSIVE);
@@ -141,11 +144,16 @@ final class AlterTableRules {
                 j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "changes the replica identity: a brief "
                         + "AccessExclusiveLock, no rewrite");
                 return "REPLICA IDENTITY";
+            case "NO":
+                if (t.is(a + 1, "FORCE")) {
+                    return enableDisable(t, a, e, table, isNew, j);
+                }
+                // fall through: NO INHERIT
             case "INHERIT", "OF", "NOT":
                 j.lock(table, ACCESS_EXCLUSIVE);
                 j.finding(Rules.INHERITANCE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "changes the table's "
                         + "inheritance or type: queries on the parent see different rows");
-                return t.text(a, Math.min(a + 1, e - 1)).toUpperCase(java.util.Locale.ROOT);
+                return (t.is(a, "NO") ? "NO INHERIT" : t.is(a, "NOT") ? "NOT OF" : t.upper(a));
             case "ATTACH":
                 return PartitionRules.attach(t, a + 2, e, table, isNew, j);
             case "DETACH":
@@ -408,6 +416,9 @@ final class AlterTableRules {
             j.ctx.addedWithDefaultNotNull.add(table.key() + "." + c.name);
         }
         if (!unsafe) {
+            if (!c.notNull) {
+                j.facts.nullableColumnsAdded++;
+            }
             j.finding(Rules.ADD_COLUMN, Verdict.SAFE, "adds " + col + (c.defaultFrom >= 0
                     ? " with the non-volatile DEFAULT " + StatementRules.abbreviate(t.text(c.defaultFrom,
                     c.defaultTo - 1)) + " (stored in the catalog, no rewrite)" : " (nullable)")
@@ -421,14 +432,7 @@ final class AlterTableRules {
     }
 
     private static void remember(Judgement j, Name table, ColumnDef c) {
-        Schema.Table st = j.ctx.schema.table(table.key());
-        if (st == null) {
-            if (!j.ctx.existedBefore(table.key())) {
-                st = j.ctx.schema.createTable(table.key());
-            } else {
-                return; // an unknown existing table: do not pretend to know its other columns
-            }
-        }
+        Schema.Table st = j.ctx.schema.tableOrCreate(table.key()); // other columns stay unknown
         Schema.Column col = new Schema.Column();
         col.type = c.type;
         col.notNull = c.notNull;

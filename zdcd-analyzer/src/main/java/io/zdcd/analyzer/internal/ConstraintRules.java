@@ -27,9 +27,12 @@ final class ConstraintRules {
                 notValid = true;
             }
         }
+        if (notValid) {
+            j.facts.notValidConstraints++;
+        }
         String tn = table.display();
         String cn = name == null ? "the constraint" : name;
-        Schema.Table st = j.ctx.schema.table(table.key());
+        Schema.Table st = j.ctx.schema.tableOrCreate(table.key());
         Schema.Constraint known = new Schema.Constraint();
         known.validated = !notValid;
         String kind;

@@ -57,12 +57,15 @@ final class CreateRules {
                         j.table(n);
                     }
                 }
-                if (what.equals("SEQUENCE")) {
+                if (!what.equals("FOREIGN") && !what.equals("TEXT") && !what.equals("EVENT")
+                        && !what.equals("ACCESS")) {
                     int q = p + 1 + (t.is(p + 1, "IF", "NOT", "EXISTS") ? 3 : 0);
                     Name n = Name.parse(t, q);
-                    if (n != null) {
+                    if (n != null && !orReplace) {
                         j.ctx.createdHere.add(n.key());
-                        j.ctx.schema.otherRelations.put(n.key(), "SEQUENCE");
+                        if (what.equals("SEQUENCE")) {
+                            j.ctx.schema.otherRelations.put(n.key(), "SEQUENCE");
+                        }
                     }
                 }
                 if ((what.equals("DATABASE") || what.equals("TABLESPACE")) && j.ctx.inTransaction) {
@@ -112,7 +115,9 @@ final class CreateRules {
             j.kind("CREATE TABLE AS");
             Schema.Table st = j.ctx.schema.createTable(name.key());
             st.columns.clear();
+            int before = j.tables.size();
             readsSources(t, as + 1, j);
+            j.longRunning = j.tables.size() > before;
             j.finding(Rules.CREATE_TABLE_AS, Verdict.SAFE, "creates " + name.display() + " from a query: reads the "
                     + "source tables in full under AccessShareLock (reads and writes go on)");
             return;
@@ -282,6 +287,9 @@ final class CreateRules {
         }
         boolean isNew = !j.ctx.existedBefore(table.key());
         PgVersion v = j.ctx.version;
+        j.facts.command = "CREATE INDEX";
+        j.facts.table = table;
+        j.facts.concurrently = concurrently;
         if (concurrently) {
             j.lock(table, SHARE_UPDATE_EXCLUSIVE);
             if (j.ctx.inTransaction) {

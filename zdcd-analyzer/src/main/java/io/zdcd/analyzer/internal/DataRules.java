@@ -110,6 +110,9 @@ final class DataRules {
             return;
         }
         int where = t.find(table.end(), "WHERE");
+        j.facts.command = verb;
+        j.facts.table = table;
+        j.facts.where = where >= 0;
         j.longRunning = true;
         if (where < 0) {
             j.scan = true;

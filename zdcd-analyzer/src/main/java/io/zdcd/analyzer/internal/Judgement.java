@@ -20,6 +20,19 @@ final class Judgement {
     /** Takes time proportional to a table's size (scan, rewrite, index build, backfill) on a table with data. */
     boolean longRunning;
     final List<Finding> findings = new ArrayList<>();
+    /** The token facts a SAFE verdict hinges on, for the JSqlParser cross-check. */
+    final Facts facts = new Facts();
+
+    /** Facts read from the tokens that JSqlParser can confirm. */
+    static final class Facts {
+        String command; // ALTER TABLE, CREATE INDEX, UPDATE, DELETE
+        Name table;
+        int actions;
+        int notValidConstraints;
+        int nullableColumnsAdded;
+        boolean concurrently;
+        boolean where;
+    }
 
     Judgement(Context ctx) {
         this.ctx = ctx;

@@ -40,6 +40,9 @@ public final class MigrationAnalyzer {
             Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
             try {
                 StatementRules.analyze(st, j);
+                if (crossCheck) {
+                    CrossCheck.check(st, j);
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 j.findings.clear();
                 j.kind = "UNRECOGNISED";

@@ -78,6 +78,11 @@ public final class Schema {
         return tables.get(key);
     }
 
+    /** The table's entry, created empty (nothing known about its columns) if there is none yet. */
+    Table tableOrCreate(String key) {
+        return tables.computeIfAbsent(key, k -> new Table());
+    }
+
     Table createTable(String key) {
         Table t = new Table();
         tables.put(key, t);

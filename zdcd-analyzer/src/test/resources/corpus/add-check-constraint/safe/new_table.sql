@@ -1,0 +1,2 @@
+CREATE TABLE t (a int);
+ALTER TABLE t ADD CONSTRAINT a_pos CHECK (a > 0);

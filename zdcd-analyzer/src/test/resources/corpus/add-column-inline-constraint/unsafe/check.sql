@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN score int CHECK (score >= 0);

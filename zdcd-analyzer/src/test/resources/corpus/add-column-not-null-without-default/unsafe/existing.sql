@@ -1,0 +1,1 @@
+ALTER TABLE "app_author" ADD COLUMN "rank" integer NOT NULL;

@@ -1,0 +1,3 @@
+-- expect: add-column
+CREATE TABLE t (x int);
+ALTER TABLE t ADD COLUMN id bigserial;

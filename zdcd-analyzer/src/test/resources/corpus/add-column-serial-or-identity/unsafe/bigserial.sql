@@ -1,0 +1,1 @@
+ALTER TABLE legacy ADD COLUMN id bigserial PRIMARY KEY;

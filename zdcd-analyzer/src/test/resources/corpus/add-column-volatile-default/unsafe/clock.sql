@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN seen timestamptz DEFAULT clock_timestamp() NOT NULL;

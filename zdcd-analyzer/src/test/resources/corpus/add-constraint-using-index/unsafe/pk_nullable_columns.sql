@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX CONCURRENTLY legacy_id_idx ON legacy (id);
+ALTER TABLE legacy ADD CONSTRAINT legacy_pk PRIMARY KEY USING INDEX legacy_id_idx;

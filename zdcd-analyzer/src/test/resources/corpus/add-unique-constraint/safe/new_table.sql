@@ -1,0 +1,2 @@
+CREATE TABLE t (a int);
+ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a);

@@ -1,0 +1,3 @@
+-- schema: CREATE TABLE ev (at timestamp);
+SET TIME ZONE 'UTC';
+ALTER TABLE ev ALTER COLUMN at TYPE timestamptz;

@@ -1,0 +1,3 @@
+-- expect: alter-column-type
+-- schema: CREATE TABLE ev (at timestamp);
+ALTER TABLE ev ALTER COLUMN at TYPE timestamptz;

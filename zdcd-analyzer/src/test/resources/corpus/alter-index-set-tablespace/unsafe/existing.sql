@@ -1,0 +1,1 @@
+ALTER INDEX users_email SET TABLESPACE fast;

@@ -1,0 +1,1 @@
+ALTER INDEX "app_author_name_idx" RENAME TO "app_author_nm_idx";

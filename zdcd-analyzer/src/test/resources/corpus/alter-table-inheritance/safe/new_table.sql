@@ -1,0 +1,2 @@
+CREATE TABLE c (a int);
+ALTER TABLE c INHERIT p;

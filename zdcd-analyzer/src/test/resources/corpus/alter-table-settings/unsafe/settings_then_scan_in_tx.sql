@@ -1,0 +1,6 @@
+-- expect: long-operation-under-held-lock
+BEGIN;
+ALTER TABLE users REPLICA IDENTITY FULL;
+ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT c;
+COMMIT;

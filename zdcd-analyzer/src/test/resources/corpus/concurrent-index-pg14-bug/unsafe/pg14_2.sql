@@ -1,0 +1,2 @@
+-- pg: 14.2
+CREATE INDEX CONCURRENTLY i ON users (email);

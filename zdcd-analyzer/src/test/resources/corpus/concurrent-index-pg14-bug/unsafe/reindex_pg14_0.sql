@@ -1,0 +1,2 @@
+-- pg: 14.0
+REINDEX INDEX CONCURRENTLY users_email;

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY "app_author_name_idx" ON "app_author" ("name");

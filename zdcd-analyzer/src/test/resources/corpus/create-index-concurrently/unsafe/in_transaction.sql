@@ -1,0 +1,4 @@
+-- expect: concurrently-in-transaction
+BEGIN;
+CREATE INDEX CONCURRENTLY "app_author_name_idx" ON "app_author" ("name");
+COMMIT;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "uniq_active_email" ON "app_author" ("email") WHERE "active";

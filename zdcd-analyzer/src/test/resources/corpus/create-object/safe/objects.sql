@@ -1,0 +1,6 @@
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+CREATE SEQUENCE s;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE SCHEMA reporting;
+CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated = now(); RETURN NEW; END; $$;
+CREATE VIEW active_users AS SELECT * FROM users WHERE active;

@@ -1,0 +1,4 @@
+-- expect: not-allowed-in-transaction
+BEGIN;
+CREATE DATABASE other;
+COMMIT;

@@ -1,0 +1,3 @@
+-- expect: drop-default
+CREATE TABLE t (a int DEFAULT 0 NOT NULL);
+ALTER TABLE t ALTER COLUMN a DROP DEFAULT;

@@ -1,0 +1,4 @@
+BEGIN;
+ALTER TABLE "app_author" ADD COLUMN "age" integer DEFAULT 0 NOT NULL;
+ALTER TABLE "app_author" ALTER COLUMN "age" DROP DEFAULT;
+COMMIT;

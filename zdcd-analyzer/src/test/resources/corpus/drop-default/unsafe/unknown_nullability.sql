@@ -1,0 +1,2 @@
+-- expect: drop-default-not-null
+ALTER TABLE users ALTER COLUMN name DROP DEFAULT;

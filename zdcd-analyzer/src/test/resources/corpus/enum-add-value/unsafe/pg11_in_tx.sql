@@ -1,0 +1,5 @@
+-- expect: not-allowed-in-transaction
+-- pg: 11
+BEGIN;
+ALTER TYPE mood ADD VALUE 'meh';
+COMMIT;

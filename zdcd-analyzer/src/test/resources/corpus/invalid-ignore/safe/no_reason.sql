@@ -1,0 +1,2 @@
+-- zdcd:ignore add-column
+ALTER TABLE users ADD COLUMN x int;

@@ -1,0 +1,3 @@
+-- expect: create-index-non-concurrently
+-- zdcd:ignore create-index-non-concurrently
+CREATE INDEX i ON users (email);

@@ -1,0 +1,5 @@
+BEGIN;
+SET LOCAL lock_timeout = '1s';
+LOCK TABLE users IN ACCESS EXCLUSIVE MODE;
+ALTER TABLE users ADD COLUMN x int;
+COMMIT;

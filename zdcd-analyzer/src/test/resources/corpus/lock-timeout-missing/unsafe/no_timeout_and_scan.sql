@@ -1,0 +1,2 @@
+-- expect: add-check-constraint
+ALTER TABLE users ADD CONSTRAINT age_pos CHECK (age > 0);

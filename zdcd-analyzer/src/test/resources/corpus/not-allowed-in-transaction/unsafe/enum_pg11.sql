@@ -1,0 +1,4 @@
+-- pg: 11
+BEGIN;
+ALTER TYPE mood ADD VALUE 'meh';
+COMMIT;

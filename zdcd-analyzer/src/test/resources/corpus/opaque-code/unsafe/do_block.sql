@@ -1,0 +1,1 @@
+DO $$ BEGIN EXECUTE 'ALTER TABLE users DROP COLUMN name'; END $$;

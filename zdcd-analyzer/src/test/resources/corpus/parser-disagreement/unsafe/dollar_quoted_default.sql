@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN a text DEFAULT $$x, ADD COLUMN b int NOT NULL$$;

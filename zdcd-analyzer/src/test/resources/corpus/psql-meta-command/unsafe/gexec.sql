@@ -1,0 +1,2 @@
+-- expect: opaque-code
+SELECT format('CREATE INDEX ON %I (id)', tablename) FROM pg_tables \gexec

@@ -1,0 +1,2 @@
+-- expect: opaque-code
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity;

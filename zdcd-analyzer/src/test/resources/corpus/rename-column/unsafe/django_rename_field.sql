@@ -1,0 +1,1 @@
+ALTER TABLE "app_author" RENAME COLUMN "nick" TO "alias";

@@ -1,0 +1,1 @@
+ALTER TABLE users RENAME CONSTRAINT users_email_key TO users_email_uniq;

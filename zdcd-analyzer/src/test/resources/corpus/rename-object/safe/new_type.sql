@@ -1,0 +1,2 @@
+CREATE TYPE mood AS ENUM ('a');
+ALTER TYPE mood RENAME TO feeling;

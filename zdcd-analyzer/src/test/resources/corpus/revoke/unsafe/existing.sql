@@ -1,0 +1,1 @@
+REVOKE INSERT ON TABLE users FROM app;

@@ -1,0 +1,3 @@
+-- expect: alter-column-type
+SET lock_timeout = '2s';
+ALTER TABLE users ALTER COLUMN id TYPE numeric;

@@ -1,0 +1,1 @@
+ALTER TABLE "app_author" ALTER COLUMN "nick" SET NOT NULL;

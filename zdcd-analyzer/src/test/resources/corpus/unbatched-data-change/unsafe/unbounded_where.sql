@@ -1,0 +1,1 @@
+UPDATE "app_author" SET "nick" = 'x' WHERE "nick" IS NULL;

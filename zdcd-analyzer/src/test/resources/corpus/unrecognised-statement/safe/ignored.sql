@@ -1,0 +1,2 @@
+-- zdcd:ignore unrecognised-statement vendor command reviewed by hand
+FROBNICATE users;
