@@ -74,6 +74,8 @@ class JsonReportTest {
         then(index.get("scan").asBoolean()).isTrue();
         then(index.get("rewrite").asBoolean()).isFalse();
         then(index.get("column").asInt()).isEqualTo(3);
+        then(index.get("phase").asText()).isEqualTo("maintenance");
+        then(add.get("phase").asText()).isEqualTo("expand");
         then(index.get("sql").asText()).contains("\n    ON");
         then(index.at("/findings/0/rule").asText()).isEqualTo("create-index-non-concurrently");
         then(index.at("/findings/0/verdict").asText()).isEqualTo("UNSAFE");

@@ -32,7 +32,7 @@ class MarkdownReportTest {
                 .contains("| <code>shop/0003_note_index.sql</code> | ❌ UNSAFE | 3 | 1 |"
                         + " <code>create-index-non-concurrently</code> <code>unused-ignore</code> |\n")
                 .contains("| <code>shop/0003_note_index.sql</code> | 4 | <code>CREATE INDEX \"shop_order_note_idx\""
-                        + " ON \"shop_order\" (\"note\")</code> | ShareLock | writes |"
+                        + " ON \"shop_order\" (\"note\")</code> | ShareLock | writes | maintenance |"
                         + " <code>create-index-non-concurrently</code> |\n");
     }
 
@@ -72,7 +72,7 @@ class MarkdownReportTest {
 
         String md = Reports.render(report, ReportFormat.MARKDOWN);
 
-        then(md).contains("| ... 400 more | | | | | |")
+        then(md).contains("| ... 400 more | | | | | | |")
                 .contains("*460 more unsafe statements: run `zdcd check` locally for the full report.*")
                 .hasSizeLessThan(65_536);
     }

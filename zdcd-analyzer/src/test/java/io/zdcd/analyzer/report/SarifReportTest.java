@@ -70,6 +70,7 @@ class SarifReportTest {
         then(region.get("startLine").asInt()).isEqualTo(4);
         then(region.get("startColumn").asInt()).isEqualTo(3);
         then(region.get("endLine").asInt()).isEqualTo(5);
+        then(error.at("/properties/phase").asText()).isEqualTo("maintenance");
 
         JsonNode migrationLevel = results.get(2);
         then(migrationLevel.get("ruleId").asText()).isEqualTo("unused-ignore");

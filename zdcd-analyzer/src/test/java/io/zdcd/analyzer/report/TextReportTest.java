@@ -15,7 +15,7 @@ class TextReportTest {
                 .contains("  #1 L1:1  SAFE    BEGIN\n")
                 .contains("  #2 L3:1  SAFE    ALTER TABLE ADD COLUMN shop_order  AccessExclusiveLock"
                         + " (blocks reads, writes)\n")
-                .contains("  #2 L4:3  UNSAFE  CREATE INDEX shop_order  ShareLock (blocks writes; full scan)\n");
+                .contains("  #2 L4:3  UNSAFE  CREATE INDEX shop_order  ShareLock (blocks writes; full scan; phase: maintenance)\n");
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class Zdcd implements Runnable {
 
         // subcommand:trace
 
-        // subcommand:migrate
+        cli.addSubcommand(new MigrateCommand());
 
         cli.addSubcommand(new DeployCommand());
 

@@ -23,7 +23,8 @@ import java.util.List;
  *           "breaksOldCode": false, "verdict": "...",
  *           "findings": [ { "rule": "...", "verdict": "...", "message": "...", "safeAlternative": "..." } ] } ] } ] }
  * </pre>
- * Added beyond the contract: {@code summary} (counts), statement {@code column} and {@code kind}, and the
+ * Added beyond the contract: {@code summary} (counts), statement {@code column}, {@code kind} and {@code phase}
+ * ({@code expand}, {@code contract} or {@code maintenance}), and the
  * migration-level {@code findings} (for example an unused {@code zdcd:ignore}).
  */
 public final class JsonReport {
@@ -97,6 +98,7 @@ public final class JsonReport {
         g.writeBooleanField("scan", s.scan());
         g.writeBooleanField("breaksOldCode", s.breaksOldCode());
         g.writeStringField("verdict", s.verdict().name());
+        g.writeStringField("phase", s.phase().label());
         writeFindings(g, s.findings());
         g.writeEndObject();
     }

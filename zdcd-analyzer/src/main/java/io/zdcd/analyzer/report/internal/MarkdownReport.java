@@ -60,23 +60,24 @@ public final class MarkdownReport {
 
     private static void writeUnsafeTable(ClassificationReport report, Appendable out) throws IOException {
         out.append("### Unsafe statements\n\n");
-        out.append("| Migration | Line | Statement | Lock | Blocks | Rules |\n|---|---:|---|---|---|---|\n");
+        out.append("| Migration | Line | Statement | Lock | Blocks | Phase | Rules |\n|---|---:|---|---|---|---|---|\n");
         int rows = 0;
         int total = ReportFacts.unsafeStatementCount(report);
         for (Classification m : report.migrations()) {
             for (StatementAnalysis s : m.unsafeStatements()) {
                 if (rows++ == MAX_ROWS) {
-                    out.append("| ... ").append(Integer.toString(total - MAX_ROWS)).append(" more | | | | | |\n\n");
+                    out.append("| ... ").append(Integer.toString(total - MAX_ROWS)).append(" more | | | | | | |\n\n");
                     return;
                 }
                 out.append("| ").append(code(m.migration())).append(" | ").append(Integer.toString(s.line()))
                         .append(" | ").append(code(ReportFacts.oneLine(s.sql(), 80))).append(" | ")
                         .append(s.lock().map(l -> l.pgName()).orElse("")).append(" | ")
                         .append(String.join(", ", ReportFacts.blocks(s))).append(" | ")
+                        .append(s.phase().label()).append(" | ")
                         .append(unsafeRules(s.findings())).append(" |\n");
             }
             if (!m.findings().isEmpty() && m.findings().stream().anyMatch(f -> f.verdict() != Verdict.SAFE)) {
-                out.append("| ").append(code(m.migration())).append(" | | *(migration)* | | | ")
+                out.append("| ").append(code(m.migration())).append(" | | *(migration)* | | | | ")
                         .append(unsafeRules(m.findings())).append(" |\n");
             }
         }

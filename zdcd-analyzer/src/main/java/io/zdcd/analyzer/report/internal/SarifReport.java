@@ -49,11 +49,11 @@ public final class SarifReport {
                 String uri = toUri(m.migration());
                 for (StatementAnalysis s : m.statements()) {
                     for (Finding f : s.findings()) {
-                        writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s));
+                        writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s), s.phase().label());
                     }
                 }
                 for (Finding f : m.findings()) {
-                    writeResult(g, f, rules, uri, 1, 1, 1);
+                    writeResult(g, f, rules, uri, 1, 1, 1, null);
                 }
             }
             g.writeEndArray();
@@ -103,7 +103,7 @@ public final class SarifReport {
     }
 
     private static void writeResult(JsonGenerator g, Finding f, Map<String, RuleInfo> rules, String uri, int line,
-                                    int column, int endLine) throws IOException {
+                                    int column, int endLine, String phase) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
         g.writeNumberField("ruleIndex", rules.get(f.ruleId()).index);
@@ -126,6 +126,11 @@ public final class SarifReport {
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();
+        if (phase != null) {
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("phase", phase);
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -70,6 +70,9 @@ public final class TextReport {
         if (s.breaksOldCode()) {
             effects.add("breaks old code");
         }
+        if (!s.isSafe()) {
+            effects.add("phase: " + s.phase().label());
+        }
         if (s.lock().isPresent()) {
             out.append("  ").append(s.lock().get().pgName());
         }

@@ -1,0 +1,96 @@
+package io.zdcd.examples.cli;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import io.zdcd.testing.PostgresExtension;
+import io.zdcd.testing.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code zdcd migrate} on a real PostgreSQL: exit codes, what it prints, and that the password never shows. */
+@ExtendWith(PostgresExtension.class)
+class MigrateCommandTest {
+    TestDatabase db;
+    @TempDir
+    Path dir;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp(TestDatabase db) {
+        this.db = db;
+        db.execute("DROP SCHEMA IF EXISTS zdcd CASCADE", "DROP TABLE IF EXISTS users",
+                "CREATE TABLE users (id bigserial PRIMARY KEY, name text)", "INSERT INTO users (name) VALUES ('ann')");
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Zdcd.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String url() {
+        return "postgres://" + db.user() + ":s3cret-pw@" + db.host() + ":" + db.port() + "/" + db.name();
+    }
+
+    @Test
+    void applies_pending_migrations_in_order_then_has_nothing_to_do() throws Exception {
+        Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);");
+        Files.writeString(dir.resolve("V1__email.sql"), "ALTER TABLE users ADD COLUMN email text;");
+
+        int first = run("migrate", "--database-url", db.jdbcUrlWithCredentials(), "--lock-timeout", "500ms",
+                dir.toString());
+        int second = run("migrate", "--database-url", db.jdbcUrlWithCredentials(), dir.toString());
+
+        then(first).as(err.toString()).isZero();
+        then(second).isZero();
+        then(out.toString()).containsSubsequence("2 to apply (lock_timeout 500ms", "applying V1__email.sql",
+                "#1 APPLIED     ALTER TABLE users ADD COLUMN email text  [in transaction, 1 attempt",
+                "applied V1__email.sql", "applying V2__index.sql", "[no transaction, 1 attempt",
+                "applied V2__index.sql", "2 already applied, 0 to apply", "nothing to do");
+        then(db.queryValue("SELECT count(*) FROM zdcd.applied_migrations")).isEqualTo(2L);
+        then(db.queryValue("SELECT name FROM users")).isEqualTo("ann");
+    }
+
+    @Test
+    void a_failing_migration_exits_1_and_says_what_was_rolled_back_and_what_stayed() throws Exception {
+        Files.writeString(dir.resolve("V1__ok.sql"), "ALTER TABLE users ADD COLUMN email text;");
+        Files.writeString(dir.resolve("V2__broken.sql"), "ALTER TABLE users ADD COLUMN phone text; SELEC 1;");
+        Files.writeString(dir.resolve("V3__later.sql"), "ALTER TABLE users ADD COLUMN age int;");
+
+        int code = run("migrate", "--database-url", db.jdbcUrlWithCredentials(), dir.toString());
+
+        then(code).isEqualTo(1);
+        then(out.toString()).contains("applied V1__ok.sql", "#1 ROLLED_BACK ALTER TABLE users ADD COLUMN phone text",
+                "#2 FAILED      SELEC 1", "FAILED V2__broken.sql: statement #2", "syntax error",
+                "nothing of V2__broken.sql stayed: PostgreSQL rolled it back", "1 later migration(s) not run");
+        then(db.queryValue("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
+                + "information_schema.columns WHERE table_name = 'users'")).isEqualTo("id,name,email");
+    }
+
+    @Test
+    void bad_input_exits_2_with_one_line_and_never_prints_the_password() throws Exception {
+        Files.writeString(dir.resolve("V1__x.sql"), "SELECT 1;");
+
+        then(run("migrate", "--database-url", "mysql://root:s3cret-pw@host/db", dir.toString())).isEqualTo(2);
+        then(run("migrate", "--database-url", url(), dir.resolve("missing").toString())).isEqualTo(2);
+        then(run("migrate", "--database-url", url(), "--lock-timeout", "soon", dir.toString())).isEqualTo(2);
+        then(run("migrate", "--database-url", "postgres://nobody:s3cret-pw@" + db.host() + ":" + db.port()
+                + "/no_such_db", dir.toString())).isEqualTo(2);
+        then(run("migrate", dir.toString())).isEqualTo(2);
+
+        String all = out + "\n" + err;
+        then(all).doesNotContain("s3cret-pw").doesNotContain("Exception").doesNotContain("\tat ");
+        then(err.toString()).contains("not a PostgreSQL URL", "no such file or folder", "--lock-timeout: not a "
+                + "duration", "no_such_db", "Missing required option: '--database-url=URL'");
+        then(err.toString().lines().filter(l -> l.startsWith("zdcd: ")).count()).isEqualTo(5);
+    }
+}
