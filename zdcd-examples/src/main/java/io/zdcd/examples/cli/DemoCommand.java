@@ -2,6 +2,7 @@ package io.zdcd.examples.cli;
 
 import io.zdcd.examples.demo.Demo;
 import io.zdcd.examples.demo.DemoSummary;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +47,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     Path json;
 
+    /** Where the demo prints (tests replace it). */
+    PrintStream out = System.out;
+
     @Override
     public Integer call() {
-        Demo.Builder builder = Demo.builder().out(System.out);
+        Demo.Builder builder = Demo.builder().out(out);
         try {
             builder.rows(rows).threads(threads).hold(Duration.ofMillis(Math.round(holdSeconds * 1000)));
             if (databaseUrl != null) {
@@ -63,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSummary summary = builder.build().run();
         if (json != null) {
             summary.writeJson(json);
-            System.out.println("summary written to " + json);
+            out.println("summary written to " + json);
         }
         return summary.allAsExpected() ? 0 : 1;
     }

@@ -87,7 +87,7 @@ public final class Demo {
                 DemoApp app = new DemoApp(rows);
                 Stage zdcdStage = new Stage(server, DATABASE, app, rows, out, terminal, threads, hold);
                 Stage naiveStage = new Stage(server, NAIVE_DATABASE, app, rows, out, terminal, threads, hold);
-                List<SceneResult> zdcd = new ZdcdStory(zdcdStage, CONTROL_DATABASE).play();
+                List<SceneResult> zdcd = new ZdcdStory(zdcdStage, CONTROL_DATABASE, classifier()).play();
                 Map<Integer, SceneRun> naive = new NaiveStory(naiveStage).play();
                 List<SceneResult> scenes = new ArrayList<>();
                 for (SceneResult s : zdcd) {
@@ -101,9 +101,7 @@ public final class Demo {
                 return summary;
             } finally {
                 if (databaseUrl.isPresent()) {
-                    for (String db : List.of(DATABASE, NAIVE_DATABASE, CONTROL_DATABASE)) {
-                        server.dropDatabase(db);
-                    }
+                    server.dropDatabases(DATABASE);   // zdcd_demo, zdcd_demo_naive, zdcd_demo_control, backups
                 }
             }
         } catch (RuntimeException e) {
@@ -114,6 +112,10 @@ public final class Demo {
         } catch (Exception e) {
             throw new IllegalStateException("demo failed: " + Timeline.oneLine(e), e);
         }
+    }
+
+    private static io.zdcd.classify.MigrationClassifier classifier() {
+        return io.zdcd.analyzer.SqlMigrationClassifier.defaults();
     }
 
     private PostgresServer server() {
@@ -150,15 +152,14 @@ public final class Demo {
         }
 
         /**
-         * A JDBC URL of a PostgreSQL server where the user may create databases; the demo creates and drops its
-         * {@code zdcd_demo*} databases there. (default: none, an embedded PostgreSQL is started)
+         * A PostgreSQL server where the user may create databases, as a JDBC URL
+         * ({@code jdbc:postgresql://host:5432/postgres?user=me&password=secret}) or a libpq URL
+         * ({@code postgres://me:secret@host:5432/postgres}); the demo creates and drops its {@code zdcd_demo*}
+         * databases there. (default: none, an embedded PostgreSQL is started)
          */
         public Builder databaseUrl(String url) {
             Objects.requireNonNull(url, "url");
-            if (!url.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("database URL must be a JDBC URL like "
-                        + "jdbc:postgresql://localhost:5432/postgres?user=me&password=secret");
-            }
+            io.zdcd.jdbc.PostgresDatabase.fromUrl(url);   // IAE naming what is wrong, never the password
             this.databaseUrl = url;
             return this;
         }

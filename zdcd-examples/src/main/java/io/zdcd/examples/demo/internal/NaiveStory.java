@@ -7,7 +7,12 @@ import io.zdcd.examples.demo.LocalPlatform;
 import io.zdcd.examples.demo.PhaseStats;
 import io.zdcd.examples.demo.SceneRun;
 import io.zdcd.examples.demo.TrafficGenerator;
+import io.zdcd.examples.demo.SmokeTestHealthCheck;
+import io.zdcd.jdbc.LocalDatabaseBackups;
+import io.zdcd.spi.Backup;
 import io.zdcd.spi.Build;
+import io.zdcd.spi.Health;
+import io.zdcd.spi.Release;
 import io.zdcd.spi.Progress;
 import java.sql.Connection;
 import java.time.Duration;
@@ -37,8 +42,52 @@ public final class NaiveStory {
             traffic.start("naive warm-up");
             Thread.sleep(300);
             runs.put(1, safePush(platform, traffic));
+            runs.put(3, unsafeAtOnce(platform, traffic));
         }
         return runs;
+    }
+
+    private SceneRun unsafeAtOnce(LocalPlatform platform, TrafficGenerator traffic) throws Exception {
+        AppBuild v3 = stage.app().v3();
+        String app = platform.app();
+        stage.heading("Scene 3, the naive way: the unsafe push ships at once, in the day: backup, migration with no "
+                + "lock_timeout while a report holds a lock, release, health check; on failure restore and roll back, "
+                + "with no maintenance window");
+        Timeline t = new Timeline(stage.out());
+        traffic.phase("naive scene 3");
+        LocalDatabaseBackups backups = LocalDatabaseBackups.of(stage.server().database(stage.database()));
+        Release previous = platform.currentRelease(app).orElseThrow();
+        Backup backup = t.step("back up the database", () -> backups.capture(app, Progress.none()));
+        try (LongTransaction report = t.step("a long report transaction reads accounts and stays open "
+                + Durations.seconds(stage.hold()), stage::longTransaction);
+             Connection c = stage.connect()) {
+            for (Migration m : DemoApp.V3_MIGRATIONS) {
+                t.step("apply " + m.name() + " (no lock_timeout)", () -> {
+                    NaiveMigrations.apply(c, m);
+                    return null;
+                });
+            }
+        }
+        t.step("release " + v3.version(), () -> platform.release(app, Build.of(v3.version()), Progress.none()));
+        Health health = t.step("health check", () -> new SmokeTestHealthCheck(platform, stage::connect)
+                .check(app, platform.currentRelease(app).orElseThrow()));
+        t.line(health.toString());
+        String outcome = "deployed";
+        if (!health.healthy()) {
+            t.step("restore the backup (traffic still running: no maintenance window)", () -> {
+                backups.restore(app, backup, Progress.none());
+                return null;
+            });
+            t.step("roll back to v" + previous.version(), () -> platform.rollback(app, previous, Progress.none()));
+            outcome = "rolled back, restored";
+        }
+        Thread.sleep(300);
+        PhaseStats stats = traffic.endPhase();
+        long lost = stage.rowsMissing(traffic);
+        t.line("traffic: " + stats);
+        stats.errors().forEach(e -> t.line("  error seen by users: " + e));
+        t.line("rows whose insert users saw succeed and that the restore threw away: " + lost);
+        return SceneRun.of(outcome, stats, lost, "shipped at push time");
     }
 
     private SceneRun safePush(LocalPlatform platform, TrafficGenerator traffic) throws Exception {

@@ -1,35 +1,25 @@
 package io.zdcd.examples.demo.internal;
 
+import io.zdcd.jdbc.PostgresDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
- * The PostgreSQL server the demo runs on: an embedded one it starts and stops, or one named by a JDBC URL where the
- * user may create databases. Never shows the password: {@code toString()} and {@link #describe()} omit it.
+ * The PostgreSQL server the demo runs on: an embedded one it starts and stops, or one named by a URL where the user
+ * may create databases. Never shows the password: {@code toString()} and {@link #describe()} omit it.
  */
 public final class PostgresServer implements AutoCloseable {
-    private final String host;
-    private final int port;
-    private final String adminDatabase;
-    private final String user;
-    private final String password;
+    private final PostgresDatabase admin;
     private final AutoCloseable stopper;
     private final String description;
 
-    private PostgresServer(String host, int port, String adminDatabase, String user, String password,
-                           AutoCloseable stopper, String description) {
-        this.host = host;
-        this.port = port;
-        this.adminDatabase = adminDatabase;
-        this.user = user;
-        this.password = password == null ? "" : password;
+    private PostgresServer(PostgresDatabase admin, AutoCloseable stopper, String description) {
+        this.admin = admin;
         this.stopper = stopper;
         this.description = description;
     }
@@ -45,7 +35,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_wal_size", "2GB")
                     .start();
-            return new PostgresServer("localhost", pg.getPort(), "postgres", "postgres", "", pg,
+            return new PostgresServer(PostgresDatabase.of("localhost", pg.getPort(), "postgres", "postgres", ""), pg,
                     "embedded PostgreSQL on localhost:" + pg.getPort());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL: " + e.getMessage()
@@ -54,46 +44,26 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * A server named by a JDBC URL ({@code jdbc:postgresql://host:port/db?user=...&password=...}); the demo creates
-     * its own databases there and drops them at the end.
+     * A server named by a JDBC URL ({@code jdbc:postgresql://host:port/db?user=...&password=...}) or a libpq URL
+     * ({@code postgres://user:password@host:port/db}); the demo creates its own databases there and drops them at the
+     * end.
      *
-     * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL
+     * @throws IllegalArgumentException if the URL is not a PostgreSQL URL (the message never repeats the password)
      */
-    public static PostgresServer external(String jdbcUrl) {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Properties p = jdbcUrl.startsWith("jdbc:postgresql:") ? org.postgresql.Driver.parseURL(jdbcUrl, null) : null;
-        if (p == null) {
-            throw new IllegalArgumentException("--database-url must be a JDBC URL like "
-                    + "jdbc:postgresql://localhost:5432/postgres?user=me&password=secret");
-        }
-        String host = p.getProperty("PGHOST", "localhost").split(",")[0];
-        int port = Integer.parseInt(p.getProperty("PGPORT", "5432").split(",")[0]);
-        String db = p.getProperty("PGDBNAME", "postgres");
-        String user = p.getProperty("user", System.getProperty("user.name"));
-        return new PostgresServer(host, port, db.isEmpty() ? "postgres" : db, user, p.getProperty("password"),
-                () -> { }, "PostgreSQL on " + host + ":" + port + " as " + user);
+    public static PostgresServer external(String url) {
+        Objects.requireNonNull(url, "url");
+        PostgresDatabase db = PostgresDatabase.fromUrl(url);
+        return new PostgresServer(db, () -> { }, "PostgreSQL on " + db.host() + ":" + db.port() + " as " + db.user());
+    }
+
+    /** Database {@code name} on this server, with the server's credentials. */
+    public PostgresDatabase database(String name) {
+        return admin.withName(name);
     }
 
     /** A new connection to database {@code name} on this server. */
-    public Connection connect(String name) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        p.setProperty("ApplicationName", "zdcd-demo");
-        return DriverManager.getConnection(jdbcUrl(name), p);
-    }
-
-    /** The JDBC URL of database {@code name}, without credentials. */
-    public String jdbcUrl(String name) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + name;
-    }
-
-    public String user() {
-        return user;
-    }
-
-    public String password() {
-        return password;
+    public Connection connect(String name) {
+        return database(name).connect();
     }
 
     /** Drops (if it exists) and creates an empty database. */
@@ -109,6 +79,20 @@ public final class PostgresServer implements AutoCloseable {
         admin("DROP DATABASE IF EXISTS " + name);
     }
 
+    /** Drops every database whose name starts with {@code prefix} (the demo's and their backup copies). */
+    public void dropDatabases(String prefix) throws SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection c = admin.connect(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT datname FROM pg_database WHERE starts_with(datname, '" + prefix + "')")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        for (String name : names) {
+            dropDatabase(name);
+        }
+    }
+
     /** Creates database {@code copy} as a file-level copy of {@code source} (no session may use the source). */
     public void copyDatabase(String source, String copy) throws SQLException {
         dropDatabase(copy);
@@ -116,7 +100,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void admin(String sql) throws SQLException {
-        try (Connection c = connect(adminDatabase); Statement s = c.createStatement()) {
+        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
