@@ -1,0 +1,7 @@
+BEGIN;
+--
+-- Add field rank to author
+--
+ALTER TABLE "shop_author" ADD COLUMN "rank" integer DEFAULT 0 NOT NULL;
+ALTER TABLE "shop_author" ALTER COLUMN "rank" DROP DEFAULT;
+COMMIT;

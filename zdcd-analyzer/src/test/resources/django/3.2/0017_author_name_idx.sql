@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Create index author_name_idx on field(s) name of model author
+--
+CREATE INDEX "author_name_idx" ON "shop_author" ("name");
+COMMIT;

@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Add field created to author
+--
+ALTER TABLE "shop_author" ADD COLUMN "created" timestamp with time zone DEFAULT (STATEMENT_TIMESTAMP()) NOT NULL;
+COMMIT;
