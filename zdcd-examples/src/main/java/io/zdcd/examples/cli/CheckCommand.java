@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--postgres-version", paramLabel = "N",
-            description = "PostgreSQL major version the migrations will run on, 11 to 18 (default: 17).")
-    Integer postgresVersion;
+            description = "PostgreSQL version the migrations will run on: a major version, 11 to 18, or with its minor"
+                    + " release, such as 14.2 (default: 17).")
+    String postgresVersion;
 
     @Option(names = "--schema", paramLabel = "FILE",
             description = "The existing schema as SQL (for example pg_dump --schema-only output).")
@@ -52,6 +53,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif or markdown (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--disable-rule", paramLabel = "RULE",
+            description = "Turn a rule off (repeatable); its findings are not reported.")
+    List<String> disabledRules = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (UTF-8) instead of stdout.")
@@ -91,6 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
             if (postgresVersion != null) {
                 builder.postgresVersion(postgresVersion);
             }
+            disabledRules.forEach(builder::disableRule);
             if (schema != null) {
                 builder.schema(readText(schema, "--schema " + schema));
             }

@@ -187,14 +187,39 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_minor_release_reaches_the_version_aware_rules() throws Exception {
+        Path cic = write("0006_cic.sql", "CREATE INDEX CONCURRENTLY \"i\" ON \"shop_order\" (\"status\");\n");
+
+        Run buggy = run("check", "--postgres-version", "14.2", "--format", "json", cic.toString());
+        Run fixed = run("check", "--postgres-version", "14.9", cic.toString());
+
+        then(buggy.exitCode()).isEqualTo(1);
+        then(MAPPER.readTree(buggy.out()).at("/migrations/0/statements/0/findings").findValuesAsText("rule"))
+                .contains("concurrent-index-pg14-bug");
+        then(fixed.exitCode()).as(fixed.out()).isZero();
+    }
+
+    @Test
+    void disable_rule_turns_a_rule_off() {
+        String sample = SAMPLES.resolve("0003_order_status.sql").toString();
+
+        Run r = run("check", "--disable-rule", "create-index-non-concurrently", "--format", "json", sample);
+
+        then(r.exitCode()).as(r.err()).isEqualTo(1);
+        then(r.out()).doesNotContain("\"create-index-non-concurrently\"").contains("drop-default-not-null");
+    }
+
+    @Test
     void a_schema_file_makes_its_tables_and_column_types_known() throws Exception {
         Path schema = write("schema.sql", "CREATE TABLE shop_order (id bigint PRIMARY KEY, name varchar(50) NOT NULL);");
         Path widen = write("0005_widen.sql", "BEGIN;\nALTER TABLE \"shop_order\" ALTER COLUMN \"name\" TYPE varchar(100);\n"
                 + "COMMIT;\n");
 
         Run with = run("check", "--schema", schema.toString(), widen.toString());
+        Run without = run("check", widen.toString());
 
         then(with.exitCode()).as(with.out() + with.err()).isZero();
+        then(without.exitCode()).as("the column's type is unknown without the schema: %s", without.out()).isEqualTo(1);
     }
 
     @Test
@@ -206,6 +231,7 @@ class CheckCommandTest {
                 run("check", "--bogus", sample),
                 run("check", "--postgres-version", "9", sample),
                 run("check", "--postgres-version", "seventeen", sample),
+                run("check", "--disable-rule", "no-such-rule", sample),
                 run("check", dir.resolve("missing.sql").toString()),
                 run("check", "--schema", dir.resolve("missing-schema.sql").toString(), sample),
                 run("check", "--output", dir.resolve("no/such/dir/report.json").toString(), sample),
@@ -217,10 +243,11 @@ class CheckCommandTest {
             then(r.err()).startsWith("zdcd");
         }
         then(runs.get(1).err()).contains("--format must be text, json, sarif or markdown, not 'xml'");
-        then(runs.get(5).err()).contains(dir.resolve("missing.sql") + ": no such file or directory");
-        then(runs.get(6).err()).contains("--schema");
-        then(runs.get(7).err()).contains("cannot write");
-        then(runs.get(8).err()).contains("stdin");
+        then(runs.get(5).err()).contains("unknown rule id 'no-such-rule'");
+        then(runs.get(6).err()).contains(dir.resolve("missing.sql") + ": no such file or directory");
+        then(runs.get(7).err()).contains("--schema");
+        then(runs.get(8).err()).contains("cannot write");
+        then(runs.get(9).err()).contains("stdin");
     }
 
     @Test

@@ -1,0 +1,184 @@
+package io.zdcd.django;
+
+import io.zdcd.internal.ConcurrentIndexes;
+import io.zdcd.internal.LockRetry;
+import io.zdcd.jdbc.JdbcMigrationRunner;
+import io.zdcd.jdbc.RetryPolicy;
+import io.zdcd.spi.MigrationResult;
+import io.zdcd.spi.MigrationRunner;
+import io.zdcd.spi.PendingMigration;
+import io.zdcd.spi.Progress;
+import io.zdcd.spi.StatementResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Applies Django migrations one at a time with {@code python manage.py migrate <app> <name>}, under
+ * {@code PGOPTIONS='-c lock_timeout=... -c statement_timeout=...'} so that no statement waits for a lock longer than
+ * the lock timeout (default 2 s); a lock timeout is retried with exponential backoff and jitter until a deadline, the
+ * same {@link RetryPolicy} as {@link JdbcMigrationRunner}. Django runs each atomic migration in one transaction, so a
+ * failure leaves nothing of it behind.
+ */
+public final class DjangoMigrationRunner implements MigrationRunner {
+    private final DjangoProject project;
+    private final Duration lockTimeout;
+    private final Duration statementTimeout;
+    private final RetryPolicy retry;
+
+    private DjangoMigrationRunner(Builder b) {
+        this.project = b.project;
+        this.lockTimeout = b.lockTimeout;
+        this.statementTimeout = b.statementTimeout;
+        this.retry = b.retry;
+    }
+
+    public static DjangoMigrationRunner of(DjangoProject project) {
+        return builder(project).build();
+    }
+
+    public static Builder builder(DjangoProject project) {
+        return new Builder(project);
+    }
+
+    /** manage.py's output said the lock was not granted. */
+    private static final class LockTimedOut extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        LockTimedOut(String output) {
+            super(output, null, false, false);
+        }
+    }
+
+    @Override
+    public MigrationResult apply(PendingMigration migration, Progress progress) {
+        Objects.requireNonNull(migration, "migration");
+        String[] appAndName = migration.name().split("/", 2);
+        if (appAndName.length != 2) {
+            throw new IllegalArgumentException("not a Django migration name (app/NNNN_name): " + migration.name());
+        }
+        long t0 = System.nanoTime();
+        int[] attempts = {0};
+        String pgOptions = "-c lock_timeout=" + lockTimeout.toMillis() + " -c statement_timeout="
+                + statementTimeout.toMillis();
+        String command = "manage.py migrate " + appAndName[0] + " " + appAndName[1];
+        DjangoProject.Result result;
+        boolean timedOut = false;
+        try {
+            result = LockRetry.run(retry, e -> e instanceof LockTimedOut,
+                    (n, wait, cause) -> progress.report(migration.name() + ": lock not granted within "
+                            + lockTimeout.toMillis() + "ms; retry " + n + " in " + wait.toMillis() + "ms"),
+                    () -> {
+                        attempts[0]++;
+                        progress.report(migration.name() + ": python " + command);
+                        DjangoProject.Result r = project.manage(Map.of("PGOPTIONS", pgOptions), "migrate",
+                                appAndName[0], appAndName[1], "--noinput");
+                        if (!r.ok() && r.output().contains("lock timeout")) {
+                            throw new LockTimedOut(r.output());
+                        }
+                        return r;
+                    });
+        } catch (LockTimedOut e) {
+            result = new DjangoProject.Result(1, e.getMessage());
+            timedOut = true;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DjangoException("python " + command, e.toString(), e);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        Duration wait = attempts[0] > 1 || timedOut ? lockTimeout : Duration.ZERO;
+        if (result.ok()) {
+            return new MigrationResult(migration.name(), MigrationResult.Status.APPLIED, List.of(new StatementResult(
+                    1, command, true, StatementResult.Status.APPLIED, attempts[0], wait, elapsed)), elapsed, "",
+                    List.of());
+        }
+        String error = DjangoProject.tail(result.output(), 3).replace('\n', ' ')
+                + (timedOut ? " (after " + attempts[0] + " attempts; retry deadline " + retry.deadline().toSeconds()
+                + "s)" : "");
+        return new MigrationResult(migration.name(), MigrationResult.Status.FAILED, List.of(new StatementResult(1,
+                command, true, StatementResult.Status.FAILED, attempts[0], wait, elapsed)), elapsed, error,
+                invalidIndexes(migration.sql()));
+    }
+
+    private List<String> invalidIndexes(String sql) {
+        List<String> out = new ArrayList<>();
+        List<String> names = ConcurrentIndexes.in(sql);
+        if (names.isEmpty()) {
+            return out;
+        }
+        try (Connection c = project.database().connect(); PreparedStatement p = c.prepareStatement(
+                "SELECT NOT indisvalid FROM pg_index WHERE indexrelid = to_regclass(?)")) {
+            for (String n : names) {
+                p.setString(1, n);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        out.add(n);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // best effort: the recovery plan also drops the indexes the migration meant to build
+        }
+        return out;
+    }
+
+    @Override
+    public boolean dropInvalidIndex(String index) {
+        return JdbcMigrationRunner.builder(project.database()).lockTimeout(lockTimeout).retry(retry).build()
+                .dropInvalidIndex(index);
+    }
+
+    @Override
+    public String toString() {
+        return "DjangoMigrationRunner[" + project + ", lock_timeout " + lockTimeout.toMillis() + "ms]";
+    }
+
+    /** Configures a {@link DjangoMigrationRunner}. */
+    public static final class Builder {
+        private final DjangoProject project;
+        private Duration lockTimeout = JdbcMigrationRunner.DEFAULT_LOCK_TIMEOUT;
+        private Duration statementTimeout = JdbcMigrationRunner.DEFAULT_STATEMENT_TIMEOUT;
+        private RetryPolicy retry = RetryPolicy.defaults();
+
+        private Builder(DjangoProject project) {
+            this.project = Objects.requireNonNull(project, "project");
+        }
+
+        /** (default: 2 s) */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = positive(timeout, "lockTimeout");
+            return this;
+        }
+
+        /** (default: 15 min) */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = positive(timeout, "statementTimeout");
+            return this;
+        }
+
+        /** (default: {@link RetryPolicy#defaults()}) */
+        public Builder retry(RetryPolicy policy) {
+            this.retry = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        public DjangoMigrationRunner build() {
+            return new DjangoMigrationRunner(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.toMillis() < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1ms, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.zdcd.django;
+
+import static org.assertj.core.api.BDDAssertions.catchThrowable;
+import static org.assertj.core.api.BDDAssertions.then;
+
+import io.zdcd.jdbc.PostgresDatabase;
+import io.zdcd.jdbc.RetryPolicy;
+import io.zdcd.spi.Build;
+import io.zdcd.spi.MigrationResult;
+import io.zdcd.spi.PendingMigration;
+import io.zdcd.testing.PostgresExtension;
+import io.zdcd.testing.TestDatabase;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Django integration against the real test project under {@code src/test/resources/django/shop}, run by the
+ * first Python interpreter that has Django ({@link DjangoProject#findPython}). Without one, the tests that need it
+ * are skipped and say why; CI installs Debian's python3-django.
+ */
+@ExtendWith(PostgresExtension.class)
+class DjangoIntegrationTest {
+    static final Path SHOP = shop();
+    PostgresDatabase db;
+    TestDatabase test;
+
+    static Path shop() {
+        try {
+            return Path.of(DjangoIntegrationTest.class.getResource("/django/shop/manage.py").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pythonWithDjango() {
+        Optional<String> python = DjangoProject.findPython(SHOP);
+        if (python.isEmpty()) {
+            String reason = "SKIPPED: no Python interpreter with Django found (tried $ZDCD_PYTHON, python3, "
+                    + "/usr/bin/python3); install Debian's python3-django and python3-psycopg2 to run the Django tests";
+            System.out.println(reason);
+            Assumptions.abort(reason);
+        }
+        return python.get();
+    }
+
+    @BeforeEach
+    void setUp(TestDatabase test) {
+        this.test = test;
+        db = PostgresDatabase.of(test.host(), test.port(), test.name(), test.user(), test.password());
+        test.execute("DROP TABLE IF EXISTS orders_order, django_migrations CASCADE");
+    }
+
+    private DjangoProject project() {
+        return DjangoProject.builder(SHOP).database(db).python(pythonWithDjango()).build();
+    }
+
+    @Test
+    void pending_migrations_come_from_the_files_not_in_django_migrations_with_their_sql() {
+        DjangoProject project = project();
+        DjangoMigrationSource source = DjangoMigrationSource.of(project);
+
+        List<PendingMigration> all = source.pending(Build.of("b1"));
+        MigrationResult first = DjangoMigrationRunner.of(project).apply(all.get(0), io.zdcd.spi.Progress.none());
+        List<PendingMigration> after = source.pending(Build.of("b1"));
+
+        then(all).extracting(PendingMigration::name).containsExactly("orders/0001_initial",
+                "orders/0002_order_email", "orders/0003_remove_order_legacy");
+        then(all.get(0).sql()).contains("CREATE TABLE \"orders_order\"");
+        then(all.get(1).sql()).contains("ALTER TABLE \"orders_order\" ADD COLUMN \"email\" text NULL");
+        then(all.get(2).sql()).contains("DROP COLUMN \"legacy\"");
+        then(first.isApplied()).as(first.error()).isTrue();
+        then(test.queryValue("SELECT count(*) FROM django_migrations WHERE app = 'orders'")).isEqualTo(1L);
+        then(after).extracting(PendingMigration::name).containsExactly("orders/0002_order_email",
+                "orders/0003_remove_order_legacy");
+    }
+
+    @Test
+    void migrate_runs_under_lock_timeout_and_retries_until_the_lock_is_granted() throws Exception {
+        DjangoProject project = project();
+        DjangoMigrationSource source = DjangoMigrationSource.of(project);
+        DjangoMigrationRunner runner = DjangoMigrationRunner.builder(project).lockTimeout(Duration.ofMillis(300))
+                .retry(RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(300))
+                        .withDeadline(Duration.ofSeconds(60)))
+                .build();
+        runner.apply(source.pending(Build.of("b1")).get(0), io.zdcd.spi.Progress.none());
+        test.execute("INSERT INTO orders_order (note, legacy) VALUES ('kept', 'x')");
+        PendingMigration addEmail = source.pending(Build.of("b1")).get(0);
+        List<String> progress = new CopyOnWriteArrayList<>();
+
+        MigrationResult result;
+        try (Connection longTx = db.connect(); Statement s = longTx.createStatement()) {
+            longTx.setAutoCommit(false);
+            s.executeQuery("SELECT count(*) FROM orders_order").close();
+            CompletableFuture<MigrationResult> applying = CompletableFuture.supplyAsync(
+                    () -> runner.apply(addEmail, (m, d, t) -> progress.add(m)));
+            Thread.sleep(2500);
+            longTx.commit();
+            result = applying.get(120, TimeUnit.SECONDS);
+        }
+
+        then(result.isApplied()).as(result.error()).isTrue();
+        then(result.statements().get(0).attempts()).isGreaterThan(1);
+        then(progress).anyMatch(m -> m.contains("lock not granted within 300ms; retry 1"));
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders_order' "
+                + "AND column_name = 'email'")).isEqualTo(1L);
+        then(test.queryValue("SELECT note FROM orders_order")).isEqualTo("kept");
+    }
+
+    @Test
+    void a_failing_django_migration_is_rolled_back_and_reported() {
+        DjangoProject project = project();
+        DjangoMigrationRunner runner = DjangoMigrationRunner.of(project);
+
+        MigrationResult r = runner.apply(new PendingMigration("orders/0009_missing", ""), io.zdcd.spi.Progress.none());
+
+        then(r.status()).isEqualTo(MigrationResult.Status.FAILED);
+        then(r.error()).contains("0009_missing");
+        then(r.error()).doesNotContain(test.password().isEmpty() ? "\u0000" : test.password());
+    }
+
+    @Test
+    void a_missing_python_or_django_is_a_clear_error(@TempDir Path dir) throws Exception {
+        DjangoProject noPython = DjangoProject.builder(SHOP).database(db).python("/nonexistent/python3").build();
+        Path fake = dir.resolve("python-without-django");
+        Files.writeString(fake, "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'django'\" >&2\nexit 1\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DjangoProject noDjango = DjangoProject.builder(SHOP).database(db).python(fake.toString()).build();
+
+        Throwable missingPython = catchThrowable(() -> DjangoMigrationSource.of(noPython).pending(Build.of("b")));
+        test.execute("CREATE TABLE IF NOT EXISTS django_migrations (id serial, app text, name text, applied "
+                + "timestamptz)");
+        Throwable missingDjango = catchThrowable(() -> DjangoMigrationSource.of(noDjango).pending(Build.of("b")));
+
+        then(missingPython).isInstanceOf(DjangoException.class)
+                .hasMessageContaining("cannot run the Python interpreter '/nonexistent/python3'");
+        then(missingDjango).isInstanceOf(DjangoException.class)
+                .hasMessageContaining("Django is not installed for " + fake)
+                .hasMessageContaining("apt-get install python3-django");
+        then(catchThrowable(() -> DjangoProject.builder(dir).database(db).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no manage.py in");
+    }
+}
