@@ -72,11 +72,11 @@ public final class DjangoMigrationRunner implements MigrationRunner {
         boolean timedOut = false;
         try {
             result = LockRetry.run(retry, e -> e instanceof LockTimedOut,
-                    (n, wait, cause) -> progress.report(migration.name() + ": lock not granted within "
+                    (n, wait, cause) -> progress.report("lock not granted within "
                             + lockTimeout.toMillis() + "ms; retry " + n + " in " + wait.toMillis() + "ms"),
                     () -> {
                         attempts[0]++;
-                        progress.report(migration.name() + ": python " + command);
+                        progress.report("python " + command);
                         DjangoProject.Result r = project.manage(Map.of("PGOPTIONS", pgOptions), "migrate",
                                 appAndName[0], appAndName[1], "--noinput");
                         if (!r.ok() && r.output().contains("lock timeout")) {

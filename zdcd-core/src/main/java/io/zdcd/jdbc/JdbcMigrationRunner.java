@@ -145,7 +145,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             LockRetry.run(retry, e -> e instanceof GroupFailure f && LockRetry.isLockTimeout(f.getCause()),
                     (n, wait, cause) -> {
                         Tracker t = ((GroupFailure) cause).statement;
-                        progress.report(m.name() + " statement #" + t.index + " (" + abbreviate(t.sql)
+                        progress.report("statement #" + t.index + " (" + abbreviate(t.sql)
                                 + "): lock not granted within " + lockTimeout.toMillis() + "ms; retry " + n + " in "
                                 + wait.toMillis() + "ms");
                     },
@@ -169,7 +169,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             for (Tracker t : group) {
                 current = t;
                 t.attempts++;
-                progress.report(m.name() + " statement #" + t.index + ": " + abbreviate(t.sql));
+                progress.report("statement #" + t.index + ": " + abbreviate(t.sql));
                 long ts = System.nanoTime();
                 try {
                     s.execute(t.sql);
