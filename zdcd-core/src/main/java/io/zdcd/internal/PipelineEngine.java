@@ -131,8 +131,9 @@ public final class PipelineEngine {
         try {
             lock = s.journal().lock(s.app(), s.holder());
         } catch (DeploymentLockedException e) {
-            return events.finish(new DeploymentOutcome.Refused(s.app(), Build.of("none"), e.holder(), e.getMessage(),
-                    List.of(), since(t0)));
+            Build build = s.journal().unfinished(s.app()).map(DeploymentRecord::build).orElse(Build.of("none"));
+            return events.finish(new DeploymentOutcome.Refused(s.app(), build, e.holder(), e.getMessage(), List.of(),
+                    since(t0)));
         }
         try (lock) {
             Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
@@ -165,6 +166,10 @@ public final class PipelineEngine {
     }
 
     public RecoveryOutcome execute(RecoveryPlan plan) {
+        if (!plan.app().equals(s.app())) {
+            throw new IllegalArgumentException("the plan recovers app " + plan.app() + ", this pipeline deploys "
+                    + s.app());
+        }
         return new RecoveryExecutor(s, events).execute(plan);
     }
 
