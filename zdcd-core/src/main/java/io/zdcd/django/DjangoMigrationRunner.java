@@ -9,10 +9,6 @@ import io.zdcd.spi.MigrationRunner;
 import io.zdcd.spi.PendingMigration;
 import io.zdcd.spi.Progress;
 import io.zdcd.spi.StatementResult;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +24,17 @@ import java.util.Objects;
  */
 public final class DjangoMigrationRunner implements MigrationRunner {
     private final DjangoProject project;
+    private final JdbcMigrationRunner jdbc;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
     private final RetryPolicy retry;
 
-    private DjangoMigrationRunner(Builder b) {
-        this.project = b.project;
-        this.lockTimeout = b.lockTimeout;
-        this.statementTimeout = b.statementTimeout;
-        this.retry = b.retry;
+    private DjangoMigrationRunner(DjangoProject project, JdbcMigrationRunner jdbc) {
+        this.project = project;
+        this.jdbc = jdbc;
+        this.lockTimeout = jdbc.lockTimeout();
+        this.statementTimeout = jdbc.statementTimeout();
+        this.retry = jdbc.retry();
     }
 
     public static DjangoMigrationRunner of(DjangoProject project) {
@@ -109,30 +107,21 @@ public final class DjangoMigrationRunner implements MigrationRunner {
 
     private List<String> invalidIndexes(String sql) {
         List<String> out = new ArrayList<>();
-        List<String> names = ConcurrentIndexes.in(sql);
-        if (names.isEmpty()) {
-            return out;
-        }
-        try (Connection c = project.database().connect(); PreparedStatement p = c.prepareStatement(
-                "SELECT NOT indisvalid FROM pg_index WHERE indexrelid = to_regclass(?)")) {
-            for (String n : names) {
-                p.setString(1, n);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        out.add(n);
-                    }
+        for (String index : ConcurrentIndexes.in(sql)) {
+            try {
+                if (jdbc.isInvalidIndex(index)) {
+                    out.add(index);
                 }
+            } catch (RuntimeException e) {
+                // best effort: the recovery plan also drops the indexes the migration meant to build
             }
-        } catch (SQLException e) {
-            // best effort: the recovery plan also drops the indexes the migration meant to build
         }
         return out;
     }
 
     @Override
     public boolean dropInvalidIndex(String index) {
-        return JdbcMigrationRunner.builder(project.database()).lockTimeout(lockTimeout).retry(retry).build()
-                .dropInvalidIndex(index);
+        return jdbc.dropInvalidIndex(index);
     }
 
     @Override
@@ -140,45 +129,36 @@ public final class DjangoMigrationRunner implements MigrationRunner {
         return "DjangoMigrationRunner[" + project + ", lock_timeout " + lockTimeout.toMillis() + "ms]";
     }
 
-    /** Configures a {@link DjangoMigrationRunner}. */
+    /** Configures a {@link DjangoMigrationRunner}: the same settings, defaults and checks as {@link JdbcMigrationRunner}. */
     public static final class Builder {
         private final DjangoProject project;
-        private Duration lockTimeout = JdbcMigrationRunner.DEFAULT_LOCK_TIMEOUT;
-        private Duration statementTimeout = JdbcMigrationRunner.DEFAULT_STATEMENT_TIMEOUT;
-        private RetryPolicy retry = RetryPolicy.defaults();
+        private final JdbcMigrationRunner.Builder jdbc;
 
         private Builder(DjangoProject project) {
             this.project = Objects.requireNonNull(project, "project");
+            this.jdbc = JdbcMigrationRunner.builder(project.database());
         }
 
         /** (default: 2 s) */
         public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = positive(timeout, "lockTimeout");
+            jdbc.lockTimeout(timeout);
             return this;
         }
 
         /** (default: 15 min) */
         public Builder statementTimeout(Duration timeout) {
-            this.statementTimeout = positive(timeout, "statementTimeout");
+            jdbc.statementTimeout(timeout);
             return this;
         }
 
         /** (default: {@link RetryPolicy#defaults()}) */
         public Builder retry(RetryPolicy policy) {
-            this.retry = Objects.requireNonNull(policy, "policy");
+            jdbc.retry(policy);
             return this;
         }
 
         public DjangoMigrationRunner build() {
-            return new DjangoMigrationRunner(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.toMillis() < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1ms, was " + d);
-            }
-            return d;
+            return new DjangoMigrationRunner(project, jdbc.build());
         }
     }
 }

@@ -23,7 +23,20 @@ final class ControlTables {
             + "queued_at timestamptz NOT NULL, reason text NOT NULL, UNIQUE (app, version))",
     };
 
-    private ControlTables() {
+    private final PostgresDatabase db;
+    private volatile boolean ready;
+
+    ControlTables(PostgresDatabase db) {
+        this.db = java.util.Objects.requireNonNull(db, "db");
+    }
+
+    /** A new connection to the control database, the tables created first if this is the first use. */
+    Connection connect() {
+        if (!ready) {
+            ensure(db);
+            ready = true;
+        }
+        return db.connect();
     }
 
     static void ensure(PostgresDatabase db) {

@@ -21,10 +21,11 @@ import java.util.Optional;
  */
 public final class JdbcBuildQueue implements BuildQueue {
     private final PostgresDatabase db;
-    private volatile boolean ready;
+    private final ControlTables tables;
 
     private JdbcBuildQueue(PostgresDatabase db) {
         this.db = Objects.requireNonNull(db, "db");
+        this.tables = new ControlTables(db);
     }
 
     public static JdbcBuildQueue of(PostgresDatabase db) {
@@ -32,11 +33,7 @@ public final class JdbcBuildQueue implements BuildQueue {
     }
 
     private Connection connect() {
-        if (!ready) {
-            ControlTables.ensure(db);
-            ready = true;
-        }
-        return db.connect();
+        return tables.connect();
     }
 
     @Override

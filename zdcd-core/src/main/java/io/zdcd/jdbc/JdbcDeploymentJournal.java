@@ -38,10 +38,11 @@ import java.util.TreeMap;
  */
 public final class JdbcDeploymentJournal implements DeploymentJournal {
     private final PostgresDatabase db;
-    private volatile boolean ready;
+    private final ControlTables tables;
 
     private JdbcDeploymentJournal(PostgresDatabase db) {
         this.db = Objects.requireNonNull(db, "db");
+        this.tables = new ControlTables(db);
     }
 
     /** A journal in {@code db} (tables created on first use). */
@@ -50,11 +51,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     }
 
     private Connection connect() {
-        if (!ready) {
-            ControlTables.ensure(db);
-            ready = true;
-        }
-        return db.connect();
+        return tables.connect();
     }
 
     @Override

@@ -75,6 +75,20 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         return statementTimeout;
     }
 
+    /** How lock timeouts are retried. */
+    public RetryPolicy retry() {
+        return retry;
+    }
+
+    /** Whether the index exists and is INVALID (left by a failed {@code CREATE INDEX CONCURRENTLY}). */
+    public boolean isInvalidIndex(String index) {
+        try (Connection c = database.connect()) {
+            return isInvalidIndex(c, index);
+        } catch (SQLException e) {
+            throw new PlatformException("inspect index " + index, e.getMessage(), e);
+        }
+    }
+
     /** The names of the migrations recorded as applied, in the order they were applied. */
     public List<String> applied() {
         return appliedMigrations(database);

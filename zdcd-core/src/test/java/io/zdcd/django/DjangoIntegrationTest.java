@@ -154,4 +154,39 @@ class DjangoIntegrationTest {
         then(catchThrowable(() -> DjangoProject.builder(dir).database(db).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no manage.py in");
     }
+
+    @Test
+    void a_django_project_deploys_through_the_pipeline_and_its_unsafe_migration_waits_for_the_night()
+            throws Exception {
+        DjangoProject project = project();
+        try (Connection c = db.withName("postgres").connect(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + db.name() + "_ctl");
+            s.execute("CREATE DATABASE " + db.name() + "_ctl");
+        }
+        io.zdcd.pipeline.FakePlatform platform = new io.zdcd.pipeline.FakePlatform("b0");
+        io.zdcd.pipeline.DeploymentPipeline pipeline = io.zdcd.pipeline.DeploymentPipeline.builder()
+                .app("shop")
+                .platform(platform)
+                .migrations(DjangoMigrationSource.of(project), DjangoMigrationRunner.of(project))
+                .classifier(new io.zdcd.pipeline.TestClassifier())
+                .backups(io.zdcd.jdbc.LocalDatabaseBackups.of(db))
+                .journal(io.zdcd.jdbc.JdbcDeploymentJournal.of(db.withName(db.name() + "_ctl")))
+                .queue(io.zdcd.jdbc.JdbcBuildQueue.of(db.withName(db.name() + "_ctl")))
+                .build();
+
+        io.zdcd.pipeline.DeploymentOutcome push = pipeline.deploy(Build.of("b1"));
+        then(push.status()).isEqualTo(io.zdcd.pipeline.DeploymentOutcome.Status.DEFERRED);
+        then(test.queryValue("SELECT to_regclass('orders_order')")).isNull();
+
+        io.zdcd.pipeline.DeploymentOutcome night = pipeline.nightly();
+        then(night.status()).as(night.describe()).isEqualTo(io.zdcd.pipeline.DeploymentOutcome.Status.DEPLOYED);
+        then(night.steps()).extracting(io.zdcd.pipeline.StepResult::subject).contains("orders/0001_initial",
+                "orders/0002_order_email", "orders/0003_remove_order_legacy");
+        then(test.queryValue("SELECT count(*) FROM django_migrations WHERE app = 'orders'")).isEqualTo(3L);
+        then(test.queryValue("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
+                + "information_schema.columns WHERE table_name = 'orders_order'")).isEqualTo("id,note,email");
+        then(platform.servingBuild()).isEqualTo("b1");
+        then(platform.inMaintenance("shop")).isFalse();
+        then(platform.log).containsExactly("maintenance on", "release b1", "maintenance off");
+    }
 }

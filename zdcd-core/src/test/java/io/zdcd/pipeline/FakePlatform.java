@@ -14,16 +14,16 @@ import java.util.Optional;
  * An in-memory platform: releases numbered from 1, a maintenance flag, switchable failures, and a log of every call
  * (so tests can check what happened in which order). Traffic is simulated by the test through {@link #serving()}.
  */
-final class FakePlatform implements Platform {
+public final class FakePlatform implements Platform {
     private final List<Release> releases = new ArrayList<>();
     private Release current;
     private boolean maintenance;
-    final List<String> log = new ArrayList<>();
+    public final List<String> log = new ArrayList<>();
     boolean failRelease;
     boolean failRollback;
     Runnable onRelease = () -> { };
 
-    FakePlatform(String initialBuild) {
+    public FakePlatform(String initialBuild) {
         current = new Release(1, initialBuild, "initial", Instant.now());
         releases.add(current);
     }
@@ -72,7 +72,7 @@ final class FakePlatform implements Platform {
     }
 
     /** The build that serves traffic now. */
-    synchronized String servingBuild() {
+    public synchronized String servingBuild() {
         return current.buildVersion();
     }
 

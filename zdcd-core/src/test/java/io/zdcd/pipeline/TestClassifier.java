@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * A small stand-in for zdcd-analyzer's classifier (which depends on core): DROP, RENAME, SET NOT NULL, ALTER TYPE and
  * CREATE INDEX without CONCURRENTLY are UNSAFE, and so is anything marked {@code -- unsafe}.
  */
-class TestClassifier implements MigrationClassifier {
+public class TestClassifier implements MigrationClassifier {
     private static final Pattern UNSAFE = Pattern.compile("(?is)--\\s*unsafe|\\bDROP\\s+(COLUMN|TABLE)\\b|\\bRENAME\\b"
             + "|\\bSET\\s+NOT\\s+NULL\\b|\\bALTER\\s+COLUMN\\s+\\w+\\s+TYPE\\b|\\bCREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)");
 
