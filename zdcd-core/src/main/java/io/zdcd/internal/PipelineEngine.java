@@ -131,8 +131,9 @@ public final class PipelineEngine {
         try {
             lock = s.journal().lock(s.app(), s.holder());
         } catch (DeploymentLockedException e) {
-            return events.finish(new DeploymentOutcome.Refused(s.app(), Build.of("none"), e.holder(), e.getMessage(),
-                    List.of(), since(t0)));
+            Build build = s.journal().unfinished(s.app()).map(DeploymentRecord::build).orElse(Build.of("none"));
+            return events.finish(new DeploymentOutcome.Refused(s.app(), build, e.holder(), e.getMessage(), List.of(),
+                    since(t0)));
         }
         try (lock) {
             Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());

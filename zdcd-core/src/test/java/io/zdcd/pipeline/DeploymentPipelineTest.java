@@ -102,6 +102,22 @@ class DeploymentPipelineTest {
     }
 
     @Test
+    void the_nightly_build_deploys_a_new_commit_even_when_nothing_was_queued() {
+        DeploymentPipeline pipeline = h.pipeline().build();
+        then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        h.migration("V1__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
+
+        DeploymentOutcome outcome = pipeline.nightly(Build.of("b2"));
+
+        then(outcome.status()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        then(outcome.steps()).extracting(StepResult::step).doesNotContain(StepKind.PREFLIGHT,
+                StepKind.MAINTENANCE_ON);
+        then(h.columns("orders")).contains("email");
+        then(h.platform.servingBuild()).isEqualTo("b2");
+        then(pipeline.nightly(Build.of("b2")).status()).isEqualTo(DeploymentOutcome.Status.SKIPPED);
+    }
+
+    @Test
     void the_nightly_build_ships_the_queue_inside_a_maintenance_window_when_a_migration_is_unsafe() {
         // GIVEN two deferred pushes
         h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");

@@ -21,6 +21,7 @@ public final class FakePlatform implements Platform {
     public final List<String> log = new ArrayList<>();
     boolean failRelease;
     boolean failRollback;
+    boolean failMaintenance;
     Runnable onRelease = () -> { };
 
     public FakePlatform(String initialBuild) {
@@ -63,6 +64,9 @@ public final class FakePlatform implements Platform {
     @Override
     public synchronized void maintenance(String app, boolean on) {
         log.add("maintenance " + (on ? "on" : "off"));
+        if (failMaintenance) {
+            throw new PlatformException("maintenance " + (on ? "on" : "off") + " for " + app, "401 unauthorized");
+        }
         maintenance = on;
     }
 

@@ -95,6 +95,31 @@ class RecoveryTest {
         thenNothingIsUnfinished(pipeline);
     }
 
+    @Test
+    void a_failing_maintenance_switch_before_the_nightly_backup_changes_nothing_but_tries_to_switch_it_off() {
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        DeploymentPipeline pipeline = h.pipeline().build();
+        pipeline.deploy(Build.of("b1"));
+        h.platform.failMaintenance = true;
+
+        DeploymentOutcome outcome = pipeline.nightly();
+
+        then(outcome.status()).isEqualTo(DeploymentOutcome.Status.FAILED);
+        DeploymentOutcome.Failed f = (DeploymentOutcome.Failed) outcome;
+        then(f.failedStep()).isEqualTo(StepKind.MAINTENANCE_ON);
+        then(f.remaining().steps()).containsExactly(new RecoveryStep.MaintenanceOff());
+        then(f.remaining().restoresDatabase()).isFalse();
+        then(h.columns("orders")).containsExactly("id", "note", "legacy");
+        then(h.notes()).containsExactlyElementsOf(Harness.before());
+        then(h.platform.servingBuild()).isEqualTo("b0");
+
+        h.platform.failMaintenance = false;
+        then(pipeline.recover().status()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+        then(h.platform.inMaintenance(h.app)).isFalse();
+        then(h.platform.log).containsExactly("maintenance on", "maintenance off", "maintenance off");
+        thenNothingIsUnfinished(pipeline);
+    }
+
     // ---- a transactional migration: rolled back by PostgreSQL; earlier safe migrations stay
 
     @Test

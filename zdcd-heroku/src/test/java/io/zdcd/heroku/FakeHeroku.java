@@ -31,17 +31,17 @@ import okhttp3.Headers;
  * budget, and injected faults (status codes, slow answers, dropped connections before or after the request took
  * effect). Every request is recorded. It checks the {@code Accept} and {@code Authorization} headers like Heroku.
  */
-final class FakeHeroku extends Dispatcher {
-    static final String TOKEN = "hk-7f3c9e1a-secret-token-5b2d";
+public final class FakeHeroku extends Dispatcher {
+    public static final String TOKEN = "hk-7f3c9e1a-secret-token-5b2d";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One recorded request. */
-    record Call(String method, String path, Headers headers, String body) {
-        String line() {
+    public record Call(String method, String path, Headers headers, String body) {
+        public String line() {
             return method + " " + path;
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body.isEmpty() ? "null" : body);
             } catch (IOException e) {
@@ -55,62 +55,62 @@ final class FakeHeroku extends Dispatcher {
     record Fault(String method, Pattern path, FaultKind kind, int status, long delayMillis, AtomicInteger times) {
     }
 
-    static final class Release {
-        String id = UUID.randomUUID().toString();
-        int version;
-        String status;
-        String slugId;
-        String description;
-        int pollsLeft;
-        boolean failPhase;
-        String createdAt;
+    public static final class Release {
+        public String id = UUID.randomUUID().toString();
+        public int version;
+        public String status;
+        public String slugId;
+        public String description;
+        public int pollsLeft;
+        public boolean failPhase;
+        public String createdAt;
     }
 
-    static final class Build {
-        String id = UUID.randomUUID().toString();
-        String status = "pending";
-        String url;
-        String version;
-        String slugId;
-        String releaseId;
-        int pollsLeft;
-        boolean fail;
-        String createdAt;
+    public static final class Build {
+        public String id = UUID.randomUUID().toString();
+        public String status = "pending";
+        public String url;
+        public String version;
+        public String slugId;
+        public String releaseId;
+        public int pollsLeft;
+        public boolean fail;
+        public String createdAt;
     }
 
-    static final class Transfer {
-        String uuid = UUID.randomUUID().toString();
-        int num;
-        String fromType;
-        String toType;
-        String toUrl;
-        String backupUrl;
-        int pollsLeft;
-        int polls;
-        boolean fail;
-        boolean finished;
-        boolean succeeded;
-        String createdAt;
+    public static final class Transfer {
+        public String uuid = UUID.randomUUID().toString();
+        public int num;
+        public String fromType;
+        public String toType;
+        public String toUrl;
+        public String backupUrl;
+        public int pollsLeft;
+        public int polls;
+        public boolean fail;
+        public boolean finished;
+        public boolean succeeded;
+        public String createdAt;
     }
 
-    static final class App {
-        final String id = UUID.randomUUID().toString();
-        final String name;
-        boolean maintenance;
-        final List<Release> releases = new ArrayList<>();
-        final List<Build> builds = new ArrayList<>();
-        final Map<String, Integer> formation = new TreeMap<>();
-        final Map<String, String> configVars = new TreeMap<>();
-        final String addonId = UUID.randomUUID().toString();
-        final List<Transfer> transfers = new ArrayList<>();
-        final List<String> restoredFrom = new ArrayList<>();
+    public static final class App {
+        public final String id = UUID.randomUUID().toString();
+        public final String name;
+        public boolean maintenance;
+        public final List<Release> releases = new ArrayList<>();
+        public final List<Build> builds = new ArrayList<>();
+        public final Map<String, Integer> formation = new TreeMap<>();
+        public final Map<String, String> configVars = new TreeMap<>();
+        public final String addonId = UUID.randomUUID().toString();
+        public final List<Transfer> transfers = new ArrayList<>();
+        public final List<String> restoredFrom = new ArrayList<>();
         final List<Map<String, String>> runDynos = new ArrayList<>();
 
         App(String name) {
             this.name = name;
         }
 
-        Release current() {
+        public Release current() {
             return releases.stream().filter(r -> "succeeded".equals(r.status))
                     .max(Comparator.comparingInt(r -> r.version)).orElse(null);
         }
@@ -121,24 +121,24 @@ final class FakeHeroku extends Dispatcher {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final String baseUrl;
     private int clock;
-    int buildPolls = 2;
-    int releasePolls = 2;
-    int transferPolls = 3;
-    int rateLimitRemaining = 4500;
-    int pageCap = 1000;
-    boolean nextBuildFails;
-    boolean nextReleasePhaseFails;
-    boolean nextRestoreFails;
+    public int buildPolls = 2;
+    public int releasePolls = 2;
+    public int transferPolls = 3;
+    public int rateLimitRemaining = 4500;
+    public int pageCap = 1000;
+    public boolean nextBuildFails;
+    public boolean nextReleasePhaseFails;
+    public boolean nextRestoreFails;
     /** Error messages and output streams repeat the caller's token, as a careless proxy might: zdcd must hide it. */
-    boolean echoToken;
+    public boolean echoToken;
 
     /** @param baseUrl the server's URL, for output-stream and backup URLs (no trailing slash) */
-    FakeHeroku(String baseUrl) {
+    public FakeHeroku(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** An app with one succeeded release v1 ... v{versions}, a web=2 worker=1 formation and Heroku Postgres. */
-    synchronized App addApp(String name, int versions) {
+    public synchronized App addApp(String name, int versions) {
         App app = new App(name);
         for (int v = 1; v <= versions; v++) {
             Release r = new Release();
@@ -157,36 +157,36 @@ final class FakeHeroku extends Dispatcher {
         return app;
     }
 
-    synchronized App app(String name) {
+    public synchronized App app(String name) {
         return apps.get(name);
     }
 
-    synchronized List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return calls.stream().map(Call::line).toList();
     }
 
-    synchronized void clearCalls() {
+    public synchronized void clearCalls() {
         calls.clear();
     }
 
     /** The next {@code times} requests matching fail with {@code status} (and don't take effect). */
-    synchronized FakeHeroku failNext(String method, String pathRegex, int times, int status) {
+    public synchronized FakeHeroku failNext(String method, String pathRegex, int times, int status) {
         faults.add(new Fault(method, Pattern.compile(pathRegex), FaultKind.STATUS, status, 0, new AtomicInteger(times)));
         return this;
     }
 
     /** The next {@code times} matching answers come after {@code millis}. */
-    synchronized FakeHeroku slowNext(String method, String pathRegex, int times, long millis) {
+    public synchronized FakeHeroku slowNext(String method, String pathRegex, int times, long millis) {
         faults.add(new Fault(method, Pattern.compile(pathRegex), FaultKind.SLOW, 0, millis, new AtomicInteger(times)));
         return this;
     }
 
     /** The connection drops; with {@code afterEffect} the request was carried out first (only the answer is lost). */
-    synchronized FakeHeroku dropNext(String method, String pathRegex, int times, boolean afterEffect) {
+    public synchronized FakeHeroku dropNext(String method, String pathRegex, int times, boolean afterEffect) {
         faults.add(new Fault(method, Pattern.compile(pathRegex), afterEffect ? FaultKind.DROP_AFTER
                 : FaultKind.DROP_BEFORE, 0, 0, new AtomicInteger(times)));
         return this;

@@ -31,9 +31,9 @@ public final class Zdcd implements Runnable {
 
         cli.addSubcommand(new MigrateCommand());
 
-        // subcommand:deploy
+        cli.addSubcommand(new DeployCommand());
 
-        // subcommand:nightly
+        cli.addSubcommand(new NightlyCommand());
 
         cli.addSubcommand(new DemoCommand());
 

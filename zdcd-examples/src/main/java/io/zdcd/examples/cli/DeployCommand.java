@@ -1,0 +1,40 @@
+package io.zdcd.examples.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zdcd deploy}: ships one push of a Django app to Heroku with zero downtime, or defers it to the nightly
+ * build when a pending migration is unsafe.
+ */
+@Command(name = "deploy", sortOptions = false,
+        description = {"Deploys one push to Heroku: preflight (pending migrations must all be SAFE, else the push is "
+                + "deferred to the nightly build), backup, migrate, Heroku build and release phase, health check; a "
+                + "failing step is recovered automatically.",
+                "Token: $HEROKU_API_KEY or the Heroku CLI's ~/.netrc. API URLs: $HEROKU_API_URL, $HEROKU_DATA_API_URL.",
+                "Exit 0 deployed, 3 deferred, 1 failed and recovered, 4 failed and not fully recovered (or refused: "
+                        + "another deployment holds the app), 2 bad usage."})
+public final class DeployCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    // --version is the build's version here, so no standard -V/--version option.
+    @Mixin
+    HerokuOptions options = new HerokuOptions();
+
+    @Override
+    public Integer call() {
+        var build = options.build(spec).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "deploy needs --source-url URL and --version SHA"));
+        var pipeline = options.pipeline(spec, System.out);
+        return HerokuOptions.finish(pipeline.deploy(build), System.out);
+    }
+}

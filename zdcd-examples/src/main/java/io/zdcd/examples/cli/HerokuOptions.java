@@ -1,0 +1,161 @@
+package io.zdcd.examples.cli;
+
+import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.heroku.HerokuPlatform;
+import io.zdcd.heroku.HttpHealthCheck;
+import io.zdcd.jdbc.JdbcBuildQueue;
+import io.zdcd.jdbc.JdbcDeploymentJournal;
+import io.zdcd.jdbc.JdbcMigrationRunner;
+import io.zdcd.jdbc.PostgresDatabase;
+import io.zdcd.jdbc.SqlMigrationSource;
+import io.zdcd.pipeline.DeploymentListener;
+import io.zdcd.pipeline.DeploymentOutcome;
+import io.zdcd.pipeline.DeploymentPipeline;
+import io.zdcd.spi.Build;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The options {@code zdcd deploy} and {@code zdcd nightly} share, and how they become a {@link DeploymentPipeline}
+ * on Heroku. The Heroku token comes from {@code HEROKU_API_KEY} or the Heroku CLI's {@code ~/.netrc}; the API URLs
+ * may be overridden with {@code HEROKU_API_URL} and {@code HEROKU_DATA_API_URL}.
+ */
+final class HerokuOptions {
+    /** Exit codes of deploy and nightly. */
+    static final int OK = 0;
+    static final int RECOVERED = 1;
+    static final int USAGE = 2;
+    static final int DEFERRED = 3;
+    static final int NOT_RECOVERED = 4;
+
+    @Option(names = "--app", paramLabel = "APP", description = "The Heroku app (default: $HEROKU_APP).")
+    String app;
+
+    @Option(names = "--source-url", paramLabel = "URL",
+            description = "An https URL of the build's source as a gzipped tarball that Heroku can download.")
+    String sourceUrl;
+
+    @Option(names = "--version", paramLabel = "SHA", description = "The build's version, usually the git commit SHA.")
+    String version;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "A one-line description (the commit subject).")
+    String description = "";
+
+    @Option(names = "--migrations", paramLabel = "PATH", split = ",",
+            description = "SQL migration files or folders (Flyway V<n>__name.sql order) that zdcd applies over "
+                    + "--database-url before the release. Without it, the app's release phase migrates.")
+    List<Path> migrations = List.of();
+
+    @Option(names = "--django-project", paramLabel = "DIR",
+            description = "A Django project whose pending migrations zdcd applies over --database-url.")
+    Path djangoProject;
+
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "The app's PostgreSQL (postgres://user:password@host:5432/db or a JDBC URL): migrations are "
+                    + "applied over it, and the deployment journal and nightly queue are kept in it (schema zdcd).")
+    String databaseUrl;
+
+    @Option(names = "--health-url", paramLabel = "URL",
+            description = "Polled after the release until it answers 2xx (default: the release phase succeeding).")
+    String healthUrl;
+
+    @Option(names = "--verify-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long the health check may take (default: ${DEFAULT-VALUE}).")
+    long verifySeconds;
+
+    /** The environment and the netrc file, replaceable by tests. */
+    Map<String, String> env = System.getenv();
+    Path netrc = Path.of(System.getProperty("user.home"), ".netrc");
+
+    /** The pipeline these options describe; bad options throw {@link ParameterException} (exit 2). */
+    DeploymentPipeline pipeline(CommandSpec spec, PrintStream out) {
+        CommandLine cli = spec.commandLine();
+        HerokuPlatform.Builder platformBuilder = HerokuPlatform.builder().fromEnvironment(env, netrc);
+        if (app != null) {
+            platformBuilder.app(app);
+        }
+        HerokuPlatform platform;
+        try {
+            platform = platformBuilder.build();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new ParameterException(cli, e.getMessage());
+        }
+        String theApp = platform.app().orElseThrow(() -> new ParameterException(cli,
+                "no app: give --app APP or set HEROKU_APP"));
+        if (verifySeconds < 1) {
+            throw new ParameterException(cli, "--verify-timeout must be at least 1 second, was " + verifySeconds);
+        }
+        DeploymentPipeline.Builder b = DeploymentPipeline.builder().app(theApp).platform(platform)
+                .verifyTimeout(Duration.ofSeconds(verifySeconds))
+                .addListener(DeploymentListener.printing(out));
+        if (healthUrl != null) {
+            try {
+                b.healthCheck(HttpHealthCheck.of(healthUrl));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(cli, "--health-url: " + e.getMessage());
+            }
+        }
+        if (djangoProject != null) {
+            throw new ParameterException(cli, "--django-project: the Django integration is not in this build yet; "
+                    + "use --migrations with the SQL of `manage.py sqlmigrate`, or let the release phase migrate");
+        }
+        if (!migrations.isEmpty() && databaseUrl == null) {
+            throw new ParameterException(cli, "--migrations needs --database-url (zdcd applies them itself)");
+        }
+        if (databaseUrl != null) {
+            PostgresDatabase db;
+            try {
+                db = PostgresDatabase.fromUrl(databaseUrl);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(cli, "--database-url: " + e.getMessage());
+            }
+            b.journal(JdbcDeploymentJournal.of(db)).queue(JdbcBuildQueue.of(db));
+            if (!migrations.isEmpty()) {
+                for (Path p : migrations) {
+                    if (!Files.exists(p)) {
+                        throw new ParameterException(cli, "--migrations: no such file or folder: " + p);
+                    }
+                }
+                b.migrations(SqlMigrationSource.of(db, migrations), JdbcMigrationRunner.of(db))
+                        .classifier(SqlMigrationClassifier.defaults())
+                        .backups(platform.backups());
+            }
+        }
+        return b.build();
+    }
+
+    /** The build named by --version and --source-url, if both are given; one without the other is bad usage. */
+    Optional<Build> build(CommandSpec spec) {
+        if (version == null && sourceUrl == null) {
+            return Optional.empty();
+        }
+        if (version == null || version.isBlank() || sourceUrl == null) {
+            throw new ParameterException(spec.commandLine(), "--version and --source-url go together");
+        }
+        if (!sourceUrl.startsWith("https://") && !sourceUrl.startsWith("http://")) {
+            throw new ParameterException(spec.commandLine(), "--source-url must be an http(s) URL of a .tar.gz");
+        }
+        return Optional.of(new Build(version.strip(), Optional.of(sourceUrl), description, Instant.now()));
+    }
+
+    /** Prints the outcome's timeline and maps it to the exit code. */
+    static int finish(DeploymentOutcome outcome, PrintStream out) {
+        out.println(outcome.describe().stripTrailing());
+        return switch (outcome.status()) {
+            case DEPLOYED, SKIPPED -> OK;
+            case DEFERRED -> DEFERRED;
+            case ROLLED_BACK -> RECOVERED;
+            case FAILED, REFUSED -> NOT_RECOVERED;
+        };
+    }
+}

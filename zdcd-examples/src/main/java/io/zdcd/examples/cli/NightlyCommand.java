@@ -1,0 +1,40 @@
+package io.zdcd.examples.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zdcd nightly}: the nightly build on Heroku, run by a scheduler. Skipped when nothing was deferred and
+ * nothing committed since the last deployment; otherwise deploys the newest build, inside a maintenance window when
+ * an unsafe migration is pending.
+ */
+@Command(name = "nightly", sortOptions = false,
+        description = {"The nightly build on Heroku: skipped when nothing was queued (and, given --version, nothing "
+                + "committed since the last deployment); otherwise deploys the newest build without the preflight "
+                + "check, inside a maintenance window when a pending migration is UNSAFE.",
+                "Give --version and --source-url of the newest commit; without them only the queue (kept in "
+                        + "--database-url) is deployed.",
+                "Exit 0 deployed or skipped, 1 failed and recovered, 4 failed and not fully recovered (or refused), "
+                        + "2 bad usage."})
+public final class NightlyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    // --version is the build's version here, so no standard -V/--version option.
+    @Mixin
+    HerokuOptions options = new HerokuOptions();
+
+    @Override
+    public Integer call() {
+        var head = options.build(spec);
+        var pipeline = options.pipeline(spec, System.out);
+        return HerokuOptions.finish(head.map(pipeline::nightly).orElseGet(pipeline::nightly), System.out);
+    }
+}

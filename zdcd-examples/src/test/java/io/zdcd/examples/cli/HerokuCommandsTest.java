@@ -1,0 +1,177 @@
+package io.zdcd.examples.cli;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import io.zdcd.heroku.FakeHeroku;
+import io.zdcd.testing.PostgresExtension;
+import io.zdcd.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code zdcd deploy} and {@code zdcd nightly} against the fake Heroku API (and a real PostgreSQL for migrations). */
+@ExtendWith(PostgresExtension.class)
+class HerokuCommandsTest {
+    private static final String SOURCE = "https://src.example.com/acme.tgz";
+    private final MockWebServer server = new MockWebServer();
+    private FakeHeroku heroku;
+    private FakeHeroku.App app;
+    private final Map<String, String> env = new HashMap<>();
+    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+        heroku = new FakeHeroku(server.url("/").toString());
+        server.setDispatcher(heroku);
+        app = heroku.addApp("acme", 3);
+        heroku.buildPolls = 0;
+        heroku.releasePolls = 0;
+        heroku.transferPolls = 1;
+        env.put("HEROKU_API_KEY", FakeHeroku.TOKEN);
+        env.put("HEROKU_API_URL", server.url("/").toString());
+        env.put("HEROKU_DATA_API_URL", server.url("/").toString());
+        originalOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stop() {
+        System.setOut(originalOut);
+        server.close();
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Zdcd.commandLine();
+        for (String name : new String[] {"deploy", "nightly"}) {
+            Object command = cli.getSubcommands().get(name).getCommand();
+            HerokuOptions options = command instanceof DeployCommand d ? d.options : ((NightlyCommand) command).options;
+            options.env = env;
+            options.netrc = dir.resolve("no-netrc");
+        }
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void deploy_without_migrations_releases_on_heroku_and_exits_0() {
+        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "abc1234def");
+
+        then(exit).as(out() + err).isZero();
+        then(app.current().version).isEqualTo(4);
+        then(app.builds).singleElement().satisfies(b -> then(b.url).isEqualTo(SOURCE));
+        then(out()).contains("DEPLOYED acme Build[abc1234]", "release v4 succeeded");
+        then(out() + err).doesNotContain(FakeHeroku.TOKEN);
+    }
+
+    @Test
+    void a_failed_release_phase_exits_1_and_the_previous_release_keeps_serving() {
+        heroku.nextReleasePhaseFails = true;
+
+        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "abc1234def");
+
+        then(exit).isEqualTo(1);
+        then(out()).contains("ROLLED_BACK", "release phase of v4 failed");
+        then(app.current().version).isEqualTo(3);
+    }
+
+    @Test
+    void an_unsafe_migration_is_deferred_with_exit_3_and_the_nightly_deploys_it_in_a_maintenance_window(
+            TestDatabase db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrlWithCredentials()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, legacy text)");
+        }
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__drop_legacy.sql"), "ALTER TABLE users DROP COLUMN legacy;\n");
+        String[] common = {"--app", "acme", "--database-url", db.jdbcUrlWithCredentials(), "--migrations",
+                migrations.toString()};
+
+        int deferred = run(concat(new String[] {"deploy", "--source-url", SOURCE, "--version", "1111111aaa"}, common));
+        int nightly = run(concat(new String[] {"nightly", "--source-url", SOURCE, "--version", "2222222bbb"}, common));
+        int quiet = run(concat(new String[] {"nightly", "--source-url", SOURCE, "--version", "2222222bbb"}, common));
+
+        then(deferred).as(out() + err).isEqualTo(3);
+        then(nightly).as(out() + err).isZero();
+        then(quiet).as("nothing new since the nightly: skipped").isZero();
+        then(out()).contains("DEFERRED acme Build[1111111]", "maintenance on", "DEPLOYED acme Build[2222222]",
+                "SKIPPED acme");
+        then(app.transfers).hasSize(1);
+        then(app.maintenance).isFalse();
+        then(app.current().version).isEqualTo(4);
+        then(heroku.calls()).filteredOn(c -> c.line().equals("PATCH /apps/acme")).extracting(FakeHeroku.Call::body)
+                .containsExactly("{\"maintenance\":true}", "{\"maintenance\":false}");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrlWithCredentials()); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
+                     + "AND column_name = 'legacy'")) {
+            rs.next();
+            then(rs.getInt(1)).as("the unsafe migration ran in the nightly").isZero();
+        }
+    }
+
+    @Test
+    void a_nightly_whose_restore_fails_exits_4(TestDatabase db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrlWithCredentials()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS items (id bigint PRIMARY KEY, old text)");
+        }
+        Path migrations = Files.createDirectories(dir.resolve("m4"));
+        Files.writeString(migrations.resolve("V1__drop_old.sql"), "ALTER TABLE items DROP COLUMN old;\n");
+        FakeHeroku.App broken = heroku.addApp("broken", 2);
+        heroku.nextReleasePhaseFails = true;
+        heroku.nextRestoreFails = true;
+
+        int exit = run("nightly", "--app", "broken", "--source-url", SOURCE, "--version", "3333333ccc",
+                "--database-url", db.jdbcUrlWithCredentials(), "--migrations", migrations.toString());
+
+        then(exit).as(out() + err).isEqualTo(4);
+        then(out()).contains("FAILED broken", "What is left to do");
+        then(broken.maintenance).as("the database is not restored: the app stays in maintenance").isTrue();
+        int again = run("deploy", "--app", "broken", "--source-url", SOURCE, "--version", "4444444ddd",
+                "--database-url", db.jdbcUrlWithCredentials());
+        then(again).as("an unfinished deployment refuses the next one").isEqualTo(4);
+        then(out()).contains("REFUSED broken");
+    }
+
+    @Test
+    void bad_usage_is_one_line_on_stderr_and_exit_2() {
+        then(run("deploy", "--app", "acme", "--version", "abc")).isEqualTo(2);
+        then(err.toString()).contains("--version and --source-url go together");
+        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "a", "--migrations", "x")).isEqualTo(2);
+        then(err.toString()).contains("--migrations needs --database-url");
+        env.remove("HEROKU_API_KEY");
+        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "abc")).isEqualTo(2);
+        then(err.toString()).contains("no Heroku API token: set HEROKU_API_KEY");
+        then(err.toString().lines()).hasSize(3).allSatisfy(l -> then(l).startsWith("zdcd: "));
+        then(heroku.calls()).isEmpty();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = new String[a.length + b.length];
+        System.arraycopy(a, 0, r, 0, a.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}
