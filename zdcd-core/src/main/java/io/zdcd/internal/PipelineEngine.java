@@ -166,6 +166,10 @@ public final class PipelineEngine {
     }
 
     public RecoveryOutcome execute(RecoveryPlan plan) {
+        if (!plan.app().equals(s.app())) {
+            throw new IllegalArgumentException("the plan recovers app " + plan.app() + ", this pipeline deploys "
+                    + s.app());
+        }
         return new RecoveryExecutor(s, events).execute(plan);
     }
 

@@ -47,5 +47,7 @@ class MigrationSafetyTest {
         assertThat(report).migration(Path.of("samples/0002_order_note.sql").toString()).isSafe();
         assertThat(report).migration(Path.of("samples/0003_order_status.sql").toString()).isUnsafe();
         assertThat(report).migration(Path.of("samples/0004_order_status_index_concurrently.sql").toString()).isSafe();
+        assertThat(report).migration(Path.of("samples/0005_order_total_not_null.sql").toString()).isSafe()
+                .statementAtLine(11).isSafe().hasKind("ALTER TABLE SET NOT NULL");
     }
 }
