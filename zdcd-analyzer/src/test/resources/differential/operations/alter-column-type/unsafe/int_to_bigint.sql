@@ -1,1 +1,1 @@
-ALTER TABLE orders ALTER COLUMN total TYPE bigint;
+ALTER TABLE accounts ALTER COLUMN balance TYPE bigint;
