@@ -391,4 +391,56 @@ class HerokuClientTest {
         then(RetryPolicy.defaults()).hasToString("RetryPolicy[6 attempts, backoff 1s x2.0 up to 1m, jitter 25%]");
         then(RetryPolicy.defaults().backoffAfter(10)).isEqualTo(Duration.ofMinutes(1));
     }
+
+    @Test
+    void a_one_off_dyno_whose_answer_was_lost_is_found_by_its_command_and_not_started_twice() {
+        FakeHeroku.App app = heroku.addApp("acme", 1);
+        heroku.dropNext("POST", "/apps/acme/dynos", 1, true);
+
+        HerokuDyno dyno = kit.client().runDetached("acme", "python manage.py clearsessions", "standard-1X");
+
+        then(dyno.command()).isEqualTo("python manage.py clearsessions");
+        then(app.runDynos).hasSize(1);
+        then(heroku.lines()).containsExactly("GET /apps/acme/dynos", "POST /apps/acme/dynos", "GET /apps/acme/dynos");
+        then(heroku.calls().get(1).body()).isEqualTo(
+                "{\"command\":\"python manage.py clearsessions\",\"attach\":false,\"type\":\"run\",\"size\":\"standard-1X\"}");
+    }
+
+    @Test
+    void scaling_sends_absolute_quantities_and_sources_are_uploaded_without_heroku_credentials() {
+        FakeHeroku.App app = heroku.addApp("acme", 1);
+        HerokuClient client = kit.client();
+
+        List<HerokuFormation> scaled = client.scale("acme", Map.of("worker", 0, "web", 3));
+        HerokuSource source = client.createSource();
+        client.uploadSource(source, new byte[] {31, -117, 8, 0});
+
+        then(scaled).hasToString("[web=3:standard-1X, worker=0:standard-1X]");
+        then(app.formation).containsEntry("web", 3).containsEntry("worker", 0);
+        then(heroku.calls().get(0).body()).isEqualTo(
+                "{\"updates\":[{\"type\":\"web\",\"quantity\":3},{\"type\":\"worker\",\"quantity\":0}]}");
+        FakeHeroku.Call put = heroku.calls().get(2);
+        then(put.method()).isEqualTo("PUT");
+        then(put.path()).endsWith("?sig=put-signature");
+        then(put.headers().get("Authorization")).isNull();
+        then(put.headers().get("Content-Type")).isNull();
+        then(source.toString()).doesNotContain("get-signature");
+    }
+
+    @Test
+    void a_postgres_that_the_resolver_does_not_know_is_found_among_the_attachments() {
+        FakeHeroku.App app = heroku.addApp("acme", 1);
+        HerokuClient client = kit.client();
+
+        HerokuAttachment db = client.postgresAttachment("acme", "DATABASE");
+        HerokuApiException none = catchThrowableOfType(HerokuApiException.class,
+                () -> client.postgresAttachment("acme", "HEROKU_POSTGRESQL_PINK_URL"));
+
+        then(db.addonId()).isEqualTo(app.addonId);
+        then(none.statusCode()).isEqualTo(404);
+        then(none.getMessage()).contains("no Heroku Postgres attached to acme as HEROKU_POSTGRESQL_PINK_URL");
+        then(client.addons("acme")).singleElement().satisfies(a -> then(a.isPostgres()).isTrue());
+        then(heroku.lines()).containsExactly("POST /actions/addon-attachments/resolve", "GET /apps/acme/addon-attachments",
+                "POST /actions/addon-attachments/resolve", "GET /apps/acme/addon-attachments", "GET /apps/acme/addons");
+    }
 }

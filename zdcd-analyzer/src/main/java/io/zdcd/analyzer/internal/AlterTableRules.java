@@ -172,6 +172,9 @@ final class AlterTableRules {
             "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "COMPRESSION",
             "STORAGE");
 
+    private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial4",
+            "serial8", "serial2");
+
     /** Parses "name type options..." from {@code p}; returns null if there is no column name. */
     static ColumnDef columnDef(Tokens t, int p, int e, Judgement j) {
         if (!t.isIdent(p)) {
@@ -189,9 +192,8 @@ final class AlterTableRules {
         }
         c.typeWritten = t.text(typeStart, Math.min(q, e) - 1);
         c.type = c.typeWritten.isEmpty() ? null : ColumnTypes.normalise(c.typeWritten);
-        String base = c.type == null ? "" : c.type.replaceAll("\\(.*", "");
-        if (Set.of("serial", "bigserial", "smallserial", "serial4", "serial8", "serial2").contains(
-                c.typeWritten.trim().toLowerCase(java.util.Locale.ROOT))) {
+        String base = c.type == null ? "" : c.type;
+        if (SERIAL_TYPES.contains(c.typeWritten.trim().toLowerCase(java.util.Locale.ROOT))) {
             c.identity = true;
             c.notNull = true;
         }
@@ -441,7 +443,12 @@ final class AlterTableRules {
     }
 
     static String quote(String ident) {
-        if (ident.matches("[a-z_][a-z0-9_$]*")) {
+        boolean plain = !ident.isEmpty() && (Character.isLowerCase(ident.charAt(0)) || ident.charAt(0) == '_');
+        for (int i = 0; i < ident.length() && plain; i++) {
+            char ch = ident.charAt(i);
+            plain = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$';
+        }
+        if (plain) {
             return ident;
         }
         return '"' + ident.replace("\"", "\"\"") + '"';
@@ -507,7 +514,7 @@ final class AlterTableRules {
             String to = t.ident(p + 3);
             Schema.Table st = j.ctx.schema.table(table.key());
             if (st != null && st.constraints.containsKey(from)) {
-                st.constraints.put(to, st.constraints.remove(from));
+                st.putConstraint(to, st.removeConstraint(from));
             }
             if (isNew) {
                 j.finding(Rules.RENAME_CONSTRAINT, Verdict.SAFE, "renames a constraint of a table created in this "

@@ -30,12 +30,52 @@ final class ColumnTypes {
      * Normalises a type as written ({@code character varying(50)}, {@code VARCHAR(50)}, {@code timestamp(3) with time
      * zone}, {@code "varchar"}) to {@code varchar(50)}, {@code timestamptz(3)}; unknown names are lower-cased.
      */
+    private static final java.util.Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String normalise(String written) {
         if (written == null) {
             return null;
         }
-        String t = written.trim().toLowerCase(Locale.ROOT).replace("\"", "").replaceAll("\\s+", " ")
-                .replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*,\\s*", ",").replaceAll("\\s*\\)", ")");
+        String cached = CACHE.get(written);
+        if (cached != null) {
+            return cached;
+        }
+        String result = compute(written);
+        if (CACHE.size() < 10_000) {
+            CACHE.put(written, result);
+        }
+        return result;
+    }
+
+    /** Lower-cases, drops double quotes, collapses whitespace and removes it around ( , ). */
+    private static String squeeze(String written) {
+        StringBuilder sb = new StringBuilder(written.length());
+        boolean space = false;
+        for (int i = 0; i < written.length(); i++) {
+            char c = Character.toLowerCase(written.charAt(i));
+            if (c == '"') {
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (c == '(' || c == ',' || c == ')') {
+                space = false;
+            } else if (space && sb.length() > 0) {
+                char last = sb.charAt(sb.length() - 1);
+                if (last != '(' && last != ',') {
+                    sb.append(' ');
+                }
+            }
+            space = false;
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static String compute(String written) {
+        String t = squeeze(written);
         if (t.startsWith("pg_catalog.")) {
             t = t.substring("pg_catalog.".length());
         }
@@ -51,7 +91,7 @@ final class ColumnTypes {
             int q = t.indexOf(')', p);
             if (q > p) {
                 mods = t.substring(p, q + 1);
-                t = (t.substring(0, p) + t.substring(q + 1)).replaceAll("\\s+", " ").trim();
+                t = squeeze(t.substring(0, p) + " " + t.substring(q + 1)).trim();
             }
         }
         String base = ALIASES.getOrDefault(t, t);

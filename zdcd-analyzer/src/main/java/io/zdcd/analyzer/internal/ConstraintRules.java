@@ -197,7 +197,7 @@ final class ConstraintRules {
             return "ADD CONSTRAINT";
         }
         if (st != null && name != null) {
-            st.constraints.put(name, known);
+            st.putConstraint(name, known);
         }
         return "ADD CONSTRAINT " + kind + (notValid ? " NOT VALID" : "");
     }
@@ -279,7 +279,7 @@ final class ConstraintRules {
         String name = t.ident(p);
         j.lock(table, ACCESS_EXCLUSIVE);
         Schema.Table st = j.ctx.schema.table(table.key());
-        Schema.Constraint c = st == null ? null : st.constraints.remove(name);
+        Schema.Constraint c = st == null ? null : st.removeConstraint(name);
         String kind = c != null ? c.kind : guessKind(name);
         if (c != null && c.referencedTable != null) {
             j.lock(new Name(c.referencedTable, c.referencedTable, 0), ACCESS_EXCLUSIVE);

@@ -54,7 +54,7 @@ final class DataRules {
             if (t.isOp(p, "(")) {
                 int close = t.closing(p);
                 String inner = t.upper(p + 1);
-                if (Set.of("UPDATE", "DELETE", "INSERT", "MERGE").contains(inner)) {
+                if (DML.contains(inner)) {
                     Judgement sub = new Judgement(j.ctx);
                     Tokens part = Tokens.lex(t.text(p + 1, close - 1));
                     data(part, 0, sub);
@@ -292,6 +292,12 @@ final class DataRules {
         j.finding(Rules.READ_QUERY, Verdict.SAFE, "reads only" + (j.lock != null ? " (AccessShareLock)" : ""));
     }
 
+    private static final Set<String> DML = Set.of("UPDATE", "DELETE", "INSERT", "MERGE");
+    private static final Set<String> KEYWORDS_BEFORE_PAREN = Set.of("in", "any", "all", "exists", "values", "select",
+            "filter", "over", "as", "and", "or", "not", "coalesce", "case", "when", "then", "else", "on", "using",
+            "from", "where", "join", "array", "row", "lateral", "partition", "within", "table", "interval", "set",
+            "is", "like", "by", "ilike", "similar", "between", "union", "except", "intersect", "with", "distinct");
+
     private static String unknownFunction(Tokens t, int p) {
         for (int k = p; k < t.size(); k++) {
             if (t.isIdent(k) && t.isOp(k + 1, "(") && !t.isOp(k - 1, "::") && !t.isOp(k - 1, ".")) {
@@ -299,11 +305,7 @@ final class DataRules {
                 if (t.isOp(k + 1, "(") && t.isOp(k - 1, ".")) {
                     continue;
                 }
-                if (Set.of("in", "any", "all", "exists", "values", "select", "filter", "over", "as", "and", "or",
-                        "not", "coalesce", "case", "when", "then", "else", "on", "using", "from", "where", "join",
-                        "array", "row", "lateral", "partition", "within", "table", "interval", "set", "is", "like",
-                        "by", "ilike", "similar", "between", "union", "except", "intersect", "with", "distinct")
-                        .contains(fn)) {
+                if (KEYWORDS_BEFORE_PAREN.contains(fn)) {
                     continue;
                 }
                 if (k > p && t.isIdent(k - 1) && !t.isWord(k - 1)) {

@@ -45,12 +45,32 @@ public final class Schema {
     public static final class Table {
         final Map<String, Column> columns = new LinkedHashMap<>();
         final Map<String, Constraint> constraints = new LinkedHashMap<>();
+        /** The constraints that can prove a column has no NULLs (a subset of {@code constraints}). */
+        final java.util.List<Constraint> notNullConstraints = new java.util.ArrayList<>();
 
         Table copy() {
             Table t = new Table();
             columns.forEach((k, v) -> t.columns.put(k, v.copy()));
-            constraints.forEach((k, v) -> t.constraints.put(k, v.copy()));
+            constraints.forEach((k, v) -> t.putConstraint(k, v.copy()));
             return t;
+        }
+
+        void putConstraint(String name, Constraint c) {
+            Constraint old = constraints.put(name, c);
+            if (old != null) {
+                notNullConstraints.remove(old);
+            }
+            if (c.notNullColumn != null) {
+                notNullConstraints.add(c);
+            }
+        }
+
+        Constraint removeConstraint(String name) {
+            Constraint c = constraints.remove(name);
+            if (c != null) {
+                notNullConstraints.remove(c);
+            }
+            return c;
         }
     }
 
@@ -100,7 +120,7 @@ public final class Schema {
         if (t == null) {
             return false;
         }
-        for (Constraint c : t.constraints.values()) {
+        for (Constraint c : t.notNullConstraints) {
             if (c.validated && column.equals(c.notNullColumn)) {
                 return true;
             }

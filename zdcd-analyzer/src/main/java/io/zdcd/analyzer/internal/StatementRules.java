@@ -76,8 +76,21 @@ final class StatementRules {
     }
 
     static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() > 40 ? one.substring(0, 40) + "..." : one;
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), 44));
+        boolean space = false;
+        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.length() >= 40 ? sb + "..." : sb.toString();
     }
 
     // ---------------------------------------------------------------- transactions
@@ -175,6 +188,9 @@ final class StatementRules {
         return v.toLowerCase(Locale.ROOT);
     }
 
+    private static final Set<String> UTC_NAMES = Set.of("utc", "etc/utc", "gmt", "z", "zulu", "+00", "0",
+            "00:00", "etc/gmt", "universal", "etc/universal");
+
     private static void setting(Judgement j, String name, String value, boolean local) {
         Context ctx = j.ctx;
         switch (name) {
@@ -192,8 +208,7 @@ final class StatementRules {
                         + "fail instead of queueing traffic behind them" : "turns lock_timeout off");
             }
             case "timezone" -> {
-                ctx.utcTimeZone = Set.of("utc", "'utc'", "etc/utc", "gmt", "z", "zulu", "+00", "0", "00:00")
-                        .contains(value.replace("'", "")) || value.replace("'", "").equals("utc");
+                ctx.utcTimeZone = UTC_NAMES.contains(value.replace("'", ""));
                 j.finding(Rules.SET, Verdict.SAFE, "sets the session time zone; takes no lock");
             }
             default -> j.finding(Rules.SET, Verdict.SAFE, "sets " + name + "; takes no lock");

@@ -1,6 +1,9 @@
 package io.zdcd.examples.cli;
 
 import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.django.DjangoMigrationRunner;
+import io.zdcd.django.DjangoMigrationSource;
+import io.zdcd.django.DjangoProject;
 import io.zdcd.heroku.HerokuPlatform;
 import io.zdcd.heroku.HttpHealthCheck;
 import io.zdcd.jdbc.JdbcBuildQueue;
@@ -105,12 +108,12 @@ final class HerokuOptions {
                 throw new ParameterException(cli, "--health-url: " + e.getMessage());
             }
         }
-        if (djangoProject != null) {
-            throw new ParameterException(cli, "--django-project: the Django integration is not in this build yet; "
-                    + "use --migrations with the SQL of `manage.py sqlmigrate`, or let the release phase migrate");
+        if (djangoProject != null && !migrations.isEmpty()) {
+            throw new ParameterException(cli, "give --migrations or --django-project, not both");
         }
-        if (!migrations.isEmpty() && databaseUrl == null) {
-            throw new ParameterException(cli, "--migrations needs --database-url (zdcd applies them itself)");
+        if ((!migrations.isEmpty() || djangoProject != null) && databaseUrl == null) {
+            throw new ParameterException(cli, (djangoProject != null ? "--django-project" : "--migrations")
+                    + " needs --database-url (zdcd applies the migrations itself)");
         }
         if (databaseUrl != null) {
             PostgresDatabase db;
@@ -127,6 +130,16 @@ final class HerokuOptions {
                     }
                 }
                 b.migrations(SqlMigrationSource.of(db, migrations), JdbcMigrationRunner.of(db))
+                        .classifier(SqlMigrationClassifier.defaults())
+                        .backups(platform.backups());
+            } else if (djangoProject != null) {
+                DjangoProject project;
+                try {
+                    project = DjangoProject.builder(djangoProject).database(db).build();
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new ParameterException(cli, "--django-project: " + e.getMessage());
+                }
+                b.migrations(DjangoMigrationSource.of(project), DjangoMigrationRunner.of(project))
                         .classifier(SqlMigrationClassifier.defaults())
                         .backups(platform.backups());
             }

@@ -161,10 +161,13 @@ class HerokuCommandsTest {
         then(err.toString()).contains("--version and --source-url go together");
         then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "a", "--migrations", "x")).isEqualTo(2);
         then(err.toString()).contains("--migrations needs --database-url");
+        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "a", "--django-project",
+                dir.toString(), "--database-url", "jdbc:postgresql://localhost/x?user=u")).isEqualTo(2);
+        then(err.toString()).contains("--django-project: no manage.py in");
         env.remove("HEROKU_API_KEY");
         then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "abc")).isEqualTo(2);
         then(err.toString()).contains("no Heroku API token: set HEROKU_API_KEY");
-        then(err.toString().lines()).hasSize(3).allSatisfy(l -> then(l).startsWith("zdcd: "));
+        then(err.toString().lines()).hasSize(4).allSatisfy(l -> then(l).startsWith("zdcd: "));
         then(heroku.calls()).isEmpty();
     }
 
