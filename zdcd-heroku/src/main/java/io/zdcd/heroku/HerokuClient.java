@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -741,7 +740,7 @@ public final class HerokuClient {
             if (!u.username().isEmpty() || !u.password().isEmpty()) {
                 throw new IllegalArgumentException(name + " must not carry credentials; use apiKey");
             }
-            return url.toLowerCase(Locale.ROOT).startsWith("http") ? url : url;
+            return url;
         }
     }
 }

@@ -31,7 +31,8 @@ import okhttp3.OkHttpClient;
  *
  * <p>Every failure is a {@link PlatformException}: a {@link HerokuApiException} for the API itself, a plain
  * {@code PlatformException} when Heroku says the build or the release phase failed (with the end of its output).
- * Before a release zdcd checks the account's API budget ({@link RateLimitPolicy#minimumToStart()}).
+ * Before a release (not before a rollback: that is recovery) zdcd checks the account's API budget
+ * ({@link RateLimitPolicy#minimumToStart()}).
  *
  * <p>Verified against Heroku's documents and the Heroku CLI's source only (see {@link HerokuClient}).
  * Maintenance mode is not available on Fir-generation apps: switching it fails clearly there.
@@ -134,7 +135,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
             throw new PlatformException(operation, "Heroku says v" + to.version() + " (" + lower(to.status())
                     + ") is not eligible for rollback");
         }
-        checkBudget();
+        // no budget check here: a rollback is recovery, and refusing it would leave a broken release serving
         HerokuRelease created = client.rollback(app, to.id());
         progress.report("rollback release v" + created.version() + " created, release phase running");
         HerokuRelease done = client.waitForRelease(app, created.id(), releaseWait);

@@ -141,15 +141,16 @@ class HerokuPipelineTest {
         int afterRelease = READ_CURRENT.size() + releaseRequests(app.builds.get(0), app.releases.get(3)).size() + 1;
         List<String> rollback = heroku.lines().subList(afterRelease, heroku.lines().size());
         List<String> expected = new ArrayList<>(List.of(
+                "GET /apps/acme/releases",           // recovery: which release serves now (v4)
+                "GET /apps/acme/builds",
                 "GET /apps/acme/releases/3",         // the target, checked eligible
-                "GET /account/rate-limits",
                 "GET /apps/acme/releases",           // the newest version before the POST
                 "POST /apps/acme/releases"));
         for (int i = 0; i <= heroku.releasePolls; i++) {
             expected.add("GET /apps/acme/releases/" + v5.id);
         }
         expected.add("GET /apps/acme/dynos");
-        then(rollback).endsWith(expected.toArray(String[]::new));
+        then(rollback).containsExactlyElementsOf(expected);
         FakeHeroku.Call post = heroku.calls().stream().filter(c -> c.line().equals("POST /apps/acme/releases"))
                 .findFirst().orElseThrow();
         then(post.body()).isEqualTo("{\"release\":\"" + v3.id + "\"}");
@@ -271,5 +272,21 @@ class HerokuPipelineTest {
     @SuppressWarnings("unused")
     private static Instant at(String s) {
         return Instant.parse(s);
+    }
+
+    @Test
+    void a_release_is_not_started_when_the_api_budget_is_low_but_a_rollback_still_is() {
+        heroku.rateLimitRemaining = 150;
+
+        DeploymentOutcome outcome = pipeline().build().deploy(BUILD);
+        platform.rollback("acme", new io.zdcd.spi.Release(2, "", "", Instant.EPOCH), io.zdcd.spi.Progress.none());
+
+        then(outcome.isSuccess()).isFalse();
+        then(outcome.toString()).contains("only 147 API calls left in the account's budget, 200 needed to start");
+        then(app.builds).isEmpty();
+        then(heroku.lines().subList(0, 3)).containsExactly("GET /apps/acme/releases", "GET /apps/acme/builds",
+                "GET /account/rate-limits");
+        then(heroku.lines()).doesNotContain("POST /apps/acme/builds");
+        then(app.current().description).isEqualTo("Rollback to v2");
     }
 }
