@@ -27,10 +27,13 @@ import net.sf.jsqlparser.statement.update.Update;
  * read exactly by the tokens; JSqlParser costs 30 to 160 microseconds a statement, so consulting it everywhere would
  * cut throughput below 10,000 statements a second. It is skipped when it cannot parse (see jsqlparser-notes.md: BEGIN, VALIDATE
  * CONSTRAINT, USING INDEX, DROP INDEX CONCURRENTLY, tables named {@code settings} ...), for the facts it is known to
- * get wrong (the name of a UNIQUE constraint), and for statements over {@value #MAX_CHARS} characters.
+ * get wrong (the name of a UNIQUE constraint), and for statements over {@value #MAX_CHARS} characters or nested deeper than {@value #MAX_NESTING} parentheses
+ * (its lookahead can take exponential time there).
  */
 final class CrossCheck {
     static final int MAX_CHARS = 20_000;
+    /** Deeper parenthesis nesting is not given to JSqlParser. */
+    static final int MAX_NESTING = 6;
 
     private CrossCheck() {
     }
@@ -63,20 +66,25 @@ final class CrossCheck {
 
     /** Whether the statement has what a lexer could get wrong, or several actions to count. */
     static boolean subtle(String text, Judgement.Facts f) {
-        if (f.actions > 1) {
-            return true;
-        }
+        boolean subtle = f.actions > 1;
+        int depth = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '$' || c == '\\' || (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-')
+            if (c == '(') {
+                if (++depth > MAX_NESTING) {
+                    return false; // JSqlParser's lookahead can take exponential time on deep nesting
+                }
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '$' || c == '\\' || (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-')
                     || (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*')
                     || (c == '&' && i > 0 && (text.charAt(i - 1) == 'U' || text.charAt(i - 1) == 'u'))
                     || ((c == 'E' || c == 'e') && i + 1 < text.length() && text.charAt(i + 1) == '\''
                     && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))))) {
-                return true;
+                subtle = true;
             }
         }
-        return false;
+        return subtle;
     }
 
     static String disagreement(Judgement.Facts f, Statement parsed) {
