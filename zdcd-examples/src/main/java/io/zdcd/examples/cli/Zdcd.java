@@ -34,7 +34,7 @@ public final class Zdcd implements Runnable {
         // Each subcommand is registered on its own line.
         cli.addSubcommand(new CheckCommand());
 
-        // subcommand:trace
+        cli.addSubcommand(new TraceCommand());
 
         cli.addSubcommand(new MigrateCommand());
 
