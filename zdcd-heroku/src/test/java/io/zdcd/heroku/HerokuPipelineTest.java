@@ -289,4 +289,20 @@ class HerokuPipelineTest {
         then(heroku.lines()).doesNotContain("POST /apps/acme/builds");
         then(app.current().description).isEqualTo("Rollback to v2");
     }
+
+    @Test
+    void a_rollback_whose_answer_is_lost_is_found_on_heroku_and_not_posted_twice() {
+        heroku.dropNext("POST", "/apps/acme/releases", 1, true);
+
+        DeploymentOutcome outcome = pipeline().healthCheck((a, r) -> Health.unhealthy("GET /healthz: 500"))
+                .build().deploy(BUILD);
+
+        then(outcome.status()).as(outcome.toString()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+        then(heroku.lines()).filteredOn("POST /apps/acme/releases"::equals).hasSize(1);
+        List<String> lines = heroku.lines();
+        int post = lines.indexOf("POST /apps/acme/releases");
+        then(lines.get(post + 1)).as("did it take effect? the newest releases are read").isEqualTo("GET /apps/acme/releases");
+        then(app.releases).hasSize(5);
+        then(app.current().description).isEqualTo("Rollback to v3");
+    }
 }

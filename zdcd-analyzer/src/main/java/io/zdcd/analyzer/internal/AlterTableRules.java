@@ -151,6 +151,7 @@ final class AlterTableRules {
                 // fall through: NO INHERIT
             case "INHERIT", "OF", "NOT":
                 j.lock(table, ACCESS_EXCLUSIVE);
+                j.lock(t.is(a, "INHERIT") ? Name.parse(t, a + 1) : null, SHARE_UPDATE_EXCLUSIVE); // traced: the parent
                 j.finding(Rules.INHERITANCE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "changes the table's "
                         + "inheritance or type: queries on the parent see different rows");
                 return (t.is(a, "NO") ? "NO INHERIT" : t.is(a, "NOT") ? "NOT OF" : t.upper(a));
@@ -306,6 +307,7 @@ final class AlterTableRules {
         String col = table.display() + "." + c.name;
         remember(j, table, c);
         if (isNew) {
+            j.lock(c.references, SHARE_ROW_EXCLUSIVE); // traced: the referenced table is locked even for a new table
             j.finding(Rules.ADD_COLUMN, Verdict.SAFE, "adds " + col + " to a table created in this migration");
             return "ADD COLUMN";
         }

@@ -563,6 +563,7 @@ final class OtherRules {
                         + "indexes rebuilt with CONCURRENTLY");
             } else {
                 j.longRunning = true;
+                j.rewrite = true; // traced: a new index is built and swapped in under the old name
                 j.finding(Rules.REINDEX_CONCURRENTLY, Verdict.SAFE, "rebuilds without blocking reads or writes "
                         + "(ShareUpdateExclusiveLock); a failure leaves an INVALID *_ccnew index to drop");
             }
@@ -598,6 +599,7 @@ final class OtherRules {
         } else {
             j.lock(n, ACCESS_EXCLUSIVE);
             j.longRunning = !isNew;
+            j.rewrite = !isNew; // traced: the refresh fills a new heap (new relfilenode)
             j.finding(Rules.REFRESH_MATVIEW, isNew ? Verdict.SAFE : Verdict.UNSAFE, "recomputes the view under "
                     + "AccessExclusiveLock: reads of it wait for the whole refresh",
                     "REFRESH MATERIALIZED VIEW CONCURRENTLY " + (n == null ? "name" : n.display()) + "; (needs a "

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param heldBefore        locks the transaction already held on relations that existed before the migration when
  *                          the statement started (tracing in place replays the earlier statements in the same
  *                          transaction, and PostgreSQL does not list a mode twice); empty in a scratch copy
- * @param lock              the strongest mode in {@code locks} on a relation that existed before the migration
+ * @param lock              the strongest mode in {@code locks} on a relation (table, index, sequence, view) that
+ *                          existed before the migration
  * @param rewritten         relations that existed before the migration and got a new {@code relfilenode}
  * @param scanned           tables that existed before the migration and were read whole
  *                          ({@code pg_stat_xact_user_tables.seq_scan} grew; in a transaction only)

@@ -148,15 +148,18 @@ final class Catalog {
         }
     }
 
-    /** Whether the backend is waiting for a lock (a relation, another transaction, a snapshot). */
-    static boolean waitingForLock(Connection monitor, int pid) throws SQLException {
-        try (PreparedStatement ps = monitor.prepareStatement(
-                "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?")) {
+    /** The backends the given one is waiting for. */
+    static List<Integer> blockingPids(Connection monitor, int pid) throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (PreparedStatement ps = monitor.prepareStatement("SELECT unnest(pg_blocking_pids(?))")) {
             ps.setInt(1, pid);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && "Lock".equals(rs.getString(1));
+                while (rs.next()) {
+                    out.add(rs.getInt(1));
+                }
             }
         }
+        return out;
     }
 
     static Map<Long, Rel> relations(Connection c) throws SQLException {

@@ -38,7 +38,8 @@ final class Fixture {
     void applyHistory(List<Migration> history) {
         for (Migration m : history) {
             for (Sql.Stmt s : Sql.split(m.sql())) {
-                if (Sql.isTransactionControl(s.sql()) || Sql.isSet(s.sql())) {
+                if (Sql.isTransactionControl(s.sql()) || Sql.isSet(s.sql()) || s.psql()
+                        || Sql.affectsCluster(s.sql()) || Sql.actsOnServer(s.sql())) {
                     continue;
                 }
                 try {

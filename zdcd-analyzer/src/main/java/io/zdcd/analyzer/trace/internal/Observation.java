@@ -84,17 +84,8 @@ final class Observation {
                 .thenComparing(r -> r.mode().ordinal())).toList();
     }
 
-    /**
-     * The strongest mode on a pre-existing table (or partitioned/materialized/foreign table); when the statement took
-     * none, the strongest on any other pre-existing relation (an index, a sequence, a view).
-     */
+    /** The strongest mode on a relation (table, index, sequence, view) that existed before the migration. */
     static Optional<LockMode> strongest(List<RelationLock> locks) {
-        Set<String> tableKinds = Set.of("table", "partitioned table", "materialized view", "foreign table");
-        Optional<LockMode> onTables = locks.stream().filter(RelationLock::existedBefore)
-                .filter(l -> tableKinds.contains(l.kind())).map(RelationLock::mode).reduce(LockMode::max);
-        if (onTables.isPresent()) {
-            return onTables;
-        }
         return locks.stream().filter(RelationLock::existedBefore).filter(l -> !l.kind().equals("toast table"))
                 .map(RelationLock::mode).reduce(LockMode::max);
     }

@@ -1,6 +1,6 @@
 package io.zdcd.analyzer.trace.internal;
 
-import java.util.ArrayList;
+import io.zdcd.analyzer.SqlScript;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,13 +26,27 @@ public final class Sql {
     private static final Pattern SET_ANY = Pattern.compile("^(SET|RESET)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern CONCURRENTLY = Pattern.compile("\\bCONCURRENTLY\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern VACUUM = Pattern.compile("^VACUUM\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CLUSTER_WIDE = Pattern.compile(
+            "^((CREATE|ALTER|DROP)\\s+(ROLE|USER|GROUP|DATABASE|TABLESPACE)|ALTER\\s+SYSTEM|REASSIGN\\s+OWNED"
+                    + "|COMMENT\\s+ON\\s+(DATABASE|ROLE|TABLESPACE)|SECURITY\\s+LABEL|LOAD|CHECKPOINT)\\b.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ROLE_GRANT = Pattern.compile("^(GRANT|REVOKE)\\b.*", Pattern.CASE_INSENSITIVE
+            | Pattern.DOTALL);
+    private static final Pattern SERVER_FUNCTIONS = Pattern.compile("\\b(pg_terminate_backend|pg_cancel_backend"
+            + "|pg_reload_conf|pg_rotate_logfile|pg_promote|pg_switch_wal|pg_create_restore_point"
+            + "|pg_(create|drop)_\\w*replication_slot|pg_replication_origin_\\w+|dblink\\w*|lo_export|pg_file_write"
+            + ")\\s*\\(|\\bPROGRAM\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ON_WORD = Pattern.compile("\\bON\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IDENT = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     private Sql() {
     }
 
-    /** One statement of a migration. */
-    public record Stmt(int index, int line, String sql) {
+    /** One statement of a migration; {@code psql} marks a psql meta-command (not SQL). */
+    public record Stmt(int index, int line, String sql, boolean psql) {
+        public Stmt(int index, int line, String sql) {
+            this(index, line, sql, false);
+        }
     }
 
     /** The statement's text without leading comments, for keyword tests. */
@@ -62,6 +76,23 @@ public final class Sql {
     /** Statements PostgreSQL refuses to run inside a transaction block. */
     public static boolean cannotRunInTransaction(String sql) {
         return NON_TX.matcher(head(sql)).matches();
+    }
+
+    /**
+     * Statements whose effect reaches beyond the database (databases, roles and memberships, tablespaces, server
+     * settings): the tracer never commits them, not even in a scratch copy.
+     */
+    public static boolean affectsCluster(String sql) {
+        String h = head(sql);
+        return CLUSTER_WIDE.matcher(h).matches() || ROLE_GRANT.matcher(h).matches() && !ON_WORD.matcher(h).find();
+    }
+
+    /**
+     * Statements that act on the server or other sessions even inside a rolled-back transaction (signalling or
+     * terminating backends, reloading the configuration, replication slots, files, programs): never run at all.
+     */
+    public static boolean actsOnServer(String sql) {
+        return SERVER_FUNCTIONS.matcher(sql).find();
     }
 
     public static boolean isSet(String sql) {
@@ -109,116 +140,9 @@ public final class Sql {
         return out;
     }
 
-    /**
-     * Splits SQL text into statements at top-level semicolons, honouring quotes, {@code E''} strings, quoted
-     * identifiers, dollar quotes and (nested) comments. Statements that are only comments or blank are dropped.
-     */
+    /** The statements of a migration, as the classifier's splitter ({@link SqlScript}) finds them. */
     public static List<Stmt> split(String text) {
-        List<Stmt> out = new ArrayList<>();
-        int n = text.length();
-        int start = 0;
-        int line = 1;
-        int startLine = -1;
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-                i++;
-                continue;
-            }
-            if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                while (i < n && text.charAt(i) != '\n') {
-                    i++;
-                }
-                continue;
-            }
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int depth = 1;
-                i += 2;
-                while (i < n && depth > 0) {
-                    if (text.charAt(i) == '\n') {
-                        line++;
-                    }
-                    if (text.startsWith("/*", i)) {
-                        depth++;
-                        i += 2;
-                    } else if (text.startsWith("*/", i)) {
-                        depth--;
-                        i += 2;
-                    } else {
-                        i++;
-                    }
-                }
-                continue;
-            }
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            if (startLine < 0 && c != ';') {
-                startLine = line;
-            }
-            if (c == '\'' || c == '"') {
-                boolean backslash = c == '\'' && i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
-                        && (i < 2 || !Character.isLetterOrDigit(text.charAt(i - 2)));
-                i++;
-                while (i < n) {
-                    char d = text.charAt(i);
-                    if (d == '\n') {
-                        line++;
-                    }
-                    if (backslash && d == '\\') {
-                        i += 2;
-                        continue;
-                    }
-                    if (d == c) {
-                        if (i + 1 < n && text.charAt(i + 1) == c) {
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    i++;
-                }
-                i++;
-                continue;
-            }
-            if (c == '$') {
-                int j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
-                    j++;
-                }
-                boolean tagStartsOk = j == i + 1 || !Character.isDigit(text.charAt(i + 1));
-                if (j < n && text.charAt(j) == '$' && tagStartsOk
-                        && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
-                    String tag = text.substring(i, j + 1);
-                    int end = text.indexOf(tag, j + 1);
-                    int stop = end < 0 ? n : end + tag.length();
-                    for (int k = i; k < stop; k++) {
-                        if (text.charAt(k) == '\n') {
-                            line++;
-                        }
-                    }
-                    i = stop;
-                    continue;
-                }
-            }
-            if (c == ';') {
-                add(out, text.substring(start, i), startLine);
-                start = i + 1;
-                startLine = -1;
-            }
-            i++;
-        }
-        add(out, text.substring(start), startLine);
-        return out;
-    }
-
-    private static void add(List<Stmt> out, String raw, int line) {
-        if (line < 0 || head(raw).isEmpty()) {
-            return;
-        }
-        out.add(new Stmt(out.size() + 1, line, head(raw)));
+        return SqlScript.split(text).stream()
+                .map(s -> new Stmt(s.index(), s.line(), s.text(), s.psqlMetaCommand())).toList();
     }
 }

@@ -17,6 +17,9 @@ import java.util.Set;
 
 /** Traces one migration: checks the database, picks scratch copy or in place, and runs every statement. */
 public final class TraceEngine {
+    private static final String SERVER_ACTION = "it acts on the server or other sessions (terminating or signalling "
+            + "backends, configuration, replication, files, programs), which even a rolled-back transaction cannot "
+            + "undo, so the tracer does not run it";
     private final Endpoint endpoint;
     private final boolean allowBusy;
     private final int rows;
@@ -135,10 +138,26 @@ public final class TraceEngine {
             return Observation.notExecuted(s, now.lockTimeout(), now.statementTimeout(),
                     "transaction control: the tracer runs each statement in its own transaction");
         }
+        if (s.psql()) {
+            Catalog.Snapshot now = Catalog.take(c);
+            return Observation.notExecuted(s, now.lockTimeout(), now.statementTimeout(),
+                    "psql meta-command: not SQL, psql itself runs it");
+        }
+        if (Sql.actsOnServer(s.sql())) {
+            return notTraced(c, s, SERVER_ACTION);
+        }
+        boolean clusterWide = Sql.affectsCluster(s.sql());
         if (Sql.cannotRunInTransaction(s.sql())) {
+            if (clusterWide) {
+                return notTraced(c, s, "it changes the whole server (databases, tablespaces, settings) and cannot "
+                        + "run in a transaction, so the tracer does not run it");
+            }
             return new WatchedRun(scratch, c, timeoutSeconds, endpoint, false).run(s, pre);
         }
         StatementTrace t = inTransaction(c, s, pre, List.of());
+        if (clusterWide) {
+            return t; // rolled back, and never applied for the next statements: roles and databases are global
+        }
         if (t.sqlState().filter("25001"::equals).isPresent()) {
             return new WatchedRun(scratch, c, timeoutSeconds, endpoint, false).run(s, pre);
         }
@@ -209,8 +228,20 @@ public final class TraceEngine {
                         "transaction control: the tracer runs each statement in its own transaction"));
                 continue;
             }
+            if (s.psql()) {
+                Catalog.Snapshot now = Catalog.take(target);
+                traces.add(Observation.notExecuted(s, now.lockTimeout(), now.statementTimeout(),
+                        "psql meta-command: not SQL, psql itself runs it"));
+                continue;
+            }
+            if (Sql.actsOnServer(s.sql())) {
+                traces.add(notTraced(target, s, SERVER_ACTION));
+                continue;
+            }
             if (Sql.cannotRunInTransaction(s.sql())) {
-                traces.add(outsideInOwnScratch(target, m, statements, s, failed, notes));
+                traces.add(Sql.affectsCluster(s.sql()) ? notTraced(target, s, "it changes the whole server "
+                        + "(databases, tablespaces, settings) and cannot run in a transaction, so the tracer does not "
+                        + "run it") : outsideInOwnScratch(target, m, statements, s, failed, notes));
                 continue;
             }
             target.setAutoCommit(false);
@@ -251,7 +282,8 @@ public final class TraceEngine {
             if (e.index() >= upTo.index()) {
                 break;
             }
-            if (failed.contains(e.index()) || Sql.isTransactionControl(e.sql())) {
+            if (failed.contains(e.index()) || Sql.isTransactionControl(e.sql()) || e.psql()
+                    || Sql.actsOnServer(e.sql())) {
                 continue;
             }
             Optional<String> sql = Sql.inTransactionEquivalent(e.sql());
@@ -271,13 +303,8 @@ public final class TraceEngine {
             if (!scratchCopy) {
                 why.add("scratch copies are turned off");
             }
-            Catalog.Snapshot now = Catalog.take(target);
-            StatementTrace t = Observation.notExecuted(s, now.lockTimeout(), now.statementTimeout(),
-                    "not traced: it cannot run in a transaction and needs a scratch copy of the database ("
-                            + String.join("; ", why) + ")");
-            return new StatementTrace(t.index(), t.line(), t.sql(), StatementTrace.Execution.OUTSIDE_TRANSACTION,
-                    List.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    t.lockTimeout(), t.statementTimeout(), Optional.empty(), Optional.empty(), t.notes());
+            return notTraced(target, s, "it cannot run in a transaction and needs a scratch copy of the "
+                    + "database (" + String.join("; ", why) + ")");
         }
         try (scratch; Connection c = scratch.open()) {
             c.setAutoCommit(true);
@@ -289,7 +316,8 @@ public final class TraceEngine {
                 if (e.index() >= s.index()) {
                     break;
                 }
-                if (failed.contains(e.index()) || Sql.isTransactionControl(e.sql())) {
+                if (failed.contains(e.index()) || Sql.isTransactionControl(e.sql()) || e.psql()
+                        || Sql.affectsCluster(e.sql()) || Sql.actsOnServer(e.sql())) {
                     continue;
                 }
                 try {
@@ -300,6 +328,15 @@ public final class TraceEngine {
             }
             return new WatchedRun(scratch, c, timeoutSeconds, endpoint, false).run(s, pre);
         }
+    }
+
+    /** A statement the tracer did not run, with the reason (the comparison shows it as not traced). */
+    private static StatementTrace notTraced(Connection c, Sql.Stmt s, String why) throws SQLException {
+        Catalog.Snapshot now = Catalog.take(c);
+        return new StatementTrace(s.index(), s.line(), s.sql(), StatementTrace.Execution.OUTSIDE_TRANSACTION,
+                List.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                now.lockTimeout(), now.statementTimeout(), Optional.empty(), Optional.empty(),
+                List.of("not traced: " + why));
     }
 
     static void sleep(long millis) {

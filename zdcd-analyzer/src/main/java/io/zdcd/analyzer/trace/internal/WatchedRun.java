@@ -19,7 +19,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs a statement in a scratch copy while a second connection watches its locks: for statements that cannot run in
  * a transaction (CONCURRENTLY, VACUUM), which run for real, and for statements that fail in a transaction (an
- * aborted transaction releases its locks at once, so they can only be seen while it runs), which are rolled back. A third connection first takes SHARE UPDATE EXCLUSIVE on the
+ * aborted transaction releases its locks at once, so they can only be seen while it runs), which are rolled back.
+ * Before it starts, two connections per table it names hold SHARE UPDATE EXCLUSIVE and ACCESS SHARE on that table,
+ * so its conflicting lock requests wait in plain view in {@code pg_locks}; whichever blocker it waits for
+ * ({@code pg_blocking_pids}) is then let go, until it ends. A third connection first takes SHARE UPDATE EXCLUSIVE on the
  * tables it names and holds a snapshot, so the statement has to wait, in plain view, for its first conflicting lock
  * (and CONCURRENTLY for older snapshots); then it is let go and watched until it ends.
  */
@@ -60,14 +63,23 @@ final class WatchedRun {
                 ? "it failed, and a failed transaction releases its locks at once: locks sampled while it ran"
                 : "run outside a transaction in a scratch copy; locks sampled while it ran");
         Optional<SQLException> error = Optional.empty();
-        try (Connection blocker = scratch.open(); Connection monitor = scratch.open()) {
-            blocker.setAutoCommit(false);
-            blocker.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (Statement b = blocker.createStatement()) {
-                b.execute("SELECT 1");
-                List<String> tables = namedTables(s, before);
-                if (!tables.isEmpty()) {
-                    b.execute("LOCK TABLE " + String.join(", ", tables) + " IN SHARE UPDATE EXCLUSIVE MODE");
+        List<Connection> blockers = new ArrayList<>();
+        try (Connection monitor = scratch.open()) {
+            Map<Integer, Connection> byPid = new java.util.HashMap<>();
+            for (String table : namedTables(s, monitor)) {
+                // One connection holds SHARE UPDATE EXCLUSIVE (the statement's first conflicting request waits on
+                // it), another ACCESS SHARE (an ACCESS EXCLUSIVE request waits on it, however late it comes).
+                for (String mode : List.of("SHARE UPDATE EXCLUSIVE", "ACCESS SHARE")) {
+                    Connection b = scratch.open();
+                    blockers.add(b);
+                    b.setAutoCommit(false);
+                    try (Statement st = b.createStatement()) {
+                        st.execute("SET LOCAL lock_timeout = '2s'");
+                        st.execute("LOCK TABLE ONLY " + table + " IN " + mode + " MODE");
+                        byPid.put(Catalog.backendPid(b), b);
+                    } catch (SQLException e) {
+                        b.rollback(); // something else holds the table: observe without this blocker
+                    }
                 }
             }
             CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
@@ -79,23 +91,34 @@ final class WatchedRun {
                 }
             });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds + 5L);
-            long releaseAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            boolean released = false;
             while (!run.isDone() && System.nanoTime() < deadline) {
                 for (Catalog.Lock l : Catalog.locksOf(monitor, pid)) {
                     seen.putIfAbsent(l.relid() + "/" + l.mode(), l);
                 }
-                if (!released && (Catalog.waitingForLock(monitor, pid) || System.nanoTime() > releaseAt)) {
+                List<Integer> blocking = Catalog.blockingPids(monitor, pid);
+                if (!blocking.isEmpty()) {
                     for (Catalog.Lock l : Catalog.locksOf(monitor, pid)) {
                         seen.putIfAbsent(l.relid() + "/" + l.mode(), l);
                     }
-                    blocker.rollback();
-                    released = true;
+                    boolean released = false;
+                    for (Integer b : blocking) {
+                        Connection c = byPid.remove(b);
+                        if (c != null) {
+                            c.rollback();
+                            released = true;
+                        }
+                    }
+                    if (!released) { // waiting for something else: let everything go
+                        for (Connection c : byPid.values()) {
+                            c.rollback();
+                        }
+                        byPid.clear();
+                    }
                 }
-                TraceEngine.sleep(2);
+                TraceEngine.sleep(1);
             }
-            if (!released) {
-                blocker.rollback();
+            for (Connection c : byPid.values()) {
+                c.rollback();
             }
             try {
                 run.get(timeoutSeconds + 10L, TimeUnit.SECONDS);
@@ -107,10 +130,18 @@ final class WatchedRun {
                 }
             } catch (TimeoutException e) {
                 throw new TraceException("statement " + s.index() + " did not finish within " + timeoutSeconds
-                        + " s outside a transaction");
+                        + " s");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TraceException("interrupted while tracing", e);
+            }
+        } finally {
+            for (Connection b : blockers) {
+                try {
+                    b.close();
+                } catch (SQLException ignored) {
+                    // closing a blocker that already let go
+                }
             }
         }
         Catalog.Snapshot after = null;
@@ -125,22 +156,25 @@ final class WatchedRun {
                 error.map(e -> endpoint.redact(TraceEngine.message(e))), notes);
     }
 
-    /** Tables named in the statement (directly, or through an index named in it), as SQL names. */
-    private static List<String> namedTables(Sql.Stmt s, Catalog.Snapshot before) {
+    /** Tables named in the statement, directly or through an index named in it, as SQL names. */
+    private static List<String> namedTables(Sql.Stmt s, Connection c) throws SQLException {
         Set<String> words = Sql.identifiers(s.sql());
         List<String> out = new ArrayList<>();
-        for (Catalog.Rel r : before.rels().values()) {
-            String bare = r.name().contains(".") ? r.name().substring(r.name().indexOf('.') + 1) : r.name();
-            if ((r.kind() == 'r' || r.kind() == 'p' || r.kind() == 'm') && words.contains(bare)) {
-                out.add(sqlName(r.name()));
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT format('%I.%I', n.nspname, t.relname) FROM pg_class t "
+                        + "JOIN pg_namespace n ON n.oid = t.relnamespace "
+                        + "LEFT JOIN pg_index i ON i.indrelid = t.oid LEFT JOIN pg_class x ON x.oid = i.indexrelid "
+                        + "WHERE t.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                        + "AND (t.relname = ANY (?) OR x.relname = ANY (?))")) {
+            java.sql.Array names = c.createArrayOf("text", words.toArray());
+            ps.setArray(1, names);
+            ps.setArray(2, names);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
             }
         }
         return out;
-    }
-
-    private static String sqlName(String name) {
-        int dot = name.indexOf('.');
-        return dot < 0 ? Fixture.quote(name) : Fixture.quote(name.substring(0, dot)) + "."
-                + Fixture.quote(name.substring(dot + 1));
     }
 }

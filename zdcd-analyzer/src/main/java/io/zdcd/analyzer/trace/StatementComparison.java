@@ -1,0 +1,39 @@
+package io.zdcd.analyzer.trace;
+
+import io.zdcd.classify.StatementAnalysis;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One statement: what the classifier predicted next to what the tracer observed.
+ *
+ * @param observed   the trace
+ * @param predicted  the classifier's analysis of the same statement (empty if it split the text differently)
+ * @param mismatches every difference, allowed ones included
+ */
+public record StatementComparison(StatementTrace observed, Optional<StatementAnalysis> predicted,
+                                  List<Mismatch> mismatches) {
+    public StatementComparison {
+        Objects.requireNonNull(observed, "observed");
+        Objects.requireNonNull(predicted, "predicted");
+        mismatches = List.copyOf(mismatches);
+    }
+
+    /** Whether every difference (if any) is a documented, allowed one. */
+    public boolean matches() {
+        return mismatches.stream().allMatch(Mismatch::allowed);
+    }
+
+    /** Whether the classifier judged the statement UNSAFE. */
+    public boolean unsafe() {
+        return predicted.map(p -> !p.isSafe()).orElse(false);
+    }
+
+    @Override
+    public String toString() {
+        return "StatementComparison[#" + observed.index() + " L" + observed.line() + " "
+                + (matches() ? "match" : "MISMATCH") + (unsafe() ? ", UNSAFE" : "")
+                + (mismatches.isEmpty() ? "" : " " + mismatches) + "]";
+    }
+}

@@ -1,0 +1,39 @@
+package io.zdcd.analyzer.trace;
+
+import io.zdcd.classify.Classification;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A migration's classification next to its trace, statement by statement.
+ *
+ * <p>{@code toString()} reads like {@code TraceComparison[0003_add_rating.sql on PostgreSQL 17: 2 statements, 0
+ * mismatches, UNSAFE]}.
+ *
+ * @param classification what the classifier predicted
+ * @param trace          what PostgreSQL did
+ * @param statements     one comparison per traced statement
+ */
+public record TraceComparison(Classification classification, TraceReport trace, List<StatementComparison> statements) {
+    public TraceComparison {
+        Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(trace, "trace");
+        statements = List.copyOf(statements);
+    }
+
+    /** The statements whose prediction differs from reality in a way no documented difference allows. */
+    public List<StatementComparison> mismatches() {
+        return statements.stream().filter(s -> !s.matches()).toList();
+    }
+
+    public boolean matches() {
+        return mismatches().isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "TraceComparison[" + trace.migration() + " on PostgreSQL " + trace.postgresVersion() + ": "
+                + statements.size() + " statements, " + mismatches().size() + " mismatches, "
+                + classification.verdict() + "]";
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE legacy DROP COLUMN id;

@@ -1,0 +1,1 @@
+DROP INDEX app_author_name_idx;

@@ -1,0 +1,1 @@
+DROP TYPE mood; DROP VIEW active_users; DROP SCHEMA reporting;

@@ -1,0 +1,1 @@
+DROP TABLE app_book; DROP TABLE app_author CASCADE;

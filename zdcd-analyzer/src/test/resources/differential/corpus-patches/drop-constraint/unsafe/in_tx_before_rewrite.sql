@@ -1,0 +1,1 @@
+ALTER TABLE users ADD CONSTRAINT age_pos CHECK (age > 0);

@@ -1,0 +1,1 @@
+ALTER TABLE app_author DROP COLUMN age;

@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD CONSTRAINT orders_total_small CHECK (total < 1000000);

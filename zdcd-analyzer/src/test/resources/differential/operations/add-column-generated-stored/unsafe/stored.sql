@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN total_x3 integer GENERATED ALWAYS AS (total * 3) STORED;

@@ -1,0 +1,1 @@
+ALTER TABLE accounts ALTER COLUMN status TYPE integer USING length(status);

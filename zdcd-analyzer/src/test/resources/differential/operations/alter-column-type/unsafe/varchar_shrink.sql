@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER COLUMN note TYPE varchar(20);

@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER CONSTRAINT orders_account_id_fkey DEFERRABLE;

@@ -1,0 +1,1 @@
+ALTER TABLE accounts SET (fillfactor = 90);

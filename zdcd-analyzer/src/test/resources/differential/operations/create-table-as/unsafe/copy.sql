@@ -1,0 +1,1 @@
+CREATE TABLE orders_copy AS SELECT * FROM orders;

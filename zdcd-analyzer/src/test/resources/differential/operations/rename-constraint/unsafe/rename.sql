@@ -1,0 +1,1 @@
+ALTER TABLE orders RENAME CONSTRAINT orders_total_positive TO orders_total_nonneg;

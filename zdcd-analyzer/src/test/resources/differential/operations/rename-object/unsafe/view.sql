@@ -1,0 +1,1 @@
+ALTER VIEW active_accounts RENAME TO live_accounts;

@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER COLUMN total_x2 SET EXPRESSION AS (total * 4);
