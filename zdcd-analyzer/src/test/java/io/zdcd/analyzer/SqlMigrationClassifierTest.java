@@ -155,4 +155,22 @@ class SqlMigrationClassifierTest {
                         + "(create-index-non-concurrently@L1)]");
         then(SqlMigrationClassifier.defaults().toString()).isEqualTo("SqlMigrationClassifier[PostgreSQL 17]");
     }
+
+    @Test
+    void a_large_migration_is_classified_statement_by_statement_in_order() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            sql.append(i % 2 == 0 ? "ALTER TABLE users ADD COLUMN c" + i + " int;\n"
+                    : "CREATE INDEX i" + i + " ON users (c" + (i - 1) + ");\n");
+        }
+        Classification c = classifier.classify(sql.toString());
+        then(c.statements()).hasSize(5_000);
+        for (int i = 0; i < 5_000; i++) {
+            StatementAnalysis s = c.statements().get(i);
+            then(s.index()).isEqualTo(i + 1);
+            then(s.line()).isEqualTo(i + 1);
+            then(s.kind()).isEqualTo(i % 2 == 0 ? "ALTER TABLE ADD COLUMN" : "CREATE INDEX");
+            then(s.verdict()).isEqualTo(i % 2 == 0 ? Verdict.SAFE : Verdict.UNSAFE);
+        }
+    }
 }
