@@ -42,6 +42,8 @@ public final class Zdcd implements Runnable {
 
         cli.addSubcommand(new NightlyCommand());
 
+        cli.addSubcommand(new RecoverCommand());
+
         cli.addSubcommand(new DemoCommand());
 
         cli.setParameterExceptionHandler((ex, args) -> {
