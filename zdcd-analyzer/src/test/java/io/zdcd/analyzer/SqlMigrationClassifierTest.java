@@ -155,4 +155,46 @@ class SqlMigrationClassifierTest {
                         + "(create-index-non-concurrently@L1)]");
         then(SqlMigrationClassifier.defaults().toString()).isEqualTo("SqlMigrationClassifier[PostgreSQL 17]");
     }
+
+    @Test
+    void a_large_migration_is_classified_statement_by_statement_in_order() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            sql.append(i % 2 == 0 ? "ALTER TABLE users ADD COLUMN c" + i + " int;\n"
+                    : "CREATE INDEX i" + i + " ON users (c" + (i - 1) + ");\n");
+        }
+        Classification c = classifier.classify(sql.toString());
+        then(c.statements()).hasSize(5_000);
+        for (int i = 0; i < 5_000; i++) {
+            StatementAnalysis s = c.statements().get(i);
+            then(s.index()).isEqualTo(i + 1);
+            then(s.line()).isEqualTo(i + 1);
+            then(s.kind()).isEqualTo(i % 2 == 0 ? "ALTER TABLE ADD COLUMN" : "CREATE INDEX");
+            then(s.verdict()).isEqualTo(i % 2 == 0 ? Verdict.SAFE : Verdict.UNSAFE);
+        }
+    }
+
+    @Test
+    void dropping_a_table_also_locks_the_tables_its_foreign_keys_reference() {
+        ClassificationReport r = classifier.classifyAll(List.of(
+                Migration.of("0001", "CREATE TABLE a (id bigint PRIMARY KEY);\n"
+                        + "CREATE TABLE b (id bigint PRIMARY KEY, a_id bigint);\n"
+                        + "ALTER TABLE b ADD CONSTRAINT b_a_fk FOREIGN KEY (a_id) REFERENCES a (id);"),
+                Migration.of("0002", "DROP TABLE b;")));
+        StatementAnalysis drop = r.migrations().get(1).statements().get(0);
+        then(drop.tables()).containsExactly("b", "a");
+        then(drop.lock()).contains(LockMode.ACCESS_EXCLUSIVE);
+        then(drop.breaksOldCode()).isTrue();
+    }
+
+    @Test
+    void widening_a_column_with_a_check_constraint_scans() {
+        MigrationClassifier c = SqlMigrationClassifier.builder()
+                .schema("CREATE TABLE ck (id int, v varchar(10) CHECK (length(v) > 0), w varchar(10));").build();
+        then(c.classify("ALTER TABLE ck ALTER COLUMN w TYPE varchar(20);").isSafe()).isTrue();
+        Classification v = c.classify("ALTER TABLE ck ALTER COLUMN v TYPE varchar(20);");
+        then(v.isSafe()).isFalse();
+        then(v.statements().get(0).scan()).isTrue();
+        then(v.statements().get(0).rewrite()).isFalse();
+    }
 }

@@ -33,6 +33,22 @@ final class ColumnTypeRules {
             j.finding(Rules.ALTER_TYPE, Verdict.SAFE, "changes a column type on a table created in this migration");
             return "ALTER COLUMN TYPE";
         }
+        String check = j.ctx.schema.checkOn(table.key(), col);
+        if (oldType != null && trivialUsing && !collate && check != null
+                && ColumnTypes.noRewrite(oldType, newType, j.ctx.utcTimeZone)) {
+            j.scan = true;
+            j.longRunning = true;
+            j.finding(Rules.ALTER_TYPE, Verdict.UNSAFE, "changes " + shown + " from " + oldType + " to " + newType
+                    + " without a rewrite, but CHECK constraint " + check + " on it is verified again with a full "
+                    + "scan under AccessExclusiveLock",
+                    "ALTER TABLE " + table.display() + " DROP CONSTRAINT " + AlterTableRules.quote(check) + ";\n"
+                            + "ALTER TABLE " + table.display() + " ALTER COLUMN " + AlterTableRules.quote(col)
+                            + " TYPE " + written + ";\nALTER TABLE " + table.display() + " ADD CONSTRAINT "
+                            + AlterTableRules.quote(check) + " CHECK (...) NOT VALID;\n-- then, in its own "
+                            + "transaction:\nALTER TABLE " + table.display() + " VALIDATE CONSTRAINT "
+                            + AlterTableRules.quote(check) + ";");
+            return "ALTER COLUMN TYPE";
+        }
         if (oldType != null && trivialUsing && !collate
                 && ColumnTypes.noRewrite(oldType, newType, j.ctx.utcTimeZone)) {
             j.finding(Rules.ALTER_TYPE_SAFE, Verdict.SAFE, "changes " + shown + " from " + oldType + " to " + newType

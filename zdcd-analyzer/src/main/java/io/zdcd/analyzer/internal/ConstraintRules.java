@@ -40,6 +40,7 @@ final class ConstraintRules {
             kind = "CHECK";
             known.kind = "CHECK";
             known.notNullColumn = isNotNullCheck(t, p + 1);
+            known.checkColumns = identifiers(t, p + 1);
             j.lock(table, ACCESS_EXCLUSIVE);
             if (isNew) {
                 j.finding(Rules.ADD_CHECK, Verdict.SAFE, "adds a CHECK to a table created in this migration");
@@ -229,6 +230,18 @@ final class ConstraintRules {
             start = t.isOp(k, ",");
         }
         return cols;
+    }
+
+    /** The identifiers inside the parenthesised expression at {@code paren} (column candidates). */
+    static java.util.Set<String> identifiers(Tokens t, int paren) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int close = Math.min(t.closing(paren), t.size());
+        for (int k = paren + 1; k < close; k++) {
+            if (t.isIdent(k)) {
+                ids.add(t.ident(k));
+            }
+        }
+        return ids;
     }
 
     /** For CHECK ( col IS NOT NULL ) (any parentheses), the column; else null. */

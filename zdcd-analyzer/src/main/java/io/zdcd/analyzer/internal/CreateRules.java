@@ -170,8 +170,17 @@ final class CreateRules {
         if (s >= e) {
             return;
         }
+        String constraintName = null;
         if (t.is(s, "CONSTRAINT")) {
+            constraintName = t.ident(s + 1);
             s += 2;
+        }
+        if (t.is(s, "CHECK") && st != null) {
+            Schema.Constraint c = new Schema.Constraint();
+            c.kind = "CHECK";
+            c.validated = true;
+            c.checkColumns = ConstraintRules.identifiers(t, s + 1);
+            st.putConstraint(constraintName != null ? constraintName : table.last() + "_check_" + s, c);
         }
         if (t.is(s, "PRIMARY", "KEY") || t.is(s, "UNIQUE") || t.is(s, "CHECK") || t.is(s, "FOREIGN", "KEY")
                 || t.is(s, "EXCLUDE") || t.is(s, "LIKE")) {
@@ -197,6 +206,13 @@ final class CreateRules {
         }
         if (c.references != null) {
             j.lock(c.references, SHARE_ROW_EXCLUSIVE);
+        }
+        if (c.check && st != null) {
+            Schema.Constraint k = new Schema.Constraint();
+            k.kind = "CHECK";
+            k.validated = true;
+            k.checkColumns = java.util.Set.of(c.name);
+            st.putConstraint(table.last() + "_" + c.name + "_check", k);
         }
         if (st != null) {
             Schema.Column col = new Schema.Column();

@@ -35,11 +35,17 @@ public final class MigrationAnalyzer {
         List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(migration.sql());
         List<Suppressions.Ignore> ignores = Suppressions.find(migration.sql(), statements);
         List<StatementAnalysis> out = new ArrayList<>(statements.size());
-        for (SqlStatement st : statements) {
+        Tokens[] lexed = new Tokens[Math.min(statements.size(), LEX_AHEAD_CHUNK)];
+        for (int k = 0; k < statements.size(); k++) {
+            SqlStatement st = statements.get(k);
+            if (statements.size() >= LEX_AHEAD_MIN && k % LEX_AHEAD_CHUNK == 0) {
+                lexAhead(statements, k, lexed);
+            }
+            Tokens tokens = statements.size() >= LEX_AHEAD_MIN ? lexed[k % LEX_AHEAD_CHUNK] : null;
             Judgement j = new Judgement(ctx);
             Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
             try {
-                StatementRules.analyze(st, j);
+                StatementRules.analyze(st, tokens, j);
                 if (crossCheck) {
                     CrossCheck.check(st, j);
                 }
@@ -65,6 +71,29 @@ public final class MigrationAnalyzer {
         }
         Verdict verdict = out.stream().allMatch(StatementAnalysis::isSafe) ? Verdict.SAFE : Verdict.UNSAFE;
         return new Classification(migration.name(), verdict, out, migrationFindings);
+    }
+
+    /** Migrations with at least this many statements are lexed ahead, in parallel, a chunk at a time. */
+    private static final int LEX_AHEAD_MIN = 512;
+    private static final int LEX_AHEAD_CHUNK = 2048;
+
+    /**
+     * Lexes statements [from, from + chunk) on all cores (lexing needs no context; the rules then run in order).
+     * A statement that cannot be lexed here is lexed again, in order, by the rules.
+     */
+    private static void lexAhead(List<SqlStatement> statements, int from, Tokens[] into) {
+        int to = Math.min(statements.size(), from + into.length);
+        java.util.Arrays.fill(into, null);
+        java.util.stream.IntStream.range(from, to).parallel().forEach(k -> {
+            SqlStatement st = statements.get(k);
+            if (!st.psqlMetaCommand() && st.problem().isEmpty()) {
+                try {
+                    into[k - from] = Tokens.lex(st.text());
+                } catch (RuntimeException | StackOverflowError e) {
+                    into[k - from] = null;
+                }
+            }
+        });
     }
 
     private void addUnlessDisabled(List<Finding> list, Finding f) {

@@ -61,6 +61,15 @@ final class OtherRules {
             boolean existed = j.ctx.existedBefore(n.key());
             if (relation) {
                 j.lock(n, ACCESS_EXCLUSIVE);
+                Schema.Table dropped = j.ctx.schema.table(n.key());
+                if (dropped != null) {
+                    for (Schema.Constraint c : dropped.constraints.values()) {
+                        if (c.referencedTable != null && !c.referencedTable.equals(n.key())) {
+                            // dropping a foreign key locks the table it references too
+                            j.lock(new Name(c.referencedTable, c.referencedTable, 0), ACCESS_EXCLUSIVE);
+                        }
+                    }
+                }
                 j.ctx.schema.dropTable(n.key());
             } else {
                 j.tables.add(n.display());

@@ -31,9 +31,12 @@ public final class Schema {
         String notNullColumn;
         boolean validated;
         String referencedTable;
+        /** For CHECK constraints: the identifiers its expression mentions. */
+        java.util.Set<String> checkColumns = java.util.Set.of();
 
         Constraint copy() {
             Constraint c = new Constraint();
+            c.checkColumns = checkColumns;
             c.kind = kind;
             c.notNullColumn = notNullColumn;
             c.validated = validated;
@@ -112,6 +115,20 @@ public final class Schema {
     Column column(String tableKey, String column) {
         Table t = tables.get(tableKey);
         return t == null ? null : t.columns.get(column);
+    }
+
+    /** The name of a CHECK constraint whose expression mentions the column, or null. */
+    String checkOn(String tableKey, String column) {
+        Table t = tables.get(tableKey);
+        if (t == null) {
+            return null;
+        }
+        for (Map.Entry<String, Constraint> e : t.constraints.entrySet()) {
+            if ("CHECK".equals(e.getValue().kind) && e.getValue().checkColumns.contains(column)) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     /** Whether a validated CHECK (col IS NOT NULL) or NOT NULL constraint proves the column has no NULLs. */

@@ -12,6 +12,11 @@ final class StatementRules {
     }
 
     static void analyze(SqlStatement st, Judgement j) {
+        analyze(st, null, j);
+    }
+
+    /** Analyses {@code st}; {@code lexed} are its tokens when they were lexed ahead of time, else null. */
+    static void analyze(SqlStatement st, Tokens lexed, Judgement j) {
         if (st.psqlMetaCommand()) {
             psql(st.text(), j);
             return;
@@ -22,7 +27,7 @@ final class StatementRules {
                     + "; PostgreSQL would reject it or read more than intended");
             return;
         }
-        Tokens t = Tokens.lex(st.text());
+        Tokens t = lexed != null ? lexed : Tokens.lex(st.text());
         if (t.truncated()) {
             j.kind("TOO LARGE");
             j.finding(Rules.UNRECOGNISED, "the statement has more than " + Tokens.MAX_TOKENS

@@ -122,7 +122,8 @@ final class HerokuOptions {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(cli, "--database-url: " + e.getMessage());
             }
-            b.journal(JdbcDeploymentJournal.of(db)).queue(JdbcBuildQueue.of(db));
+            // Backups too, even without migrations here: recovering an unfinished deployment may need a restore.
+            b.journal(JdbcDeploymentJournal.of(db)).queue(JdbcBuildQueue.of(db)).backups(platform.backups());
             if (!migrations.isEmpty()) {
                 for (Path p : migrations) {
                     if (!Files.exists(p)) {

@@ -1,5 +1,12 @@
 package io.zdcd.examples.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +42,8 @@ public final class Zdcd implements Runnable {
 
         cli.addSubcommand(new NightlyCommand());
 
+        cli.addSubcommand(new RecoverCommand());
+
         cli.addSubcommand(new DemoCommand());
 
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -49,7 +58,13 @@ public final class Zdcd implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // Reports are UTF-8 whatever the platform's default charset is (Java 17 uses the locale's for System.out).
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8));
+        CommandLine cli = commandLine();
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true));
+        System.exit(cli.execute(args));
     }
 
     /** Reads the version from the jar's manifest. */

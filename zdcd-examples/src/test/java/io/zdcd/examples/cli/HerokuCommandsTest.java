@@ -63,9 +63,10 @@ class HerokuCommandsTest {
 
     private int run(String... args) {
         CommandLine cli = Zdcd.commandLine();
-        for (String name : new String[] {"deploy", "nightly"}) {
+        for (String name : new String[] {"deploy", "nightly", "recover"}) {
             Object command = cli.getSubcommands().get(name).getCommand();
-            HerokuOptions options = command instanceof DeployCommand d ? d.options : ((NightlyCommand) command).options;
+            HerokuOptions options = command instanceof DeployCommand d ? d.options
+                    : command instanceof RecoverCommand r ? r.options : ((NightlyCommand) command).options;
             options.env = env;
             options.netrc = dir.resolve("no-netrc");
         }
@@ -153,6 +154,26 @@ class HerokuCommandsTest {
                 "--database-url", db.jdbcUrlWithCredentials());
         then(again).as("an unfinished deployment refuses the next one").isEqualTo(4);
         then(out()).contains("REFUSED broken");
+
+        // zdcd recover --plan shows what is left and changes nothing; zdcd recover finishes it (the restore works now)
+        int transfersBefore = broken.transfers.size();
+        then(run("recover", "--app", "broken", "--database-url", db.jdbcUrlWithCredentials(), "--plan")).isZero();
+        then(out()).contains("restore");
+        then(broken.maintenance).isTrue();
+        then(broken.transfers).hasSize(transfersBefore);
+
+        int recovered = run("recover", "--app", "broken", "--database-url", db.jdbcUrlWithCredentials());
+        then(recovered).as(out() + err).isZero();
+        then(broken.maintenance).as("maintenance off once the database is restored").isFalse();
+        then(broken.transfers.size()).as("a restore ran").isGreaterThan(transfersBefore);
+        then(run("recover", "--app", "broken", "--database-url", db.jdbcUrlWithCredentials()))
+                .as("nothing left to recover").isZero();
+        then(out()).contains("SKIPPED broken");
+        then(run("deploy", "--app", "broken", "--source-url", SOURCE, "--version", "5555555eee",
+                "--database-url", db.jdbcUrlWithCredentials())).as("deploys work again").isZero();
+        then(run("recover", "--app", "broken")).as("no journal without --database-url").isEqualTo(2);
+        then(err.toString()).contains("recover needs --database-url");
+        then(out() + err).doesNotContain(FakeHeroku.TOKEN);
     }
 
     @Test

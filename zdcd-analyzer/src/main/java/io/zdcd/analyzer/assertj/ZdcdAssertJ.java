@@ -1,0 +1,39 @@
+package io.zdcd.analyzer.assertj;
+
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+
+/**
+ * Entry point of the AssertJ assertions on classifier results.
+ *
+ * <pre>{@code
+ * import static io.zdcd.analyzer.assertj.ZdcdAssertJ.assertThat;
+ *
+ * assertThat(classifier.classify(Migration.fromFile(path))).isSafe();
+ * assertThat(classifier.classify("CREATE INDEX i ON t (c)")).isUnsafe().hasFinding("create-index-non-concurrently");
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class ZdcdAssertJ {
+    private ZdcdAssertJ() {
+    }
+
+    public static ClassificationAssert assertThat(Classification actual) {
+        return new ClassificationAssert(actual);
+    }
+
+    public static ClassificationReportAssert assertThat(ClassificationReport actual) {
+        return new ClassificationReportAssert(actual);
+    }
+
+    /** BDD alias of {@link #assertThat(Classification)}. */
+    public static ClassificationAssert then(Classification actual) {
+        return new ClassificationAssert(actual);
+    }
+
+    /** BDD alias of {@link #assertThat(ClassificationReport)}. */
+    public static ClassificationReportAssert then(ClassificationReport actual) {
+        return new ClassificationReportAssert(actual);
+    }
+}
