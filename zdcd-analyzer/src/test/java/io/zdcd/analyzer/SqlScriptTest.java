@@ -67,6 +67,14 @@ class SqlScriptTest {
     }
 
     @Test
+    void an_unterminated_begin_atomic_body_is_a_problem_and_unsafe() {
+        String sql = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1;\n";
+        then(SqlScript.split(sql)).singleElement()
+                .satisfies(s -> then(s.problem()).hasValueSatisfying(p -> then(p).contains("BEGIN ATOMIC")));
+        then(SqlMigrationClassifier.defaults().classify(sql).verdict()).isEqualTo(io.zdcd.classify.Verdict.UNSAFE);
+    }
+
+    @Test
     void transaction_begin_is_not_an_atomic_body() {
         then(texts("BEGIN;\nSELECT 1;\nEND;")).containsExactly("BEGIN", "SELECT 1", "END");
     }

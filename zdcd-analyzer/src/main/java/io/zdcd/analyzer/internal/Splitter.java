@@ -117,6 +117,9 @@ public final class Splitter {
             }
         }
         if (stmtStart >= 0) {
+            if (beginDepth > 0) {
+                problemAt("unterminated BEGIN ATOMIC body (no END)", stmtStart);
+            }
             emit(n, "");
         }
     }

@@ -59,7 +59,8 @@ class NeverThrowsPropertiesTest {
         Gen<String> words = lists().of(arbitrary().pick(List.of("ALTER", "TABLE", "users", "DROP", "COLUMN", "email",
                 "1", "varchar(50)", "NOT", "NULL", ";", " ", " ", "\n", "\u00e9"))).ofSizeBetween(0, 40)
                 .map(ws -> String.join(" ", ws));
-        return arbitrary().pick(List.of("'", "E'", "U&'", "\"", "$$", "$tag$", "/*", "/* /* */"))
+        return arbitrary().pick(List.of("'", "E'", "U&'", "\"", "$$", "$tag$", "/*", "/* /* */",
+                        "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC "))
                 .zip(words, (opener, rest) -> "ALTER TABLE t ADD COLUMN c text;\n" + opener + rest);
     }
 
