@@ -6,17 +6,15 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.zdcd.internal.MigrationOrder;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +28,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Migrations {
-    private static final Pattern FLYWAY = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__.*\\.sql",
-            Pattern.CASE_INSENSITIVE);
 
     private Migrations() {
     }
@@ -69,7 +65,7 @@ public final class Migrations {
             throw new MigrationInputException("cannot read migrations from " + path + ": " + reason(e), e);
         }
         List<Path> sorted = new ArrayList<>(files);
-        sorted.sort(order(path));
+        sorted.sort(Comparator.comparing((Path p) -> path.relativize(p).toString(), MigrationOrder::compare));
         return sorted.stream().map(Migrations::fromFile).toList();
     }
 
@@ -130,67 +126,4 @@ public final class Migrations {
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
-    static Comparator<Path> order(Path root) {
-        return (a, b) -> {
-            String na = a.getFileName().toString();
-            String nb = b.getFileName().toString();
-            Matcher ma = FLYWAY.matcher(na);
-            Matcher mb = FLYWAY.matcher(nb);
-            boolean fa = ma.matches();
-            boolean fb = mb.matches();
-            if (fa && fb) {
-                int c = compareVersions(ma.group(1), mb.group(1));
-                return c != 0 ? c : naturalCompare(root.relativize(a).toString(), root.relativize(b).toString());
-            }
-            if (fa != fb) {
-                return fa ? -1 : 1;
-            }
-            return naturalCompare(root.relativize(a).toString(), root.relativize(b).toString());
-        };
-    }
-
-    static int compareVersions(String a, String b) {
-        String[] pa = a.split("[._]");
-        String[] pb = b.split("[._]");
-        for (int i = 0; i < Math.max(pa.length, pb.length); i++) {
-            BigInteger x = i < pa.length ? new BigInteger(pa[i]) : BigInteger.ZERO;
-            BigInteger y = i < pb.length ? new BigInteger(pb[i]) : BigInteger.ZERO;
-            int c = x.compareTo(y);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
-    /** Compares strings with digit runs compared as numbers. */
-    static int naturalCompare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                int c = new BigInteger(a.substring(si, i)).compareTo(new BigInteger(b.substring(sj, j)));
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 }

@@ -1,5 +1,6 @@
 package io.zdcd.jdbc;
 
+import io.zdcd.internal.MigrationOrder;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.MigrationSource;
 import io.zdcd.spi.PendingMigration;
@@ -14,8 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +24,6 @@ import java.util.stream.Stream;
  * is its file name.
  */
 public final class SqlMigrationSource implements MigrationSource {
-    private static final Pattern FLYWAY = Pattern.compile("^[Vv](\\d+(?:[._]\\d+)*)__.*\\.sql$");
 
     private final PostgresDatabase database;
     private final List<Path> paths;
@@ -67,7 +65,7 @@ public final class SqlMigrationSource implements MigrationSource {
                 files.add(p);
             }
         }
-        files.sort(Comparator.comparing((Path f) -> f.getFileName().toString(), SqlMigrationSource::compareNames));
+        files.sort(Comparator.comparing((Path f) -> f.getFileName().toString(), MigrationOrder::compare));
         Set<String> seen = new HashSet<>();
         List<PendingMigration> out = new ArrayList<>();
         for (Path f : files) {
@@ -88,58 +86,5 @@ public final class SqlMigrationSource implements MigrationSource {
     public List<PendingMigration> pending(Build build) {
         Set<String> applied = new HashSet<>(JdbcMigrationRunner.appliedMigrations(database));
         return all().stream().filter(m -> !applied.contains(m.name())).toList();
-    }
-
-    /** Flyway versions numerically, then natural order (digit runs compared as numbers). */
-    static int compareNames(String a, String b) {
-        Matcher ma = FLYWAY.matcher(a);
-        Matcher mb = FLYWAY.matcher(b);
-        if (ma.matches() && mb.matches()) {
-            String[] va = ma.group(1).split("[._]");
-            String[] vb = mb.group(1).split("[._]");
-            for (int i = 0; i < Math.max(va.length, vb.length); i++) {
-                long x = i < va.length ? Long.parseLong(va[i]) : 0;
-                long y = i < vb.length ? Long.parseLong(vb[i]) : 0;
-                if (x != y) {
-                    return Long.compare(x, y);
-                }
-            }
-        }
-        return natural(a, b);
-    }
-
-    private static int natural(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    @Override
-    public String toString() {
-        return "SqlMigrationSource[" + paths + " -> " + database + "]";
     }
 }
