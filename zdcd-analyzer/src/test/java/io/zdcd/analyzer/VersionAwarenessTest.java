@@ -79,4 +79,32 @@ class VersionAwarenessTest {
         then(c.statements().get(1).lock()).contains(version.equals("11") ? LockMode.ACCESS_EXCLUSIVE
                 : LockMode.SHARE_UPDATE_EXCLUSIVE);
     }
+
+    @ParameterizedTest(name = "PostgreSQL {0}: {2} takes {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            17 | none            | GRANT SELECT ON users TO reporting
+            18 | AccessShareLock | GRANT SELECT ON users TO reporting
+            18 | AccessShareLock | GRANT SELECT (email) ON TABLE public.users, orders TO reporting
+            18 | none            | GRANT USAGE ON SCHEMA public TO reporting
+            18 | none            | GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting
+            18 | none            | GRANT USAGE ON SEQUENCE users_id_seq TO app
+            18 | none            | GRANT app TO reporting
+            17 | none            | REVOKE INSERT ON users FROM app
+            18 | AccessShareLock | REVOKE INSERT ON users FROM app
+            """)
+    void grant_and_revoke_take_access_share_on_tables_from_postgresql_18(String version, String lock, String sql) {
+        Classification c = classify(version, sql);
+        then(c.statements().get(0).lock().map(LockMode::pgName).orElse("none")).as("%s", c).isEqualTo(lock);
+        then(c.statements().get(0).blocks()).isEmpty();
+        then(c.isSafe()).isEqualTo(sql.startsWith("GRANT"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GRANT SELECT ON t TO reporting", "REVOKE ALL ON t FROM PUBLIC"})
+    void privileges_on_a_table_created_in_the_same_migration_lock_nothing_existing(String sql) {
+        Classification c = classify("18", "CREATE TABLE t (a int);\n" + sql + ";");
+        then(c.isSafe()).isTrue();
+        then(c.statements().get(1).lock()).isEmpty();
+        then(c.statements().get(1).tables()).containsExactly("t");
+    }
 }

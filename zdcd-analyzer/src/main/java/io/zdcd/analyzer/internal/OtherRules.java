@@ -435,9 +435,14 @@ final class OtherRules {
             case "REFRESH" -> refresh(t, i + 1, j);
             case "LOCK" -> lock(t, i + 1, j);
             case "COMMENT" -> comment(t, i + 1, j);
-            case "GRANT", "SECURITY" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "grants privileges or labels: no "
-                    + "table lock");
+            case "GRANT" -> {
+                boolean locks = privilegeLock(t, i, j);
+                j.finding(Rules.PRIVILEGES, Verdict.SAFE, "grants privileges: " + (locks ? "AccessShareLock on the "
+                        + "table (PostgreSQL 18+), which blocks no read or write" : "no table lock"));
+            }
+            case "SECURITY" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "sets a security label: no table lock");
             case "REVOKE" -> {
+                privilegeLock(t, i, j);
                 int on = t.find(i, "ON");
                 Name n = on < 0 ? null : Name.parse(t, on + 1 + (t.is(on + 1, "TABLE") ? 1 : 0));
                 boolean isNew = n != null && !j.ctx.existedBefore(n.key());
@@ -451,6 +456,43 @@ final class OtherRules {
             case "REASSIGN" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "reassigns ownership");
             default -> j.finding(Rules.SET, Verdict.SAFE, cmd + ": session-level, takes no table lock");
         }
+    }
+
+    /** Object kinds after GRANT/REVOKE ... ON that are not tables. */
+    private static final Set<String> NON_TABLE_PRIVILEGE_OBJECTS = Set.of("SEQUENCE", "DATABASE", "DOMAIN",
+            "FOREIGN", "FUNCTION", "PROCEDURE", "ROUTINE", "LANGUAGE", "LARGE", "PARAMETER", "SCHEMA", "TABLESPACE",
+            "TYPE", "ALL");
+
+    /**
+     * GRANT/REVOKE on tables: lists them, and on PostgreSQL 18+ (observed by the lock tracer; 13-17 take none) takes
+     * AccessShareLock on each. Returns whether a lock was taken.
+     */
+    private static boolean privilegeLock(Tokens t, int i, Judgement j) {
+        int on = t.find(i, "ON");
+        if (on < 0) {
+            return false; // GRANT role TO role
+        }
+        int p = on + 1;
+        if (t.is(p, "TABLE")) {
+            p++;
+        } else {
+            for (String kind : NON_TABLE_PRIVILEGE_OBJECTS) {
+                if (t.is(p, kind)) {
+                    return false;
+                }
+            }
+        }
+        boolean locks = j.ctx.version.atLeast(18);
+        boolean locked = false;
+        for (Name n = Name.parse(t, p); n != null; n = t.isOp(n.end(), ",") ? Name.parse(t, n.end() + 1) : null) {
+            if (locks) {
+                j.lock(n, LockMode.ACCESS_SHARE);
+                locked |= j.ctx.existedBefore(n.key());
+            } else if (!j.tables.contains(n.display())) {
+                j.tables.add(n.display());
+            }
+        }
+        return locked;
     }
 
     /** Skips "(options)" and VERBOSE. */
