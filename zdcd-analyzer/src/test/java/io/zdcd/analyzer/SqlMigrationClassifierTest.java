@@ -129,6 +129,16 @@ class SqlMigrationClassifierTest {
     }
 
     @Test
+    void a_zdcd_ignore_line_inside_copy_data_is_data_not_a_suppression() {
+        Classification c = classifier.classify("COPY notes (body) FROM stdin;\n"
+                + "-- zdcd:ignore create-index-non-concurrently it is only a note\n"
+                + "\\.\n"
+                + "CREATE INDEX notes_body ON users (name);\n");
+        then(unsafeRules(c)).containsExactly("create-index-non-concurrently");
+        then(c.findings()).isEmpty();
+    }
+
+    @Test
     void an_ignore_matching_nothing_is_reported() {
         Classification c = classifier.classify("-- zdcd:ignore drop-column we know\nALTER TABLE t ADD COLUMN c int;");
         then(c.isSafe()).isTrue();

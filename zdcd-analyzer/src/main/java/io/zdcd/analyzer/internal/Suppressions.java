@@ -68,6 +68,13 @@ final class Suppressions {
             if (k < statements.size()) {
                 SqlStatement st = statements.get(k);
                 prevEnd = start + st.text().length();
+                if (!st.copyData().isEmpty()) {
+                    // COPY ... FROM stdin data is not SQL: a "-- zdcd:ignore" in a data row is a value, not a comment
+                    int data = sql.indexOf(st.copyData(), prevEnd);
+                    if (data >= 0) {
+                        prevEnd = data + st.copyData().length();
+                    }
+                }
             }
             s++;
         }
