@@ -31,7 +31,7 @@ final class ConstraintRules {
             j.facts.notValidConstraints++;
         }
         String tn = table.display();
-        String cn = name == null ? "the constraint" : name;
+        String named = name == null ? "" : " " + name;
         Schema.Table st = j.ctx.schema.tableOrCreate(table.key());
         Schema.Constraint known = new Schema.Constraint();
         known.validated = !notValid;
@@ -45,12 +45,12 @@ final class ConstraintRules {
             if (isNew) {
                 j.finding(Rules.ADD_CHECK, Verdict.SAFE, "adds a CHECK to a table created in this migration");
             } else if (notValid) {
-                j.finding(Rules.ADD_CHECK_NOT_VALID, Verdict.SAFE, "adds CHECK " + cn + " NOT VALID: a brief "
+                j.finding(Rules.ADD_CHECK_NOT_VALID, Verdict.SAFE, "adds CHECK" + named + " NOT VALID: a brief "
                         + "AccessExclusiveLock, existing rows are not scanned; new writes must satisfy it at once");
             } else {
                 j.scan = true;
                 j.longRunning = true;
-                j.finding(Rules.ADD_CHECK, Verdict.UNSAFE, "adds CHECK " + cn + " to " + tn + ": every row is "
+                j.finding(Rules.ADD_CHECK, Verdict.UNSAFE, "adds CHECK" + named + " to " + tn + ": every row is "
                         + "checked under AccessExclusiveLock (reads and writes blocked for the scan)",
                         "ALTER TABLE " + tn + " ADD CONSTRAINT " + AlterTableRules.quote(name == null ? "name" : name)
                                 + " " + t.text(p, e - 1) + " NOT VALID;\n-- then, in its own transaction:\n"
@@ -70,14 +70,14 @@ final class ConstraintRules {
                 j.finding(Rules.ADD_FOREIGN_KEY, Verdict.SAFE, "adds a foreign key to a table created in this "
                         + "migration: a brief ShareRowExclusiveLock on " + refShown + ", nothing to scan");
             } else if (notValid) {
-                j.finding(Rules.ADD_FOREIGN_KEY_NOT_VALID, Verdict.SAFE, "adds foreign key " + cn + " NOT VALID: a "
+                j.finding(Rules.ADD_FOREIGN_KEY_NOT_VALID, Verdict.SAFE, "adds foreign key" + named + " NOT VALID: a "
                         + "brief ShareRowExclusiveLock on " + tn + " and " + refShown + ", no scan; new writes must "
                         + "satisfy it at once");
             } else {
                 j.scan = true;
                 j.longRunning = true;
                 String n = AlterTableRules.quote(name == null ? "name" : name);
-                j.finding(Rules.ADD_FOREIGN_KEY, Verdict.UNSAFE, "adds foreign key " + cn + ": " + tn + " is scanned "
+                j.finding(Rules.ADD_FOREIGN_KEY, Verdict.UNSAFE, "adds foreign key" + named + ": " + tn + " is scanned "
                         + "to validate it while ShareRowExclusiveLock on " + tn + " and " + refShown + " blocks their "
                         + "writes", "ALTER TABLE " + tn + " ADD CONSTRAINT " + n + " " + t.text(p, e - 1)
                         + " NOT VALID;\n-- then, in its own transaction (ShareUpdateExclusiveLock, writes go on):\n"
@@ -103,13 +103,13 @@ final class ConstraintRules {
                 if (pkScan) {
                     j.scan = true;
                     j.longRunning = true;
-                    j.finding(Rules.ADD_UNIQUE_USING_INDEX, Verdict.UNSAFE, "adds PRIMARY KEY " + cn + " USING INDEX "
+                    j.finding(Rules.ADD_UNIQUE_USING_INDEX, Verdict.UNSAFE, "adds PRIMARY KEY" + named + " USING INDEX "
                             + idx + ", but zdcd cannot see that its columns are already NOT NULL: PostgreSQL then "
                             + "scans " + tn + " under AccessExclusiveLock to set them NOT NULL",
                             "make the columns NOT NULL first (CHECK (col IS NOT NULL) NOT VALID, VALIDATE, "
                                     + "SET NOT NULL), then ADD CONSTRAINT ... PRIMARY KEY USING INDEX " + idx);
                 } else {
-                    j.finding(Rules.ADD_UNIQUE_USING_INDEX, Verdict.SAFE, "adds " + kind + " " + cn + " USING INDEX "
+                    j.finding(Rules.ADD_UNIQUE_USING_INDEX, Verdict.SAFE, "adds " + kind + named + " USING INDEX "
                             + idx + ": the index already exists and enforces it; a brief AccessExclusiveLock");
                 }
                 if (index != null && kind.equals("PRIMARY KEY")) {
@@ -130,9 +130,10 @@ final class ConstraintRules {
                     int paren = firstParen(t, p, e);
                     cols = paren < 0 ? List.of() : columnList(t, paren, e);
                 }
-                String n = name == null ? table.last() + "_" + String.join("_", cols) + "_key" : name;
+                String n = name != null ? name : kind.equals("PRIMARY KEY") ? table.last() + "_pkey"
+                        : table.last() + "_" + String.join("_", cols) + "_key";
                 String colText = String.join(", ", cols.stream().map(AlterTableRules::quote).toList());
-                j.finding(Rules.ADD_UNIQUE, Verdict.UNSAFE, "adds " + kind + " " + cn + " to " + tn + ": the unique "
+                j.finding(Rules.ADD_UNIQUE, Verdict.UNSAFE, "adds " + kind + named + " to " + tn + ": the unique "
                         + "index is built under AccessExclusiveLock (reads and writes blocked for the whole build), "
                         + "and old code inserting duplicates fails",
                         "CREATE UNIQUE INDEX CONCURRENTLY " + AlterTableRules.quote(n) + " ON " + tn + " (" + colText
