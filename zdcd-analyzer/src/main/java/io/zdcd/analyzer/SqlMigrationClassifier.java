@@ -45,16 +45,18 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     private final String schemaSql;
     private final Schema baseSchema;
     private final MigrationAnalyzer analyzer;
+    private final boolean implicitTransactions;
 
     private SqlMigrationClassifier(Builder b) {
         this.version = b.version;
         this.disabledRules = Set.copyOf(b.disabledRules);
         this.schemaSql = b.schemaSql;
-        this.analyzer = new MigrationAnalyzer(version, disabledRules, b.crossCheck);
+        this.implicitTransactions = b.implicitTransactions;
+        this.analyzer = new MigrationAnalyzer(version, disabledRules, b.crossCheck, b.implicitTransactions);
         Schema schema = new Schema();
         if (!schemaSql.isEmpty()) {
             // the schema text is read like a migration; what it creates is known and counts as existing
-            new MigrationAnalyzer(version, Set.of(), false).analyze(Migration.of("<schema>", schemaSql), schema);
+            new MigrationAnalyzer(version, Set.of(), false, false).analyze(Migration.of("<schema>", schemaSql), schema);
         }
         this.baseSchema = schema;
     }
@@ -105,7 +107,8 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     public String toString() {
         return "SqlMigrationClassifier[PostgreSQL " + version
                 + (disabledRules.isEmpty() ? "" : ", disabled " + new java.util.TreeSet<>(disabledRules))
-                + (schemaSql.isEmpty() ? "" : ", schema of " + schemaSql.length() + " chars") + "]";
+                + (schemaSql.isEmpty() ? "" : ", schema of " + schemaSql.length() + " chars")
+                + (implicitTransactions ? "" : ", autocommit") + "]";
     }
 
     /** Options; {@link #build()} returns an immutable classifier. */
@@ -114,6 +117,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         private final Set<String> disabledRules = new LinkedHashSet<>();
         private String schemaSql = "";
         private boolean crossCheck = true;
+        private boolean implicitTransactions = true;
 
         private Builder() {
         }
@@ -161,6 +165,21 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          */
         public Builder parserCrossCheck(boolean enabled) {
             this.crossCheck = enabled;
+            return this;
+        }
+
+        /**
+         * How statements outside an explicit {@code BEGIN ... COMMIT} run (default: true).
+         *
+         * <p>true: as zdcd's own runner, Flyway, Liquibase and Django's atomic migrations run a migration file:
+         * the statements between explicit transactions (and between statements that cannot run in a transaction,
+         * such as {@code CREATE INDEX CONCURRENTLY}) form one transaction, so a lock one of them takes is held until
+         * that transaction ends, and a scan, rewrite or backfill after it is UNSAFE
+         * ({@code long-operation-under-held-lock}). false: autocommit, as {@code psql -f} and Django's
+         * {@code atomic = False} migrations run them: each statement commits on its own.
+         */
+        public Builder implicitTransactions(boolean enabled) {
+            this.implicitTransactions = enabled;
             return this;
         }
 

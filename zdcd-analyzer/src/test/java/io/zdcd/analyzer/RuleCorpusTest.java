@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs {@code corpus/<rule-id>/{safe,unsafe}/*.sql}. Header comments set options: {@code -- pg: 14.2} (the target
  * version), {@code -- schema: <sql>} (known schema), {@code -- expect: <rule-id>} (the rule whose finding decides,
- * when it is not the folder's rule: the UNSAFE boundary of a rule that is itself always SAFE).
+ * when it is not the folder's rule: the UNSAFE boundary of a rule that is itself always SAFE), {@code -- runner:
+ * autocommit} (statements outside BEGIN ... COMMIT commit one by one, as psql runs them).
  * A safe case must classify SAFE with a finding of the rule; an unsafe case UNSAFE with an UNSAFE finding of it.
  */
 class RuleCorpusTest {
@@ -55,6 +56,8 @@ class RuleCorpusTest {
                 b.postgresVersion(line.substring(7).trim());
             } else if (line.startsWith("-- schema: ")) {
                 schema.append(line.substring(11)).append('\n');
+            } else if (line.equals("-- runner: autocommit")) {
+                b.implicitTransactions(false);
             } else if (line.startsWith("-- expect: ")) {
                 expect = line.substring(11).trim();
             }

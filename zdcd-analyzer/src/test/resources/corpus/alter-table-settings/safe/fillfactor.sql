@@ -1,2 +1,1 @@
 ALTER TABLE users SET (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.01);
-ALTER TABLE users OWNER TO app;

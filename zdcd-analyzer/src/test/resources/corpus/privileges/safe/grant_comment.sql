@@ -1,3 +1,2 @@
 GRANT SELECT ON users TO reporting;
 COMMENT ON COLUMN users.email IS 'login';
-ALTER TABLE users OWNER TO app;

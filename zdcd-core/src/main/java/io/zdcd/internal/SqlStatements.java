@@ -125,6 +125,12 @@ public final class SqlStatements {
                 || s.startsWith("ALTER SYSTEM") || s.startsWith("CREATE TABLESPACE") || s.startsWith("DROP TABLESPACE");
     }
 
+    /** Whether the statement ends or starts a transaction ({@code BEGIN}, {@code START}, {@code COMMIT}, {@code END}). */
+    public static boolean isTransactionBoundary(String statement) {
+        String h = head(statement, 1);
+        return h.equals("BEGIN") || h.equals("COMMIT") || h.equals("END") || h.equals("START");
+    }
+
     /** Whether the statement is transaction control ({@code BEGIN}, {@code COMMIT}...), which the runner owns. */
     public static boolean isTransactionControl(String statement) {
         String h = head(statement, 1);

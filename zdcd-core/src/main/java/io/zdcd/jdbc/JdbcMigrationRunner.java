@@ -25,10 +25,14 @@ import java.util.Objects;
  * that long; a lock timeout is retried with exponential backoff and jitter ({@link RetryPolicy}) until a deadline.
  * {@code statement_timeout} (default 15 min) bounds each statement.
  *
- * <p>A migration without CONCURRENTLY statements runs in one transaction together with its history row: all or
- * nothing. A migration with them runs each CONCURRENTLY statement on its own outside a transaction and the other
- * statements between them as transactions, so a failure part-way leaves the earlier parts applied (the result says
- * which). {@code BEGIN}/{@code COMMIT} in the SQL are ignored: the runner owns transactions. Applied migrations are
+ * <p>The runner owns transactions but keeps the boundaries the SQL draws. A migration without CONCURRENTLY
+ * statements and without an explicit {@code COMMIT} before its last statement runs in one transaction together with
+ * its history row: all or nothing (Django's {@code BEGIN; ... COMMIT;} and a Flyway-style file without either are
+ * both one transaction). Otherwise it runs as several transactions: each CONCURRENTLY statement on its own outside a
+ * transaction, and an explicit {@code BEGIN} or {@code COMMIT} ends the transaction before it (so a
+ * {@code VALIDATE CONSTRAINT} in its own {@code BEGIN ... COMMIT} runs in its own transaction, as the classifier
+ * assumes); a failure part-way then leaves the earlier transactions applied (the result says which). {@code ROLLBACK}
+ * in the SQL is ignored. Applied migrations are
  * recorded in {@code zdcd.applied_migrations} (created on first use) in the target database.
  *
  * <pre>{@code
@@ -119,11 +123,19 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(progress, "progress");
         long t0 = System.nanoTime();
-        List<String> sql = SqlStatements.split(migration.sql()).stream()
-                .filter(st -> !SqlStatements.isTransactionControl(st)).toList();
+        List<String> sql = new ArrayList<>();
+        List<Integer> boundaries = new ArrayList<>(); // a transaction ends before the statement at this position
+        for (String st : SqlStatements.split(migration.sql())) {
+            if (SqlStatements.isTransactionBoundary(st)) {
+                boundaries.add(sql.size());
+            } else if (!SqlStatements.isTransactionControl(st)) {
+                sql.add(st);
+            }
+        }
         Tracker[] trackers = new Tracker[sql.size()];
         for (int i = 0; i < sql.size(); i++) {
-            trackers[i] = new Tracker(i + 1, sql.get(i), !SqlStatements.needsNoTransaction(sql.get(i)));
+            trackers[i] = new Tracker(i + 1, sql.get(i), !SqlStatements.needsNoTransaction(sql.get(i)),
+                    boundaries.contains(i));
         }
         List<List<Tracker>> groups = groups(trackers);
         boolean oneTransaction = groups.size() <= 1 && (groups.isEmpty() || groups.get(0).get(0).transactional);
@@ -339,6 +351,10 @@ public final class JdbcMigrationRunner implements MigrationRunner {
                     cur = new ArrayList<>();
                 }
                 groups.add(List.of(t));
+            } else if (t.startsTransaction && !cur.isEmpty()) {
+                groups.add(cur);
+                cur = new ArrayList<>();
+                cur.add(t);
             } else {
                 cur.add(t);
             }
@@ -398,16 +414,19 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         final int index;
         final String sql;
         final boolean transactional;
+        /** Whether an explicit BEGIN or COMMIT stands before it in the SQL: it starts a new transaction. */
+        final boolean startsTransaction;
         StatementResult.Status status = StatementResult.Status.NOT_RUN;
         int attempts;
         Duration longestLockWait = Duration.ZERO;
         Duration elapsed = Duration.ZERO;
         Duration lastRun = Duration.ZERO;
 
-        Tracker(int index, String sql, boolean transactional) {
+        Tracker(int index, String sql, boolean transactional, boolean startsTransaction) {
             this.index = index;
             this.sql = sql;
             this.transactional = transactional;
+            this.startsTransaction = startsTransaction;
         }
     }
 

@@ -167,6 +167,38 @@ class JdbcMigrationRunnerTest {
     }
 
     @Test
+    void explicit_commits_split_the_migration_into_the_transactions_the_sql_draws() {
+        test.execute("INSERT INTO t (id, v) VALUES (200000, NULL)");
+        MigrationResult r = runner().apply(new PendingMigration("V5__recipe.sql", """
+                BEGIN;
+                ALTER TABLE t ADD CONSTRAINT t_v_nn CHECK (v IS NOT NULL) NOT VALID;
+                COMMIT;
+                BEGIN;
+                ALTER TABLE t VALIDATE CONSTRAINT t_v_nn;
+                ALTER TABLE t ALTER COLUMN v SET NOT NULL;
+                COMMIT;
+                """), Progress.none());
+
+        // the VALIDATE fails on the NULL row; the NOT VALID constraint, committed on its own, stays
+        then(r.status()).isEqualTo(MigrationResult.Status.FAILED);
+        then(r.statements()).extracting(StatementResult::status).containsExactly(StatementResult.Status.APPLIED,
+                StatementResult.Status.FAILED, StatementResult.Status.NOT_RUN);
+        then(test.queryValue("SELECT convalidated FROM pg_constraint WHERE conname = 't_v_nn'")).isEqualTo(false);
+        then(runner().applied()).isEmpty();
+    }
+
+    @Test
+    void a_migration_in_one_explicit_transaction_is_still_all_or_nothing() {
+        MigrationResult r = runner().apply(new PendingMigration("V6__tx.sql",
+                "BEGIN; ALTER TABLE t ADD COLUMN m int; ALTER TABLE nope ADD COLUMN k int; COMMIT;"), Progress.none());
+
+        then(r.statements()).extracting(StatementResult::status).containsExactly(StatementResult.Status.ROLLED_BACK,
+                StatementResult.Status.FAILED);
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' "
+                + "AND column_name = 'm'")).isEqualTo(0L);
+    }
+
+    @Test
     void a_transactional_migration_is_all_or_nothing() {
         MigrationResult r = runner().apply(new PendingMigration("V4__tx.sql",
                 "ALTER TABLE t ADD COLUMN i int; ALTER TABLE t ADD COLUMN j int; ALTER TABLE nope ADD COLUMN k int;"),

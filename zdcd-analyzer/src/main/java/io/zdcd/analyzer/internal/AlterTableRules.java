@@ -113,8 +113,19 @@ final class AlterTableRules {
             case "ALTER":
                 if (t.is(a + 1, "CONSTRAINT")) {
                     j.lock(table, ACCESS_EXCLUSIVE);
-                    j.finding(Rules.ALTER_CONSTRAINT, Verdict.SAFE, "changes a constraint's deferrability: a brief "
-                            + "AccessExclusiveLock, no scan");
+                    boolean stricter = t.contains(a + 2, e, "IMMEDIATE") || t.is(a + 3, "NOT", "DEFERRABLE")
+                            || t.is(a + 4, "NOT", "DEFERRABLE") || t.contains(a + 2, e, "ENFORCED")
+                            && !t.contains(a + 2, e, "NOT");
+                    if (stricter && !isNew) {
+                        j.breaksOldCode = true;
+                        j.finding(Rules.ALTER_CONSTRAINT, Verdict.UNSAFE, "makes the constraint checked at once "
+                                + "(NOT DEFERRABLE / INITIALLY IMMEDIATE / ENFORCED): the old code's transactions that "
+                                + "write rows in an order only a deferred check allows (Django creates foreign keys "
+                                + "DEFERRABLE INITIALLY DEFERRED) fail");
+                    } else {
+                        j.finding(Rules.ALTER_CONSTRAINT, Verdict.SAFE, "changes a constraint's deferrability: a "
+                                + "brief AccessExclusiveLock, no scan; checks become no stricter");
+                    }
                     return "ALTER CONSTRAINT";
                 }
                 return alterColumn(t, a + 1, e, table, isNew, j);
@@ -137,7 +148,7 @@ final class AlterTableRules {
                 return "CLUSTER ON";
             case "OWNER":
                 j.lock(table, ACCESS_EXCLUSIVE);
-                j.finding(Rules.PRIVILEGES, Verdict.SAFE, "changes the owner: a brief AccessExclusiveLock");
+                ownerTo(j, isNew, table.display());
                 return "OWNER TO";
             case "REPLICA":
                 j.lock(table, ACCESS_EXCLUSIVE);
@@ -654,6 +665,13 @@ final class AlterTableRules {
             if (t.is(q + 1, "EXPRESSION") && !v.atLeast(13)) {
                 j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "DROP EXPRESSION needs PostgreSQL 13+; the "
                         + "target is " + v);
+            } else if (t.is(q + 1, "IDENTITY") && !isNew) {
+                j.breaksOldCode = true;
+                j.finding(Rules.DROP_IDENTITY, Verdict.UNSAFE, "drops the identity of " + shown + ": the column no "
+                        + "longer gets a value by itself, so the old code's INSERTs that omit it (Django never sends "
+                        + "an AutoField's id) fail with a not-null violation, or store NULL",
+                        "keep the identity until no deployed code relies on it; to stop using it, first give the "
+                                + "column a DEFAULT from its own sequence (ALTER COLUMN ... SET DEFAULT nextval(...))");
             } else {
                 j.finding(Rules.DROP_IDENTITY, Verdict.SAFE, "drops the identity or generation expression of "
                         + shown + ": a brief AccessExclusiveLock, no rewrite");
@@ -696,14 +714,38 @@ final class AlterTableRules {
         }
         if (t.is(q, "SET", "GENERATED") || t.is(q, "RESTART") || (t.is(q, "SET") && t.isWord(q + 1))) {
             j.lock(table, ACCESS_EXCLUSIVE);
-            j.finding(Rules.COLUMN_SETTINGS, Verdict.SAFE, "changes identity options of " + shown + ": a brief "
-                    + "AccessExclusiveLock, no rewrite");
+            boolean always = t.contains(q, e, "ALWAYS");
+            boolean resets = t.contains(q, e, "RESTART") || t.contains(q, e, "MAXVALUE") || t.contains(q, e, "CYCLE")
+                    && !t.contains(q, e, "NO") || t.contains(q, e, "INCREMENT");
+            if (!isNew && (always || resets)) {
+                j.breaksOldCode = true;
+                j.finding(Rules.IDENTITY_OPTIONS, Verdict.UNSAFE, always ? "makes " + shown + " GENERATED ALWAYS: "
+                        + "the old code's INSERTs that give it a value (fixtures, bulk copies, explicit ids) fail"
+                        : "changes where the identity of " + shown + " counts from (RESTART, MAXVALUE, CYCLE or "
+                        + "INCREMENT): new rows can collide with existing keys or run out of values",
+                        Rules.IDENTITY_OPTIONS.alternative());
+            } else {
+                j.finding(Rules.IDENTITY_OPTIONS, Verdict.SAFE, "changes identity options of " + shown + ": a brief "
+                        + "AccessExclusiveLock, no rewrite");
+            }
             return "SET IDENTITY OPTION";
         }
         j.lock(table, ACCESS_EXCLUSIVE);
         j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the ALTER COLUMN action '"
                 + StatementRules.abbreviate(t.text(q, e - 1)) + "'; treated as UNSAFE");
         return "ALTER COLUMN";
+    }
+
+    /** OWNER TO on an existing object: the old owner (often the app's own role) loses its owner rights. */
+    static void ownerTo(Judgement j, boolean isNew, String what) {
+        if (isNew) {
+            j.finding(Rules.PRIVILEGES, Verdict.SAFE, "changes the owner of " + what + ", created in this migration");
+            return;
+        }
+        j.breaksOldCode = true;
+        j.finding(Rules.OWNER, Verdict.UNSAFE, "changes the owner of " + what + ": the old owner (often the role the "
+                + "app connects as) loses the rights it had only as owner, so the old code's queries or DDL on it "
+                + "can fail with permission denied; a brief AccessExclusiveLock");
     }
 
     static String notNullRecipe(Name table, String col, PgVersion v) {

@@ -16,6 +16,8 @@ final class Context {
     final Set<String> addedWithDefaultNotNull = new HashSet<>();
 
     boolean inTransaction;
+    /** Statements outside an explicit transaction run in one implicit transaction (see MigrationAnalyzer). */
+    boolean implicitTransactions;
     /** Locks taken on pre-existing relations in the open explicit transaction, strongest per relation. */
     final Map<String, LockMode> heldLocks = new HashMap<>();
 
@@ -36,7 +38,7 @@ final class Context {
     }
 
     void holdLock(String key, LockMode mode) {
-        if (inTransaction) {
+        if (inTransaction || implicitTransactions) {
             heldLocks.merge(key, mode, LockMode::max);
         }
     }

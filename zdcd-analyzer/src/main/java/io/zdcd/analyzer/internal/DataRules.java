@@ -122,8 +122,8 @@ final class DataRules {
             return;
         }
         if (t.is(where + 1, "CURRENT", "OF") || bounded(t, where + 1)) {
-            j.finding(Rules.DATA_CHANGE, Verdict.SAFE, verb + " of a bounded set of rows (a key range, key list or "
-                    + "LIMIT): RowExclusiveLock, row locks only on those rows");
+            j.finding(Rules.DATA_CHANGE, Verdict.SAFE, verb + " of a bounded set of rows (a key value, key list, "
+                    + "key range or a LIMITed subquery): RowExclusiveLock, row locks only on those rows");
             return;
         }
         j.scan = true;
@@ -135,21 +135,101 @@ final class DataRules {
 
     private static final Set<String> KEY_COLUMNS = Set.of("id", "pk", "ctid");
 
-    /** A WHERE with LIMIT, or comparing a key column (id, pk, ctid) to values: a batch. */
-    private static boolean bounded(Tokens t, int from) {
-        for (int k = from; k < t.size(); k++) {
-            if (t.is(k, "LIMIT") || t.is(k, "FETCH")) {
-                return true;
-            }
-            if (t.isIdent(k) && KEY_COLUMNS.contains(t.ident(k)) && !t.isOp(k + 1, ".")) {
-                int n = k + 1;
-                if (t.isOp(n, "=") || t.isOp(n, "<") || t.isOp(n, "<=") || t.isOp(n, ">") || t.isOp(n, ">=")
-                        || t.is(n, "IN") || t.is(n, "BETWEEN")) {
-                    return true;
-                }
+    /**
+     * A WHERE that limits the rows by their key: a top-level conjunct (no top-level OR) comparing a key column (id, pk,
+     * ctid) with {@code =} to a value, {@code IN} / {@code = ANY} a list of values or a subquery with LIMIT,
+     * {@code BETWEEN} two values, or both a lower and an upper bound. {@code id > 0} or {@code id = id} is not.
+     */
+    static boolean bounded(Tokens t, int from) {
+        int end = t.find(from, "RETURNING");
+        return bounded(t, from, end < 0 ? t.size() : end);
+    }
+
+    private static boolean bounded(Tokens t, int from, int end) {
+        if (from < end && t.isOp(from, "(") && t.closing(from) == end - 1) {
+            return bounded(t, from + 1, end - 1); // WHERE (...)
+        }
+        for (int k = from; k < end; k++) {
+            if (t.isOp(k, "(") || t.isOp(k, "[")) {
+                k = t.closing(k);
+            } else if (t.is(k, "OR")) {
+                return false;
             }
         }
-        return false;
+        boolean lower = false;
+        boolean upper = false;
+        for (int k = from; k < end; k++) {
+            if (t.isOp(k, "(") || t.isOp(k, "[")) {
+                k = t.closing(k);
+                continue;
+            }
+            if (!(t.isIdent(k) && KEY_COLUMNS.contains(t.ident(k))) || t.isOp(k + 1, ".") || t.is(k - 1, "NOT")) {
+                continue;
+            }
+            int n = k + 1;
+            if (t.isOp(n, "=") && t.is(n + 1, "ANY") && t.isOp(n + 2, "(")) {
+                if (valuesOrLimitedQuery(t, n + 2)) {
+                    return true;
+                }
+            } else if (t.isOp(n, "=") && literal(t, n + 1)) {
+                return true;
+            } else if (t.is(n, "IN") && t.isOp(n + 1, "(")) {
+                if (valuesOrLimitedQuery(t, n + 1)) {
+                    return true;
+                }
+            } else if (t.is(n, "BETWEEN") && literal(t, n + 1)) {
+                int and = n + 2 + (t.isOp(n + 1, "-") ? 1 : 0);
+                if (t.is(and, "AND") && literal(t, and + 1)) {
+                    return true;
+                }
+            } else if ((t.isOp(n, ">") || t.isOp(n, ">=")) && literal(t, n + 1)) {
+                lower = true;
+            } else if ((t.isOp(n, "<") || t.isOp(n, "<=")) && literal(t, n + 1)) {
+                upper = true;
+            }
+        }
+        return lower && upper;
+    }
+
+    /** A number, string or parameter, optionally negative. */
+    private static boolean literal(Tokens t, int i) {
+        if (t.isOp(i, "-")) {
+            i++;
+        }
+        int type = i < t.size() ? t.type(i) : -1;
+        return type == Tokens.NUMBER || type == Tokens.STRING || type == Tokens.PARAM;
+    }
+
+    /** {@code (v1, v2, ...)}, {@code (ARRAY[...])}, {@code ('{...}')} or {@code (SELECT ... LIMIT n)} at {@code open}. */
+    private static boolean valuesOrLimitedQuery(Tokens t, int open) {
+        int close = t.closing(open);
+        if (t.is(open + 1, "SELECT") || t.is(open + 1, "WITH") || t.is(open + 1, "VALUES")) {
+            int limit = t.find(open + 1, "LIMIT");
+            int fetch = t.find(open + 1, "FETCH");
+            return limit >= 0 && limit < close || fetch >= 0 && fetch < close;
+        }
+        int k = open + 1;
+        if (t.is(k, "ARRAY") && t.isOp(k + 1, "[")) {
+            return valueList(t, k + 2, t.closing(k + 1)) && t.closing(k + 1) == close - 1;
+        }
+        return valueList(t, k, close);
+    }
+
+    private static boolean valueList(Tokens t, int from, int end) {
+        if (from >= end) {
+            return false;
+        }
+        for (int k = from; k < end; k++) {
+            if (t.isOp(k, ",") || t.isOp(k, "-") || t.isOp(k, "::") || t.isWord(k) && k > from
+                    && t.isOp(k - 1, "::")) {
+                continue;
+            }
+            int type = t.type(k);
+            if (type != Tokens.NUMBER && type != Tokens.STRING && type != Tokens.PARAM) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void insert(Tokens t, int p, Judgement j) {
@@ -289,7 +369,36 @@ final class DataRules {
                     + "take any lock and change any schema");
             return;
         }
-        j.finding(Rules.READ_QUERY, Verdict.SAFE, "reads only" + (j.lock != null ? " (AccessShareLock)" : ""));
+        int setval = findCall(t, p, "setval");
+        if (setval >= 0 && !t.contains(setval, t.closing(setval + 1), "max")) {
+            j.breaksOldCode = true;
+            j.finding(Rules.SEQUENCE_RESET, Verdict.UNSAFE, "setval() to a value that is not computed from max(...) "
+                    + "of the table: if it moves the sequence back, the old code's next INSERTs collide with existing "
+                    + "keys");
+            return;
+        }
+        if (j.lock != null) {
+            j.longRunning = true; // a query over an existing table runs as long as the table is big
+        }
+        if (forUpdate && j.lock != null) {
+            j.finding(Rules.UNBATCHED_DATA_CHANGE, Verdict.UNSAFE, "SELECT ... FOR UPDATE/SHARE locks every row it "
+                    + "returns until COMMIT (RowShareLock): the old code's writes to those rows wait",
+                    "leave row locking to the statements that change the rows, in batches");
+            return;
+        }
+        j.finding(Rules.READ_QUERY, Verdict.SAFE, setval >= 0 ? "moves a sequence to max(...) of its table: "
+                + "RowExclusiveLock on the sequence only" : "reads only" + (j.lock != null ? " (AccessShareLock)"
+                : ""));
+    }
+
+    /** The token index of a call of {@code fn} (unqualified or pg_catalog.), or -1. */
+    static int findCall(Tokens t, int from, String fn) {
+        for (int k = from; k < t.size(); k++) {
+            if (t.isIdent(k) && t.ident(k).equals(fn) && t.isOp(k + 1, "(")) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static final Set<String> DML = Set.of("UPDATE", "DELETE", "INSERT", "MERGE");

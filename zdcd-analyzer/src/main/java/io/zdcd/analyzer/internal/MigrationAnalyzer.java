@@ -7,6 +7,7 @@ import io.zdcd.classify.LockMode;
 import io.zdcd.classify.Migration;
 import io.zdcd.classify.StatementAnalysis;
 import io.zdcd.classify.Verdict;
+import io.zdcd.internal.SqlStatements;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,16 +23,25 @@ public final class MigrationAnalyzer {
     private final PgVersion version;
     private final Set<String> disabledRules;
     private final boolean crossCheck;
+    private final boolean implicitTransactions;
 
-    public MigrationAnalyzer(PgVersion version, Set<String> disabledRules, boolean crossCheck) {
+    /**
+     * @param implicitTransactions whether statements outside an explicit transaction run in one implicit transaction
+     *                             (per stretch between explicit transactions and non-transactional statements), as
+     *                             migration runners run a file, rather than in autocommit as psql does
+     */
+    public MigrationAnalyzer(PgVersion version, Set<String> disabledRules, boolean crossCheck,
+                             boolean implicitTransactions) {
         this.version = version;
         this.disabledRules = Set.copyOf(disabledRules);
         this.crossCheck = crossCheck;
+        this.implicitTransactions = implicitTransactions;
     }
 
     /** Classifies {@code migration}; {@code schema} is read and updated with what the migration does. */
     public Classification analyze(Migration migration, Schema schema) {
         Context ctx = new Context(version, schema);
+        ctx.implicitTransactions = implicitTransactions;
         List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(migration.sql());
         List<Suppressions.Ignore> ignores = Suppressions.find(migration.sql(), statements);
         List<StatementAnalysis> out = new ArrayList<>(statements.size());
@@ -44,6 +54,9 @@ public final class MigrationAnalyzer {
             }
             Tokens tokens = statements.size() >= LEX_AHEAD_MIN ? lexed[k % LEX_AHEAD_CHUNK] : null;
             Judgement j = new Judgement(ctx);
+            if (!ctx.inTransaction && !st.psqlMetaCommand() && SqlStatements.needsNoTransaction(st.text())) {
+                ctx.heldLocks.clear(); // the runner commits the implicit transaction before this statement
+            }
             Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
             boolean inTransactionBefore = ctx.inTransaction;
             try {
@@ -136,10 +149,12 @@ public final class MigrationAnalyzer {
     }
 
     private void afterStatement(Context ctx, Judgement j, Map.Entry<String, LockMode> heldBefore) {
-        if (j.longRunning && heldBefore != null && ctx.inTransaction) {
-            j.finding(Rules.HELD_LOCK, Verdict.UNSAFE, "runs inside a transaction that already holds "
-                    + heldBefore.getValue().pgName() + " on " + heldBefore.getKey() + " (taken by an earlier "
-                    + "statement, held until COMMIT): that table's " + (heldBefore.getValue().blocksReads()
+        if (j.longRunning && heldBefore != null && (ctx.inTransaction || ctx.implicitTransactions)) {
+            j.finding(Rules.HELD_LOCK, Verdict.UNSAFE, (ctx.inTransaction ? "runs inside a transaction"
+                    : "runs in the same transaction as the statements before it (a migration runner runs the "
+                    + "statements of a file that are outside BEGIN ... COMMIT as one transaction)") + " that already "
+                    + "holds " + heldBefore.getValue().pgName() + " on " + heldBefore.getKey() + " (taken by an "
+                    + "earlier statement, held until COMMIT): that table's " + (heldBefore.getValue().blocksReads()
                     ? "reads and writes" : "writes") + " wait for this whole statement", Rules.HELD_LOCK.alternative());
         }
         if (j.lock != null && j.lock.blocksWrites() && !ctx.lockTimeoutInEffect() && !ctx.lockTimeoutNoted) {

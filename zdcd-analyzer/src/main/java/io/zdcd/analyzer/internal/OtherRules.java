@@ -211,9 +211,15 @@ final class OtherRules {
                             + ": connections of the old code use the old name");
                     return;
                 }
-                j.finding(Rules.SET, Verdict.SAFE, "changes settings of a " + what.toLowerCase(Locale.ROOT)
-                        + " for future sessions (not this one: a lock_timeout set here does not apply to this "
-                        + "migration)");
+                if (what.equals("SYSTEM")) {
+                    j.finding(Rules.SET, Verdict.SAFE, "changes server settings (postgresql.auto.conf) for future "
+                            + "sessions (not this one: a lock_timeout set here does not apply to this migration)");
+                    return;
+                }
+                j.breaksOldCode = true;
+                j.finding(Rules.ROLE_OR_DATABASE, Verdict.UNSAFE, "changes a " + what.toLowerCase(Locale.ROOT)
+                        + ": the running app's new connections get the change (NOLOGIN, a new PASSWORD, "
+                        + "default_transaction_read_only, search_path, timeouts...) and can fail");
             }
             case "POLICY" -> {
                 int on = t.find(p, "ON");
@@ -390,10 +396,24 @@ final class OtherRules {
             j.breaksOldCode = !isNew;
             j.finding(Rules.RENAME_COLUMN, isNew ? Verdict.SAFE : Verdict.UNSAFE, "renames a column of "
                     + what.toLowerCase(Locale.ROOT) + " " + n.display() + ": the old code still uses the old name");
+        } else if (t.is(q, "OWNER")) {
+            j.lock(n, ACCESS_EXCLUSIVE);
+            AlterTableRules.ownerTo(j, isNew, what.toLowerCase(Locale.ROOT) + " " + n.display());
         } else if (what.equals("SEQUENCE")) {
-            j.lock(n, t.is(q, "OWNER") || t.is(q, "OWNED") ? ACCESS_EXCLUSIVE : SHARE_ROW_EXCLUSIVE);
-            j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "alters the sequence: a brief lock on it (nextval() waits "
-                    + "an instant)");
+            j.lock(n, t.is(q, "OWNED") ? ACCESS_EXCLUSIVE : SHARE_ROW_EXCLUSIVE);
+            int e = t.size();
+            boolean resets = t.contains(q, e, "RESTART") || t.contains(q, e, "INCREMENT")
+                    || t.contains(q, e, "MAXVALUE") && !t.contains(q, e, "NO") || t.contains(q, e, "CYCLE")
+                    && !t.is(t.find(q, "CYCLE") - 1, "NO") || t.contains(q, e, "MINVALUE") || t.contains(q, e, "AS");
+            if (resets && !isNew) {
+                j.breaksOldCode = true;
+                j.finding(Rules.SEQUENCE_RESET, Verdict.UNSAFE, "changes where sequence " + n.display() + " counts "
+                        + "from or up to (RESTART, INCREMENT, MINVALUE/MAXVALUE, CYCLE or AS type): the old code's next "
+                        + "INSERTs can collide with existing keys or fail with \"reached maximum value\"");
+            } else {
+                j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "alters the sequence: a brief lock on it (nextval() "
+                        + "waits an instant)");
+            }
         } else if (t.is(q, "SET", "TABLESPACE") && what.equals("MATERIALIZED VIEW")) {
             j.lock(n, ACCESS_EXCLUSIVE);
             j.rewrite = !isNew;

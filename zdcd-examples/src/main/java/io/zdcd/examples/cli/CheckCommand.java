@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zdcd check [--postgres-version N] [--schema FILE] [--format text|json|sarif|markdown] [--output FILE] PATH...}:
+ * {@code zdcd check [--postgres-version N] [--schema FILE] [--autocommit] [--format text|json|sarif|markdown]
+ * [--output FILE] PATH...}:
  * classifies the migrations (files, folders, {@code -} for stdin; several paths are one run, in order) and reports.
  * Exit code 0 when every migration is SAFE, 1 when any is UNSAFE, 2 for bad usage or unreadable input (one line on
  * stderr).
@@ -57,6 +58,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--disable-rule", paramLabel = "RULE",
             description = "Turn a rule off (repeatable); its findings are not reported.")
     List<String> disabledRules = new ArrayList<>();
+
+    @Option(names = "--autocommit",
+            description = "Statements outside BEGIN ... COMMIT commit one by one, as psql -f and Django's atomic = False"
+                    + " migrations run them (default: they form one transaction per file, as zdcd's runner, Flyway"
+                    + " and Liquibase run them).")
+    boolean autocommit;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (UTF-8) instead of stdout.")
@@ -97,6 +104,7 @@ public final class CheckCommand implements Callable<Integer> {
                 builder.postgresVersion(postgresVersion);
             }
             disabledRules.forEach(builder::disableRule);
+            builder.implicitTransactions(!autocommit);
             if (schema != null) {
                 builder.schema(readText(schema, "--schema " + schema));
             }

@@ -65,6 +65,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_file_without_begin_is_one_transaction_unless_autocommit_is_given() throws Exception {
+        Path file = write("V7__not_null.sql", """
+                ALTER TABLE users ADD CONSTRAINT users_name_nn CHECK (name IS NOT NULL) NOT VALID;
+                ALTER TABLE users VALIDATE CONSTRAINT users_name_nn;
+                """);
+
+        Run asRunner = run("check", file.toString());
+        then(asRunner.exitCode()).as(asRunner.out() + asRunner.err()).isEqualTo(1);
+        then(asRunner.out()).contains("UNSAFE long-operation-under-held-lock");
+
+        Run asPsql = run("check", "--autocommit", file.toString());
+        then(asPsql.exitCode()).as(asPsql.out() + asPsql.err()).isZero();
+    }
+
+    @Test
     void an_unsafe_migration_exits_1_naming_the_rule_and_the_safe_alternative() {
         Run r = run("check", SAMPLES.resolve("0003_order_status.sql").toString());
 

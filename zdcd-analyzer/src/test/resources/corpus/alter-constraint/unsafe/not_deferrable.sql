@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER CONSTRAINT orders_user_fk NOT DEFERRABLE;

@@ -1,0 +1,1 @@
+ALTER ROLE app SET default_transaction_read_only = on;
