@@ -71,6 +71,9 @@ class ReviewedCasesTest {
             SAFE   | identity-options              | ALTER TABLE users ALTER COLUMN id SET CACHE 20;
             UNSAFE | sequence-reset                | ALTER SEQUENCE users_id_seq RESTART WITH 1;
             UNSAFE | sequence-reset                | SELECT setval('users_id_seq', 1);
+            SAFE   | alter-table-settings          | ALTER SEQUENCE IF EXISTS users_id_seq AS bigint;
+            UNSAFE | sequence-reset                | ALTER SEQUENCE users_id_seq AS integer;
+            SAFE   | comment                       | COMMENT ON TABLE users IS 'people';
             SAFE   | sequence-reset                | SELECT setval('users_id_seq', (SELECT max(id) FROM users));
             UNSAFE | alter-constraint              | ALTER TABLE chi ALTER CONSTRAINT chi_fk NOT DEFERRABLE;
             SAFE   | alter-constraint              | ALTER TABLE chi ALTER CONSTRAINT chi_fk DEFERRABLE INITIALLY DEFERRED;

@@ -417,7 +417,8 @@ final class OtherRules {
             int e = t.size();
             boolean resets = t.contains(q, e, "RESTART") || t.contains(q, e, "INCREMENT")
                     || t.contains(q, e, "MAXVALUE") && !t.contains(q, e, "NO") || t.contains(q, e, "CYCLE")
-                    && !t.is(t.find(q, "CYCLE") - 1, "NO") || t.contains(q, e, "MINVALUE") || t.contains(q, e, "AS");
+                    && !t.is(t.find(q, "CYCLE") - 1, "NO") || t.contains(q, e, "MINVALUE")
+                    || narrowsType(t, q, e);
             if (resets && !isNew) {
                 j.breaksOldCode = true;
                 j.finding(Rules.SEQUENCE_RESET, Verdict.UNSAFE, "changes where sequence " + n.display() + " counts "
@@ -490,6 +491,12 @@ final class OtherRules {
             case "REASSIGN" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "reassigns ownership");
             default -> j.finding(Rules.SET, Verdict.SAFE, cmd + ": session-level, takes no table lock");
         }
+    }
+
+    /** ALTER SEQUENCE ... AS type with a type narrower than bigint (AS bigint only widens: Django's BigAutoField). */
+    private static boolean narrowsType(Tokens t, int from, int to) {
+        int as = t.find(from, "AS");
+        return as >= 0 && as < to && !(t.is(as + 1, "bigint") || t.is(as + 1, "int8"));
     }
 
     /** Object kinds after GRANT/REVOKE ... ON that are not tables. */
@@ -743,6 +750,7 @@ final class OtherRules {
                 j.lock(n, SHARE_UPDATE_EXCLUSIVE);
             }
         }
-        j.finding(Rules.PRIVILEGES, Verdict.SAFE, "sets a comment: catalog only");
+        j.finding(Rules.COMMENT, Verdict.SAFE, "sets a comment: catalog only"
+                + (j.lock != null ? " (ShareUpdateExclusiveLock: reads and writes go on)" : ""));
     }
 }

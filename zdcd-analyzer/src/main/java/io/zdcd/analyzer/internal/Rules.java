@@ -259,7 +259,9 @@ public final class Rules {
             "full table rewrite", "blocked for the whole rewrite", UNSAFE, "pg_repack or pg_squeeze");
     public static final Rule VACUUM = r("vacuum-analyze", "VACUUM / ANALYZE", SUE, "full scan, reads and writes "
             + "allowed", "unaffected", SAFE, "");
-    public static final Rule PRIVILEGES = r("privileges", "GRANT, COMMENT ON, OWNER TO on a new object, SECURITY LABEL",
+    public static final Rule COMMENT = r("comment", "COMMENT ON", "ShareUpdateExclusiveLock on tables (brief)", "none",
+            "unaffected", SAFE, "");
+    public static final Rule PRIVILEGES = r("privileges", "GRANT, OWNER TO on a new object, SECURITY LABEL",
             "none or brief", "none", "unaffected", SAFE, "");
     public static final Rule REVOKE = r("revoke", "REVOKE", "none", "none", "queries lacking the privilege fail",
             UNSAFE, "revoke after the code no longer needs the privilege");
