@@ -494,11 +494,24 @@ final class AlterTableRules {
             char ch = ident.charAt(i);
             plain = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$';
         }
-        if (plain) {
+        if (plain && !RESERVED.contains(ident)) {
             return ident;
         }
         return '"' + ident.replace("\"", "\"\"") + '"';
     }
+
+    /** PostgreSQL's reserved key words (and those reserved as column or table names): they need quotes as names. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("all", "analyse", "analyze", "and", "any",
+            "array", "as", "asc", "asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate",
+            "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
+            "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "default",
+            "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign",
+            "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
+            "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
+            "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer",
+            "overlaps", "placing", "primary", "references", "returning", "right", "select", "session_user", "similar",
+            "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union",
+            "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with");
 
     // ---------------------------------------------------------------- DROP COLUMN, RENAME
 
@@ -775,7 +788,7 @@ final class AlterTableRules {
     /** OWNER TO on an existing object: the old owner (often the app's own role) loses its owner rights. */
     static void ownerTo(Judgement j, boolean isNew, String what) {
         if (isNew) {
-            j.finding(Rules.PRIVILEGES, Verdict.SAFE, "changes the owner of " + what + ", created in this migration");
+            j.finding(Rules.OWNER, Verdict.SAFE, "changes the owner of " + what + ", created in this migration");
             return;
         }
         j.breaksOldCode = true;
@@ -879,7 +892,9 @@ final class AlterTableRules {
             if (restricts && !isNew) {
                 j.breaksOldCode = true;
                 j.finding(Rules.ROW_LEVEL_SECURITY, Verdict.UNSAFE, text + " on " + table.display() + ": queries by "
-                        + "non-owner roles see and change only rows a policy allows (none without a policy)",
+                        + (t.is(a, "FORCE") ? "the table's owner (often the role the app connects as) now also "
+                        + "see" : "roles other than the owner (and superusers, BYPASSRLS roles) see") + " and change "
+                        + "only rows a policy allows (none without a policy)",
                         "CREATE POLICY ... permissive policies covering the old code's access first, then enable "
                                 + "row level security in a later migration");
             } else {

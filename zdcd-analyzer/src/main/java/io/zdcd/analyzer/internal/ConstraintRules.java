@@ -310,6 +310,13 @@ final class ConstraintRules {
             j.finding(Rules.DROP_UNIQUE, Verdict.UNSAFE, "drops " + kind + " " + name + (c == null ? " (judged by "
                     + "its name)" : "") + ": old code's INSERT ... ON CONFLICT on those columns fails without it, "
                     + "and duplicates become possible");
+        } else if (!isNew && kind == null) {
+            j.breaksOldCode = true;
+            j.finding(Rules.DROP_UNIQUE, Verdict.UNSAFE, "drops constraint " + name + ", whose kind zdcd does not "
+                    + "know (give the schema with --schema, or classify the migration that created it first): if it "
+                    + "is UNIQUE or a PRIMARY KEY, the old code's INSERT ... ON CONFLICT on those columns fails "
+                    + "without it, and duplicates become possible", "tell zdcd the schema; dropping a CHECK or a "
+                    + "FOREIGN KEY is SAFE (a brief AccessExclusiveLock)");
         } else {
             j.finding(Rules.DROP_CONSTRAINT, Verdict.SAFE, "drops " + (kind == null ? "constraint" : kind) + " "
                     + name + ": a brief AccessExclusiveLock, no scan");
@@ -326,6 +333,10 @@ final class ConstraintRules {
         }
         if (name.contains("_fk_") || name.endsWith("_fkey") || name.endsWith("_fk")) {
             return "FOREIGN KEY";
+        }
+        if (name.endsWith("_check") || name.contains("_check_") || name.endsWith("_chk") || name.endsWith("_nn")
+                || name.endsWith("_not_null")) {
+            return "CHECK";
         }
         return null;
     }

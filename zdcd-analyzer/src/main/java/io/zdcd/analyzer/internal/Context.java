@@ -16,6 +16,10 @@ final class Context {
     final Set<String> addedWithDefaultNotNull = new HashSet<>();
 
     boolean inTransaction;
+    /** Enum labels (quoted literals) added by ALTER TYPE ... ADD VALUE in the open explicit or implicit transaction. */
+    final Set<String> enumLabelsAddedInTx = new HashSet<>();
+    /** SET search_path put a schema other than public first: unqualified new tables are not public's. */
+    boolean searchPathElsewhere;
     /** Statements outside an explicit transaction run in one implicit transaction (see MigrationAnalyzer). */
     boolean implicitTransactions;
     /** Locks taken on pre-existing relations in the open explicit transaction, strongest per relation. */
@@ -25,7 +29,15 @@ final class Context {
     Boolean lockTimeoutLocal;   // SET LOCAL in the open transaction
     boolean txChangedLockTimeout;
     Boolean lockTimeoutBeforeTx;
+    /**
+     * Whether the session time zone is known to be UTC at this statement (and the version has PostgreSQL 12's
+     * no-rewrite timestamp -> timestamptz under UTC): derived by {@link #timeZoneChanged()} from the settings below.
+     */
     boolean utcTimeZone;
+    Boolean timeZoneUtcSession; // null: never set in this migration
+    Boolean timeZoneUtcLocal;   // SET LOCAL in the open transaction
+    Boolean timeZoneUtcBeforeTx;
+    boolean txChangedTimeZone;
     boolean lockTimeoutNoted;
 
     Context(PgVersion version, Schema schema) {
@@ -64,21 +76,53 @@ final class Context {
     void begin() {
         inTransaction = true;
         heldLocks.clear();
+        enumLabelsAddedInTx.clear();
         lockTimeoutLocal = null;
         lockTimeoutBeforeTx = lockTimeoutSession;
         txChangedLockTimeout = false;
+        timeZoneUtcLocal = null;
+        timeZoneUtcBeforeTx = timeZoneUtcSession;
+        txChangedTimeZone = false;
+        timeZoneChanged();
     }
 
     void commit() {
         inTransaction = false;
         heldLocks.clear();
+        enumLabelsAddedInTx.clear();
         lockTimeoutLocal = null;
+        timeZoneUtcLocal = null; // SET LOCAL ends with the transaction
+        timeZoneChanged();
     }
 
     void rollback() {
         if (inTransaction && txChangedLockTimeout) {
             lockTimeoutSession = lockTimeoutBeforeTx; // SET inside a rolled-back transaction is undone
         }
+        if (inTransaction && txChangedTimeZone) {
+            timeZoneUtcSession = timeZoneUtcBeforeTx;
+        }
         commit();
+    }
+
+    /** Records {@code SET [LOCAL] TimeZone} (or set_config): {@code utc} whether the new zone is UTC. */
+    void setTimeZone(boolean utc, boolean local) {
+        if (local) {
+            if (inTransaction) {
+                timeZoneUtcLocal = utc; // outside a transaction SET LOCAL only warns
+            }
+        } else {
+            timeZoneUtcSession = utc;
+            if (inTransaction) {
+                timeZoneUtcLocal = null; // a later session-level SET overrides an earlier SET LOCAL
+                txChangedTimeZone = true;
+            }
+        }
+        timeZoneChanged();
+    }
+
+    void timeZoneChanged() {
+        Boolean utc = inTransaction && timeZoneUtcLocal != null ? timeZoneUtcLocal : timeZoneUtcSession;
+        utcTimeZone = Boolean.TRUE.equals(utc) && version.atLeast(12);
     }
 }

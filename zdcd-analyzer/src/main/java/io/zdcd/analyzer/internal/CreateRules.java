@@ -23,13 +23,15 @@ final class CreateRules {
             orReplace = true;
             p += 2;
         }
+        boolean temp = false;
         while (t.is(p, "TEMP") || t.is(p, "TEMPORARY") || t.is(p, "UNLOGGED") || t.is(p, "GLOBAL")
                 || t.is(p, "LOCAL") || t.is(p, "RECURSIVE") || t.is(p, "TRUSTED") || t.is(p, "PROCEDURAL")
                 || t.is(p, "DEFAULT")) {
+            temp |= t.is(p, "TEMP") || t.is(p, "TEMPORARY");
             p++;
         }
         switch (t.upper(p)) {
-            case "TABLE" -> table(t, p + 1, j);
+            case "TABLE" -> table(t, p + 1, j, temp);
             case "UNIQUE", "INDEX" -> index(t, p, j);
             case "VIEW" -> view(t, p + 1, j, orReplace, "VIEW");
             case "MATERIALIZED" -> materializedView(t, p + 2, j);
@@ -91,7 +93,7 @@ final class CreateRules {
 
     // ---------------------------------------------------------------- CREATE TABLE
 
-    private static void table(Tokens t, int p, Judgement j) {
+    private static void table(Tokens t, int p, Judgement j, boolean temp) {
         j.kind("CREATE TABLE");
         boolean ifNotExists = t.is(p, "IF", "NOT", "EXISTS");
         if (ifNotExists) {
@@ -103,8 +105,12 @@ final class CreateRules {
             return;
         }
         j.table(name);
-        boolean existed = j.ctx.schema.table(name.key()) != null;
-        if (!(ifNotExists && existed)) {
+        // IF NOT EXISTS may be a no-op on the live table; an unqualified TEMP table, or one created while search_path
+        // puts another schema first, is not the public table of that name: later statements on the name are judged
+        // as on the existing table (fail closed)
+        boolean elsewhere = !name.display().contains(".") && (temp || j.ctx.searchPathElsewhere);
+        boolean known = !ifNotExists && !elsewhere;
+        if (known) {
             j.ctx.createdHere.add(name.key());
         }
         p = name.end();
@@ -122,7 +128,7 @@ final class CreateRules {
                     + "source tables in full under AccessShareLock (reads and writes go on)");
             return;
         }
-        Schema.Table st = ifNotExists && existed ? null : j.ctx.schema.createTable(name.key());
+        Schema.Table st = known ? j.ctx.schema.createTable(name.key()) : null;
         if (t.is(p, "PARTITION", "OF")) {
             partitionOf(t, p, name, st, j);
             return;
@@ -257,10 +263,23 @@ final class CreateRules {
         }
         if (t.is(s, "PRIMARY", "KEY") || t.is(s, "UNIQUE") || t.is(s, "CHECK") || t.is(s, "FOREIGN", "KEY")
                 || t.is(s, "EXCLUDE") || t.is(s, "LIKE")) {
+            Name ref = null;
             if (t.is(s, "FOREIGN")) {
                 int r = t.find(s, "REFERENCES");
-                Name ref = r < 0 || r >= e ? null : Name.parse(t, r + 1);
+                ref = r < 0 || r >= e ? null : Name.parse(t, r + 1);
                 j.lock(ref, SHARE_ROW_EXCLUSIVE);
+            }
+            if (st != null && !t.is(s, "CHECK") && !t.is(s, "LIKE")) {
+                // table-level PRIMARY KEY / UNIQUE / FOREIGN KEY / EXCLUDE, named as PostgreSQL names them
+                String kind = t.is(s, "PRIMARY") ? "PRIMARY KEY" : t.is(s, "UNIQUE") ? "UNIQUE"
+                        : t.is(s, "FOREIGN") ? "FOREIGN KEY" : "EXCLUDE";
+                int paren = firstParenIn(t, s, e);
+                List<String> cols = paren < 0 ? List.of() : ConstraintRules.columnList(t, paren, e);
+                String suffix = kind.equals("PRIMARY KEY") ? "pkey" : kind.equals("UNIQUE") ? "key"
+                        : kind.equals("FOREIGN KEY") ? "fkey" : "excl";
+                registerConstraint(st, constraintName != null ? constraintName : kind.equals("PRIMARY KEY")
+                        ? table.last() + "_pkey" : table.last() + "_" + String.join("_", cols) + "_" + suffix, kind,
+                        ref);
             }
             if (t.is(s, "PRIMARY") && st != null) {
                 int paren = s + 2;
@@ -291,12 +310,60 @@ final class CreateRules {
             st.indexed.add(c.name);
         }
         if (st != null) {
+            columnConstraints(t, s, e, table, c.name, st, c.references);
+        }
+        if (st != null) {
             Schema.Column col = new Schema.Column();
             col.type = c.type;
             col.notNull = c.notNull;
             col.hasDefault = c.defaultFrom >= 0 || c.identity;
             st.columns.put(c.name, col);
         }
+    }
+
+    /**
+     * Column-level constraints ({@code [CONSTRAINT name] PRIMARY KEY | UNIQUE | REFERENCES | CHECK}) of column
+     * {@code col}, recorded under the names PostgreSQL gives them, so that a later DROP CONSTRAINT knows their kind.
+     */
+    private static void columnConstraints(Tokens t, int s, int e, Name table, String col, Schema.Table st,
+                                          Name references) {
+        String name = null;
+        for (int k = s; k < e; k++) {
+            if (t.isOp(k, "(")) {
+                k = t.closing(k);
+            } else if (t.is(k, "CONSTRAINT")) {
+                name = t.ident(k + 1);
+                k++;
+            } else if (t.is(k, "PRIMARY", "KEY") || t.is(k, "UNIQUE") || t.is(k, "REFERENCES")
+                    || t.is(k, "CHECK")) {
+                String kind = t.is(k, "PRIMARY") ? "PRIMARY KEY" : t.is(k, "UNIQUE") ? "UNIQUE"
+                        : t.is(k, "REFERENCES") ? "FOREIGN KEY" : "CHECK";
+                String generated = table.last() + (kind.equals("PRIMARY KEY") ? "_pkey" : "_" + col
+                        + (kind.equals("UNIQUE") ? "_key" : kind.equals("FOREIGN KEY") ? "_fkey" : "_check"));
+                if (name != null || !kind.equals("CHECK")) { // an unnamed CHECK is already recorded
+                    registerConstraint(st, name != null ? name : generated, kind,
+                            kind.equals("FOREIGN KEY") ? references : null);
+                }
+                name = null;
+            }
+        }
+    }
+
+    private static void registerConstraint(Schema.Table st, String name, String kind, Name references) {
+        Schema.Constraint c = new Schema.Constraint();
+        c.kind = kind;
+        c.validated = true;
+        c.referencedTable = references == null ? null : references.key();
+        st.putConstraint(name, c);
+    }
+
+    private static int firstParenIn(Tokens t, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (t.isOp(k, "(")) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Records AccessShareLock on the relations named after FROM / JOIN from token {@code p} on. */

@@ -262,6 +262,11 @@ final class DataRules {
 
     private static void merge(Tokens t, int p, Judgement j) {
         j.kind("MERGE");
+        if (!j.ctx.version.atLeast(15)) {
+            j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "MERGE needs PostgreSQL 15+; the target is "
+                    + j.ctx.version + ": the statement fails");
+            return;
+        }
         int q = p + 1;
         if (t.is(q, "INTO")) {
             q++;
@@ -369,6 +374,9 @@ final class DataRules {
                     + "take any lock and change any schema");
             return;
         }
+        for (int k = findCall(t, p, "set_config"); k >= 0; k = findCall(t, k + 1, "set_config")) {
+            setConfig(t, k + 2, j);
+        }
         int setval = findCall(t, p, "setval");
         if (setval >= 0 && !t.contains(setval, t.closing(setval + 1), "max")) {
             j.breaksOldCode = true;
@@ -386,9 +394,40 @@ final class DataRules {
                     "leave row locking to the statements that change the rows, in batches");
             return;
         }
-        j.finding(Rules.READ_QUERY, Verdict.SAFE, setval >= 0 ? "moves a sequence to max(...) of its table: "
-                + "RowExclusiveLock on the sequence only" : "reads only" + (j.lock != null ? " (AccessShareLock)"
-                : ""));
+        if (setval >= 0) {
+            j.finding(Rules.SEQUENCE_RESET, Verdict.SAFE, "moves a sequence to max(...) of its table: "
+                    + "RowExclusiveLock on the sequence only");
+        }
+        j.finding(Rules.READ_QUERY, Verdict.SAFE, "reads only" + (j.lock != null ? " (AccessShareLock)" : ""));
+    }
+
+    /** {@code set_config('name', 'value', is_local)} with its arguments from {@code a}: followed like SET. */
+    private static void setConfig(Tokens t, int a, Judgement j) {
+        if (t.type(a) != Tokens.STRING || !t.isOp(a + 1, ",")) {
+            j.ctx.setTimeZone(false, false); // a computed name: it may change the time zone
+            return;
+        }
+        String name = unquote(t.text(a)).toLowerCase(java.util.Locale.ROOT);
+        boolean literalValue = t.type(a + 2) == Tokens.STRING && t.isOp(a + 3, ",");
+        boolean local = literalValue && t.is(a + 4, "true");
+        if (!literalValue) {
+            if (name.equals("timezone")) {
+                j.ctx.setTimeZone(false, false);
+            }
+            return;
+        }
+        StatementRules.setting(j, name, unquote(t.text(a + 2)).toLowerCase(java.util.Locale.ROOT), local);
+    }
+
+    private static String unquote(String literal) {
+        String v = literal;
+        if (v.startsWith("E") || v.startsWith("e")) {
+            v = v.substring(1);
+        }
+        if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
+            v = v.substring(1, v.length() - 1).replace("''", "'");
+        }
+        return v;
     }
 
     /** The token index of a call of {@code fn} (unqualified or pg_catalog.), or -1. */

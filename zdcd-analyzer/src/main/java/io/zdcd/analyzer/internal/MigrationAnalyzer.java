@@ -54,8 +54,10 @@ public final class MigrationAnalyzer {
             }
             Tokens tokens = statements.size() >= LEX_AHEAD_MIN ? lexed[k % LEX_AHEAD_CHUNK] : null;
             Judgement j = new Judgement(ctx);
-            if (!ctx.inTransaction && !st.psqlMetaCommand() && SqlStatements.needsNoTransaction(st.text())) {
+            if (!ctx.inTransaction && !st.psqlMetaCommand() && mayNeedNoTransaction(st.text())
+                    && SqlStatements.needsNoTransaction(st.text())) {
                 ctx.heldLocks.clear(); // the runner commits the implicit transaction before this statement
+                ctx.enumLabelsAddedInTx.clear();
             }
             Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
             boolean inTransactionBefore = ctx.inTransaction;
@@ -71,6 +73,11 @@ public final class MigrationAnalyzer {
                         + "); treated as UNSAFE");
             }
             afterStatement(ctx, j, heldBefore);
+            newEnumLabelUse(ctx, j, st);
+            if (!version.atLeast(15) && NULLS_NOT_DISTINCT.matcher(st.text()).find()) {
+                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "NULLS NOT DISTINCT needs PostgreSQL 15+; the "
+                        + "target is " + version + ": the statement fails");
+            }
             out.add(toAnalysis(st, j, ignores));
             if (ctx.inTransaction && (!inTransactionBefore || openedAt < 0)) {
                 openedAt = k;
@@ -95,6 +102,17 @@ public final class MigrationAnalyzer {
         Verdict verdict = out.stream().allMatch(StatementAnalysis::isSafe) ? Verdict.SAFE : Verdict.UNSAFE;
         return new Classification(migration.name(), verdict, out, migrationFindings);
     }
+
+    /** A cheap pre-check for {@link SqlStatements#needsNoTransaction(String)} (which normalises the whole text). */
+    private static boolean mayNeedNoTransaction(String sql) {
+        return NO_TRANSACTION_WORDS.matcher(sql).find();
+    }
+
+    private static final java.util.regex.Pattern NO_TRANSACTION_WORDS = java.util.regex.Pattern.compile(
+            "concurrently|vacuum|database|system|tablespace", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private static final java.util.regex.Pattern NULLS_NOT_DISTINCT = java.util.regex.Pattern.compile(
+            "\\bNULLS\\s+NOT\\s+DISTINCT\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Migrations with at least this many statements are lexed ahead, in parallel, a chunk at a time. */
     private static final int LEX_AHEAD_MIN = 512;
@@ -145,6 +163,22 @@ public final class MigrationAnalyzer {
     private void addUnlessDisabled(List<Finding> list, Finding f) {
         if (!disabledRules.contains(f.ruleId())) {
             list.add(f);
+        }
+    }
+
+    /** A statement using an enum label added earlier in the same transaction fails ("unsafe use of new value"). */
+    private static void newEnumLabelUse(Context ctx, Judgement j, SqlStatement st) {
+        if (ctx.enumLabelsAddedInTx.isEmpty() || "ALTER TYPE ADD VALUE".equals(j.kind)) {
+            return;
+        }
+        for (String label : ctx.enumLabelsAddedInTx) {
+            if (st.text().contains(label)) {
+                j.finding(Rules.ENUM_ADD_VALUE, Verdict.UNSAFE, "uses the enum label " + label + ", which ALTER TYPE "
+                        + "... ADD VALUE added earlier in the same transaction: PostgreSQL raises \"unsafe use of new "
+                        + "value\" until that transaction commits", "COMMIT after ADD VALUE: use the label in a later "
+                        + "transaction or migration");
+                return;
+            }
         }
     }
 

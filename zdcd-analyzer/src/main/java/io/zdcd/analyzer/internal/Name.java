@@ -12,11 +12,11 @@ record Name(String key, String display, int end) {
             return null;
         }
         StringBuilder key = new StringBuilder(t.ident(i));
-        StringBuilder display = new StringBuilder(t.ident(i));
+        StringBuilder display = new StringBuilder(AlterTableRules.quote(t.ident(i)));
         int p = i + 1;
         while (t.isOp(p, ".") && t.isIdent(p + 1)) {
             key.append('.').append(t.ident(p + 1));
-            display.append('.').append(t.ident(p + 1));
+            display.append('.').append(AlterTableRules.quote(t.ident(p + 1)));
             p += 2;
         }
         String k = key.toString();

@@ -122,6 +122,7 @@ final class OtherRules {
             p += 2;
         }
         boolean anyExisting = false;
+        String droppedUnique = null;
         int k = p;
         while (k < t.size()) {
             Name n = Name.parse(t, k);
@@ -133,6 +134,9 @@ final class OtherRules {
                 idx = j.ctx.schema.indexes.remove(n.key());
             }
             boolean existed = j.ctx.existedBefore(n.key()) && j.ctx.existedBefore(n.last());
+            if (existed && idx != null && idx.unique() && j.ctx.existedBefore(idx.table())) {
+                droppedUnique = n.display();
+            }
             if (existed) {
                 anyExisting = true;
                 j.lock(n, concurrently ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
@@ -154,7 +158,12 @@ final class OtherRules {
                     + "transaction block: PostgreSQL raises an error", "run it outside BEGIN ... COMMIT");
             return;
         }
-        if (concurrently) {
+        if (droppedUnique != null) {
+            j.breaksOldCode = true;
+            j.finding(Rules.DROP_UNIQUE, Verdict.UNSAFE, "drops the UNIQUE index " + droppedUnique + ": the old "
+                    + "code's INSERT ... ON CONFLICT on its columns fails without it, and duplicates become possible",
+                    "drop it only after no deployed code relies on it (in a later release)");
+        } else if (concurrently) {
             j.finding(Rules.DROP_INDEX_CONCURRENTLY, Verdict.SAFE, "drops the index without blocking reads or writes "
                     + "(ShareUpdateExclusiveLock)");
         } else if (!anyExisting) {
@@ -323,6 +332,10 @@ final class OtherRules {
                         + "transaction block before PostgreSQL 12; the target is " + j.ctx.version);
                 return;
             }
+            int label = q + 2 + (t.is(q + 2, "IF", "NOT", "EXISTS") ? 3 : 0);
+            if (!isNew && t.type(label) == Tokens.STRING && (j.ctx.inTransaction || j.ctx.implicitTransactions)) {
+                j.ctx.enumLabelsAddedInTx.add(t.text(label));
+            }
             j.finding(Rules.ENUM_ADD_VALUE, Verdict.SAFE, "adds an enum label: no table lock, no rewrite"
                     + (j.ctx.inTransaction ? "; the new label cannot be used before COMMIT" : "")
                     + "; old code that maps labels strictly may fail once new code writes it");
@@ -411,8 +424,9 @@ final class OtherRules {
                         + "from or up to (RESTART, INCREMENT, MINVALUE/MAXVALUE, CYCLE or AS type): the old code's next "
                         + "INSERTs can collide with existing keys or fail with \"reached maximum value\"");
             } else {
-                j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "alters the sequence: a brief lock on it (nextval() "
-                        + "waits an instant)");
+                j.finding(resets ? Rules.SEQUENCE_RESET : Rules.TABLE_SETTINGS, Verdict.SAFE, "alters the "
+                        + (isNew ? "sequence created in this migration" : "sequence") + ": a brief lock on it "
+                        + "(nextval() waits an instant)");
             }
         } else if (t.is(q, "SET", "TABLESPACE") && what.equals("MATERIALIZED VIEW")) {
             j.lock(n, ACCESS_EXCLUSIVE);

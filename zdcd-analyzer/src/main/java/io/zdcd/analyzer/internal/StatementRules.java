@@ -196,7 +196,12 @@ final class StatementRules {
     private static final Set<String> UTC_NAMES = Set.of("utc", "etc/utc", "gmt", "z", "zulu", "+00", "0",
             "00:00", "etc/gmt", "universal", "etc/universal");
 
-    private static void setting(Judgement j, String name, String value, boolean local) {
+    /** Whether a TimeZone value names UTC. */
+    static boolean isUtc(String value) {
+        return UTC_NAMES.contains(value.replace("'", "").toLowerCase(Locale.ROOT));
+    }
+
+    static void setting(Judgement j, String name, String value, boolean local) {
         Context ctx = j.ctx;
         switch (name) {
             case "lock_timeout" -> {
@@ -213,8 +218,20 @@ final class StatementRules {
                         + "fail instead of queueing traffic behind them" : "turns lock_timeout off");
             }
             case "timezone" -> {
-                ctx.utcTimeZone = UTC_NAMES.contains(value.replace("'", ""));
+                ctx.setTimeZone(isUtc(value), local);
                 j.finding(Rules.SET, Verdict.SAFE, "sets the session time zone; takes no lock");
+            }
+            case "transaction_timeout" -> j.finding(ctx.version.atLeast(17) ? Rules.SET : Rules.UNSUPPORTED_VERSION,
+                    ctx.version.atLeast(17) ? Verdict.SAFE : Verdict.UNSAFE, ctx.version.atLeast(17)
+                    ? "sets transaction_timeout; takes no lock" : "transaction_timeout needs PostgreSQL 17+; the "
+                    + "target is " + ctx.version + ": the statement fails (unrecognized configuration parameter)");
+            case "search_path" -> {
+                String first = value.replace("\"", "").split(",")[0].trim();
+                ctx.searchPathElsewhere = !(first.equals("public") || first.equals("$user") || first.equals("default")
+                        || first.isEmpty());
+                j.finding(Rules.SET, Verdict.SAFE, "sets search_path; takes no lock" + (ctx.searchPathElsewhere
+                        ? " (unqualified tables created from here are not public's: zdcd judges statements on "
+                        + "those names as on the existing tables)" : ""));
             }
             default -> j.finding(Rules.SET, Verdict.SAFE, "sets " + name + "; takes no lock");
         }
@@ -226,8 +243,11 @@ final class StatementRules {
             j.ctx.lockTimeoutSession = false;
             j.ctx.lockTimeoutLocal = null;
         }
+        if (t.is(i + 1, "ALL") || t.is(i + 1, "search_path")) {
+            j.ctx.searchPathElsewhere = false;
+        }
         if (t.is(i + 1, "ALL") || t.is(i + 1, "timezone")) {
-            j.ctx.utcTimeZone = false;
+            j.ctx.setTimeZone(false, false); // back to the server's default, which zdcd does not know
         }
         j.finding(Rules.SET, Verdict.SAFE, "resets a setting; takes no lock");
     }

@@ -1,0 +1,1 @@
+ALTER TABLE "app_author" DROP CONSTRAINT "age_gte_0";
