@@ -111,6 +111,8 @@ class PartitionAndIndexRebuildTest {
         String schema = PARTITIONED + "CREATE TABLE m_default (id bigint, at date NOT NULL);\n"
                 + "ALTER TABLE ONLY public.measurements ATTACH PARTITION public.m_default DEFAULT;";
         then(unsafeRules(classify(schema, CREATE_2026))).containsExactly("partition-default-scan");
+        String ifNotExists = PARTITIONED + "CREATE TABLE IF NOT EXISTS m_default PARTITION OF measurements DEFAULT;";
+        then(unsafeRules(classify(ifNotExists, CREATE_2026))).containsExactly("partition-default-scan");
     }
 
     @Test

@@ -198,6 +198,10 @@ final class CreateRules {
             st.partitionOf = parent == null ? null : parent.key();
             st.defaultPartition = isDefault;
             st.partitioned = isPartitionBy(t, t.find(q, "PARTITION"));
+        } else if (isDefault && parent != null) { // IF NOT EXISTS: it may be the parent's DEFAULT (fail closed)
+            Schema.Table maybe = j.ctx.schema.tableOrCreate(name.key());
+            maybe.partitionOf = parent.key();
+            maybe.defaultPartition = true;
         }
         boolean parentNew = parent != null && !j.ctx.existedBefore(parent.key());
         if (isDefault) {
@@ -213,8 +217,9 @@ final class CreateRules {
         }
         if (def == null) {
             j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates " + shown + ": a brief AccessExclusiveLock on the "
-                    + "parent; zdcd does not know whether " + (parent == null ? "it" : parent.display()) + " has a DEFAULT partition (give the "
-                    + "schema with --schema, or classify the migration that created it first): if it has one, "
+                    + "parent; zdcd does not know whether " + (parent == null ? "it" : parent.display())
+                    + " has a DEFAULT partition (give the schema with --schema, or classify the migration that "
+                    + "created it first): if it has one, "
                     + "PostgreSQL scans it for rows of the new range under AccessExclusiveLock");
         } else if (def.isEmpty()) {
             j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates " + shown + ": a brief AccessExclusiveLock on the "
