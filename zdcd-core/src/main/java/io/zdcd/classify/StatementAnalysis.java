@@ -1,6 +1,9 @@
 package io.zdcd.classify;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +24,9 @@ import java.util.Set;
  * @param breaksOldCode whether the code currently deployed stops working against the new schema
  * @param verdict      SAFE only when no finding is UNSAFE
  * @param findings     every rule's judgement, in rule order
+ * @param locks        the lock taken on each relation that existed before this migration, strongest per relation,
+ *                     in the order the statement names them ({@code lock} is the strongest of these); empty when not
+ *                     known
  */
 public record StatementAnalysis(
         int index,
@@ -35,7 +41,8 @@ public record StatementAnalysis(
         boolean scan,
         boolean breaksOldCode,
         Verdict verdict,
-        List<Finding> findings) {
+        List<Finding> findings,
+        Map<String, LockMode> locks) {
 
     /** Traffic a lock holds up. */
     public enum Blocked {
@@ -55,6 +62,15 @@ public record StatementAnalysis(
         blocks = Set.copyOf(blocks);
         Objects.requireNonNull(verdict, "verdict");
         findings = List.copyOf(findings);
+        locks = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(locks, "locks")));
+    }
+
+    /** A statement analysis without per-relation locks ({@link #locks()} empty). */
+    public StatementAnalysis(int index, int line, int column, String sql, String kind, List<String> tables,
+                             Optional<LockMode> lock, Set<Blocked> blocks, boolean rewrite, boolean scan,
+                             boolean breaksOldCode, Verdict verdict, List<Finding> findings) {
+        this(index, line, column, sql, kind, tables, lock, blocks, rewrite, scan, breaksOldCode, verdict, findings,
+                Map.of());
     }
 
     public boolean isSafe() {

@@ -4,6 +4,7 @@ import static io.zdcd.classify.LockMode.ACCESS_SHARE;
 import static io.zdcd.classify.LockMode.ROW_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.ROW_SHARE;
 
+import io.zdcd.classify.LockMode;
 import io.zdcd.classify.Verdict;
 import java.util.Set;
 
@@ -81,6 +82,7 @@ final class DataRules {
         if (sub.lock != null) {
             into.lock = sub.lock.max(into.lock);
         }
+        sub.locks.forEach((k, v) -> into.locks.merge(k, v, LockMode::max));
         into.longRunning |= sub.longRunning;
         into.scan |= sub.scan;
         into.findings.addAll(sub.findings);
@@ -367,6 +369,7 @@ final class DataRules {
                 || t.contains(p, t.size(), "SHARE"));
         if (forUpdate && j.lock != null) {
             j.lock = ROW_SHARE.max(j.lock);
+            j.locks.replaceAll((k, v) -> ROW_SHARE.max(v)); // FOR UPDATE/SHARE: RowShareLock on the locked tables
         }
         String fn = unknownFunction(t, p);
         if (fn != null) {

@@ -14,6 +14,8 @@ final class Judgement {
     String kind = "UNRECOGNISED";
     final Set<String> tables = new LinkedHashSet<>();
     LockMode lock;
+    /** The lock per pre-existing relation (display name), strongest per relation. */
+    final java.util.Map<String, LockMode> locks = new java.util.LinkedHashMap<>();
     boolean rewrite;
     boolean scan;
     boolean breaksOldCode;
@@ -58,6 +60,7 @@ final class Judgement {
         tables.add(name.display());
         if (ctx.existedBefore(name.key())) {
             lock = mode.max(lock);
+            locks.merge(name.display(), mode, LockMode::max);
             ctx.holdLock(name.key(), mode);
         }
     }

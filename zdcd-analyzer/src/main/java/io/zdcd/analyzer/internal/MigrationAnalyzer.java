@@ -157,7 +157,7 @@ public final class MigrationAnalyzer {
         Verdict verdict = f.verdict() == Verdict.UNSAFE ? Verdict.UNSAFE : opening.verdict();
         return new StatementAnalysis(opening.index(), opening.line(), opening.column(), opening.sql(),
                 opening.kind(), opening.tables(), opening.lock(), opening.blocks(), opening.rewrite(), opening.scan(),
-                opening.breaksOldCode(), verdict, findings);
+                opening.breaksOldCode(), verdict, findings, opening.locks());
     }
 
     private void addUnlessDisabled(List<Finding> list, Finding f) {
@@ -231,6 +231,6 @@ public final class MigrationAnalyzer {
             }
         }
         return new StatementAnalysis(st.index(), st.line(), st.column(), st.text(), j.kind, List.copyOf(j.tables),
-                Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict, findings);
+                Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict, findings, j.locks);
     }
 }

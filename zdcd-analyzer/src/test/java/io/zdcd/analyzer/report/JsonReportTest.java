@@ -42,6 +42,7 @@ class JsonReportTest {
                 then(s.get("sql").isTextual()).isTrue();
                 then(s.get("lock").isTextual() || s.get("lock").isNull()).isTrue();
                 then(s.get("tables").isArray()).isTrue();
+                then(s.get("locks").isObject()).isTrue();
                 then(s.get("blocks").isArray()).isTrue();
                 then(s.get("rewrite").isBoolean()).isTrue();
                 then(s.get("scan").isBoolean()).isTrue();
@@ -81,6 +82,28 @@ class JsonReportTest {
         then(index.at("/findings/0/verdict").asText()).isEqualTo("UNSAFE");
         then(index.at("/findings/0/message").asText()).contains("ShareLock");
         then(index.at("/findings/0/safeAlternative").asText()).startsWith("CREATE INDEX CONCURRENTLY");
+    }
+
+    @Test
+    void locks_name_the_lock_on_each_existing_relation_and_lock_is_the_strongest() throws Exception {
+        ClassificationReport report = io.zdcd.analyzer.SqlMigrationClassifier.defaults().classifyAll(List.of(
+                io.zdcd.classify.Migration.of("fk.sql", "CREATE TABLE notes (id int, user_id int);\n"
+                        + "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) "
+                        + "NOT VALID;\nALTER TABLE notes ADD CONSTRAINT notes_user_fk FOREIGN KEY (user_id) "
+                        + "REFERENCES users (id);\nSELECT count(*) FROM users FOR UPDATE;")));
+        JsonNode json = MAPPER.readTree(Reports.render(report, ReportFormat.JSON));
+
+        then(json.at("/migrations/0/statements/0/locks").isObject()).isTrue();
+        then(json.at("/migrations/0/statements/0/locks").size()).isZero();
+        JsonNode fk = json.at("/migrations/0/statements/1");
+        then(fk.get("locks").get("orders").asText()).isEqualTo("ShareRowExclusiveLock");
+        then(fk.get("locks").get("users").asText()).isEqualTo("ShareRowExclusiveLock");
+        then(fk.get("lock").asText()).isEqualTo("ShareRowExclusiveLock");
+        JsonNode onNew = json.at("/migrations/0/statements/2");
+        then(onNew.get("locks").size()).as("the new table notes is not listed").isEqualTo(1);
+        then(onNew.get("locks").get("users").asText()).isEqualTo("ShareRowExclusiveLock");
+        then(onNew.get("tables").size()).isEqualTo(2);
+        then(json.at("/migrations/0/statements/3/locks/users").asText()).isEqualTo("RowShareLock");
     }
 
     @Test

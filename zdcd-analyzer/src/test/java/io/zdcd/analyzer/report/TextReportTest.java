@@ -19,6 +19,18 @@ class TextReportTest {
     }
 
     @Test
+    void different_locks_on_different_relations_are_named_each() {
+        String text = Reports.render(io.zdcd.analyzer.SqlMigrationClassifier.defaults().classifyAll(
+                java.util.List.of(io.zdcd.classify.Migration.of("copy.sql",
+                        "INSERT INTO archive (id) SELECT id FROM users WHERE id = 1;\n"
+                                + "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id) "
+                                + "NOT VALID;"))), ReportFormat.TEXT);
+
+        then(text).contains("RowExclusiveLock [archive: RowExclusiveLock, users: AccessShareLock]")
+                .contains("  ShareRowExclusiveLock (blocks writes)\n");
+    }
+
+    @Test
     void unsafe_statements_show_their_sql_findings_and_safe_alternative() {
         String text = Reports.render(ReportFixtures.unsafeReport(), ReportFormat.TEXT);
 

@@ -23,7 +23,8 @@ import java.util.List;
  *           "breaksOldCode": false, "verdict": "...",
  *           "findings": [ { "rule": "...", "verdict": "...", "message": "...", "safeAlternative": "..." } ] } ] } ] }
  * </pre>
- * Added beyond the contract: {@code summary} (counts), statement {@code column}, {@code kind} and {@code phase}
+ * Added beyond the contract: {@code summary} (counts), statement {@code column}, {@code kind}, {@code locks} (the
+ * lock on each pre-existing relation: {@code {"orders": "ShareRowExclusiveLock", ...}}) and {@code phase}
  * ({@code expand}, {@code contract} or {@code maintenance}), and the
  * migration-level {@code findings} (for example an unused {@code zdcd:ignore}).
  */
@@ -84,6 +85,11 @@ public final class JsonReport {
         } else {
             g.writeNullField("lock");
         }
+        g.writeObjectFieldStart("locks");
+        for (java.util.Map.Entry<String, io.zdcd.classify.LockMode> e : s.locks().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue().pgName());
+        }
+        g.writeEndObject();
         g.writeArrayFieldStart("tables");
         for (String t : s.tables()) {
             g.writeString(t);

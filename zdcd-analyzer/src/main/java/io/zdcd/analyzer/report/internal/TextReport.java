@@ -75,6 +75,16 @@ public final class TextReport {
         }
         if (s.lock().isPresent()) {
             out.append("  ").append(s.lock().get().pgName());
+            if (s.locks().values().stream().distinct().count() > 1) {
+                // different locks on different relations: name each (for example DETACH ... CONCURRENTLY)
+                out.append(" [");
+                String sep = "";
+                for (java.util.Map.Entry<String, io.zdcd.classify.LockMode> e : s.locks().entrySet()) {
+                    out.append(sep).append(e.getKey()).append(": ").append(e.getValue().pgName());
+                    sep = ", ";
+                }
+                out.append(']');
+            }
         }
         if (!effects.isEmpty()) {
             out.append(" (").append(String.join("; ", effects)).append(')');
