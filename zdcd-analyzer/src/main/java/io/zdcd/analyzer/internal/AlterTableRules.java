@@ -324,13 +324,25 @@ final class AlterTableRules {
         }
         PgVersion v = j.ctx.version;
         boolean unsafe = false;
+        boolean fkSkipsScan = false;
         if (c.references != null) {
             j.lock(c.references, SHARE_ROW_EXCLUSIVE);
+            fkSkipsScan = fkValidationSkipped(t, c);
+        }
+        if (c.references != null && fkSkipsScan && !c.notNull) {
+            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.SAFE, "adds " + col + " with an inline REFERENCES "
+                    + c.references.display() + " and no DEFAULT: every existing row is NULL, so PostgreSQL skips the "
+                    + "validation scan and marks the foreign key valid; a brief AccessExclusiveLock on "
+                    + table.display() + " and ShareRowExclusiveLock on " + c.references.display()
+                    + " (both held until COMMIT)");
+        } else if (c.references != null && !fkSkipsScan) {
             unsafe = true;
             j.scan = true;
             j.longRunning = true;
             j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.UNSAFE, "adds " + col + " with an inline REFERENCES "
-                    + c.references.display() + ": the foreign key is validated with a scan of " + table.display()
+                    + c.references.display() + (c.defaultFrom >= 0 || c.generated || c.identity ? " and a value for "
+                    + "existing rows" : " in an ALTER TABLE that also sets a DEFAULT or adds a FOREIGN KEY")
+                    + ": the foreign key is validated with a scan of " + table.display()
                     + " under AccessExclusiveLock (and ShareRowExclusiveLock on " + c.references.display() + ")",
                     "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten + ";\n"
                             + "ALTER TABLE " + table.display() + " ADD CONSTRAINT " + quote(table.last() + "_"
@@ -446,6 +458,24 @@ final class AlterTableRules {
         return "ADD COLUMN";
     }
 
+    /**
+     * Whether PostgreSQL skips validating the inline foreign key of a column being added: it does when no ADD COLUMN of
+     * the statement has a DEFAULT (serial and generated columns have one) and the statement adds no other FOREIGN KEY
+     * (transformAlterTableStmt), so every existing row holds NULL. Judged on the whole statement, conservatively.
+     */
+    private static boolean fkValidationSkipped(Tokens t, ColumnDef c) {
+        if (c.defaultFrom >= 0 || c.generated || c.identity) {
+            return false;
+        }
+        for (int k = 0; k < t.size(); k++) {
+            if (t.is(k, "DEFAULT") || t.is(k, "FOREIGN") || t.is(k, "GENERATED")
+                    || (t.isWord(k) && SERIAL_TYPES.contains(t.ident(k)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void remember(Judgement j, Name table, ColumnDef c) {
         Schema.Table st = j.ctx.schema.tableOrCreate(table.key()); // other columns stay unknown
         Schema.Column col = new Schema.Column();
@@ -453,6 +483,9 @@ final class AlterTableRules {
         col.notNull = c.notNull;
         col.hasDefault = c.defaultFrom >= 0 || c.identity;
         st.columns.put(c.name, col);
+        if (c.unique || c.primaryKey) {
+            st.indexed.add(c.name);
+        }
     }
 
     static String quote(String ident) {
@@ -561,6 +594,9 @@ final class AlterTableRules {
         Schema.Table st = j.ctx.schema.table(table.key());
         if (st != null && st.columns.containsKey(from) && !to.isEmpty()) {
             st.columns.put(to, st.columns.remove(from));
+        }
+        if (st != null && !to.isEmpty() && st.indexed.remove(from)) {
+            st.indexed.add(to);
         }
         if (isNew) {
             j.finding(Rules.RENAME_COLUMN, Verdict.SAFE, "renames a column of a table created in this migration");

@@ -34,13 +34,18 @@ final class ColumnTypeRules {
             return "ALTER COLUMN TYPE";
         }
         String check = j.ctx.schema.checkOn(table.key(), col);
-        if (oldType != null && trivialUsing && !collate && check != null
-                && ColumnTypes.noRewrite(oldType, newType, j.ctx.utcTimeZone)) {
+        boolean binary = oldType != null && trivialUsing
+                && ColumnTypes.noRewrite(oldType, newType, j.ctx.utcTimeZone);
+        // a new collation, or citext <-> text: the table keeps its bytes, but the column's indexes are rebuilt
+        boolean rebuildsIndexes = binary && (collate || ColumnTypes.changesComparison(oldType, newType));
+        boolean indexed = rebuildsIndexes && j.ctx.schema.mayBeIndexed(table.key(), col);
+        String change = collate ? "a collation change" : oldType + " -> " + newType + " (a different operator class)";
+        if (binary && check != null) {
             j.scan = true;
             j.longRunning = true;
             j.finding(Rules.ALTER_TYPE, Verdict.UNSAFE, "changes " + shown + " from " + oldType + " to " + newType
                     + " without a rewrite, but CHECK constraint " + check + " on it is verified again with a full "
-                    + "scan under AccessExclusiveLock",
+                    + "scan under AccessExclusiveLock" + (indexed ? "; " + change + " also rebuilds its indexes" : ""),
                     "ALTER TABLE " + table.display() + " DROP CONSTRAINT " + AlterTableRules.quote(check) + ";\n"
                             + "ALTER TABLE " + table.display() + " ALTER COLUMN " + AlterTableRules.quote(col)
                             + " TYPE " + written + ";\nALTER TABLE " + table.display() + " ADD CONSTRAINT "
@@ -49,10 +54,31 @@ final class ColumnTypeRules {
                             + AlterTableRules.quote(check) + ";");
             return "ALTER COLUMN TYPE";
         }
-        if (oldType != null && trivialUsing && !collate
-                && ColumnTypes.noRewrite(oldType, newType, j.ctx.utcTimeZone)) {
+        if (binary && !rebuildsIndexes) {
             j.finding(Rules.ALTER_TYPE_SAFE, Verdict.SAFE, "changes " + shown + " from " + oldType + " to " + newType
                     + ": binary-coercible, so no rewrite and no index rebuild; a brief AccessExclusiveLock");
+            return "ALTER COLUMN TYPE";
+        }
+        if (binary && !indexed) {
+            j.finding(Rules.ALTER_TYPE_SAFE, Verdict.SAFE, "changes " + shown + " from " + oldType + " to " + newType
+                    + (collate ? " with a new collation" : "") + ": binary-coercible, so no rewrite; " + change
+                    + " rebuilds the column's indexes, and the known schema has none on " + col + "; a brief "
+                    + "AccessExclusiveLock");
+            return "ALTER COLUMN TYPE";
+        }
+        if (binary) {
+            j.scan = true;
+            j.longRunning = true;
+            j.finding(Rules.ALTER_TYPE, Verdict.UNSAFE, "changes the type of " + shown + " to " + newType
+                    + (collate ? " with a new collation" : "") + " under AccessExclusiveLock (reads and writes "
+                    + "blocked): the table is not rewritten, but " + change + " rebuilds its indexes (the known "
+                    + "schema has an index that may cover " + col + ")",
+                    "drop the indexes on " + col + " (DROP INDEX CONCURRENTLY), change the type (a brief lock), then "
+                            + "rebuild them with CREATE INDEX CONCURRENTLY; or ALTER TABLE " + table.display()
+                            + " ADD COLUMN " + AlterTableRules.quote(col + "_new") + " " + written + (collate ? " "
+                            + t.text(q, Math.min(q + 1, e - 1)) : "") + ";\n-- write both columns from the code (or "
+                            + "a trigger), backfill " + col + "_new in batches, index it concurrently, switch reads, "
+                            + "then drop " + col + " in a later migration");
             return "ALTER COLUMN TYPE";
         }
         j.rewrite = true;
@@ -63,8 +89,6 @@ final class ColumnTypeRules {
                     + "the migration that created it first), so it assumes a rewrite";
         } else if (!trivialUsing) {
             why = "the USING expression computes every value again: a full rewrite";
-        } else if (collate) {
-            why = "a collation change rebuilds the column's indexes";
         } else {
             why = oldType + " -> " + newType + " is not binary-coercible: PostgreSQL rewrites the table and rebuilds "
                     + "its indexes" + (narrowing(oldType, newType) ? " (narrowing also fails if longer values exist)"

@@ -121,6 +121,15 @@ final class ColumnTypes {
     }
 
     /**
+     * Whether a change that needs no table rewrite still changes how values compare, so PostgreSQL rebuilds the
+     * column's indexes (their operator class changes): citext to or from text / varchar.
+     */
+    static boolean changesComparison(String from, String to) {
+        return from != null && to != null && !base(from).equals(base(to))
+                && (base(from).equals("citext") || base(to).equals("citext"));
+    }
+
+    /**
      * Whether {@code from} -> {@code to} (both normalised) needs no table rewrite (PostgreSQL 9.2+), given the session
      * TimeZone is known to be UTC or not.
      */
@@ -143,12 +152,14 @@ final class ColumnTypes {
         }
         switch (fb) {
             case "varchar":
-                if (tb.equals("text") || (tb.equals("varchar") && tm.length == 0)) {
+                if (tb.equals("text") || (tb.equals("varchar") && tm.length == 0) || tb.equals("citext")) {
                     return true;
                 }
                 return tb.equals("varchar") && fm.length == 1 && tm.length == 1 && tm[0] >= fm[0];
             case "text":
-                return tb.equals("varchar") && tm.length == 0;
+                return (tb.equals("varchar") && tm.length == 0) || tb.equals("citext");
+            case "citext": // the extension's casts to and from text and varchar are WITHOUT FUNCTION
+                return tb.equals("text") || (tb.equals("varchar") && tm.length == 0);
             case "numeric":
                 if (!tb.equals("numeric")) {
                     return false;

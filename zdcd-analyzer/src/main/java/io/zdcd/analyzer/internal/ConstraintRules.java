@@ -198,6 +198,13 @@ final class ConstraintRules {
                     + StatementRules.abbreviate(t.text(p, e - 1)) + "'; treated as UNSAFE");
             return "ADD CONSTRAINT";
         }
+        if (st != null && (kind.equals("UNIQUE") || kind.equals("PRIMARY KEY") || kind.equals("EXCLUDE"))) {
+            for (int k = p + 1; k < e; k++) { // the columns its index may mention (USING INDEX: the index's own)
+                if (t.isIdent(k)) {
+                    st.indexed.add(t.ident(k));
+                }
+            }
+        }
         if (st != null && name != null) {
             st.putConstraint(name, known);
         }

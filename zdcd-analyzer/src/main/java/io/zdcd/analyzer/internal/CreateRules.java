@@ -130,16 +130,11 @@ final class CreateRules {
         }
         Schema.Table st = known ? j.ctx.schema.createTable(name.key()) : null;
         if (t.is(p, "PARTITION", "OF")) {
-            Name parent = Name.parse(t, p + 2);
-            j.lock(parent, ACCESS_EXCLUSIVE);
-            Schema.Table pt = parent == null ? null : j.ctx.schema.table(parent.key());
-            if (pt != null && st != null) {
-                pt.columns.forEach((k, v) -> st.columns.put(k, v.copy()));
-            }
-            j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates partition " + name.display() + " of " + (parent == null
-                    ? "a table" : parent.display()) + ": a brief AccessExclusiveLock on the parent (a DEFAULT "
-                    + "partition of the parent is scanned for rows that belong to the new one)");
+            partitionOf(t, p, name, st, j);
             return;
+        }
+        if (st != null && isPartitionBy(t, t.find(afterColumns, "PARTITION"))) {
+            st.partitioned = true;
         }
         if (t.isOp(p, "(")) {
             int close = t.closing(p);
@@ -164,12 +159,88 @@ final class CreateRules {
                 Schema.Table sst = src == null ? null : j.ctx.schema.table(src.key());
                 if (sst != null && st != null) {
                     sst.columns.forEach((k, v) -> st.columns.put(k, v.copy()));
+                    if (t.contains(like, close, "INDEXES") || t.contains(like, close, "ALL")) {
+                        sst.columns.keySet().stream().filter(k -> j.ctx.schema.mayBeIndexed(src.key(), k))
+                                .forEach(st.indexed::add);
+                    }
                 }
             }
         }
         j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates " + name.display() + (j.lock != null
                 ? ": a brief " + j.lock.pgName() + " on the referenced table(s), nothing to scan (the new table is "
                 + "empty)" : ": takes no lock on existing tables"));
+    }
+
+    private static boolean isPartitionBy(Tokens t, int k) {
+        return k >= 0 && t.is(k, "PARTITION", "BY");
+    }
+
+    /**
+     * CREATE TABLE name PARTITION OF parent [(...)] {FOR VALUES ... | DEFAULT} [PARTITION BY ...]: a brief
+     * AccessExclusiveLock on the parent, but a DEFAULT partition of the parent is scanned (under AccessExclusiveLock)
+     * for rows that belong to the new partition.
+     */
+    private static void partitionOf(Tokens t, int p, Name name, Schema.Table st, Judgement j) {
+        Name parent = Name.parse(t, p + 2);
+        j.lock(parent, ACCESS_EXCLUSIVE);
+        Schema.Table pt = parent == null ? null : j.ctx.schema.table(parent.key());
+        if (pt != null && st != null) {
+            pt.columns.forEach((k, v) -> st.columns.put(k, v.copy()));
+        }
+        int q = parent == null ? p + 2 : parent.end();
+        if (t.isOp(q, "(")) {
+            q = t.closing(q) + 1;
+        }
+        boolean isDefault = t.is(q, "DEFAULT");
+        String shown = "partition " + name.display() + " of " + (parent == null ? "a table" : parent.display());
+        String def = parent == null ? null : j.ctx.schema.defaultPartition(parent.key());
+        if (st != null) {
+            st.partitionOf = parent == null ? null : parent.key();
+            st.defaultPartition = isDefault;
+            st.partitioned = isPartitionBy(t, t.find(q, "PARTITION"));
+        } else if (isDefault && parent != null) { // IF NOT EXISTS: it may be the parent's DEFAULT (fail closed)
+            Schema.Table maybe = j.ctx.schema.tableOrCreate(name.key());
+            maybe.partitionOf = parent.key();
+            maybe.defaultPartition = true;
+        }
+        boolean parentNew = parent != null && !j.ctx.existedBefore(parent.key());
+        if (isDefault) {
+            if (def != null && !def.isEmpty() && !def.equals(name.key())) {
+                j.finding(Rules.CREATE_TABLE, Verdict.UNSAFE, "creates the DEFAULT " + shown + ", but "
+                        + parent.display() + " already has the DEFAULT partition " + def + ": PostgreSQL raises an "
+                        + "error");
+            } else {
+                j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates the DEFAULT " + shown + ": a brief "
+                        + "AccessExclusiveLock on the parent, nothing to scan (the new partition is empty)");
+            }
+            return;
+        }
+        if (def == null) {
+            j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates " + shown + ": a brief AccessExclusiveLock on the "
+                    + "parent; zdcd does not know whether " + (parent == null ? "it" : parent.display())
+                    + " has a DEFAULT partition (give the schema with --schema, or classify the migration that "
+                    + "created it first): if it has one, "
+                    + "PostgreSQL scans it for rows of the new range under AccessExclusiveLock");
+        } else if (def.isEmpty()) {
+            j.finding(Rules.CREATE_TABLE, Verdict.SAFE, "creates " + shown + ": a brief AccessExclusiveLock on the "
+                    + "parent; it has no DEFAULT partition, so nothing is scanned");
+        } else {
+            Name defName = new Name(def, def, 0);
+            j.lock(defName, ACCESS_EXCLUSIVE);
+            if (parentNew || !j.ctx.existedBefore(def)) {
+                j.finding(Rules.PARTITION_DEFAULT_SCAN, Verdict.SAFE, "creates " + shown + ": its DEFAULT partition "
+                        + def + " was created in this migration (empty), so the scan of it for rows of the new range "
+                        + "is instant; a brief AccessExclusiveLock on " + parent.display() + " and " + def);
+            } else {
+                j.scan = true;
+                j.longRunning = true;
+                j.finding(Rules.PARTITION_DEFAULT_SCAN, Verdict.UNSAFE, "creates " + shown + ": PostgreSQL scans "
+                        + "the DEFAULT partition " + def + " for rows of the new range while it holds "
+                        + "AccessExclusiveLock on " + parent.display() + " and " + def + " (reads and writes of both "
+                        + "blocked; the scan grows with the size of " + def + ")",
+                        PartitionRules.defaultScanAlternative(def, parent));
+            }
+        }
     }
 
     private static void element(Tokens t, int s, int e, Name table, Schema.Table st, Judgement j) {
@@ -187,6 +258,13 @@ final class CreateRules {
             c.validated = true;
             c.checkColumns = ConstraintRules.identifiers(t, s + 1);
             st.putConstraint(constraintName != null ? constraintName : table.last() + "_check_" + s, c);
+        }
+        if ((t.is(s, "PRIMARY", "KEY") || t.is(s, "UNIQUE") || t.is(s, "EXCLUDE")) && st != null) {
+            for (int k = s + 1; k < e; k++) { // the columns its index may mention
+                if (t.isIdent(k)) {
+                    st.indexed.add(t.ident(k));
+                }
+            }
         }
         if (t.is(s, "PRIMARY", "KEY") || t.is(s, "UNIQUE") || t.is(s, "CHECK") || t.is(s, "FOREIGN", "KEY")
                 || t.is(s, "EXCLUDE") || t.is(s, "LIKE")) {
@@ -232,6 +310,9 @@ final class CreateRules {
             k.validated = true;
             k.checkColumns = java.util.Set.of(c.name);
             st.putConstraint(table.last() + "_" + c.name + "_check", k);
+        }
+        if (st != null && (c.unique || c.primaryKey)) {
+            st.indexed.add(c.name);
         }
         if (st != null) {
             columnConstraints(t, s, e, table, c.name, st, c.references);
@@ -360,6 +441,12 @@ final class CreateRules {
                     k = t.closing(k);
                 }
                 start = t.isOp(k, ",");
+            }
+        }
+        Schema.Table indexedTable = j.ctx.schema.table(table.key());
+        for (int k = table.end(); indexedTable != null && k < t.size(); k++) { // key, INCLUDE, WHERE: a superset
+            if (t.isIdent(k)) {
+                indexedTable.indexed.add(t.ident(k));
             }
         }
         if (indexName != null) {

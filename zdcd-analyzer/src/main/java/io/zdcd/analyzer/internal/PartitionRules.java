@@ -5,29 +5,75 @@ import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
 import io.zdcd.classify.Verdict;
 
-/** ATTACH / DETACH PARTITION. */
+/** ATTACH / DETACH PARTITION, and what a DEFAULT partition of the parent changes for them. */
 final class PartitionRules {
     private PartitionRules() {
+    }
+
+    /** The safe alternative to a scan of the DEFAULT partition {@code def} of {@code parent}. */
+    static String defaultScanAlternative(String def, Name parent) {
+        return "first give the DEFAULT partition a CHECK constraint that excludes the new range (PostgreSQL then "
+                + "skips the scan):\nALTER TABLE " + def + " ADD CONSTRAINT " + AlterTableRules.quote(
+                new Name(def, def, 0).last() + "_excludes_new") + " CHECK (<partition key outside the new range>) NOT VALID;\n"
+                + "-- then, in its own transaction (ShareUpdateExclusiveLock, reads and writes go on):\nALTER TABLE "
+                + def + " VALIDATE CONSTRAINT " + AlterTableRules.quote(new Name(def, def, 0).last() + "_excludes_new") + ";\n"
+                + "-- (rows of the new range already in " + def + " must be moved out first), then create or "
+                + "attach the partition of " + parent.display();
     }
 
     static String attach(Tokens t, int p, int e, Name parent, boolean parentNew, Judgement j) {
         Name part = Name.parse(t, p);
         PgVersion v = j.ctx.version;
+        boolean attachDefault = part != null && t.is(part.end(), "DEFAULT");
+        String def = j.ctx.schema.defaultPartition(parent.key());
         j.lock(parent, v.atLeast(12) ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
         j.lock(part, ACCESS_EXCLUSIVE);
         boolean partNew = part != null && !j.ctx.existedBefore(part.key());
+        if (part != null) {
+            Schema.Table pt = j.ctx.schema.tableOrCreate(part.key());
+            pt.partitionOf = parent.key();
+            pt.defaultPartition = attachDefault;
+        }
+        boolean otherDefault = def != null && !def.isEmpty() && (part == null || !def.equals(part.key()));
+        if (attachDefault && otherDefault) {
+            j.finding(Rules.ATTACH_PARTITION, Verdict.UNSAFE, "attaches " + part.display() + " as the DEFAULT "
+                    + "partition, but " + parent.display() + " already has the DEFAULT partition " + def
+                    + ": PostgreSQL raises an error");
+            return "ATTACH PARTITION";
+        }
+        String defaultNote = "";
+        if (!attachDefault && otherDefault) {
+            j.lock(new Name(def, def, 0), ACCESS_EXCLUSIVE);
+            if (parentNew || !j.ctx.existedBefore(def)) {
+                defaultNote = "; the DEFAULT partition " + def + " was created in this migration, so its scan is "
+                        + "instant";
+            } else {
+                j.scan = true;
+                j.longRunning = true;
+                j.finding(Rules.PARTITION_DEFAULT_SCAN, Verdict.UNSAFE, "attaches " + (part == null ? "a table"
+                        : part.display()) + " to " + parent.display() + ": PostgreSQL also scans the DEFAULT "
+                        + "partition " + def + " for rows of the new range under AccessExclusiveLock on " + def
+                        + " (its reads and writes blocked; the scan grows with its size)",
+                        defaultScanAlternative(def, parent));
+            }
+        } else if (!attachDefault && def == null && !parentNew) {
+            defaultNote = "; zdcd does not know whether " + parent.display() + " has a DEFAULT partition (give the "
+                    + "schema with --schema): if it has one, PostgreSQL scans it for rows of the new range under "
+                    + "AccessExclusiveLock";
+        } else if (!attachDefault && def != null && def.isEmpty()) {
+            defaultNote = "; " + parent.display() + " has no DEFAULT partition to scan";
+        }
         if (partNew || (parentNew && part == null)) {
             j.finding(Rules.ATTACH_PARTITION, Verdict.SAFE, "attaches a partition created in this migration: it "
                     + "is empty, so the bound check is instant" + (v.atLeast(12) ? "; ShareUpdateExclusiveLock on "
-                    + parent.display() : "; AccessExclusiveLock on " + parent.display() + " (PG 11)")
-                    + " (a DEFAULT partition of the parent is still scanned)");
+                    + parent.display() : "; AccessExclusiveLock on " + parent.display() + " (PG 11)") + defaultNote);
         } else {
             j.scan = true;
             j.longRunning = true;
             j.finding(Rules.ATTACH_PARTITION, Verdict.UNSAFE, "attaches " + (part == null ? "a table" : part.display())
                     + ": PostgreSQL scans it under AccessExclusiveLock to check the partition bound, unless a "
                     + "validated CHECK implies the bound" + (v.atLeast(12) ? "" : "; on PG 11 the parent is "
-                    + "AccessExclusive-locked too"));
+                    + "AccessExclusive-locked too") + defaultNote);
         }
         return "ATTACH PARTITION";
     }
@@ -43,24 +89,75 @@ final class PartitionRules {
                     + "14+; the target is " + v);
             return "DETACH PARTITION";
         }
+        String what = "DETACH PARTITION" + (concurrently ? " CONCURRENTLY" : "");
+        String partShown = part == null ? "the partition" : part.display();
+        String def = j.ctx.schema.defaultPartition(parent.key());
+        boolean hasDefault = def != null && !def.isEmpty();
+        if (concurrently && hasDefault) {
+            // PostgreSQL checks for a DEFAULT partition (any, the detached one included) before it locks the partition
+            j.lock(parent, SHARE_UPDATE_EXCLUSIVE);
+            j.finding(Rules.DETACH_PARTITION, Verdict.UNSAFE, "DETACH PARTITION ... CONCURRENTLY fails: "
+                    + parent.display() + " has the DEFAULT partition " + def + ", and PostgreSQL raises \"cannot "
+                    + "detach partitions concurrently when a default partition exists\"",
+                    "once no code reads " + partShown + "'s rows through " + parent.display() + ": ALTER TABLE "
+                            + parent.display() + " DETACH PARTITION " + (part == null ? "p" : part.display())
+                            + "; (without CONCURRENTLY: a brief AccessExclusiveLock on " + parent.display() + ", "
+                            + partShown + " and " + def + ")");
+            return what;
+        }
         j.lock(parent, concurrently || finalize ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
         j.lock(part, ACCESS_EXCLUSIVE);
+        if (hasDefault && !concurrently && !finalize && (part == null || !def.equals(part.key()))) {
+            j.lock(new Name(def, def, 0), ACCESS_EXCLUSIVE); // its partition constraint changes; no scan
+        }
         if (concurrently && j.ctx.inTransaction) {
             j.finding(Rules.CONCURRENTLY_IN_TX, Verdict.UNSAFE, "DETACH PARTITION ... CONCURRENTLY cannot run inside "
                     + "a transaction block: PostgreSQL raises an error");
         }
+        String locks = concurrently || finalize
+                ? "ShareUpdateExclusiveLock on " + parent.display() + " (its reads and writes go on) and, once "
+                        + "the queries that saw the partition have finished, AccessExclusiveLock on " + partShown
+                : "AccessExclusiveLock on " + parent.display() + (hasDefault && (part == null
+                        || !def.equals(part.key())) ? ", " + partShown + " and the DEFAULT partition " + def : " and "
+                        + partShown)
+                        + " (brief: no scan)";
         if (parentNew) {
             j.finding(Rules.DETACH_PARTITION, Verdict.SAFE, "detaches a partition of a table created in this "
-                    + "migration");
+                    + "migration; " + locks);
         } else {
             j.breaksOldCode = true;
-            j.finding(Rules.DETACH_PARTITION, Verdict.UNSAFE, "detaches " + (part == null ? "a partition"
-                    : part.display()) + " from " + parent.display() + ": the old code's queries through the parent "
-                    + "stop seeing its rows" + (concurrently ? "" : "; AccessExclusiveLock on the parent"),
-                    v.atLeast(14) ? "once no code reads those rows through the parent: ALTER TABLE "
-                            + parent.display() + " DETACH PARTITION " + (part == null ? "p" : part.display())
-                            + " CONCURRENTLY; (outside a transaction block)" : Rules.DETACH_PARTITION.alternative());
+            String alternative;
+            if (concurrently || finalize) {
+                alternative = "first deploy code that no longer reads " + partShown + "'s rows through "
+                        + parent.display() + " (or reads them from " + partShown + " directly), then detach in a "
+                        + "later migration";
+            } else if (v.atLeast(14) && def == null) {
+                alternative = "once no code reads those rows through the parent: ALTER TABLE " + parent.display()
+                        + " DETACH PARTITION " + (part == null ? "p" : part.display()) + " CONCURRENTLY; (outside a "
+                        + "transaction block; PostgreSQL refuses it if " + parent.display() + " has a DEFAULT "
+                        + "partition)";
+            } else if (v.atLeast(14) && !hasDefault) {
+                alternative = "once no code reads those rows through the parent: ALTER TABLE " + parent.display()
+                        + " DETACH PARTITION " + (part == null ? "p" : part.display()) + " CONCURRENTLY; (outside a "
+                        + "transaction block)";
+            } else {
+                alternative = "first deploy code that no longer reads those rows through " + parent.display()
+                        + ", then detach in a later migration" + (hasDefault ? " (CONCURRENTLY is not possible: "
+                        + parent.display() + " has a DEFAULT partition)" : "");
+            }
+            j.finding(Rules.DETACH_PARTITION, Verdict.UNSAFE, "detaches " + partShown + " from " + parent.display()
+                    + ": the old code's queries through the parent stop seeing its rows; " + locks, alternative);
         }
-        return "DETACH PARTITION" + (concurrently ? " CONCURRENTLY" : "");
+        forget(part, j);
+        return what;
+    }
+
+    /** The detached table is no longer a partition. */
+    private static void forget(Name part, Judgement j) {
+        Schema.Table pt = part == null ? null : j.ctx.schema.table(part.key());
+        if (pt != null) {
+            pt.partitionOf = null;
+            pt.defaultPartition = false;
+        }
     }
 }

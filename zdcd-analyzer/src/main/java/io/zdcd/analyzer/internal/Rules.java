@@ -224,6 +224,12 @@ public final class Rules {
             SUE + " on the parent (PG 11: " + AEL + "), " + AEL + " on the partition",
             "scans the partition unless a validated CHECK implies the bound", "blocked on the partition for the scan",
             UNSAFE, "add CHECK (bound) NOT VALID + VALIDATE on the partition first, or attach an empty new table");
+    public static final Rule PARTITION_DEFAULT_SCAN = r("partition-default-scan", "CREATE TABLE ... PARTITION OF / "
+            + "ATTACH PARTITION when the parent has a DEFAULT partition", AEL + " on the DEFAULT partition (CREATE: "
+            + "and on the parent)", "scans the DEFAULT partition for rows of the new range",
+            "blocked on the DEFAULT partition (CREATE: and the parent) for the scan", UNSAFE,
+            "give the DEFAULT partition a CHECK constraint that excludes the new range (NOT VALID, then VALIDATE "
+                    + "CONSTRAINT in its own transaction): PostgreSQL then skips the scan");
     public static final Rule DETACH_PARTITION = r("detach-partition", "ALTER TABLE ... DETACH PARTITION",
             AEL + " on the parent (CONCURRENTLY, PG 14+: " + SUE + ")", "none",
             "queries through the parent no longer see its rows", UNSAFE,

@@ -50,11 +50,22 @@ public final class Schema {
         final Map<String, Constraint> constraints = new LinkedHashMap<>();
         /** The constraints that can prove a column has no NULLs (a subset of {@code constraints}). */
         final java.util.List<Constraint> notNullConstraints = new java.util.ArrayList<>();
+        /** Columns some index or index-backed constraint mentions (key, INCLUDE, expression or WHERE): a superset. */
+        final java.util.Set<String> indexed = new java.util.HashSet<>();
+        /** Created with PARTITION BY, so zdcd saw it from the start and knows its partitions. */
+        boolean partitioned;
+        /** The parent's key when this table is a partition of it (and whether it is the DEFAULT one); else null. */
+        String partitionOf;
+        boolean defaultPartition;
 
         Table copy() {
             Table t = new Table();
             columns.forEach((k, v) -> t.columns.put(k, v.copy()));
             constraints.forEach((k, v) -> t.putConstraint(k, v.copy()));
+            t.indexed.addAll(indexed);
+            t.partitioned = partitioned;
+            t.partitionOf = partitionOf;
+            t.defaultPartition = defaultPartition;
             return t;
         }
 
@@ -145,16 +156,70 @@ public final class Schema {
         return false;
     }
 
+    /**
+     * The key of the DEFAULT partition of a partitioned table; "" if it has none; null if zdcd does not know (it did
+     * not see the table's CREATE TABLE ... PARTITION BY).
+     */
+    String defaultPartition(String parentKey) {
+        for (Map.Entry<String, Table> e : tables.entrySet()) {
+            if (parentKey.equals(e.getValue().partitionOf) && e.getValue().defaultPartition) {
+                return e.getKey();
+            }
+        }
+        Table parent = tables.get(parentKey);
+        return parent != null && parent.partitioned ? "" : null;
+    }
+
+    /**
+     * Whether an index may cover the column (so changing its type or collation rebuilds it): true unless the table
+     * is known and neither it nor its known partitions has an index or index-backed constraint that mentions it.
+     */
+    boolean mayBeIndexed(String tableKey, String column) {
+        return mayBeIndexed(tableKey, column, 0);
+    }
+
+    private boolean mayBeIndexed(String tableKey, String column, int depth) {
+        Table t = tables.get(tableKey);
+        if (t == null || t.indexed.contains(column) || depth > 8) {
+            return true;
+        }
+        for (Index i : indexes.values()) {
+            if (i.table().equals(tableKey) && (i.columns().isEmpty() || i.columns().contains(column))) {
+                return true;
+            }
+        }
+        for (Map.Entry<String, Table> e : tables.entrySet()) {
+            if (tableKey.equals(e.getValue().partitionOf) && mayBeIndexed(e.getKey(), column, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void renameTable(String from, String to) {
         Table t = tables.remove(from);
         if (t != null) {
             tables.put(to, t);
         }
+        tables.values().forEach(c -> {
+            if (from.equals(c.partitionOf)) {
+                c.partitionOf = to;
+            }
+        });
         indexes.replaceAll((k, v) -> v.table().equals(from) ? new Index(to, v.unique(), v.columns()) : v);
     }
 
     void dropTable(String key) {
-        tables.remove(key);
+        Table dropped = tables.remove(key);
+        if (dropped != null && dropped.partitioned) { // its partitions go with it
+            java.util.List.copyOf(tables.keySet()).forEach(k -> {
+                Table c = tables.get(k);
+                if (c != null && key.equals(c.partitionOf)) {
+                    c.partitionOf = null; // no cycles
+                    dropTable(k);
+                }
+            });
+        }
         indexes.values().removeIf(i -> i.table().equals(key));
         otherRelations.remove(key);
     }

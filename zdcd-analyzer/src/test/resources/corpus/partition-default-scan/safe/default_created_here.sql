@@ -1,0 +1,3 @@
+CREATE TABLE readings (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE readings_default PARTITION OF readings DEFAULT;
+CREATE TABLE readings_2026 PARTITION OF readings FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
