@@ -131,6 +131,16 @@ class ReviewedCasesTest {
     }
 
     @Test
+    void a_schema_written_with_if_not_exists_still_tells_the_column_types() {
+        String schema = "CREATE TABLE IF NOT EXISTS users (id int PRIMARY KEY, name varchar(50));";
+        then(classify("17", schema, "ALTER TABLE users ALTER COLUMN name TYPE varchar(100);").isSafe()).isTrue();
+        // and pg_dump's search_path reset is no "other schema"
+        then(classify("17", "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                + "CREATE TABLE public.users (id int PRIMARY KEY, name varchar(50));",
+                "ALTER TABLE users ALTER COLUMN name TYPE varchar(100);").isSafe()).isTrue();
+    }
+
+    @Test
     void force_row_level_security_is_about_the_owner() {
         Classification c = classify("17", "", "ALTER TABLE users FORCE ROW LEVEL SECURITY;");
         then(c.statements().get(0).findings().get(0).message()).contains("table's owner");

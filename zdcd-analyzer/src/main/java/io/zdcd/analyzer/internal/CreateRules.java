@@ -128,7 +128,9 @@ final class CreateRules {
                     + "source tables in full under AccessShareLock (reads and writes go on)");
             return;
         }
-        Schema.Table st = known ? j.ctx.schema.createTable(name.key()) : null;
+        // what it declares is known unless the table already existed (IF NOT EXISTS: a no-op) or lives elsewhere
+        boolean existed = j.ctx.schema.table(name.key()) != null;
+        Schema.Table st = !elsewhere && !(ifNotExists && existed) ? j.ctx.schema.createTable(name.key()) : null;
         if (t.is(p, "PARTITION", "OF")) {
             partitionOf(t, p, name, st, j);
             return;

@@ -34,6 +34,9 @@ import picocli.CommandLine.ParameterException;
  * may be overridden with {@code HEROKU_API_URL} and {@code HEROKU_DATA_API_URL}.
  */
 final class HerokuOptions {
+    /** For Django migrations: what sqlmigrate shows outside BEGIN ... COMMIT runs in autocommit (atomic = False). */
+    static final SqlMigrationClassifier DJANGO_CLASSIFIER = SqlMigrationClassifier.builder()
+            .implicitTransactions(false).build();
     /** Exit codes of deploy and nightly. */
     static final int OK = 0;
     static final int RECOVERED = 1;
@@ -140,8 +143,10 @@ final class HerokuOptions {
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     throw new ParameterException(cli, "--django-project: " + e.getMessage());
                 }
+                // Django runs an atomic migration in the BEGIN ... COMMIT that sqlmigrate shows, and an
+                // atomic = False one statement by statement: judge what is outside BEGIN ... COMMIT as autocommit
                 b.migrations(DjangoMigrationSource.of(project), DjangoMigrationRunner.of(project))
-                        .classifier(SqlMigrationClassifier.defaults())
+                        .classifier(DJANGO_CLASSIFIER)
                         .backups(platform.backups());
             }
         }
