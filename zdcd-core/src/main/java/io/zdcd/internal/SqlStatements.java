@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits PostgreSQL SQL text into statements at top-level semicolons, aware of quotes, dollar quotes and comments.
- * SQL-standard function bodies ({@code BEGIN ATOMIC ... END}) are not supported (rare in migrations).
+ * Splits PostgreSQL SQL text into statements at top-level semicolons, aware of quotes, dollar quotes, comments and
+ * SQL-standard routine bodies ({@code CREATE FUNCTION ... BEGIN ATOMIC ...; ...; END}), like zdcd's classifier.
  */
 public final class SqlStatements {
     private SqlStatements() {
@@ -16,6 +16,7 @@ public final class SqlStatements {
     public static List<String> split(String sql) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
+        RoutineBody body = new RoutineBody();
         int n = sql.length();
         int i = 0;
         while (i < n) {
@@ -66,17 +67,70 @@ public final class SqlStatements {
                 end = end < 0 ? n : end + tag.length();
                 cur.append(sql, i, end);
                 i = end;
-            } else if (c == ';') {
+            } else if (c == ';' && body.depth == 0) {
                 add(out, cur);
                 cur.setLength(0);
+                body.reset();
                 i++;
+            } else if (Character.isLetter(c) || c == '_') {
+                int j = i + 1;
+                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_'
+                        || sql.charAt(j) == '$')) {
+                    j++;
+                }
+                body.word(sql.substring(i, j).toLowerCase(Locale.ROOT));
+                cur.append(sql, i, j);
+                i = j;
             } else {
+                if (c == '(') {
+                    body.parens++;
+                } else if (c == ')') {
+                    body.parens = Math.max(0, body.parens - 1);
+                }
                 cur.append(c);
                 i++;
             }
         }
         add(out, cur);
         return out;
+    }
+
+    /** Tracks a {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END} body in the statement. */
+    private static final class RoutineBody {
+        final List<String> firstWords = new ArrayList<>(4);
+        int parens;
+        int depth;
+
+        void reset() {
+            firstWords.clear();
+            parens = 0;
+            depth = 0;
+        }
+
+        void word(String w) {
+            if (firstWords.size() < 4) {
+                firstWords.add(w);
+            }
+            if (parens > 0 || !isRoutine()) {
+                return;
+            }
+            if (w.equals("begin")) {
+                depth++;
+            } else if (w.equals("case") && depth > 0) {
+                depth++;
+            } else if (w.equals("end") && depth > 0) {
+                depth--;
+            }
+        }
+
+        private boolean isRoutine() {
+            List<String> f = firstWords;
+            if (f.isEmpty() || !f.get(0).equals("create")) {
+                return false;
+            }
+            int k = f.size() > 2 && f.get(1).equals("or") && f.get(2).equals("replace") ? 3 : 1;
+            return f.size() > k && (f.get(k).equals("function") || f.get(k).equals("procedure"));
+        }
     }
 
     private static void add(List<String> out, StringBuilder cur) {
