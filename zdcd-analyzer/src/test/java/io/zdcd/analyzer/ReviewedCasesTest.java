@@ -141,6 +141,29 @@ class ReviewedCasesTest {
     }
 
     @Test
+    void a_unique_index_with_a_dot_in_its_quoted_name_is_followed_through_a_rename() {
+        java.util.List<io.zdcd.classify.Migration> run = java.util.List.of(
+                io.zdcd.classify.Migration.of("1", "CREATE TABLE \"MarketData\" (id int, date date, symbol text);\n"
+                        + "CREATE UNIQUE INDEX \"MarketData.date_symbol_unique\" ON \"MarketData\" (date, symbol);"),
+                io.zdcd.classify.Migration.of("2", "ALTER INDEX \"MarketData.date_symbol_unique\" "
+                        + "RENAME TO \"MarketData_date_symbol_key\";"),
+                io.zdcd.classify.Migration.of("3", "DROP INDEX \"MarketData_date_symbol_key\";"));
+        io.zdcd.classify.ClassificationReport r = SqlMigrationClassifier.defaults().classifyAll(run);
+        then(r.migrations().get(1).isSafe()).isTrue();
+        then(unsafeRules(r.migrations().get(2))).containsExactly("drop-unique-constraint");
+    }
+
+    @Test
+    void the_down_section_of_a_goose_or_dbmate_file_is_not_part_of_the_migration() {
+        for (String marker : java.util.List.of("-- +goose Down", "-- migrate:down")) {
+            Classification c = classify("17", "", "-- +goose Up\nALTER TABLE users ADD COLUMN tenant_id int;\n"
+                    + marker + "\nALTER TABLE users DROP COLUMN tenant_id;\n");
+            then(c.isSafe()).as(marker).isTrue();
+            then(c.statements()).hasSize(1);
+        }
+    }
+
+    @Test
     void force_row_level_security_is_about_the_owner() {
         Classification c = classify("17", "", "ALTER TABLE users FORCE ROW LEVEL SECURITY;");
         then(c.statements().get(0).findings().get(0).message()).contains("table's owner");

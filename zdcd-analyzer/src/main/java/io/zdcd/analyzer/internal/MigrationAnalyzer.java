@@ -42,8 +42,9 @@ public final class MigrationAnalyzer {
     public Classification analyze(Migration migration, Schema schema) {
         Context ctx = new Context(version, schema);
         ctx.implicitTransactions = implicitTransactions;
-        List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(migration.sql());
-        List<Suppressions.Ignore> ignores = Suppressions.find(migration.sql(), statements);
+        String sql = forwardPart(migration.sql());
+        List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(sql);
+        List<Suppressions.Ignore> ignores = Suppressions.find(sql, statements);
         List<StatementAnalysis> out = new ArrayList<>(statements.size());
         Tokens[] lexed = new Tokens[Math.min(statements.size(), LEX_AHEAD_CHUNK)];
         int openedAt = -1; // the statement that opened the transaction still open, if any
@@ -102,6 +103,19 @@ public final class MigrationAnalyzer {
         Verdict verdict = out.stream().allMatch(StatementAnalysis::isSafe) ? Verdict.SAFE : Verdict.UNSAFE;
         return new Classification(migration.name(), verdict, out, migrationFindings);
     }
+
+    /**
+     * The SQL up to a down-migration marker of goose ({@code -- +goose Down}) or dbmate ({@code -- migrate:down}): what
+     * follows undoes the migration and is not run when it is applied.
+     */
+    static String forwardPart(String sql) {
+        java.util.regex.Matcher m = DOWN_MARKER.matcher(sql);
+        return m.find() ? sql.substring(0, m.start()) : sql;
+    }
+
+    private static final java.util.regex.Pattern DOWN_MARKER = java.util.regex.Pattern.compile(
+            "^[ \\t]*--[ \\t]*(\\+goose[ \\t]+down|migrate:down)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.MULTILINE);
 
     /** A cheap pre-check for {@link SqlStatements#needsNoTransaction(String)} (which normalises the whole text). */
     private static boolean mayNeedNoTransaction(String sql) {

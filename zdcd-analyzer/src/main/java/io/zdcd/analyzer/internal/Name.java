@@ -28,8 +28,24 @@ record Name(String key, String display, int end) {
         return new Name(k, display.toString(), p);
     }
 
-    /** The unqualified last part. */
+    /** The unqualified last part (a quoted part may itself contain dots: {@code "MarketData.date_key"}). */
     String last() {
+        if (display.endsWith("\"") && display.length() >= 2) {
+            int open = display.length() - 2;
+            while (open >= 0) {
+                if (display.charAt(open) == '"') {
+                    if (open > 0 && display.charAt(open - 1) == '"') {
+                        open -= 2; // a doubled quote inside the name
+                        continue;
+                    }
+                    break;
+                }
+                open--;
+            }
+            if (open >= 0) {
+                return display.substring(open + 1, display.length() - 1).replace("\"\"", "\"");
+            }
+        }
         int dot = key.lastIndexOf('.');
         return dot < 0 ? key : key.substring(dot + 1);
     }
