@@ -1,5 +1,6 @@
 package io.zdcd.spi;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -33,4 +34,28 @@ public interface Platform {
 
     /** Whether maintenance mode is on. */
     boolean inMaintenance(String app);
+
+    /**
+     * Whether every process of the release is up, asked by the verify step while maintenance mode may still be on
+     * (the router then answers 503 to every HTTP request, so an HTTP health check cannot tell). Heroku answers from
+     * {@code GET /apps/{app}/dynos}: every web dyno {@code up} on the release. Never throws for an unhealthy answer.
+     *
+     * <p>Default: healthy, for platforms whose {@link #release} returns only once the release serves.
+     */
+    default Health processesUp(String app, Release release) {
+        return Health.healthy("release " + release + " is serving");
+    }
+
+    /**
+     * Runs a command in a one-off process of the release (Heroku: a one-off dyno, {@code POST /apps/{app}/dynos})
+     * and waits at most {@code timeout} for it to exit: the verify step's smoke command, run before maintenance mode
+     * goes off.
+     *
+     * @return healthy when the command exited 0; unhealthy with its exit status and the last lines of its output
+     *         (never a secret) when it exited otherwise or did not exit in time
+     * @throws UnsupportedOperationException when the platform cannot run one-off commands (the default)
+     */
+    default Health runCommand(String app, Release release, String command, Duration timeout, Progress progress) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run one-off commands");
+    }
 }

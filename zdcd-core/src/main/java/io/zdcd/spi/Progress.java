@@ -23,6 +23,18 @@ public interface Progress {
         report(message, -1, -1);
     }
 
+    /**
+     * The port started a long platform operation that must be found again after a crash (Heroku: a build id, a
+     * release id, a backup or restore transfer id), as soon as the platform returned its id and before waiting for
+     * it. The pipeline's implementation journals it before this returns, so {@code recover()} can wait for the
+     * operation to settle. Default: nothing.
+     *
+     * @param kind what it is, for example {@code build}, {@code release}, {@code transfer}
+     * @param id   the platform's id for it (never a secret)
+     */
+    default void operationStarted(String kind, String id) {
+    }
+
     /** Progress that goes nowhere. */
     static Progress none() {
         return (message, done, total) -> { };
