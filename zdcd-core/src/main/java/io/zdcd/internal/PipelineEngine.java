@@ -25,6 +25,7 @@ import io.zdcd.spi.QueuedBuild;
 import io.zdcd.spi.Release;
 import io.zdcd.spi.StepKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 /** The deployment engine behind {@code DeploymentPipeline}: continuous, nightly and recovery runs. */
 public final class PipelineEngine {
     private static final Logger log = LoggerFactory.getLogger(PipelineEngine.class);
+    /** The subject suffix of the verify step that runs once traffic is back after a maintenance window. */
+    static final String TRAFFIC = "traffic";
 
     private final PipelineSettings s;
     private final Events events;
@@ -201,6 +204,10 @@ public final class PipelineEngine {
     private static String unfinishedMessage(DeploymentRecord r) {
         return "deployment #" + r.id() + " of " + r.build() + " by " + r.holder() + " (started " + r.startedAt()
                 + ") is unfinished: run recover()";
+    }
+
+    private static String join(Health a, Health b) {
+        return a.detail().equals(b.detail()) ? a.detail() : a.detail() + "; " + b.detail();
     }
 
     static Duration since(long t0) {
@@ -385,19 +392,28 @@ public final class PipelineEngine {
             }
             succeeded(StepKind.RELEASE, "", tRel, release.toString(), Map.of());
 
-            // VERIFY
+            // VERIFY: processes up and the smoke command, while a maintenance window may still be on (the router
+            // then answers 503 to every request, so no HTTP check can tell anything yet).
+            String subject = "v" + release.version();
             long tVer = System.nanoTime();
-            started(StepKind.VERIFY, "v" + release.version(), Map.of());
-            Health health = verify(release);
-            if (!health.healthy()) {
-                fail(StepKind.VERIFY, "v" + release.version(), tVer, health.detail(), Map.of());
+            started(StepKind.VERIFY, subject, Map.of());
+            Health inside = verifyInsideWindow(release);
+            if (!inside.healthy()) {
+                fail(StepKind.VERIFY, subject, tVer, inside.detail(), Map.of());
             }
-            succeeded(StepKind.VERIFY, "v" + release.version(), tVer, health.toString(), Map.of());
-
-            // MAINTENANCE_OFF
-            if (maintenanceOn) {
+            if (!maintenanceOn) {
+                // No window: traffic already reaches the release, so its health check belongs to the same step.
+                Health traffic = verifyTraffic(release, subject);
+                if (!traffic.healthy()) {
+                    fail(StepKind.VERIFY, subject, tVer, traffic.detail(), Map.of());
+                }
+                succeeded(StepKind.VERIFY, subject, tVer, join(inside, traffic), Map.of());
+            } else {
+                succeeded(StepKind.VERIFY, subject, tVer, inside.detail(), Map.of());
+                // MAINTENANCE_OFF, then the health check once traffic is back.
                 long t = System.nanoTime();
                 started(StepKind.MAINTENANCE_OFF, "", Map.of());
+                Instant offAt = events.now();
                 try {
                     s.platform().maintenance(s.app(), false);
                     maintenanceOn = false;
@@ -405,17 +421,55 @@ public final class PipelineEngine {
                     fail(StepKind.MAINTENANCE_OFF, "", t, message(e), Map.of());
                 }
                 succeeded(StepKind.MAINTENANCE_OFF, "", t, "", Map.of());
+                String trafficSubject = subject + " " + TRAFFIC;
+                long tTraffic = System.nanoTime();
+                started(StepKind.VERIFY, trafficSubject, Map.of());
+                Health traffic = verifyTraffic(release, trafficSubject);
+                if (!traffic.healthy()) {
+                    fail(StepKind.VERIFY, trafficSubject, tTraffic, traffic.detail() + " (after maintenance mode "
+                            + "went off at " + offAt + ": writes may have reached the new release since)", Map.of());
+                }
+                succeeded(StepKind.VERIFY, trafficSubject, tTraffic, traffic.detail(), Map.of());
             }
             s.journal().end(record.id(), true, "deployed " + build + " as " + release, events.now());
             return new DeploymentOutcome.Deployed(s.app(), build, release, steps, since(t0));
         }
 
-        private Health verify(Release release) {
+        /** Every process of the release up (polled until the verify timeout), then the smoke command if any. */
+        private Health verifyInsideWindow(Release release) {
+            String subject = "v" + release.version();
+            Health up = poll(release, subject, () -> s.platform().processesUp(s.app(), release));
+            if (!up.healthy() || s.smokeCommand().isEmpty()) {
+                return up;
+            }
+            String command = s.smokeCommand().get();
+            events.emit(new DeploymentEvent.StepProgress(s.app(), events.now(), StepKind.VERIFY, subject,
+                    "running the smoke command in a one-off process of " + subject, -1, -1));
+            Health smoke;
+            try {
+                smoke = s.platform().runCommand(s.app(), release, command, s.smokeTimeout(),
+                        progress(StepKind.VERIFY, subject));
+            } catch (UnsupportedOperationException e) {
+                smoke = Health.unhealthy("a smoke command is configured but " + message(e));
+            } catch (RuntimeException e) {
+                smoke = Health.unhealthy("smoke command failed to run: " + message(e));
+            }
+            String prefix = "smoke command " + (smoke.healthy() ? "passed" : "failed") + ": ";
+            return smoke.healthy() ? Health.healthy(up.detail() + "; " + prefix + smoke.detail())
+                    : Health.unhealthy(prefix + smoke.detail());
+        }
+
+        /** The configured health check, polled until healthy or the verify timeout. */
+        private Health verifyTraffic(Release release, String subject) {
+            return poll(release, subject, () -> s.healthCheck().check(s.app(), release));
+        }
+
+        private Health poll(Release release, String subject, java.util.function.Supplier<Health> check) {
             long deadline = System.nanoTime() + s.verifyTimeout().toNanos();
             Health last;
             while (true) {
                 try {
-                    last = s.healthCheck().check(s.app(), release);
+                    last = check.get();
                 } catch (RuntimeException e) {
                     last = Health.unhealthy("health check threw: " + message(e));
                 }
@@ -423,13 +477,13 @@ public final class PipelineEngine {
                     return last;
                 }
                 events.emit(new DeploymentEvent.StepProgress(s.app(), events.now(), StepKind.VERIFY,
-                        "v" + release.version(), "not healthy yet: " + last.detail(), -1, -1));
+                        subject, "not healthy yet: " + last.detail(), -1, -1));
                 try {
                     Thread.sleep(Math.max(1, Math.min(s.verifyInterval().toMillis(),
                             (deadline - System.nanoTime()) / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return Health.unhealthy("interrupted while verifying; last: " + last.detail());
+                    return Health.unhealthy("interrupted while verifying " + release + "; last: " + last.detail());
                 }
             }
         }

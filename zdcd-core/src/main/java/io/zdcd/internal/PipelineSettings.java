@@ -18,7 +18,8 @@ import java.util.Optional;
 public record PipelineSettings(String app, Platform platform, MigrationSource migrations,
                                Optional<MigrationRunner> runner, Optional<MigrationClassifier> classifier,
                                Optional<DatabaseBackups> backups, HealthCheck healthCheck, Duration verifyTimeout,
-                               Duration verifyInterval, DeploymentJournal journal, BuildQueue queue,
+                               Duration verifyInterval, Optional<String> smokeCommand, Duration smokeTimeout,
+                               DeploymentJournal journal, BuildQueue queue,
                                List<DeploymentListener> listeners, String holder, boolean nightlyMaintenanceWindow,
                                boolean acceptWriteLoss, Clock clock) {
     public PipelineSettings {

@@ -28,14 +28,6 @@ final class RecoveryExecutor {
 
     RecoveryOutcome execute(RecoveryPlan plan) {
         Optional<String> id = plan.deploymentId();
-        if (plan.needsConsent()) {
-            String reason = "the plan restores backup taken at " + plan.writesLostSince().orElseThrow()
-                    + " and would lose every write made since then; nothing was done without consent";
-            id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
-            id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.FAILED, "", Map.of(
-                    JournalKeys.REASON, "needs consent to lose writes")));
-            return new RecoveryOutcome(RecoveryOutcome.Status.NEEDS_CONSENT, List.of(), plan, reason);
-        }
         if (plan.steps().isEmpty()) {
             id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
             id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.SUCCEEDED, "", Map.of()));
@@ -43,7 +35,9 @@ final class RecoveryExecutor {
         }
         id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
         List<RecoveryStep> steps = plan.steps();
-        for (int i = 0; i < steps.size(); i++) {
+        // Without consent to lose writes, only the leading code rollback runs (it loses no write); the rest waits.
+        int runnable = plan.needsConsent() ? leadingRollbacks(steps) : steps.size();
+        for (int i = 0; i < runnable; i++) {
             RecoveryStep step = steps.get(i);
             if (step instanceof RecoveryStep.KeepSchema) {
                 continue;
@@ -72,8 +66,25 @@ final class RecoveryExecutor {
             id.ifPresent(d -> journal(d, kind, JournalEntry.Phase.SUCCEEDED, subject, recoveryAttrs()));
             record(kind, subject, StepResult.Status.SUCCEEDED, PipelineEngine.since(t), detail);
         }
+        if (runnable < steps.size()) {
+            String reason = "the plan's restore would lose every write made since " + plan.writesLostSince().orElseThrow()
+                    + "; " + (runnable == 0 ? "nothing was done" : "the code was rolled back, the database was not "
+                    + "restored") + " without consent";
+            id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.FAILED, "", Map.of(
+                    JournalKeys.REASON, "needs consent to lose writes")));
+            return new RecoveryOutcome(RecoveryOutcome.Status.NEEDS_CONSENT, results,
+                    plan.withSteps(steps.subList(runnable, steps.size())), reason);
+        }
         id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.SUCCEEDED, "", Map.of()));
         return new RecoveryOutcome(RecoveryOutcome.Status.RECOVERED, results, plan.withSteps(List.of()), "");
+    }
+
+    private static int leadingRollbacks(List<RecoveryStep> steps) {
+        int n = 0;
+        while (n < steps.size() && steps.get(n) instanceof RecoveryStep.RollbackRelease) {
+            n++;
+        }
+        return n;
     }
 
     private String run(RecoveryStep step, StepKind kind, String subject) {

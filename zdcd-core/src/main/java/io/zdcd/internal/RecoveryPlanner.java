@@ -44,6 +44,8 @@ public final class RecoveryPlanner {
         boolean maintenanceOn = false;
         boolean maintenanceBeforeBackup = false;
         Optional<Backup> backup = Optional.empty();
+        // When a maintenance window went (or may have gone) off after the backup: writes may have happened since.
+        Optional<Instant> maintenanceOffAt = Optional.empty();
         boolean releaseStarted = false;
         // Migrations that may have taken effect, in order, with whether they are unsafe.
         Map<String, Boolean> applied = new LinkedHashMap<>();
@@ -80,6 +82,10 @@ public final class RecoveryPlanner {
                 case MAINTENANCE_OFF -> {
                     if (e.phase() == Phase.SUCCEEDED) {
                         maintenanceOn = false;
+                    }
+                    if (backup.isPresent() && maintenanceOffAt.isEmpty()) {
+                        // Fail closed: even a switch that reported failure may have taken effect.
+                        maintenanceOffAt = Optional.of(e.at());
                     }
                 }
                 case BACKUP -> {
@@ -136,11 +142,19 @@ public final class RecoveryPlanner {
                         + " may have run but no backup was recorded: repair the schema by hand, then roll back."));
             } else {
                 Backup b = backup.get();
-                steps.add(new RecoveryStep.MaintenanceOn());
-                rollback(previous, releaseStarted, doneInRecovery, steps);
+                boolean trafficCameBack = maintenanceBeforeBackup && maintenanceOffAt.isPresent();
+                if (trafficCameBack) {
+                    // The window ended before the failure: the new release may have taken writes since. Roll the
+                    // code back first (no consent needed); the restore that would lose those writes waits for it.
+                    rollback(previous, releaseStarted, doneInRecovery, steps);
+                    steps.add(new RecoveryStep.MaintenanceOn());
+                } else {
+                    steps.add(new RecoveryStep.MaintenanceOn());
+                    rollback(previous, releaseStarted, doneInRecovery, steps);
+                }
                 if (!doneInRecovery.contains(StepKind.RESTORE + " " + b.id())) {
-                    steps.add(new RecoveryStep.RestoreDatabase(b,
-                            maintenanceBeforeBackup ? Optional.empty() : Optional.of(b.capturedAt())));
+                    steps.add(new RecoveryStep.RestoreDatabase(b, trafficCameBack ? maintenanceOffAt
+                            : maintenanceBeforeBackup ? Optional.empty() : Optional.of(b.capturedAt())));
                 }
                 steps.add(new RecoveryStep.MaintenanceOff());
             }

@@ -45,6 +45,8 @@ public final class DeploymentPipeline {
     public static final Duration DEFAULT_VERIFY_TIMEOUT = Duration.ofMinutes(2);
     /** The default pause between two health checks: 2 seconds. */
     public static final Duration DEFAULT_VERIFY_INTERVAL = Duration.ofSeconds(2);
+    /** The default time a smoke command may run (a Heroku one-off dyno boots in 10 to 60 s): 5 minutes. */
+    public static final Duration DEFAULT_SMOKE_TIMEOUT = Duration.ofMinutes(5);
 
     private final PipelineSettings settings;
     private final PipelineEngine engine;
@@ -150,6 +152,8 @@ public final class DeploymentPipeline {
         private HealthCheck healthCheck = HealthCheck.releaseSucceeded();
         private Duration verifyTimeout = DEFAULT_VERIFY_TIMEOUT;
         private Duration verifyInterval = DEFAULT_VERIFY_INTERVAL;
+        private String smokeCommand;
+        private Duration smokeTimeout = DEFAULT_SMOKE_TIMEOUT;
         private DeploymentJournal journal;
         private BuildQueue queue;
         private final List<DeploymentListener> listeners = new ArrayList<>();
@@ -171,6 +175,8 @@ public final class DeploymentPipeline {
             healthCheck = s.healthCheck();
             verifyTimeout = s.verifyTimeout();
             verifyInterval = s.verifyInterval();
+            smokeCommand = s.smokeCommand().orElse(null);
+            smokeTimeout = s.smokeTimeout();
             journal = s.journal();
             queue = s.queue();
             listeners.addAll(s.listeners());
@@ -223,7 +229,17 @@ public final class DeploymentPipeline {
             return this;
         }
 
-        /** What the verify step asks. (default: {@link HealthCheck#releaseSucceeded()}) */
+        /**
+         * What the verify step asks once traffic reaches the release: after {@link Platform#processesUp} and the
+         * {@link #smokeCommand smoke command} said healthy, and, in a nightly maintenance window, only after
+         * maintenance mode went off (while it is on, a router such as Heroku's answers 503 to every request, so an
+         * HTTP check cannot tell anything). (default: {@link HealthCheck#releaseSucceeded()})
+         *
+         * <p>When this check fails after a maintenance window went off, writes may have happened on the new release
+         * since: the code is rolled back at once, but the database is restored only with consent
+         * ({@link #acceptWriteLoss}, or {@link DeploymentPipeline#recoverAcceptingWriteLoss()} later); without it the
+         * outcome is {@link DeploymentOutcome.Status#FAILED} and its remaining plan says from when writes would be lost.
+         */
         public Builder healthCheck(HealthCheck healthCheck) {
             this.healthCheck = Objects.requireNonNull(healthCheck, "healthCheck");
             return this;
@@ -246,6 +262,32 @@ public final class DeploymentPipeline {
                 throw new IllegalArgumentException("verifyInterval must be >= 0, was " + interval);
             }
             this.verifyInterval = interval;
+            return this;
+        }
+
+        /**
+         * A command run in a one-off process of the new release ({@link Platform#runCommand}, on Heroku a one-off
+         * dyno) as part of the verify step, before a nightly maintenance window goes off: for example
+         * {@code python manage.py check --deploy} or a script that reads a few rows through the new code. It must
+         * exit 0 within {@link #smokeTimeout}; otherwise the release counts as unhealthy and is recovered while no
+         * traffic has reached it. (default: none)
+         */
+        public Builder smokeCommand(String command) {
+            Objects.requireNonNull(command, "command");
+            if (command.isBlank()) {
+                throw new IllegalArgumentException("smokeCommand is blank");
+            }
+            this.smokeCommand = command;
+            return this;
+        }
+
+        /** How long the {@link #smokeCommand} may run. (default: {@link #DEFAULT_SMOKE_TIMEOUT}, 5 minutes) */
+        public Builder smokeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("smokeTimeout must be > 0, was " + timeout);
+            }
+            this.smokeTimeout = timeout;
             return this;
         }
 
@@ -324,7 +366,7 @@ public final class DeploymentPipeline {
             }
             return new DeploymentPipeline(new PipelineSettings(app, platform, migrations, Optional.ofNullable(runner),
                     Optional.ofNullable(classifier), Optional.ofNullable(backups), healthCheck, verifyTimeout,
-                    verifyInterval, journal == null ? DeploymentJournal.inMemory() : journal,
+                    verifyInterval, Optional.ofNullable(smokeCommand), smokeTimeout, journal == null ? DeploymentJournal.inMemory() : journal,
                     queue == null ? BuildQueue.inMemory() : queue, List.copyOf(listeners), holder,
                     nightlyMaintenanceWindow, acceptWriteLoss, clock));
         }

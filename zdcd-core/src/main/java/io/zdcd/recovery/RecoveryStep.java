@@ -46,8 +46,9 @@ public sealed interface RecoveryStep {
     /**
      * Restore the database from the deployment's backup.
      *
-     * @param writesLostSince empty when no write can be lost (maintenance was on from before the backup); otherwise
-     *                        the backup's time: every write made since then is lost by the restore
+     * @param writesLostSince empty when no write can be lost (maintenance was on from before the backup until the
+     *                        failure); otherwise the backup's time, or the time a maintenance window went off before
+     *                        the failure: every write made since then is lost by the restore
      */
     record RestoreDatabase(Backup backup, Optional<Instant> writesLostSince) implements RecoveryStep {
         public RestoreDatabase {

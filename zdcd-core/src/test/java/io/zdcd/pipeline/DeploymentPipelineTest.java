@@ -133,14 +133,55 @@ class DeploymentPipelineTest {
         then(outcome.status()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
         then(outcome.steps()).extracting(StepResult::step).containsExactly(StepKind.LOCK, StepKind.MAINTENANCE_ON,
                 StepKind.BACKUP, StepKind.MIGRATE, StepKind.MIGRATE, StepKind.RELEASE, StepKind.VERIFY,
-                StepKind.MAINTENANCE_OFF);
+                StepKind.MAINTENANCE_OFF, StepKind.VERIFY);
+        then(outcome.steps()).filteredOn(st -> st.step() == StepKind.VERIFY).extracting(StepResult::subject)
+                .containsExactly("v2", "v2 traffic");
         then(h.platform.log).containsExactly("maintenance on", "release b2", "maintenance off");
+        then(h.platform.httpAnswers).as("the HTTP check waits for traffic: never asked while the router answers 503")
+                .containsExactly("200 v2");
         then(servingDuringRelease).containsExactly(false);
         then(h.columns("orders")).containsExactly("id", "note", "email");
         then(h.notes()).containsExactlyElementsOf(Harness.before());
         then(h.platform.servingBuild()).isEqualTo("b2");
         then(h.platform.inMaintenance(h.app)).isFalse();
         then(pipeline.nightly().status()).isEqualTo(DeploymentOutcome.Status.SKIPPED);
+    }
+
+    @Test
+    void a_healthy_nightly_release_is_verified_inside_the_window_by_processes_and_smoke_command_never_by_http() {
+        // GIVEN a queued unsafe push and a smoke command
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        DeploymentPipeline pipeline = h.pipeline().smokeCommand("python manage.py check --deploy").build();
+        then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+        h.events.clear();
+        // WHEN
+        DeploymentOutcome outcome = pipeline.nightly();
+        // THEN the smoke command ran on the new release while maintenance was on; HTTP only once it was off
+        then(outcome.status()).as(outcome.describe()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        then(h.platform.commands).containsExactly("run python manage.py check --deploy on v2 in maintenance");
+        then(h.platform.httpAnswers).containsExactly("200 v2");
+        then(outcome.steps()).filteredOn(st -> st.step() == StepKind.VERIFY).first()
+                .satisfies(st -> then(st.detail()).contains("web.1 up on v2", "smoke command passed"));
+        then(h.events).filteredOn(e -> e instanceof DeploymentEvent.StepProgress p && p.step() == StepKind.VERIFY)
+                .isNotEmpty();
+        then(h.platform.servingBuild()).isEqualTo("b1");
+        then(h.platform.inMaintenance(h.app)).isFalse();
+        then(pipeline.recoveryPlan()).isEmpty();
+    }
+
+    @Test
+    void a_failing_smoke_command_on_a_push_rolls_the_code_back_before_the_http_check() {
+        h.platform.failingSmoke.add("b1");
+        DeploymentPipeline pipeline = h.pipeline().smokeCommand("./bin/smoke").build();
+
+        DeploymentOutcome outcome = pipeline.deploy(Build.of("b1"));
+
+        then(outcome.status()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+        then(((DeploymentOutcome.RolledBack) outcome).reason()).contains("smoke command failed",
+                "exit status 1");
+        then(h.platform.httpAnswers).isEmpty();
+        then(h.platform.log).containsExactly("release b1", "rollback v1");
+        then(h.platform.servingBuild()).isEqualTo("b0");
     }
 
     @Test

@@ -1,18 +1,27 @@
 package io.zdcd.pipeline;
 
 import io.zdcd.spi.Build;
+import io.zdcd.spi.Health;
+import io.zdcd.spi.HealthCheck;
 import io.zdcd.spi.Platform;
 import io.zdcd.spi.PlatformException;
 import io.zdcd.spi.Progress;
 import io.zdcd.spi.Release;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An in-memory platform: releases numbered from 1, a maintenance flag, switchable failures, and a log of every call
  * (so tests can check what happened in which order). Traffic is simulated by the test through {@link #serving()}.
+ *
+ * <p>It behaves like Heroku's router: while maintenance mode is on, every HTTP request ({@link #http}) answers 503
+ * whatever the release; builds listed in {@link #crashingBuilds} never get their processes up, those in
+ * {@link #failingSmoke} fail the smoke command, those in {@link #brokenBuilds} answer 500 once traffic reaches them.
  */
 public final class FakePlatform implements Platform {
     private final List<Release> releases = new ArrayList<>();
@@ -23,6 +32,16 @@ public final class FakePlatform implements Platform {
     boolean failRollback;
     boolean failMaintenance;
     Runnable onRelease = () -> { };
+    /** Builds whose web processes crash on boot ({@link #processesUp} unhealthy). */
+    public final Set<String> crashingBuilds = new HashSet<>();
+    /** Builds whose smoke command exits 1. */
+    public final Set<String> failingSmoke = new HashSet<>();
+    /** Builds whose HTTP answer is 500 once maintenance is off. */
+    public final Set<String> brokenBuilds = new HashSet<>();
+    /** Every HTTP answer given, as {@code "503 v2"}. */
+    public final List<String> httpAnswers = new ArrayList<>();
+    /** Smoke commands run, as {@code "run CMD on v2"} (with {@code " in maintenance"} while it is on). */
+    public final List<String> commands = new ArrayList<>();
 
     public FakePlatform(String initialBuild) {
         current = new Release(1, initialBuild, "initial", Instant.now());
@@ -73,6 +92,37 @@ public final class FakePlatform implements Platform {
     @Override
     public synchronized boolean inMaintenance(String app) {
         return maintenance;
+    }
+
+    @Override
+    public synchronized Health processesUp(String app, Release release) {
+        if (crashingBuilds.contains(release.buildVersion())) {
+            return Health.unhealthy("web.1 crashed on v" + release.version() + " (exit status 1)");
+        }
+        return Health.healthy("web.1 up on v" + release.version());
+    }
+
+    @Override
+    public synchronized Health runCommand(String app, Release release, String command, Duration timeout,
+                                          Progress progress) {
+        commands.add("run " + command + " on v" + release.version() + (maintenance ? " in maintenance" : ""));
+        progress.report("one-off process run.1 of v" + release.version() + " up");
+        return failingSmoke.contains(release.buildVersion())
+                ? Health.unhealthy("exit status 1: ImportError in shop.settings")
+                : Health.healthy("exit status 0");
+    }
+
+    /** Heroku's router: 503 while maintenance mode is on, else the running build's answer. */
+    public synchronized Health http(String path) {
+        int code = maintenance ? 503 : brokenBuilds.contains(current.buildVersion()) ? 500 : 200;
+        httpAnswers.add(code + " v" + current.version());
+        return code == 200 ? Health.healthy("GET " + path + ": 200")
+                : Health.unhealthy("GET " + path + ": " + code + (code == 503 ? " (maintenance mode)" : ""));
+    }
+
+    /** A health check asking {@link #http} for {@code /healthz}. */
+    public HealthCheck httpCheck() {
+        return (app, release) -> http("/healthz");
     }
 
     /** The build that serves traffic now. */

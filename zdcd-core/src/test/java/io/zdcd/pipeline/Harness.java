@@ -72,11 +72,23 @@ final class Harness {
                 .backups(LocalDatabaseBackups.builder(target).waitForSessions(Duration.ofSeconds(10)).keep(2).build())
                 .journal(JdbcDeploymentJournal.of(control))
                 .queue(JdbcBuildQueue.of(control))
-                .healthCheck((a, r) -> healthy ? Health.healthy("200 OK") : Health.unhealthy("GET /healthz: 503"))
+                .healthCheck(this::http)
                 .verifyTimeout(Duration.ofMillis(300))
                 .verifyInterval(Duration.ofMillis(50))
                 .holder("test@" + app)
                 .addListener(events::add);
+    }
+
+    /**
+     * The app's health check as Heroku's router answers it: 503 while maintenance mode is on, otherwise 200, or 500
+     * when the test made the app unhealthy ({@link #healthy} false) or the build is broken.
+     */
+    Health http(String app, io.zdcd.spi.Release release) {
+        Health answer = platform.http("/healthz");
+        if (answer.healthy() && !healthy) {
+            return Health.unhealthy("GET /healthz: 500");
+        }
+        return answer;
     }
 
     JdbcMigrationRunner runner() {

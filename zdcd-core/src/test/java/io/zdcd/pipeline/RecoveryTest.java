@@ -215,7 +215,7 @@ class RecoveryTest {
     // ---- release or verify, unsafe migrations: restore inside maintenance, roll back
 
     @Test
-    void a_failing_nightly_health_check_restores_the_database_in_maintenance_without_losing_a_write() {
+    void a_nightly_release_whose_processes_crash_is_restored_in_maintenance_without_losing_a_write() {
         // GIVEN a queued unsafe push, and traffic before the nightly build
         h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
         DeploymentPipeline pipeline = h.pipeline().build();
@@ -223,19 +223,21 @@ class RecoveryTest {
         h.write("before the night");
         List<Boolean> accepted = new ArrayList<>();
         h.platform.onRelease = () -> accepted.add(h.write("during the window"));
-        h.healthy = false;
+        h.platform.crashingBuilds.add("b1");
         // WHEN
         DeploymentOutcome outcome = pipeline.nightly();
         // THEN
         then(outcome.status()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
         DeploymentOutcome.RolledBack r = (DeploymentOutcome.RolledBack) outcome;
         then(r.failedStep()).isEqualTo(StepKind.VERIFY);
+        then(r.reason()).contains("web.1 crashed on v2");
         then(r.recovery().restoresDatabase()).isTrue();
         then(r.recovery().requiresDowntime()).isTrue();
         then(r.recovery().writesLostSince()).isEmpty();
         then(r.recovery().steps()).extracting(s -> s.getClass().getSimpleName()).containsExactly("MaintenanceOn",
                 "RollbackRelease", "RestoreDatabase", "MaintenanceOff");
         then(accepted).containsExactly(false);
+        then(h.platform.httpAnswers).as("no HTTP check of a release whose processes are down").isEmpty();
         then(h.platform.log).containsExactly("maintenance on", "release b1", "maintenance on", "rollback v1",
                 "maintenance off");
         then(h.columns("orders")).containsExactly("id", "note", "legacy");
@@ -247,6 +249,50 @@ class RecoveryTest {
         thenNothingIsUnfinished(pipeline);
         then(pipeline.nightly().status()).as("the build stays queued for the next night")
                 .isNotEqualTo(DeploymentOutcome.Status.SKIPPED);
+    }
+
+    @Test
+    void an_http_check_failing_after_the_window_rolls_the_code_back_and_restores_only_with_consent() {
+        // GIVEN a queued unsafe push; the new release boots but answers 500 once traffic reaches it
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        DeploymentPipeline pipeline = h.pipeline().build();
+        then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+        h.write("before the night");
+        h.platform.brokenBuilds.add("b1");
+        // traffic writes on the new release as soon as maintenance is off, before the HTTP check answers
+        h.events.clear();
+        DeploymentListener writer = e -> {
+            if (e instanceof DeploymentEvent.StepFinished f && f.result().step() == StepKind.MAINTENANCE_OFF) {
+                h.write("after the window");
+            }
+        };
+        // WHEN
+        DeploymentOutcome outcome = h.pipeline().addListener(writer).build().nightly();
+        // THEN the code is rolled back, the database is not restored (it would lose "after the window")
+        then(outcome.status()).as(outcome.describe()).isEqualTo(DeploymentOutcome.Status.FAILED);
+        DeploymentOutcome.Failed f = (DeploymentOutcome.Failed) outcome;
+        then(f.failedStep()).isEqualTo(StepKind.VERIFY);
+        then(f.reason()).contains("GET /healthz: 500", "after maintenance mode went off",
+                "the code was rolled back, the database was not restored without consent");
+        then(f.remaining().needsConsent()).isTrue();
+        then(f.remaining().steps()).extracting(s -> s.getClass().getSimpleName()).containsExactly("MaintenanceOn",
+                "RestoreDatabase", "MaintenanceOff");
+        then(outcome.describe()).contains("NEEDS A DECISION");
+        then(h.platform.log).containsExactly("maintenance on", "release b1", "maintenance off", "rollback v1");
+        then(h.platform.servingBuild()).isEqualTo("b0");
+        then(h.platform.inMaintenance(h.app)).isFalse();
+        then(h.notes()).containsExactlyElementsOf(beforePlus("before the night", "after the window"));
+        then(pipeline.recoveryPlan()).hasValueSatisfying(p -> then(p.describe())
+                .contains("every write made since", "is LOST").doesNotContain("Roll the code back"));
+
+        // WHEN the person consents
+        DeploymentOutcome recovered = pipeline.recoverAcceptingWriteLoss();
+        then(recovered.status()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+        then(h.columns("orders")).containsExactly("id", "note", "legacy");
+        then(h.notes()).containsExactlyElementsOf(beforePlus("before the night"));
+        then(h.platform.inMaintenance(h.app)).isFalse();
+        then(h.platform.servingBuild()).isEqualTo("b0");
+        thenNothingIsUnfinished(pipeline);
     }
 
     @Test
@@ -321,7 +367,7 @@ class RecoveryTest {
         h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
         DeploymentPipeline pipeline = h.pipeline().build();
         pipeline.deploy(Build.of("b1"));
-        h.healthy = false;
+        h.platform.crashingBuilds.add("b1");
         // the restore fails: a session stays connected and... the copy is gone
         h.platform.onRelease = () -> h.sql("SELECT 1");
         DeploymentPipeline broken = h.pipeline().backups(new io.zdcd.spi.DatabaseBackups() {
