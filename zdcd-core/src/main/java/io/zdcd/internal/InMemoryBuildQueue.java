@@ -41,6 +41,11 @@ public final class InMemoryBuildQueue implements BuildQueue {
     }
 
     @Override
+    public synchronized boolean drop(String app, String version) {
+        return queues.getOrDefault(app, new ArrayList<>()).removeIf(q -> q.build().version().equals(version));
+    }
+
+    @Override
     public synchronized String toString() {
         return "InMemoryBuildQueue" + queues;
     }

@@ -82,8 +82,28 @@ public final class PipelineEngine {
     // ---------------------------------------------------------------- deploy and nightly
 
     public DeploymentOutcome deploy(Build build) {
+        long t0 = System.nanoTime();
+        Optional<String> cannot = cannotRelease(build, Optional.empty());
+        if (cannot.isPresent()) {
+            return events.finish(new DeploymentOutcome.Refused(s.app(), build, "", cannot.get(), List.of(),
+                    since(t0)));
+        }
         Run run = new Run(build, DeploymentMode.CONTINUOUS);
         return events.finish(run.execute());
+    }
+
+    /** Why the platform cannot release the build (asked before any side effect), as a refusal's reason. */
+    private Optional<String> cannotRelease(Build build, Optional<QueuedBuild> queued) {
+        Optional<String> why;
+        try {
+            why = s.platform().cannotRelease(s.app(), build);
+        } catch (RuntimeException e) {
+            why = Optional.of("cannot tell whether the platform can release it: " + message(e));
+        }
+        return why.map(w -> "cannot release " + build + queued.map(q -> " (queued at " + q.queuedAt() + ")")
+                .orElse("") + ": " + w + "; nothing was changed"
+                + (queued.isPresent() ? ". Deploy the newest commit instead (nightly with its build), or drop "
+                + build.shortVersion() + " from the queue" : ""));
     }
 
     public DeploymentOutcome nightly(Optional<Build> head) {
@@ -105,6 +125,13 @@ public final class PipelineEngine {
                     since(t0)));
         } else {
             target = queued.get(queued.size() - 1).build();
+        }
+        // Before any side effect: what the night will release must be releasable (a queued build may lack its source).
+        Optional<String> cannot = cannotRelease(target, head.isPresent() ? Optional.empty()
+                : Optional.of(queued.get(queued.size() - 1)));
+        if (cannot.isPresent()) {
+            return events.finish(new DeploymentOutcome.Refused(s.app(), target, "", cannot.get(), List.of(),
+                    since(t0)));
         }
         Run run = new Run(target, DeploymentMode.NIGHTLY);
         DeploymentOutcome outcome = run.execute();

@@ -21,6 +21,8 @@ final class ControlTables {
         "CREATE TABLE IF NOT EXISTS zdcd.build_queue (seq bigserial PRIMARY KEY, app text NOT NULL, "
             + "version text NOT NULL, description text NOT NULL, created_at timestamptz NOT NULL, "
             + "queued_at timestamptz NOT NULL, reason text NOT NULL, UNIQUE (app, version))",
+        // 0.x installs created build_queue without the source URL: the nightly needs it to release a queued build.
+        "ALTER TABLE zdcd.build_queue ADD COLUMN IF NOT EXISTS source_url text",
     };
 
     private final PostgresDatabase db;

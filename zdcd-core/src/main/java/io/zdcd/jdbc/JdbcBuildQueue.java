@@ -16,8 +16,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The nightly queue in PostgreSQL: table {@code zdcd.build_queue}, created on first use (keep it next to the
- * {@link JdbcDeploymentJournal}, outside the database that backups restore).
+ * The nightly queue in PostgreSQL: table {@code zdcd.build_queue}, created on first use (an existing table gains the
+ * {@code source_url} column). It keeps the whole build: version, source URL, description, creation time, and when and
+ * why it was queued. The source URL may carry a signed token: it is stored, handed to the platform, and never printed.
+ *
+ * <p>Keep it next to the {@link JdbcDeploymentJournal}, best in a control database that backups do not restore; when
+ * it lives in the restored database, the pipeline writes back after a restore the queue as it was before it.
  */
 public final class JdbcBuildQueue implements BuildQueue {
     private final PostgresDatabase db;
@@ -39,7 +43,7 @@ public final class JdbcBuildQueue implements BuildQueue {
     @Override
     public void enqueue(String app, Build build, String reason, Instant at) {
         try (Connection c = connect(); PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.build_queue "
-                + "(app, version, description, created_at, queued_at, reason) VALUES (?, ?, ?, ?, ?, ?) "
+                + "(app, version, description, created_at, queued_at, reason, source_url) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (app, version) DO NOTHING")) {
             p.setString(1, app);
             p.setString(2, build.version());
@@ -47,6 +51,7 @@ public final class JdbcBuildQueue implements BuildQueue {
             p.setTimestamp(4, Timestamp.from(build.createdAt()));
             p.setTimestamp(5, Timestamp.from(at));
             p.setString(6, reason);
+            p.setString(7, build.sourceUrl().orElse(null));
             p.executeUpdate();
         } catch (SQLException e) {
             throw new PlatformException("queue " + build + " for " + app, e.getMessage(), e);
@@ -57,12 +62,13 @@ public final class JdbcBuildQueue implements BuildQueue {
     public List<QueuedBuild> queued(String app) {
         List<QueuedBuild> out = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT version, description, "
-                + "created_at, queued_at, reason FROM zdcd.build_queue WHERE app = ? ORDER BY seq")) {
+                + "created_at, queued_at, reason, source_url FROM zdcd.build_queue WHERE app = ? ORDER BY seq")) {
             p.setString(1, app);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new QueuedBuild(new Build(rs.getString(1), Optional.empty(), rs.getString(2),
-                            rs.getTimestamp(3).toInstant()), rs.getTimestamp(4).toInstant(), rs.getString(5)));
+                    Build build = new Build(rs.getString(1), Optional.ofNullable(rs.getString(6)), rs.getString(2),
+                            rs.getTimestamp(3).toInstant());
+                    out.add(new QueuedBuild(build, rs.getTimestamp(4).toInstant(), rs.getString(5)));
                 }
             }
         } catch (SQLException e) {
@@ -81,6 +87,18 @@ public final class JdbcBuildQueue implements BuildQueue {
             p.executeUpdate();
         } catch (SQLException e) {
             throw new PlatformException("dequeue " + deployed + " for " + app, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean drop(String app, String version) {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+                "DELETE FROM zdcd.build_queue WHERE app = ? AND version = ?")) {
+            p.setString(1, app);
+            p.setString(2, version);
+            return p.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new PlatformException("drop " + version + " from the nightly queue of " + app, e.getMessage(), e);
         }
     }
 

@@ -32,7 +32,10 @@ public sealed interface DeploymentOutcome {
         SKIPPED,
         /** An UNSAFE migration (or an earlier queued build) sent the build to the nightly queue; nothing changed. */
         DEFERRED,
-        /** Another deployment holds the app (running, or unfinished and awaiting recovery); nothing changed. */
+        /**
+         * Another deployment holds the app (running, or unfinished and awaiting recovery), or the platform cannot
+         * release the build ({@code Platform#cannotRelease}); nothing changed.
+         */
         REFUSED,
         /** A step failed and recovery put the app back as it was (the plan says whether the database was restored). */
         ROLLED_BACK,
@@ -148,7 +151,11 @@ public sealed interface DeploymentOutcome {
         }
     }
 
-    /** Another deployment holds the app; nothing changed. */
+    /**
+     * Another deployment holds the app, or the platform cannot release the build; nothing changed.
+     *
+     * @param holder who holds the app, or empty when the build itself was refused
+     */
     record Refused(String app, Build build, String holder, String reason, List<StepResult> steps, Duration elapsed)
             implements DeploymentOutcome {
         public Refused {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds deferred to the nightly deployment, per app, oldest first. While any build is queued, later pushes queue
+ * Builds deferred to the nightly deployment, per app, oldest first, each kept whole (version, source URL,
+ * description, creation time) so that the nightly build can release it without being told more. While any build is queued, later pushes queue
  * behind it (they contain its migrations), and the nightly build deploys the newest one.
  *
  * <p>Implementations: {@link #inMemory()} and {@link io.zdcd.jdbc.JdbcBuildQueue}.
@@ -19,6 +20,17 @@ public interface BuildQueue {
 
     /** Removes {@code deployed} and every build queued before it (they shipped with it). */
     void dequeue(String app, Build deployed);
+
+    /**
+     * Removes one build from the queue (a person decided it must not ship with the nightly build: it failed, or
+     * a later build replaces it); the builds queued before and after it stay.
+     *
+     * @return whether the version was queued
+     * @throws UnsupportedOperationException when the queue cannot drop builds (the default)
+     */
+    default boolean drop(String app, String version) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot drop queued builds");
+    }
 
     /** A queue kept in this object's memory: lost with the process; for tests and one-shot tools. */
     static BuildQueue inMemory() {

@@ -23,6 +23,19 @@ public interface Platform {
     Release release(String app, Build build, Progress progress);
 
     /**
+     * Why this platform cannot release {@code build}, asked before any side effect of a deployment (no lock, no
+     * maintenance mode, no backup): for example Heroku builds from a source URL, so a build without one cannot be
+     * released. The pipeline refuses such a build at once and changes nothing.
+     *
+     * <p>Default: empty (every build can be released). Never includes the source URL itself (it may carry a token).
+     *
+     * @return empty when {@link #release} can be tried; otherwise one line saying what is missing
+     */
+    default Optional<String> cannotRelease(String app, Build build) {
+        return Optional.empty();
+    }
+
+    /**
      * Makes a previous release serve traffic again (Heroku creates a new release that copies {@code target}).
      *
      * @return the release serving traffic afterwards

@@ -38,6 +38,10 @@ public final class FakePlatform implements Platform {
     public final Set<String> failingSmoke = new HashSet<>();
     /** Builds whose HTTP answer is 500 once maintenance is off. */
     public final Set<String> brokenBuilds = new HashSet<>();
+    /** Whether releasing needs the build's source URL (as Heroku's builds do). */
+    public boolean needsSourceUrl;
+    /** The source URL of each release, in order (empty string for none). */
+    public final List<String> sourceUrls = new ArrayList<>();
     /** Every HTTP answer given, as {@code "503 v2"}. */
     public final List<String> httpAnswers = new ArrayList<>();
     /** Smoke commands run, as {@code "run CMD on v2"} (with {@code " in maintenance"} while it is on). */
@@ -58,6 +62,7 @@ public final class FakePlatform implements Platform {
         onRelease.run();
         synchronized (this) {
             log.add("release " + build.version());
+            sourceUrls.add(build.sourceUrl().orElse(""));
             progress.report("building " + build.shortVersion());
             if (failRelease) {
                 throw new PlatformException("release " + app + " " + build, "release phase exited with status 1");
@@ -92,6 +97,13 @@ public final class FakePlatform implements Platform {
     @Override
     public synchronized boolean inMaintenance(String app) {
         return maintenance;
+    }
+
+    @Override
+    public Optional<String> cannotRelease(String app, Build build) {
+        return needsSourceUrl && build.sourceUrl().isEmpty()
+                ? Optional.of("the fake platform builds from a source URL and " + build + " has none")
+                : Optional.empty();
     }
 
     @Override
