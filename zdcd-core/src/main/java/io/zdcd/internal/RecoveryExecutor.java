@@ -20,6 +20,7 @@ final class RecoveryExecutor {
     private final PipelineSettings s;
     private final Events events;
     private final List<StepResult> results = new ArrayList<>();
+    private Optional<String> planDeploymentId = Optional.empty();
 
     RecoveryExecutor(PipelineSettings settings, Events events) {
         this.s = settings;
@@ -28,6 +29,7 @@ final class RecoveryExecutor {
 
     RecoveryOutcome execute(RecoveryPlan plan) {
         Optional<String> id = plan.deploymentId();
+        planDeploymentId = id;
         if (plan.steps().isEmpty()) {
             id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
             id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.SUCCEEDED, "", Map.of()));
@@ -103,9 +105,13 @@ final class RecoveryExecutor {
             Release now = s.platform().rollback(s.app(), r.to(), events.progress(kind, subject));
             return "now serving " + now;
         } else if (step instanceof RecoveryStep.RestoreDatabase r) {
-            s.backups().orElseThrow(() -> new IllegalStateException("no backups configured: restore "
-                    + r.backup().id() + " by hand")).restore(s.app(), r.backup(), events.progress(kind, subject));
-            return "restored " + r.backup();
+            var backups = s.backups().orElseThrow(() -> new IllegalStateException("no backups configured: restore "
+                    + r.backup().id() + " by hand"));
+            // The journal and queue may live in the restored database: read them now, write back what it removes.
+            ControlSnapshot control = ControlSnapshot.take(s, planDeploymentId);
+            backups.restore(s.app(), r.backup(), events.progress(kind, subject));
+            String writtenBack = control.writeBack();
+            return "restored " + r.backup() + (writtenBack.isEmpty() ? "" : "; " + writtenBack);
         } else if (step instanceof RecoveryStep.DropInvalidIndex d) {
             boolean dropped = s.runner().orElseThrow(() -> new IllegalStateException("no migration runner "
                     + "configured: drop " + d.index() + " by hand")).dropInvalidIndex(d.index());
