@@ -58,6 +58,11 @@ public final class PipelineEngine {
             return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.REFUSE,
                     unfinishedMessage(unfinished.get()), verdicts, List.of(StepKind.LOCK));
         }
+        Optional<String> cannot = cannotRelease(build, Optional.empty());
+        if (cannot.isPresent()) {
+            return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.REFUSE,
+                    cannot.get(), verdicts, List.of());
+        }
         List<QueuedBuild> queued = s.queue().queued(s.app());
         if (!queued.isEmpty()) {
             return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEFER,
@@ -77,6 +82,57 @@ public final class PipelineEngine {
         return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEPLOY,
                 verdicts.isEmpty() ? "no pending migration: code-only deploy"
                         : "every pending migration is SAFE: deploy now", verdicts, steps);
+    }
+
+    public DeploymentPlan planNightly(Optional<Build> head) {
+        Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
+        if (unfinished.isPresent()) {
+            return new DeploymentPlan(s.app(), head.orElse(unfinished.get().build()), DeploymentMode.NIGHTLY,
+                    DeploymentPlan.Decision.REFUSE, unfinishedMessage(unfinished.get()), List.of(),
+                    List.of(StepKind.LOCK));
+        }
+        NightlyChoice choice = chooseNightly(head);
+        if (choice.target().isEmpty()) {
+            Build shown = head.or(() -> s.journal().lastSucceeded(s.app()).map(DeploymentRecord::build))
+                    .orElse(Build.of("none"));
+            return new DeploymentPlan(s.app(), shown, DeploymentMode.NIGHTLY, DeploymentPlan.Decision.SKIP,
+                    choice.skip(), List.of(), List.of());
+        }
+        Build target = choice.target().get();
+        Optional<String> cannot = cannotRelease(target, choice.fromQueue());
+        if (cannot.isPresent()) {
+            return new DeploymentPlan(s.app(), target, DeploymentMode.NIGHTLY, DeploymentPlan.Decision.REFUSE,
+                    cannot.get(), List.of(), List.of());
+        }
+        List<Classification> verdicts = classify(s.migrations().pending(target));
+        List<Classification> unsafe = verdicts.stream().filter(c -> !c.isSafe()).toList();
+        boolean window = !unsafe.isEmpty() && s.nightlyMaintenanceWindow();
+        List<StepKind> steps = new ArrayList<>(List.of(StepKind.LOCK));
+        if (window) {
+            steps.add(StepKind.MAINTENANCE_ON);
+        }
+        if (!verdicts.isEmpty()) {
+            steps.add(StepKind.BACKUP);
+            verdicts.forEach(v -> steps.add(StepKind.MIGRATE));
+        }
+        steps.add(StepKind.RELEASE);
+        steps.add(StepKind.VERIFY);
+        if (window) {
+            steps.add(StepKind.MAINTENANCE_OFF);
+            steps.add(StepKind.VERIFY);
+        }
+        int n = choice.queued().size();
+        String what = "deploy " + target + (choice.fromQueue().isPresent() ? ", the newest of " + n
+                + (n == 1 ? " queued build" : " queued builds") : n == 0 ? "" : " with the " + n
+                + (n == 1 ? " queued build" : " queued builds"));
+        String how = window ? " inside a maintenance window (" + unsafeReason(unsafe) + "): processes"
+                + (s.smokeCommand().isPresent() ? " and the smoke command" : "") + " verified before it ends, "
+                + "the health check after"
+                : !unsafe.isEmpty() ? " WITHOUT a maintenance window although " + unsafeReason(unsafe)
+                + " (restoring would lose writes)"
+                : verdicts.isEmpty() ? ": no pending migration" : ": every pending migration is SAFE, no downtime";
+        return new DeploymentPlan(s.app(), target, DeploymentMode.NIGHTLY, DeploymentPlan.Decision.DEPLOY,
+                what + how, verdicts, steps);
     }
 
     // ---------------------------------------------------------------- deploy and nightly
@@ -106,29 +162,39 @@ public final class PipelineEngine {
                 + build.shortVersion() + " from the queue" : ""));
     }
 
-    public DeploymentOutcome nightly(Optional<Build> head) {
-        long t0 = System.nanoTime();
+    /** What a nightly run deploys: a target (the head, or the newest queued build), or why it skips. */
+    private record NightlyChoice(Optional<Build> target, Optional<QueuedBuild> fromQueue, String skip,
+                                 List<QueuedBuild> queued) { }
+
+    private NightlyChoice chooseNightly(Optional<Build> head) {
         List<QueuedBuild> queued = s.queue().queued(s.app());
         Optional<DeploymentRecord> last = s.journal().lastSucceeded(s.app());
-        Build target;
         if (head.isPresent()) {
             boolean deployedAlready = last.map(r -> r.build().version().equals(head.get().version())).orElse(false);
             if (queued.isEmpty() && deployedAlready) {
-                return events.finish(new DeploymentOutcome.Skipped(s.app(), "nothing queued and nothing committed "
+                return new NightlyChoice(Optional.empty(), Optional.empty(), "nothing queued and nothing committed "
                         + "since the last successful deployment (" + last.get().build() + " at "
-                        + last.get().endedAt().orElse(last.get().startedAt()) + ")", since(t0)));
+                        + last.get().endedAt().orElse(last.get().startedAt()) + ")", queued);
             }
-            target = head.get();
+            return new NightlyChoice(head, Optional.empty(), "", queued);
         } else if (queued.isEmpty()) {
-            return events.finish(new DeploymentOutcome.Skipped(s.app(), "nothing queued"
-                    + last.map(r -> " since the last successful deployment (" + r.build() + ")").orElse(""),
-                    since(t0)));
-        } else {
-            target = queued.get(queued.size() - 1).build();
+            return new NightlyChoice(Optional.empty(), Optional.empty(), "nothing queued"
+                    + last.map(r -> " since the last successful deployment (" + r.build() + ")").orElse(""), queued);
         }
+        QueuedBuild newest = queued.get(queued.size() - 1);
+        return new NightlyChoice(Optional.of(newest.build()), Optional.of(newest), "", queued);
+    }
+
+    public DeploymentOutcome nightly(Optional<Build> head) {
+        long t0 = System.nanoTime();
+        NightlyChoice choice = chooseNightly(head);
+        if (choice.target().isEmpty()) {
+            return events.finish(new DeploymentOutcome.Skipped(s.app(), choice.skip(), since(t0)));
+        }
+        Build target = choice.target().get();
+        List<QueuedBuild> queued = choice.queued();
         // Before any side effect: what the night will release must be releasable (a queued build may lack its source).
-        Optional<String> cannot = cannotRelease(target, head.isPresent() ? Optional.empty()
-                : Optional.of(queued.get(queued.size() - 1)));
+        Optional<String> cannot = cannotRelease(target, choice.fromQueue());
         if (cannot.isPresent()) {
             return events.finish(new DeploymentOutcome.Refused(s.app(), target, "", cannot.get(), List.of(),
                     since(t0)));
@@ -224,8 +290,24 @@ public final class PipelineEngine {
                 + " waiting for the nightly build (oldest " + queued.get(0).build() + ")";
     }
 
-    private static String unsafeReason(List<Classification> unsafe) {
-        return "UNSAFE: " + String.join(", ", unsafe.stream().map(Classification::toString).toList());
+    /** {@code UNSAFE: V1__drop.sql (drop-column at line 1), V2__idx.sql (create-index-non-concurrently at line 3)}. */
+    static String unsafeReason(List<Classification> unsafe) {
+        return "UNSAFE: " + String.join(", ", unsafe.stream().map(c -> c.migration() + " (" + rules(c) + ")")
+                .toList());
+    }
+
+    private static String rules(Classification c) {
+        List<String> rules = new ArrayList<>();
+        for (io.zdcd.classify.StatementAnalysis st : c.unsafeStatements()) {
+            rules.add(st.findings().stream().filter(f -> f.verdict() == Verdict.UNSAFE).map(Finding::ruleId)
+                    .findFirst().orElse(st.kind()) + " at line " + st.line());
+        }
+        c.findings().stream().filter(f -> f.verdict() == Verdict.UNSAFE).forEach(f -> rules.add(f.ruleId()));
+        if (rules.isEmpty()) {
+            return "judged UNSAFE";
+        }
+        return rules.size() <= 3 ? String.join(", ", rules)
+                : String.join(", ", rules.subList(0, 3)) + " and " + (rules.size() - 3) + " more";
     }
 
     private static String unfinishedMessage(DeploymentRecord r) {

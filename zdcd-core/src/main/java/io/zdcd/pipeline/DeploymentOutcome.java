@@ -66,13 +66,20 @@ public sealed interface DeploymentOutcome {
         throw new DeploymentFailedException(this);
     }
 
-    /** A multi-line timeline: the status, every step with its timing, and (when failed) the recovery. */
+    /**
+     * A multi-line timeline: the status, every step with its timing, each UNSAFE finding with its reason and safe
+     * alternative (when deferred), and the recovery (when failed).
+     */
     default String describe() {
         StringBuilder sb = new StringBuilder(toString()).append('\n');
         for (StepResult s : steps()) {
             sb.append("  ").append(s).append('\n');
         }
-        if (this instanceof RolledBack r) {
+        if (this instanceof Deferred d) {
+            for (Classification c : d.unsafe()) {
+                sb.append(indent(c.describe()));
+            }
+        } else if (this instanceof RolledBack r) {
             sb.append("Recovery done:\n").append(indent(r.recovery().describe()));
         } else if (this instanceof Failed f) {
             sb.append("What is left to do:\n").append(indent(f.remaining().describe()));

@@ -79,6 +79,19 @@ public final class DeploymentPipeline {
     }
 
     /**
+     * What {@link #nightly()} would do: skip, refuse, or deploy which build with which steps (a maintenance window
+     * when a pending migration is UNSAFE). No side effect (reads the queue, the journal and the pending migrations).
+     */
+    public DeploymentPlan planNightly() {
+        return engine.planNightly(Optional.empty());
+    }
+
+    /** What {@link #nightly(Build)} would do with this head; no side effect. */
+    public DeploymentPlan planNightly(Build head) {
+        return engine.planNightly(Optional.of(Objects.requireNonNull(head, "head")));
+    }
+
+    /**
      * Deploys a push (continuous mode): lock, preflight, backup (only when migrations are pending), migrate,
      * release, verify. Any UNSAFE pending migration, or any build already queued, defers the build to the nightly
      * queue and changes nothing. A failing step is recovered automatically. Never throws for a failed step: the

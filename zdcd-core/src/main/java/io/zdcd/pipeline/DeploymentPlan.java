@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link DeploymentPipeline#deploy} would do with a build, computed by {@link DeploymentPipeline#plan} without
- * any side effect.
+ * What {@link DeploymentPipeline#deploy} would do with a build, computed by {@link DeploymentPipeline#plan}, or what
+ * {@link DeploymentPipeline#nightly} would do, computed by {@link DeploymentPipeline#planNightly}, without any side
+ * effect.
  *
  * <p>{@code toString()} reads like {@code DeploymentPlan[acme Build[3f2c1a9]: DEPLOY, 2 migrations, all SAFE]}.
  *
@@ -30,8 +31,10 @@ public record DeploymentPlan(String app, Build build, DeploymentMode mode, Decis
         DEPLOY,
         /** Queue for the nightly build (an UNSAFE migration, or earlier builds already queued). */
         DEFER,
-        /** Refused: another deployment holds the app. */
-        REFUSE
+        /** Refused: another deployment holds the app, or the platform cannot release the build. */
+        REFUSE,
+        /** Nightly: nothing to deploy ({@link #build} is then the head given, or the last deployed build). */
+        SKIP
     }
 
     public DeploymentPlan {

@@ -61,8 +61,18 @@ public final class RecoveryPlan {
         return new RecoveryPlan(app, Optional.empty(), "", List.of(), false);
     }
 
-    /** The plan for a deployment as its journal describes it (the recovery steps it already finished are left out). */
+    /**
+     * The plan for a deployment as its journal describes it (the recovery steps it already finished are left out).
+     * A deployment that has ended (deployed, deferred, rolled back, recovered) has nothing to recover: its plan is
+     * empty and says so, and never rolls back the release it left running.
+     */
     public static RecoveryPlan from(DeploymentRecord record) {
+        if (!record.isUnfinished()) {
+            return new RecoveryPlan(record.app(), Optional.of(record.id()), "nothing to recover: deployment #"
+                    + record.id() + " of " + record.build() + " has ended ("
+                    + (record.succeeded() ? "deployed" : record.summary().isEmpty() ? "not deployed"
+                    : record.summary()) + ")", List.of(), false);
+        }
         RecoveryPlanner.Result r = RecoveryPlanner.plan(record);
         return new RecoveryPlan(record.app(), Optional.of(record.id()), r.failure(), r.steps(), false);
     }
@@ -165,7 +175,9 @@ public final class RecoveryPlan {
         deploymentId.ifPresent(id -> sb.append(" (deployment #").append(id).append(')'));
         sb.append(failure.isEmpty() ? "" : ": " + failure).append('\n');
         if (steps.isEmpty()) {
-            sb.append("  Nothing to do: the database and the code are as they were.\n");
+            sb.append(failure.startsWith("nothing to recover") ? "  Nothing to do: the running release and the "
+                    + "database are left as they are.\n" : "  Nothing to do: the database and the code are as they "
+                    + "were.\n");
         }
         for (int i = 0; i < steps.size(); i++) {
             sb.append("  ").append(i + 1).append(". ").append(steps.get(i).describe()).append('\n');

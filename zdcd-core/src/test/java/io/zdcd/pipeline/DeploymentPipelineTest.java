@@ -185,6 +185,50 @@ class DeploymentPipelineTest {
     }
 
     @Test
+    void the_recovery_plan_of_a_finished_deployment_is_empty_and_never_rolls_back_a_healthy_release() {
+        h.migration("V1__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
+        DeploymentPipeline pipeline = h.pipeline().build();
+        then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        h.migration("V2__drop.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        then(pipeline.deploy(Build.of("b2")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+
+        List<io.zdcd.recovery.RecoveryPlan> plans = io.zdcd.jdbc.JdbcDeploymentJournal.of(h.control)
+                .recent(h.app, 10).stream().map(io.zdcd.recovery.RecoveryPlan::from).toList();
+
+        then(plans).hasSize(2).allSatisfy(p -> {
+            then(p.isEmpty()).isTrue();
+            then(p.steps()).isEmpty();
+            then(p.describe()).contains("nothing to recover", "has ended", "Nothing to do")
+                    .doesNotContain("Roll the code back");
+        });
+        then(plans.get(1).failure()).contains("Build[b1]", "(deployed)");
+        then(plans.get(0).failure()).contains("Build[b2]", "deferred to the nightly build");
+    }
+
+    @Test
+    void the_nightly_plan_says_what_the_night_will_do_without_doing_it() {
+        DeploymentPipeline pipeline = h.pipeline().smokeCommand("./smoke").build();
+        then(pipeline.planNightly().decision()).isEqualTo(DeploymentPlan.Decision.SKIP);
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+        h.migration("V2__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
+        then(pipeline.deploy(Build.of("b2")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+
+        DeploymentPlan plan = pipeline.planNightly();
+
+        then(plan.decision()).isEqualTo(DeploymentPlan.Decision.DEPLOY);
+        then(plan.build().version()).isEqualTo("b2");
+        then(plan.steps()).containsExactly(StepKind.LOCK, StepKind.MAINTENANCE_ON, StepKind.BACKUP, StepKind.MIGRATE,
+                StepKind.MIGRATE, StepKind.RELEASE, StepKind.VERIFY, StepKind.MAINTENANCE_OFF, StepKind.VERIFY);
+        then(plan.reason()).contains("the newest of 2 queued builds", "inside a maintenance window",
+                "UNSAFE: V1__drop_legacy.sql (test-unsafe)", "smoke command");
+        then(plan.describe()).contains("UNSAFE V1__drop_legacy.sql", "test-unsafe: unsafe in the test classifier");
+        then(h.platform.log).isEmpty();
+        then(h.columns("orders")).containsExactly("id", "note", "legacy");
+        then(io.zdcd.jdbc.JdbcBuildQueue.of(h.control).queued(h.app)).hasSize(2);
+    }
+
+    @Test
     void plan_is_a_dry_run_with_verdicts_and_steps() {
         h.migration("V1__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
         DeploymentPipeline pipeline = h.pipeline().build();
