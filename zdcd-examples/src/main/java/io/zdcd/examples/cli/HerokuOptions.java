@@ -11,6 +11,7 @@ import io.zdcd.jdbc.JdbcDeploymentJournal;
 import io.zdcd.jdbc.JdbcMigrationRunner;
 import io.zdcd.jdbc.PostgresDatabase;
 import io.zdcd.jdbc.SqlMigrationSource;
+import io.zdcd.pipeline.DeploymentEvent;
 import io.zdcd.pipeline.DeploymentListener;
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.pipeline.DeploymentPipeline;
@@ -68,8 +69,24 @@ final class HerokuOptions {
 
     @Option(names = "--database-url", paramLabel = "URL",
             description = "The app's PostgreSQL (postgres://user:password@host:5432/db or a JDBC URL): migrations are "
-                    + "applied over it, and the deployment journal and nightly queue are kept in it (schema zdcd).")
+                    + "applied over it; the deployment journal and nightly queue are kept in it (schema zdcd) unless "
+                    + "--control-database-url is given.")
     String databaseUrl;
+
+    @Option(names = "--control-database-url", paramLabel = "URL",
+            description = "A PostgreSQL that restores never touch, for the deployment journal and the nightly queue "
+                    + "(default: $ZDCD_CONTROL_DATABASE_URL, else --database-url, where zdcd writes back after a "
+                    + "restore what the restore removed).")
+    String controlDatabaseUrl;
+
+    @Option(names = "--smoke-command", paramLabel = "CMD",
+            description = "Run in a one-off dyno of the new release before maintenance goes off; it must exit 0 "
+                    + "(for example 'python manage.py check --deploy').")
+    String smokeCommand;
+
+    @Option(names = "--smoke-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long the smoke command may run (default: ${DEFAULT-VALUE}).")
+    long smokeSeconds;
 
     @Option(names = "--health-url", paramLabel = "URL",
             description = "Polled after the release until it answers 2xx (default: the release phase succeeding).")
@@ -101,9 +118,24 @@ final class HerokuOptions {
         if (verifySeconds < 1) {
             throw new ParameterException(cli, "--verify-timeout must be at least 1 second, was " + verifySeconds);
         }
+        if (smokeSeconds < 1) {
+            throw new ParameterException(cli, "--smoke-timeout must be at least 1 second, was " + smokeSeconds);
+        }
+        DeploymentListener printing = DeploymentListener.printing(out);
         DeploymentPipeline.Builder b = DeploymentPipeline.builder().app(theApp).platform(platform)
                 .verifyTimeout(Duration.ofSeconds(verifySeconds))
-                .addListener(DeploymentListener.printing(out));
+                // the outcome is printed once, in full, by finish()
+                .addListener(e -> {
+                    if (!(e instanceof DeploymentEvent.DeploymentFinished)) {
+                        printing.onEvent(e);
+                    }
+                });
+        if (smokeCommand != null) {
+            if (smokeCommand.isBlank()) {
+                throw new ParameterException(cli, "--smoke-command is blank");
+            }
+            b.smokeCommand(smokeCommand).smokeTimeout(Duration.ofSeconds(smokeSeconds));
+        }
         if (healthUrl != null) {
             try {
                 b.healthCheck(HttpHealthCheck.of(healthUrl));
@@ -118,6 +150,7 @@ final class HerokuOptions {
             throw new ParameterException(cli, (djangoProject != null ? "--django-project" : "--migrations")
                     + " needs --database-url (zdcd applies the migrations itself)");
         }
+        control(cli).ifPresent(db -> b.journal(JdbcDeploymentJournal.of(db)).queue(JdbcBuildQueue.of(db)));
         if (databaseUrl != null) {
             PostgresDatabase db;
             try {
@@ -126,7 +159,7 @@ final class HerokuOptions {
                 throw new ParameterException(cli, "--database-url: " + e.getMessage());
             }
             // Backups too, even without migrations here: recovering an unfinished deployment may need a restore.
-            b.journal(JdbcDeploymentJournal.of(db)).queue(JdbcBuildQueue.of(db)).backups(platform.backups());
+            b.backups(platform.backups());
             if (!migrations.isEmpty()) {
                 for (Path p : migrations) {
                     if (!Files.exists(p)) {
@@ -151,6 +184,36 @@ final class HerokuOptions {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Where the journal and the queue live: {@code --control-database-url}, else {@code $ZDCD_CONTROL_DATABASE_URL},
+     * else {@code --database-url}; empty when none is given.
+     */
+    Optional<PostgresDatabase> control(CommandLine cli) {
+        String url = controlDatabaseUrl != null ? controlDatabaseUrl : env.get("ZDCD_CONTROL_DATABASE_URL");
+        String option = controlDatabaseUrl != null ? "--control-database-url" : "$ZDCD_CONTROL_DATABASE_URL";
+        if (url == null || url.isBlank()) {
+            url = databaseUrl;
+            option = "--database-url";
+        }
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PostgresDatabase.fromUrl(url));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, option + ": " + e.getMessage());
+        }
+    }
+
+    /** The app: {@code --app}, else {@code $HEROKU_APP}. */
+    String appName(CommandLine cli) {
+        String a = app != null ? app : env.get("HEROKU_APP");
+        if (a == null || a.isBlank()) {
+            throw new ParameterException(cli, "no app: give --app APP or set HEROKU_APP");
+        }
+        return a;
     }
 
     /** The build named by --version and --source-url, if both are given; one without the other is bad usage. */

@@ -16,8 +16,13 @@ import picocli.CommandLine.Spec;
         description = {"The nightly build on Heroku: skipped when nothing was queued (and, given --version, nothing "
                 + "committed since the last deployment); otherwise deploys the newest build without the preflight "
                 + "check, inside a maintenance window when a pending migration is UNSAFE.",
-                "Give --version and --source-url of the newest commit; without them only the queue (kept in "
-                        + "--database-url) is deployed.",
+                "Give --version and --source-url of the newest commit; without them the newest queued build (kept "
+                        + "whole, source URL included, in --control-database-url, else --database-url) is deployed, "
+                        + "after checking it can be released.",
+                "In the maintenance window: backup, migrations, release, then every web dyno up and the "
+                        + "--smoke-command in a one-off dyno; maintenance goes off, then --health-url is checked. "
+                        + "A health check failing after the window rolls the code back; the database is restored "
+                        + "only by 'zdcd recover --accept-write-loss'.",
                 "Exit 0 deployed or skipped, 1 failed and recovered, 4 failed and not fully recovered (or refused), "
                         + "2 bad usage."})
 public final class NightlyCommand implements Callable<Integer> {

@@ -11,11 +11,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code zdcd recover}: finishes the recovery of an app's unfinished deployment on Heroku (the process was killed
- * mid-step, recovery itself failed, or a restore awaits consent), from the journal kept in {@code --database-url}.
+ * mid-step, recovery itself failed, or a restore awaits consent), from the journal kept in {@code --control-database-url} (else {@code --database-url}).
  */
 @Command(name = "recover", sortOptions = false,
         description = {"Recovers the app's unfinished deployment (crashed mid-step, failed recovery, or a restore that "
-                + "awaits consent) from the journal kept in --database-url, as zdcd deploy and nightly would have.",
+                + "awaits consent) from the journal kept in --control-database-url (else --database-url), as zdcd "
+                + "deploy and nightly would have.",
                 "--plan prints the recovery plan and changes nothing.",
                 "Exit 0 recovered or nothing to recover, 4 not fully recovered (or consent needed), 2 bad usage."})
 public final class RecoverCommand implements Callable<Integer> {
@@ -37,9 +38,10 @@ public final class RecoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (options.databaseUrl == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "recover needs --database-url: the journal of the unfinished deployment is kept there");
+        if (options.control(spec.commandLine()).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "recover needs the journal of the unfinished deployment: "
+                    + "give --control-database-url (or $ZDCD_CONTROL_DATABASE_URL), or --database-url if it is kept "
+                    + "there");
         }
         var pipeline = options.pipeline(spec, System.out);
         if (planOnly) {

@@ -44,6 +44,10 @@ public final class Zdcd implements Runnable {
 
         cli.addSubcommand(new RecoverCommand());
 
+        cli.addSubcommand(new PlanCommand());
+
+        cli.addSubcommand(new QueueCommand());
+
         cli.addSubcommand(new DemoCommand());
 
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -61,10 +65,24 @@ public final class Zdcd implements Runnable {
         // Reports are UTF-8 whatever the platform's default charset is (Java 17 uses the locale's for System.out).
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8));
-        CommandLine cli = commandLine();
-        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true));
+        System.exit(run(commandLine(), args));
+    }
+
+    /**
+     * Runs the command line on {@code System.out} and {@code System.err}. A report that could not be written (full
+     * disk, closed pipe: {@link PrintStream#checkError()}) exits 2 with one line on stderr, whatever the command said.
+     */
+    static int run(CommandLine cli, String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
+        cli.setOut(out);
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true));
-        System.exit(cli.execute(args));
+        int exit = cli.execute(args);
+        if (System.out.checkError() || out.checkError()) {
+            System.err.println("zdcd: could not write the report to standard output (disk full or output closed?)");
+            System.err.flush();
+            return 2;
+        }
+        return exit;
     }
 
     /** Reads the version from the jar's manifest. */

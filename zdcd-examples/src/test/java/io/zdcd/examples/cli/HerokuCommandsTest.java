@@ -61,17 +61,23 @@ class HerokuCommandsTest {
         server.close();
     }
 
-    private int run(String... args) {
+    private CommandLine cli() {
         CommandLine cli = Zdcd.commandLine();
-        for (String name : new String[] {"deploy", "nightly", "recover"}) {
+        for (String name : new String[] {"deploy", "nightly", "recover", "plan", "queue"}) {
             Object command = cli.getSubcommands().get(name).getCommand();
             HerokuOptions options = command instanceof DeployCommand d ? d.options
-                    : command instanceof RecoverCommand r ? r.options : ((NightlyCommand) command).options;
+                    : command instanceof RecoverCommand r ? r.options
+                    : command instanceof PlanCommand p ? p.options
+                    : command instanceof QueueCommand q ? q.options : ((NightlyCommand) command).options;
             options.env = env;
             options.netrc = dir.resolve("no-netrc");
         }
         cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli;
+    }
+
+    private int run(String... args) {
+        return cli().execute(args);
     }
 
     private String out() {
@@ -172,8 +178,73 @@ class HerokuCommandsTest {
         then(run("deploy", "--app", "broken", "--source-url", SOURCE, "--version", "5555555eee",
                 "--database-url", db.jdbcUrlWithCredentials())).as("deploys work again").isZero();
         then(run("recover", "--app", "broken")).as("no journal without --database-url").isEqualTo(2);
-        then(err.toString()).contains("recover needs --database-url");
+        then(err.toString()).contains("recover needs the journal of the unfinished deployment");
         then(out() + err).doesNotContain(FakeHeroku.TOKEN);
+    }
+
+    @Test
+    void a_deferred_push_prints_its_findings_once_and_queue_and_plan_show_the_night_without_side_effects(
+            TestDatabase db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrlWithCredentials()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS people (id bigint PRIMARY KEY, legacy text)");
+        }
+        Path migrations = Files.createDirectories(dir.resolve("m5"));
+        Files.writeString(migrations.resolve("V1__drop_legacy.sql"), "ALTER TABLE people DROP COLUMN legacy;\n");
+        String signed = SOURCE + "?token=s3cr3tsigned";
+        String control = db.jdbcUrlWithCredentials();
+        String[] common = {"--app", "acme", "--database-url", db.jdbcUrlWithCredentials(), "--control-database-url",
+                control, "--migrations", migrations.toString()};
+
+        int deferred = run(concat(new String[] {"deploy", "--source-url", signed, "--version", "1111111aaa",
+            "--description", "drop legacy"}, common));
+
+        then(deferred).as(out() + err).isEqualTo(3);
+        then(out()).contains("UNSAFE: V1__drop_legacy.sql (", "V1__drop_legacy.sql: UNSAFE", "instead:")
+                .doesNotContain("Classification[");
+        then(out().split("DEFERRED acme", -1)).as("the outcome is printed once").hasSize(2);
+
+        out.reset();
+        then(run("queue", "--app", "acme", "--control-database-url", control)).isZero();
+        then(out()).contains("1 build queued for acme", "1111111  \"drop legacy\"", "source URL kept",
+                "UNSAFE: V1__drop_legacy.sql");
+        int callsBefore = heroku.calls().size();
+        then(run(concat(new String[] {"plan", "--nightly"}, common))).as(out() + err).isZero();
+        then(out()).contains("DEPLOY, 1 migration, 1 UNSAFE", "inside a maintenance window",
+                "maintenance on -> backup -> migrate -> release -> verify -> maintenance off -> verify");
+        then(heroku.calls().subList(callsBefore, heroku.calls().size()))
+                .as("plan reads, never writes").allSatisfy(c -> then(c.line()).startsWith("GET "));
+        then(app.maintenance).isFalse();
+
+        then(run("queue", "--app", "acme", "--control-database-url", control, "--drop", "1111111")).isZero();
+        then(run("queue", "--app", "acme", "--control-database-url", control, "--drop", "1111111")).isEqualTo(1);
+        out.reset();
+        then(run(concat(new String[] {"plan", "--nightly"}, common))).isZero();
+        then(out()).contains("SKIP", "nothing queued");
+        then(out() + err).doesNotContain("s3cr3tsigned").doesNotContain(FakeHeroku.TOKEN);
+    }
+
+    @Test
+    void a_report_that_cannot_be_written_exits_2_with_one_line_on_stderr(TestDatabase db) {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        }, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Zdcd.run(cli(), new String[] {"queue", "--app", "acme", "--control-database-url",
+                db.jdbcUrlWithCredentials()});
+        } finally {
+            System.setErr(originalErr);
+        }
+
+        then(exit).isEqualTo(2);
+        then(errBytes.toString(StandardCharsets.UTF_8)).isEqualTo("zdcd: could not write the report to standard "
+                + "output (disk full or output closed?)" + System.lineSeparator());
     }
 
     @Test
