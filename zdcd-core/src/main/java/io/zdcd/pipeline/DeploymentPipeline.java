@@ -104,7 +104,10 @@ public final class DeploymentPipeline {
     /**
      * The nightly build from the queue alone: skipped when nothing is queued; otherwise deploys the newest queued
      * build (all queued builds at once), without preflight, inside a maintenance window when any pending migration
-     * is UNSAFE.
+     * is UNSAFE. In the window: backup, migrate, release, then verify ({@link Platform#processesUp}, the
+     * {@link Builder#smokeCommand smoke command}); maintenance goes off, then the {@link Builder#healthCheck health
+     * check} runs. Refused, with nothing changed, when the platform cannot release the build
+     * ({@link Platform#cannotRelease}). A build whose nightly failed and was recovered stays queued.
      */
     public DeploymentOutcome nightly() {
         return engine.nightly(Optional.empty());
@@ -258,7 +261,10 @@ public final class DeploymentPipeline {
             return this;
         }
 
-        /** How long verify waits for a healthy answer. (default: {@link #DEFAULT_VERIFY_TIMEOUT}, 2 minutes) */
+        /**
+         * How long verify waits for every process of the release to be up, and again for a healthy answer of the
+         * {@link #healthCheck}. (default: {@link #DEFAULT_VERIFY_TIMEOUT}, 2 minutes)
+         */
         public Builder verifyTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative()) {
