@@ -90,6 +90,29 @@ class RestoreSameDatabaseTest {
         then(pipeline.recoveryPlan()).isEmpty();
     }
 
+    @Test
+    void a_queue_change_made_during_the_window_survives_the_restore() {
+        JdbcBuildQueue queue = JdbcBuildQueue.of(h.target);
+        DeploymentPipeline pipeline = h.pipeline().journal(JdbcDeploymentJournal.of(h.target)).queue(queue)
+                .backups(LocalDatabaseBackups.builder(h.target)
+                        .otherSessions(LocalDatabaseBackups.OtherSessions.TERMINATE).keep(2).build())
+                .build();
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        pipeline.deploy(Build.of("b1"));
+        pipeline.deploy(Build.of("b2"));
+        // a person drops b1 from the queue while the nightly runs (after its backup)
+        h.platform.onRelease = () -> queue.drop(h.app, "b1");
+        h.platform.crashingBuilds.add("b2");
+
+        DeploymentOutcome night = pipeline.nightly();
+
+        then(night.status()).as(night.describe()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+        then(night.steps()).filteredOn(st -> st.step() == io.zdcd.spi.StepKind.RESTORE).singleElement()
+                .satisfies(st -> then(st.detail()).contains("wrote back the queue (1 build)"));
+        then(queue.queued(h.app)).extracting(q -> q.build().version()).as("the drop is not undone by the restore")
+                .containsExactly("b2");
+    }
+
     private static List<String> lines(DeploymentRecord record) {
         return record.entries().stream().map(e -> e.step() + (e.subject().isEmpty() ? "" : " " + e.subject()) + " "
                 + e.phase()).toList();

@@ -110,6 +110,8 @@ class WeekTest {
         DeploymentOutcome night3 = pipeline.nightly();
         then(night3.status()).as(night3.describe()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
         then(((DeploymentOutcome.RolledBack) night3).recovery().writesLostSince()).isEmpty();
+        then(night3.steps()).filteredOn(st -> st.step() == StepKind.RESTORE).singleElement()
+                .satisfies(st -> then(st.detail().contains("wrote back")).as(st.detail()).isEqualTo(inAppDatabase));
         then(h.notes()).as("every row written before the window").containsExactlyElementsOf(rows);
         then(h.strings("SELECT data_type FROM information_schema.columns WHERE table_name = 'orders' "
                 + "AND column_name = 'note'")).containsExactly("text");
