@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deploy", sortOptions = false,
         description = {"Deploys one push to Heroku: preflight (pending migrations must all be SAFE, else the push is "
-                + "deferred to the nightly build), backup, migrate, Heroku build and release phase, health check; a "
+                + "deferred to the nightly build), backup, migrate, Heroku build and release phase, web dynos up, "
+                + "--smoke-command, health check; a "
                 + "failing step is recovered automatically.",
                 "Token: $HEROKU_API_KEY or the Heroku CLI's ~/.netrc. API URLs: $HEROKU_API_URL, $HEROKU_DATA_API_URL.",
                 "Exit 0 deployed, 3 deferred, 1 failed and recovered, 4 failed and not fully recovered (or refused: "

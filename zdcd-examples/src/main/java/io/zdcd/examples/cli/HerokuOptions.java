@@ -89,11 +89,13 @@ final class HerokuOptions {
     long smokeSeconds;
 
     @Option(names = "--health-url", paramLabel = "URL",
-            description = "Polled after the release until it answers 2xx (default: the release phase succeeding).")
+            description = "Polled until it answers 2xx once traffic reaches the release (in a nightly window: after "
+                    + "maintenance went off, since Heroku answers 503 while it is on). Default: the dynos being up.")
     String healthUrl;
 
     @Option(names = "--verify-timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long the health check may take (default: ${DEFAULT-VALUE}).")
+            description = "How long verify waits for every web dyno to be up, and again for --health-url "
+                    + "(default: ${DEFAULT-VALUE}).")
     long verifySeconds;
 
     /** The environment and the netrc file, replaceable by tests. */
