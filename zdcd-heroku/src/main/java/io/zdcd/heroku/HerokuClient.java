@@ -341,6 +341,104 @@ public final class HerokuClient {
                 Void.class);
     }
 
+    /** Stops one dyno ({@code POST /apps/{app}/dynos/{id_or_name}/actions/stop}), e.g. a one-off dyno that ran too long. */
+    public void stopDyno(String app, String idOrName) {
+        api.idempotent(ApiRequest.of("POST", Api.PLATFORM, path("apps", app, "dynos", idOrName, "actions", "stop"),
+                null), Void.class);
+    }
+
+    /**
+     * Opens a log session ({@code POST /apps/{app}/log-sessions}) for one dyno's lines (all dynos when
+     * {@code dynoName} is empty): the newest {@code lines} lines, then, with {@code tail}, whatever comes after.
+     * Creating a session changes nothing on the app, so it is retried like a GET. The body names the dyno as
+     * {@code dyno}, as the Heroku CLI sends it (the newest schema also knows {@code dyno_name}, heroku-api.md §13.10).
+     */
+    public HerokuLogSession logSession(String app, String dynoName, int lines, boolean tail) {
+        if (lines < 1 || lines > 1500) {
+            throw new IllegalArgumentException("lines must be 1..1500, was " + lines);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (dynoName != null && !dynoName.isEmpty()) {
+            body.put("dyno", dynoName);
+        }
+        body.put("lines", lines);
+        body.put("tail", tail);
+        return api.idempotent(ApiRequest.of("POST", Api.PLATFORM, path("apps", app, "log-sessions"), body),
+                Dto.LogSession.class).toLogSession();
+    }
+
+    /**
+     * Reads a log session's lines (with the token and URL credentials hidden) until {@code stop} returns true, the
+     * stream ends, or {@code timeout} passes; returns the lines read. No Heroku credentials go to the log URL.
+     */
+    public List<String> readLog(HerokuLogSession session, java.time.Duration timeout,
+                                java.util.function.Predicate<String> stop) {
+        List<String> lines = new ArrayList<>();
+        api.streamLines(session.logplexUrl(), timeout, l -> {
+            String clean = io.zdcd.jdbc.PostgresDatabase.redact(l);
+            lines.add(clean);
+            return stop.test(clean);
+        });
+        return List.copyOf(lines);
+    }
+
+    /**
+     * Waits for a one-off dyno to exit, reading its exit status from the app's log: Heroku writes
+     * {@code heroku[run.1234]: Process exited with status N} when the process ends (the Dyno resource has no exit
+     * code, and the dyno disappears once it exited; heroku-api.md §7.2). Each poll opens a log session for the dyno
+     * ({@code tail}, the newest 1500 lines) and reads it until that line, the end of the stream, or the next poll.
+     *
+     * @return the result, {@linkplain HerokuRunResult#exited() without exit status} if the deadline passed first
+     */
+    public HerokuRunResult waitForExit(String app, String dynoName, WaitPolicy policy) {
+        java.util.regex.Pattern exit = java.util.regex.Pattern.compile(
+                "heroku\\[" + java.util.regex.Pattern.quote(dynoName) + "\\]:\\s*Process exited with status (\\d+)");
+        String marker = "[" + dynoName + "]: ";
+        HerokuRunResult[] last = {new HerokuRunResult(dynoName, OptionalInt.empty(), List.of())};
+        java.time.Instant deadline = clock.instant().plus(policy.deadline());
+        try {
+            return waiter.until("one-off dyno " + dynoName + " of " + app + " to exit", "POST",
+                    path("apps", app, "log-sessions"), policy, () -> {
+                        java.time.Duration left = java.time.Duration.between(clock.instant(), deadline);
+                        java.time.Duration read = left.compareTo(policy.interval()) < 0 ? left : policy.interval();
+                        HerokuLogSession session = logSession(app, dynoName, 1500, true);
+                        List<String> lines = readLog(session, read.isZero() || read.isNegative()
+                                ? java.time.Duration.ofMillis(1) : read, l -> exit.matcher(l).find());
+                        OptionalInt status = OptionalInt.empty();
+                        List<String> output = new ArrayList<>();
+                        for (String l : lines) {
+                            java.util.regex.Matcher m = exit.matcher(l);
+                            if (m.find()) {
+                                status = OptionalInt.of(Integer.parseInt(m.group(1)));
+                            }
+                            int at = l.indexOf("app" + marker);
+                            if (at >= 0) {
+                                output.add(l.substring(at + ("app" + marker).length()));
+                            }
+                        }
+                        last[0] = new HerokuRunResult(dynoName, status, output);
+                        return last[0];
+                    }, HerokuRunResult::exited, r -> { });
+        } catch (HerokuApiException e) {
+            if (HerokuApiException.DEADLINE_EXCEEDED.equals(e.errorId())) {
+                return last[0];
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until every dyno except {@code release} and {@code run} ones runs {@code version} or later and has
+     * settled: {@code up}, or {@code crashed} (a crashing release is not waited for until the deadline; whether
+     * it is healthy is the verify step's question). Returns the dynos as last seen.
+     */
+    public List<HerokuDyno> waitForDynosSettled(String app, int version, WaitPolicy policy) {
+        return waiter.until("dynos of " + app + " started on v" + version, "GET", path("apps", app, "dynos"), policy,
+                () -> dynos(app).stream().filter(d -> !"release".equals(d.type()) && !"run".equals(d.type())).toList(),
+                ds -> ds.stream().allMatch(d -> (d.isUp() || "crashed".equals(d.state()))
+                        && d.releaseVersion() >= version), ds -> { });
+    }
+
     /**
      * Waits until every dyno except {@code release} and {@code run} ones is up on {@code version} or later (what
      * {@code heroku ps:wait} does). With preboot the old dynos keep serving for about 3 minutes more.
