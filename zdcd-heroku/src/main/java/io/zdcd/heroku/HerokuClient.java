@@ -65,10 +65,26 @@ public final class HerokuClient {
     private final Waiter waiter;
     private final Clock clock;
 
-    private HerokuClient(ApiTransport.Settings settings) {
+    private final List<String> warnings;
+
+    private HerokuClient(ApiTransport.Settings settings, List<String> warnings) {
         this.api = new ApiTransport(settings);
         this.clock = settings.clock();
         this.waiter = new Waiter(settings.clock(), settings.sleeper());
+        this.warnings = List.copyOf(warnings);
+        for (String w : this.warnings) {
+            org.slf4j.LoggerFactory.getLogger(HerokuClient.class).warn("{}", w);
+            api.emit(new HerokuEvent.Warning(clock.instant(), w));
+        }
+    }
+
+    /**
+     * What the user should fix in the setup this client was built from (for example a {@code ~/.netrc} others
+     * can read: {@code chmod 600}), each said once per run; also logged at WARN and sent to the listener. A
+     * command-line tool prints them.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** A builder; only the API key is required. */
@@ -697,6 +713,7 @@ public final class HerokuClient {
         private Clock clock = Clock.systemUTC();
         private HerokuListener listener = HerokuListener.none();
         private OkHttpClient httpClient;
+        private final List<String> warnings = new ArrayList<>();
 
         Builder() {
         }
@@ -790,7 +807,11 @@ public final class HerokuClient {
             if (key != null && !key.isBlank()) {
                 apiKey(key);
             } else if (apiKey == null) {
-                Netrc.password(netrc, "api.heroku.com").ifPresent(this::apiKey);
+                Optional<String> fromNetrc = Netrc.password(netrc, "api.heroku.com");
+                fromNetrc.ifPresent(this::apiKey);
+                if (fromNetrc.isPresent()) {
+                    Netrc.permissionWarning(netrc).ifPresent(warnings::add);
+                }
             }
             String url = env.get("HEROKU_API_URL");
             if (url != null && !url.isBlank()) {
@@ -821,7 +842,7 @@ public final class HerokuClient {
                         + "or log in with `heroku login`, which stores it in ~/.netrc");
             }
             return new HerokuClient(new ApiTransport.Settings(base(apiUrl), base(dataApiUrl), new Secret(apiKey),
-                    retry, rateLimit, circuitBreaker, timeouts, sleeper, clock, listener, httpClient));
+                    retry, rateLimit, circuitBreaker, timeouts, sleeper, clock, listener, httpClient), warnings);
         }
 
         private static HttpUrl base(String url) {
@@ -837,6 +858,11 @@ public final class HerokuClient {
             }
             if (!u.username().isEmpty() || !u.password().isEmpty()) {
                 throw new IllegalArgumentException(name + " must not carry credentials; use apiKey");
+            }
+            if (!u.isHttps() && !Redaction.isLoopback(u.host())) {
+                throw new IllegalArgumentException(name + " " + Redaction.withoutQuery(url) + " is plain http: every "
+                        + "call would send the Heroku API token in clear text to " + u.host() + ". Use https:// "
+                        + "(http:// is accepted only for a loopback host such as localhost or 127.0.0.1, for local fakes)");
             }
             return url;
         }

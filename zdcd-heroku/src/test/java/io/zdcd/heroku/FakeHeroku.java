@@ -207,6 +207,8 @@ public final class FakeHeroku extends Dispatcher {
     public boolean nextRestoreFails;
     /** Error messages and output streams repeat the caller's token, as a careless proxy might: zdcd must hide it. */
     public boolean echoToken;
+    /** The token the fake accepts. */
+    public String token = TOKEN;
 
     /** A fake on the wall clock. @param baseUrl the server's URL, for output-stream and backup URLs */
     public FakeHeroku(String baseUrl) {
@@ -319,7 +321,7 @@ public final class FakeHeroku extends Dispatcher {
         }
         if (path.startsWith("/streams/") || path.startsWith("/uploads/")) {
             return plain(200, path.startsWith("/streams/") ? "output of " + path + "\n"
-                    + (echoToken ? "HEROKU_API_KEY=" + TOKEN + "\n" : "") : "");
+                    + (echoToken ? "HEROKU_API_KEY=" + token + "\n" : "") : "");
         }
         Fault fault = takeFault(call);
         if (fault != null && fault.kind() == FaultKind.STATUS) {
@@ -333,7 +335,7 @@ public final class FakeHeroku extends Dispatcher {
         if (accept == null || !accept.startsWith("application/vnd.heroku+json; version=3")) {
             return error(406, "not_acceptable", "Accept header missing or wrong");
         }
-        if (!("Bearer " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
+        if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
             return error(401, "unauthorized", "Invalid credentials provided.");
         }
         rateLimitRemaining = Math.max(0, rateLimitRemaining - 1);
