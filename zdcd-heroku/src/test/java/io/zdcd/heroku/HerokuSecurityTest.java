@@ -4,6 +4,8 @@ import static org.assertj.core.api.BDDAssertions.catchThrowable;
 import static org.assertj.core.api.BDDAssertions.catchThrowableOfType;
 import static org.assertj.core.api.BDDAssertions.then;
 
+import io.zdcd.jdbc.JdbcBuildQueue;
+import io.zdcd.jdbc.JdbcDeploymentJournal;
 import io.zdcd.jdbc.PostgresDatabase;
 import io.zdcd.pipeline.DeploymentEvent;
 import io.zdcd.pipeline.DeploymentListener;
@@ -13,12 +15,17 @@ import io.zdcd.spi.Build;
 import io.zdcd.spi.Health;
 import io.zdcd.spi.Progress;
 import io.zdcd.spi.Release;
+import io.zdcd.testing.PostgresExtension;
+import io.zdcd.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,15 +34,17 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 17: the token travels only over TLS (or to loopback), a world-readable {@code ~/.netrc} is reported once,
- * and secrets that break naive masking never leak through exceptions, outcomes, events, listeners or
- * {@code toString()}, while the messages around the mask stay readable.
+ * and secrets that break naive masking never leak through exceptions, outcomes, events, listeners, the journal
+ * and queue rows, JDBC driver messages or {@code toString()}, while the messages around the mask stay readable.
  */
+@ExtendWith(PostgresExtension.class)
 class HerokuSecurityTest {
     private final HerokuTestKit kit = new HerokuTestKit();
     private final FakeHeroku heroku = kit.heroku;
@@ -107,10 +116,12 @@ class HerokuSecurityTest {
     /** Token and database password alike: characters that break naive masking, one letter, a common word, a long one. */
     @ParameterizedTest
     @ValueSource(strings = {"p%ss@w:rd/9", "e", "failed", "hk-0a1b2c3d-4e5f-6789-abcd-ef0123456789"})
-    void secrets_never_leak_and_messages_around_the_mask_stay_readable(String secret) {
+    void secrets_never_leak_and_messages_around_the_mask_stay_readable(String secret, TestDatabase db)
+            throws Exception {
+        String name = "leaky-" + Integer.toHexString(secret.hashCode()); // one journal for all runs: one app each
         heroku.token = secret;
         heroku.echoToken = true;
-        FakeHeroku.App app = heroku.addApp("leaky", 3);
+        FakeHeroku.App app = heroku.addApp(name, 3);
         String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
         String dbUrl = "postgres://zdcd:" + encoded + "@localhost:1/app";
         app.configVars.put("DATABASE_URL", dbUrl);
@@ -126,28 +137,35 @@ class HerokuSecurityTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<Object> produced = new ArrayList<>();
 
-        DeploymentOutcome outcome = DeploymentPipeline.builder().app("leaky").platform(platform)
+        // the journal and queue on PostgreSQL, reached with the secret as password (the test server trusts local users)
+        PostgresDatabase control = PostgresDatabase.fromUrl("postgres://" + db.user() + ":" + encoded + "@"
+                + db.host() + ":" + db.port() + "/" + db.name());
+        DeploymentPipeline pipeline = DeploymentPipeline.builder().app(name).platform(platform)
                 .migrations(HerokuPipelineTest.pending("0007_drop", "ALTER TABLE t DROP COLUMN c;"),
                         HerokuPipelineTest.recorder(new ArrayList<>()))
                 .backups(platform.backups())
+                .journal(JdbcDeploymentJournal.of(control)).queue(JdbcBuildQueue.of(control))
                 .healthCheck(HttpHealthCheck.of("https://ops:" + encoded + "@localhost:1/healthz?token=" + encoded))
                 .verifyTimeout(Duration.ofMillis(50)).verifyInterval(Duration.ofMillis(10))
                 .addListener(events::add)
                 .addListener(DeploymentListener.printing(new PrintStream(printed, true, StandardCharsets.UTF_8)))
-                .build().nightly(Build.of("9a8b7c6d5e").withSourceUrl("https://src.example.com/a.tgz?token=" + encoded));
-        Release current = platform.currentRelease("leaky").orElseThrow();
-        Health smoke = platform.runCommand("leaky", current, "./smoke", Duration.ofMinutes(1), Progress.none());
-        heroku.failNext("GET", "/apps/leaky", 1, 503);
+                .build();
+        DeploymentOutcome deferred = pipeline.deploy(Build.of("1a2b3c4d5e", "drop column c"));
+        DeploymentOutcome outcome = pipeline.nightly(Build.of("9a8b7c6d5e").withSourceUrl(
+                "https://src.example.com/a.tgz?token=" + encoded));
+        Release current = platform.currentRelease(name).orElseThrow();
+        Health smoke = platform.runCommand(name, current, "./smoke", Duration.ofMinutes(1), Progress.none());
+        heroku.failNext("GET", "/apps/" + name, 1, 503);
         Throwable apiError = catchThrowable(() -> kit.clientBuilder().apiKey(secret).retryPolicy(RetryPolicy.none())
-                .build().app("leaky"));
-        Throwable unauthorized = catchThrowable(() -> kit.clientBuilder().apiKey(secret + "x").build().app("leaky"));
+                .build().app(name));
+        Throwable unauthorized = catchThrowable(() -> kit.clientBuilder().apiKey(secret + "x").build().app(name));
         Throwable connect = catchThrowable(() -> PostgresDatabase.fromUrl(dbUrl).connect());
         Throwable badUrl = catchThrowable(() -> PostgresDatabase.fromUrl("mysql://zdcd:" + encoded + "@h/app"));
         Health health = HttpHealthCheck.of("https://ops:" + encoded + "@localhost:1/healthz?token=" + encoded)
-                .check("leaky", current);
+                .check(name, current);
 
-        produced.addAll(List.of(outcome, outcome.describe(), printed.toString(StandardCharsets.UTF_8), smoke, health,
-                platform, platform.client(), platform.backups(), platform.client().configVars("leaky"),
+        produced.addAll(List.of(deferred, outcome, outcome.describe(), controlRows(db), printed.toString(StandardCharsets.UTF_8), smoke, health,
+                platform, platform.client(), platform.backups(), platform.client().configVars(name),
                 PostgresDatabase.fromUrl(dbUrl), HttpHealthCheck.of("https://ops:" + encoded + "@localhost:1/h")));
         produced.addAll(events);
         produced.addAll(kit.events);
@@ -168,5 +186,29 @@ class HerokuSecurityTest {
                 .doesNotContain("Conn██ction", "r██l██as██");
         then(smoke.detail()).contains("output ends: HEROKU_API_KEY=██ | DATABASE_URL=postgres://zdcd:██@localhost:1/app");
         then(outcome.status()).isEqualTo(DeploymentOutcome.Status.FAILED);
+        then(deferred.status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+    }
+
+    /** Every row of every table in schema zdcd (journal, queue, locks), as JSON lines. */
+    private static String controlRows(TestDatabase db) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = 'zdcd'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            then(tables).as("the journal and queue tables").isNotEmpty();
+            for (String t : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT row_to_json(x)::text FROM zdcd.\"" + t + "\" x")) {
+                    while (rs.next()) {
+                        out.append(rs.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }
