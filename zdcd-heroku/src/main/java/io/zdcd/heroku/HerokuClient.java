@@ -8,8 +8,11 @@ import io.zdcd.heroku.internal.Dto;
 import io.zdcd.heroku.internal.Netrc;
 import io.zdcd.heroku.internal.Secret;
 import io.zdcd.heroku.internal.Waiter;
+import io.zdcd.jdbc.PostgresDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -387,11 +393,11 @@ public final class HerokuClient {
      * Reads a log session's lines (with the token and URL credentials hidden) until {@code stop} returns true, the
      * stream ends, or {@code timeout} passes; returns the lines read. No Heroku credentials go to the log URL.
      */
-    public List<String> readLog(HerokuLogSession session, java.time.Duration timeout,
-                                java.util.function.Predicate<String> stop) {
+    public List<String> readLog(HerokuLogSession session, Duration timeout,
+                                Predicate<String> stop) {
         List<String> lines = new ArrayList<>();
         api.streamLines(session.logplexUrl(), timeout, l -> {
-            String clean = io.zdcd.jdbc.PostgresDatabase.redact(l);
+            String clean = PostgresDatabase.redact(l);
             lines.add(clean);
             return stop.test(clean);
         });
@@ -407,23 +413,23 @@ public final class HerokuClient {
      * @return the result, {@linkplain HerokuRunResult#exited() without exit status} if the deadline passed first
      */
     public HerokuRunResult waitForExit(String app, String dynoName, WaitPolicy policy) {
-        java.util.regex.Pattern exit = java.util.regex.Pattern.compile(
-                "heroku\\[" + java.util.regex.Pattern.quote(dynoName) + "\\]:\\s*Process exited with status (\\d+)");
+        Pattern exit = Pattern.compile(
+                "heroku\\[" + Pattern.quote(dynoName) + "\\]:\\s*Process exited with status (\\d+)");
         String marker = "[" + dynoName + "]: ";
         HerokuRunResult[] last = {new HerokuRunResult(dynoName, OptionalInt.empty(), List.of())};
-        java.time.Instant deadline = clock.instant().plus(policy.deadline());
+        Instant deadline = clock.instant().plus(policy.deadline());
         try {
             return waiter.until("one-off dyno " + dynoName + " of " + app + " to exit", "POST",
                     path("apps", app, "log-sessions"), policy, () -> {
-                        java.time.Duration left = java.time.Duration.between(clock.instant(), deadline);
-                        java.time.Duration read = left.compareTo(policy.interval()) < 0 ? left : policy.interval();
+                        Duration left = Duration.between(clock.instant(), deadline);
+                        Duration read = left.compareTo(policy.interval()) < 0 ? left : policy.interval();
                         HerokuLogSession session = logSession(app, dynoName, 1500, true);
                         List<String> lines = readLog(session, read.isZero() || read.isNegative()
-                                ? java.time.Duration.ofMillis(1) : read, l -> exit.matcher(l).find());
+                                ? Duration.ofMillis(1) : read, l -> exit.matcher(l).find());
                         OptionalInt status = OptionalInt.empty();
                         List<String> output = new ArrayList<>();
                         for (String l : lines) {
-                            java.util.regex.Matcher m = exit.matcher(l);
+                            Matcher m = exit.matcher(l);
                             if (m.find()) {
                                 status = OptionalInt.of(Integer.parseInt(m.group(1)));
                             }

@@ -38,6 +38,10 @@ import okhttp3.OkHttpClient;
  * Before a release (not before a rollback: that is recovery) zdcd checks the account's API budget
  * ({@link RateLimitPolicy#minimumToStart()}).
  *
+ * <p>Verification inside a maintenance window (when Heroku's router answers 503 to every request) asks the
+ * platform, not HTTP: {@link #processesUp} (every web dyno {@code up} on the release) and {@link #runCommand} (a smoke
+ * command in a one-off dyno, its exit status read from the dyno's log session).
+ *
  * <p>Verified against Heroku's documents and the Heroku CLI's source only (see {@link HerokuClient}).
  * Maintenance mode is not available on Fir-generation apps: switching it fails clearly there.
  *
@@ -229,7 +233,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         } catch (PlatformException e) {
             return Health.unhealthy("cannot start " + shown + " in a one-off dyno: " + e.getMessage());
         }
-        progress.operationStarted("dyno", dyno.name());
+        // no operationStarted: a smoke dyno changes nothing that recovery would have to wait for
         progress.report("one-off dyno " + dyno.name() + " running " + shown + " on v" + dyno.releaseVersion());
         if (dyno.releaseVersion() != 0 && dyno.releaseVersion() != release.version()) {
             return Health.unhealthy(shown + " ran in " + dyno.name() + " on v" + dyno.releaseVersion() + ", not on v"
