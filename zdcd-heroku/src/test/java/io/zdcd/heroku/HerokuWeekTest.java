@@ -129,6 +129,7 @@ class HerokuWeekTest {
         Files.writeString(migrations.resolve("V4__drop_gift.sql"), "ALTER TABLE shop_order DROP COLUMN gift;\n");
         heroku.behaviour("thu0004dd").crashes = true;
         heroku.behaviour("thu0004dd").httpStatus = 500;
+        heroku.behaviour("thu0004dd").smokeExit = 1; // for a pipeline given a smoke command
         DeploymentOutcome thursday = pipeline.deploy(push("thu0004dd"));
         then(thursday.status()).as(thursday.toString()).isEqualTo(Status.DEFERRED);
         sql(shop, "INSERT INTO shop_order (id, total, note, gift) SELECT g, g, 'thursday', true "
