@@ -176,7 +176,7 @@ public final class DjangoProject {
     }
 
     private String redact(String text) {
-        return PostgresDatabase.redact(text);
+        return database == null ? PostgresDatabase.redact(text) : database.mask(text);
     }
 
     /** The last lines of a command's output (Django's tracebacks end with the error). */

@@ -3,6 +3,7 @@ package io.zdcd.jdbc;
 import io.zdcd.spi.PlatformException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,9 +18,19 @@ import java.util.Properties;
  * ({@code jdbc:postgresql://host:5432/app?user=me&password=secret}) or a libpq/Heroku URL
  * ({@code postgres://me:secret@host:5432/app}). Opens a new connection per call; holds none.
  *
- * <p>{@code toString()} never shows the password: {@code PostgresDatabase[me@localhost:5432/app]}.
+ * <p><b>TLS by default.</b> For a host that is not loopback, zdcd connects with at least {@code sslmode=require}
+ * (the driver's own default, {@code prefer}, falls back to plain text, so a network attacker can downgrade the
+ * connection and read the password and the data). A {@code sslmode} (or {@code ssl}) in the URL wins: use
+ * {@code sslmode=verify-full} with {@code sslrootcert=...} to check the server's certificate as well (see
+ * docs/security.md). {@link #sslMode()} says which mode is used, for the deploy output.
+ *
+ * <p>{@code toString()} never shows the password: {@code PostgresDatabase[me@localhost:5432/app]}, or
+ * {@code PostgresDatabase[me@db.example.com:5432/app, sslmode=require]} for a remote host.
  */
 public final class PostgresDatabase {
+    /** The mask that replaces secrets in every message, {@code toString()} and output: {@value}. */
+    public static final String MASK = "██";
+
     private final String host;
     private final int port;
     private final String name;
@@ -104,6 +115,9 @@ public final class PostgresDatabase {
     public Connection connect() {
         Properties p = new Properties();
         p.putAll(parameters);
+        if (!parameters.containsKey("sslmode") && !parameters.containsKey("ssl") && !isLoopback(host)) {
+            p.setProperty("sslmode", "require");
+        }
         p.setProperty("user", user);
         if (!password.isEmpty()) {
             p.setProperty("password", password);
@@ -112,8 +126,8 @@ public final class PostgresDatabase {
         try {
             return DriverManager.getConnection(jdbcUrl(), p);
         } catch (SQLException e) {
-            throw new PlatformException("connect to " + this, e.getMessage() == null ? e.toString()
-                    : e.getMessage().replace(password.isEmpty() ? "\u0000" : password, "██"), e);
+            throw new PlatformException("connect to " + this, mask(e.getMessage() == null ? e.toString()
+                    : e.getMessage()), e);
         }
     }
 
@@ -127,9 +141,73 @@ public final class PostgresDatabase {
      * written; for handing to a subprocess only. Never log it.
      */
     public String libpqUrlWithPassword() {
+        String mode = sslMode();
         return "postgres://" + enc(user) + (password.isEmpty() ? "" : ":" + enc(password)) + "@" + host + ":" + port
-                + "/" + enc(name);
+                + "/" + enc(name) + (mode.equals("prefer") && !parameters.containsKey("sslmode") ? ""
+                : "?sslmode=" + enc(mode));
     }
+
+    /**
+     * The TLS mode connections use: the URL's {@code sslmode} if it has one ({@code ssl=true} alone means
+     * {@code verify-full}, as in the PostgreSQL JDBC driver); else {@code require} for a host that is not loopback;
+     * else the driver's default, {@code prefer}. Never a secret: fit for the deploy output.
+     */
+    public String sslMode() {
+        if (parameters.containsKey("sslmode")) {
+            return parameters.get("sslmode");
+        }
+        if (parameters.containsKey("ssl")) {
+            return "false".equalsIgnoreCase(parameters.get("ssl")) ? "disable" : "verify-full";
+        }
+        return isLoopback(host) ? "prefer" : "require";
+    }
+
+    /**
+     * Whether {@code host} names this machine ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}), decided from the
+     * name alone, without a DNS lookup, so a name that resolves elsewhere later cannot pass. zdcd sends secrets in
+     * clear text (plain {@code http://}, {@code sslmode=prefer}) only to such hosts.
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        h = h.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    /**
+     * {@code text} with this database's password (as written and URL-encoded) and any URL credentials replaced by
+     * {@code ██}; see {@link #mask(String, String)} for how a short password is matched.
+     */
+    public String mask(String text) {
+        if (text == null) {
+            return "";
+        }
+        String out = text;
+        if (!password.isEmpty()) {
+            out = mask(mask(mask(out, password), enc(password)), URLEncoder.encode(password, StandardCharsets.UTF_8));
+        }
+        return redact(out);
+    }
+
+    /**
+     * {@code text} with {@code secret} replaced by {@code ██}, the one mask zdcd uses everywhere. A secret of 12
+     * characters or more is replaced wherever it appears; a shorter one only as a whole (not next to a letter or
+     * digit it could be part of), so a one-letter password hides that letter where it stands alone, never inside
+     * other words ({@code Connection}, not {@code Conn██ction}).
+     */
+    public static String mask(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        if (secret.length() >= 12) {
+            return text.replace(secret, MASK);
+        }
+        String before = Character.isLetterOrDigit(secret.charAt(0)) ? "(?<![\\p{L}\\p{N}])" : "";
+        String after = Character.isLetterOrDigit(secret.charAt(secret.length() - 1)) ? "(?![\\p{L}\\p{N}])" : "";
+        return java.util.regex.Pattern.compile(before + java.util.regex.Pattern.quote(secret) + after).matcher(text)
+                .replaceAll(java.util.regex.Matcher.quoteReplacement(MASK));
+    }
+
 
     public String host() {
         return host;
@@ -153,7 +231,8 @@ public final class PostgresDatabase {
         if (url == null) {
             return "";
         }
-        return url.replaceAll("(?i)(password=)[^&\\s]*", "$1██").replaceAll("(://[^:/@\\s]*):[^@/\\s]*@", "$1:██@");
+        return url.replaceAll("(?i)(password=)[^&\\s]*", "$1" + MASK)
+                .replaceAll("(://[^:/@\\s]*):[^@/\\s]*@", "$1:" + MASK + "@");
     }
 
     private static String decode(String s) {
@@ -166,6 +245,8 @@ public final class PostgresDatabase {
 
     @Override
     public String toString() {
-        return "PostgresDatabase[" + user + "@" + host + ":" + port + "/" + name + "]";
+        String mode = sslMode();
+        return "PostgresDatabase[" + user + "@" + host + ":" + port + "/" + name
+                + (mode.equals("prefer") && !parameters.containsKey("sslmode") ? "" : ", sslmode=" + mode) + "]";
     }
 }

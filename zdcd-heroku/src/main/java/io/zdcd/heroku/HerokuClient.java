@@ -8,8 +8,11 @@ import io.zdcd.heroku.internal.Dto;
 import io.zdcd.heroku.internal.Netrc;
 import io.zdcd.heroku.internal.Secret;
 import io.zdcd.heroku.internal.Waiter;
+import io.zdcd.jdbc.PostgresDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -65,10 +71,26 @@ public final class HerokuClient {
     private final Waiter waiter;
     private final Clock clock;
 
-    private HerokuClient(ApiTransport.Settings settings) {
+    private final List<String> warnings;
+
+    private HerokuClient(ApiTransport.Settings settings, List<String> warnings) {
         this.api = new ApiTransport(settings);
         this.clock = settings.clock();
         this.waiter = new Waiter(settings.clock(), settings.sleeper());
+        this.warnings = List.copyOf(warnings);
+        for (String w : this.warnings) {
+            org.slf4j.LoggerFactory.getLogger(HerokuClient.class).warn("{}", w);
+            api.emit(new HerokuEvent.Warning(clock.instant(), w));
+        }
+    }
+
+    /**
+     * What the user should fix in the setup this client was built from (for example a {@code ~/.netrc} others
+     * can read: {@code chmod 600}), each said once per run; also logged at WARN and sent to the listener. A
+     * command-line tool prints them.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** A builder; only the API key is required. */
@@ -341,6 +363,104 @@ public final class HerokuClient {
                 Void.class);
     }
 
+    /** Stops one dyno ({@code POST /apps/{app}/dynos/{id_or_name}/actions/stop}), e.g. a one-off dyno that ran too long. */
+    public void stopDyno(String app, String idOrName) {
+        api.idempotent(ApiRequest.of("POST", Api.PLATFORM, path("apps", app, "dynos", idOrName, "actions", "stop"),
+                null), Void.class);
+    }
+
+    /**
+     * Opens a log session ({@code POST /apps/{app}/log-sessions}) for one dyno's lines (all dynos when
+     * {@code dynoName} is empty): the newest {@code lines} lines, then, with {@code tail}, whatever comes after.
+     * Creating a session changes nothing on the app, so it is retried like a GET. The body names the dyno as
+     * {@code dyno}, as the Heroku CLI sends it (the newest schema also knows {@code dyno_name}, heroku-api.md §13.10).
+     */
+    public HerokuLogSession logSession(String app, String dynoName, int lines, boolean tail) {
+        if (lines < 1 || lines > 1500) {
+            throw new IllegalArgumentException("lines must be 1..1500, was " + lines);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (dynoName != null && !dynoName.isEmpty()) {
+            body.put("dyno", dynoName);
+        }
+        body.put("lines", lines);
+        body.put("tail", tail);
+        return api.idempotent(ApiRequest.of("POST", Api.PLATFORM, path("apps", app, "log-sessions"), body),
+                Dto.LogSession.class).toLogSession();
+    }
+
+    /**
+     * Reads a log session's lines (with the token and URL credentials hidden) until {@code stop} returns true, the
+     * stream ends, or {@code timeout} passes; returns the lines read. No Heroku credentials go to the log URL.
+     */
+    public List<String> readLog(HerokuLogSession session, Duration timeout,
+                                Predicate<String> stop) {
+        List<String> lines = new ArrayList<>();
+        api.streamLines(session.logplexUrl(), timeout, l -> {
+            String clean = PostgresDatabase.redact(l);
+            lines.add(clean);
+            return stop.test(clean);
+        });
+        return List.copyOf(lines);
+    }
+
+    /**
+     * Waits for a one-off dyno to exit, reading its exit status from the app's log: Heroku writes
+     * {@code heroku[run.1234]: Process exited with status N} when the process ends (the Dyno resource has no exit
+     * code, and the dyno disappears once it exited; heroku-api.md §7.2). Each poll opens a log session for the dyno
+     * ({@code tail}, the newest 1500 lines) and reads it until that line, the end of the stream, or the next poll.
+     *
+     * @return the result, {@linkplain HerokuRunResult#exited() without exit status} if the deadline passed first
+     */
+    public HerokuRunResult waitForExit(String app, String dynoName, WaitPolicy policy) {
+        Pattern exit = Pattern.compile(
+                "heroku\\[" + Pattern.quote(dynoName) + "\\]:\\s*Process exited with status (\\d+)");
+        String marker = "[" + dynoName + "]: ";
+        HerokuRunResult[] last = {new HerokuRunResult(dynoName, OptionalInt.empty(), List.of())};
+        Instant deadline = clock.instant().plus(policy.deadline());
+        try {
+            return waiter.until("one-off dyno " + dynoName + " of " + app + " to exit", "POST",
+                    path("apps", app, "log-sessions"), policy, () -> {
+                        Duration left = Duration.between(clock.instant(), deadline);
+                        Duration read = left.compareTo(policy.interval()) < 0 ? left : policy.interval();
+                        HerokuLogSession session = logSession(app, dynoName, 1500, true);
+                        List<String> lines = readLog(session, read.isZero() || read.isNegative()
+                                ? Duration.ofMillis(1) : read, l -> exit.matcher(l).find());
+                        OptionalInt status = OptionalInt.empty();
+                        List<String> output = new ArrayList<>();
+                        for (String l : lines) {
+                            Matcher m = exit.matcher(l);
+                            if (m.find()) {
+                                status = OptionalInt.of(Integer.parseInt(m.group(1)));
+                            }
+                            int at = l.indexOf("app" + marker);
+                            if (at >= 0) {
+                                output.add(l.substring(at + ("app" + marker).length()));
+                            }
+                        }
+                        last[0] = new HerokuRunResult(dynoName, status, output);
+                        return last[0];
+                    }, HerokuRunResult::exited, r -> { });
+        } catch (HerokuApiException e) {
+            if (HerokuApiException.DEADLINE_EXCEEDED.equals(e.errorId())) {
+                return last[0];
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until every dyno except {@code release} and {@code run} ones runs {@code version} or later and has
+     * settled: {@code up}, or {@code crashed} (a crashing release is not waited for until the deadline; whether
+     * it is healthy is the verify step's question). Returns the dynos as last seen.
+     */
+    public List<HerokuDyno> waitForDynosSettled(String app, int version, WaitPolicy policy) {
+        return waiter.until("dynos of " + app + " started on v" + version, "GET", path("apps", app, "dynos"), policy,
+                () -> dynos(app).stream().filter(d -> !"release".equals(d.type()) && !"run".equals(d.type())).toList(),
+                ds -> ds.stream().allMatch(d -> (d.isUp() || "crashed".equals(d.state()))
+                        && d.releaseVersion() >= version), ds -> { });
+    }
+
     /**
      * Waits until every dyno except {@code release} and {@code run} ones is up on {@code version} or later (what
      * {@code heroku ps:wait} does). With preboot the old dynos keep serving for about 3 minutes more.
@@ -599,6 +719,7 @@ public final class HerokuClient {
         private Clock clock = Clock.systemUTC();
         private HerokuListener listener = HerokuListener.none();
         private OkHttpClient httpClient;
+        private final List<String> warnings = new ArrayList<>();
 
         Builder() {
         }
@@ -692,7 +813,11 @@ public final class HerokuClient {
             if (key != null && !key.isBlank()) {
                 apiKey(key);
             } else if (apiKey == null) {
-                Netrc.password(netrc, "api.heroku.com").ifPresent(this::apiKey);
+                Optional<String> fromNetrc = Netrc.password(netrc, "api.heroku.com");
+                fromNetrc.ifPresent(this::apiKey);
+                if (fromNetrc.isPresent()) {
+                    Netrc.permissionWarning(netrc).ifPresent(warnings::add);
+                }
             }
             String url = env.get("HEROKU_API_URL");
             if (url != null && !url.isBlank()) {
@@ -723,7 +848,7 @@ public final class HerokuClient {
                         + "or log in with `heroku login`, which stores it in ~/.netrc");
             }
             return new HerokuClient(new ApiTransport.Settings(base(apiUrl), base(dataApiUrl), new Secret(apiKey),
-                    retry, rateLimit, circuitBreaker, timeouts, sleeper, clock, listener, httpClient));
+                    retry, rateLimit, circuitBreaker, timeouts, sleeper, clock, listener, httpClient), warnings);
         }
 
         private static HttpUrl base(String url) {
@@ -739,6 +864,11 @@ public final class HerokuClient {
             }
             if (!u.username().isEmpty() || !u.password().isEmpty()) {
                 throw new IllegalArgumentException(name + " must not carry credentials; use apiKey");
+            }
+            if (!u.isHttps() && !Redaction.isLoopback(u.host())) {
+                throw new IllegalArgumentException(name + " " + Redaction.withoutQuery(url) + " is plain http: every "
+                        + "call would send the Heroku API token in clear text to " + u.host() + ". Use https:// "
+                        + "(http:// is accepted only for a loopback host such as localhost or 127.0.0.1, for local fakes)");
             }
             return url;
         }

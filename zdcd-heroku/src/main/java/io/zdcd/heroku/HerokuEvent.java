@@ -64,4 +64,12 @@ public sealed interface HerokuEvent {
                     + ": " + processedBytes + (sourceBytes > 0 ? " of " + sourceBytes : "") + " bytes";
         }
     }
+
+    /** Something the user should fix, for example a {@code ~/.netrc} others can read. */
+    record Warning(Instant at, String message) implements HerokuEvent {
+        @Override
+        public String toString() {
+            return "Warning: " + message;
+        }
+    }
 }

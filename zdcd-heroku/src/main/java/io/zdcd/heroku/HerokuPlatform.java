@@ -1,17 +1,21 @@
 package io.zdcd.heroku;
 
 import io.zdcd.spi.Build;
+import io.zdcd.spi.Health;
 import io.zdcd.spi.PlatformException;
 import io.zdcd.spi.Progress;
 import io.zdcd.spi.Release;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
 /**
@@ -34,6 +38,10 @@ import okhttp3.OkHttpClient;
  * Before a release (not before a rollback: that is recovery) zdcd checks the account's API budget
  * ({@link RateLimitPolicy#minimumToStart()}).
  *
+ * <p>Verification inside a maintenance window (when Heroku's router answers 503 to every request) asks the
+ * platform, not HTTP: {@link #processesUp} (every web dyno {@code up} on the release) and {@link #runCommand} (a smoke
+ * command in a one-off dyno, its exit status read from the dyno's log session).
+ *
  * <p>Verified against Heroku's documents and the Heroku CLI's source only (see {@link HerokuClient}).
  * Maintenance mode is not available on Fir-generation apps: switching it fails clearly there.
  *
@@ -49,6 +57,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
     private final int minimumBudget;
     private final Clock clock;
     private final HerokuPostgresBackups backups;
+    private final Duration commandPoll;
 
     private HerokuPlatform(Builder b, HerokuClient client) {
         this.client = client;
@@ -59,6 +68,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         this.waitForDynos = b.waitForDynos;
         this.minimumBudget = b.rateLimit.minimumToStart();
         this.clock = b.clock;
+        this.commandPoll = b.commandPoll;
         this.backups = HerokuPostgresBackups.builder().client(client).configVar(b.databaseConfigVar)
                 .transferWait(b.transferWait).clock(b.clock).build();
     }
@@ -163,6 +173,94 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         return client.app(app).maintenance();
     }
 
+    /**
+     * Whether every web dyno is {@code up} on {@code release} ({@code GET /apps/{app}/dynos}); an app without web
+     * dynos is judged by its other formation dynos, and one without any is unhealthy. Works with maintenance mode
+     * on (the router then answers 503, but the dynos run). Unhealthy names each dyno that is not up on the release:
+     * crashed, starting, or still on an older release. Never throws: an API failure is an unhealthy answer.
+     */
+    @Override
+    public Health processesUp(String app, Release release) {
+        List<HerokuDyno> all;
+        try {
+            all = client.dynos(app);
+        } catch (PlatformException e) {
+            return Health.unhealthy("cannot list the dynos of " + app + ": " + e.getMessage());
+        }
+        List<HerokuDyno> formation = all.stream().filter(d -> !"run".equals(d.type()) && !"release".equals(d.type()))
+                .toList();
+        List<HerokuDyno> web = formation.stream().filter(d -> "web".equals(d.type())).toList();
+        List<HerokuDyno> judged = web.isEmpty() ? formation : web;
+        String kind = web.isEmpty() ? "" : "web ";
+        if (judged.isEmpty()) {
+            return Health.unhealthy("no dyno of " + app + " is running (heroku ps:scale web=1)");
+        }
+        List<String> bad = new ArrayList<>();
+        for (HerokuDyno d : judged) {
+            if (d.releaseVersion() != release.version()) {
+                bad.add(d.name() + " " + d.state() + " on v" + d.releaseVersion() + ", not v" + release.version());
+            } else if (!d.isUp()) {
+                bad.add(d.name() + " " + d.state());
+            }
+        }
+        if (!bad.isEmpty()) {
+            return Health.unhealthy(bad.size() + " of " + judged.size() + " " + kind + "dynos not up on v"
+                    + release.version() + ": " + String.join(", ", bad));
+        }
+        return Health.healthy(judged.size() + " " + kind + (judged.size() == 1 ? "dyno" : "dynos") + " up on v"
+                + release.version());
+    }
+
+    /**
+     * Runs {@code command} in a one-off dyno ({@code POST /apps/{app}/dynos}, type {@code run}, detached; Heroku
+     * runs it on the current release, which is checked to be {@code release}) and waits at most {@code timeout}
+     * for the {@code Process exited with status N} line in the dyno's log ({@link HerokuClient#waitForExit}).
+     * Healthy on status 0; otherwise unhealthy with the status (or "did not exit") and the last lines of output,
+     * the API token and URL credentials hidden. A dyno still running at the deadline is stopped. The command is
+     * shown (in progress and details) with credentials hidden; pass secrets through config vars, not the command.
+     */
+    @Override
+    public Health runCommand(String app, Release release, String command, Duration timeout, Progress progress) {
+        Objects.requireNonNull(command, "command");
+        if (command.isBlank()) {
+            throw new IllegalArgumentException("command is blank");
+        }
+        String shown = "`" + io.zdcd.jdbc.PostgresDatabase.redact(command) + "`";
+        Instant deadline = clock.instant().plus(timeout);
+        HerokuDyno dyno;
+        try {
+            dyno = client.runDetached(app, command, null);
+        } catch (PlatformException e) {
+            return Health.unhealthy("cannot start " + shown + " in a one-off dyno: " + e.getMessage());
+        }
+        // no operationStarted: a smoke dyno changes nothing that recovery would have to wait for
+        progress.report("one-off dyno " + dyno.name() + " running " + shown + " on v" + dyno.releaseVersion());
+        if (dyno.releaseVersion() != 0 && dyno.releaseVersion() != release.version()) {
+            return Health.unhealthy(shown + " ran in " + dyno.name() + " on v" + dyno.releaseVersion() + ", not on v"
+                    + release.version() + " (another release became current)");
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        left = left.isNegative() ? Duration.ZERO : left;
+        HerokuRunResult result = client.waitForExit(app, dyno.name(),
+                WaitPolicy.of(left.compareTo(commandPoll) < 0 ? left : commandPoll, left));
+        String tail = result.output().isEmpty() ? "" : "; output ends: " + result.tail(5);
+        if (!result.exited()) {
+            try {
+                client.stopDyno(app, dyno.name());
+            } catch (PlatformException e) {
+                // it ends by itself at its time to live; the verdict stands
+            }
+            return Health.unhealthy(shown + " in " + dyno.name() + " did not exit within "
+                    + Durations.format(timeout) + " (stopped)" + tail);
+        }
+        int status = result.exitStatus().getAsInt();
+        progress.report("one-off dyno " + dyno.name() + " exited with status " + status);
+        return status == 0
+                ? Health.healthy(shown + " exited with status 0 in " + dyno.name() + " on v" + release.version())
+                : Health.unhealthy(shown + " exited with status " + status + " in " + dyno.name() + " on v"
+                        + release.version() + tail);
+    }
+
     private void checkBudget() {
         if (minimumBudget <= 0) {
             return;
@@ -186,8 +284,11 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
 
     private void awaitDynos(String app, HerokuRelease release, Progress progress) {
         if (waitForDynos) {
-            List<HerokuDyno> up = client.waitForDynosUp(app, release.version(), dynoWait);
-            progress.report(up.size() + " dynos up on v" + release.version());
+            List<HerokuDyno> settled = client.waitForDynosSettled(app, release.version(), dynoWait);
+            List<HerokuDyno> crashed = settled.stream().filter(d -> !d.isUp()).toList();
+            progress.report(crashed.isEmpty() ? settled.size() + " dynos up on v" + release.version()
+                    : (settled.size() - crashed.size()) + " dynos up on v" + release.version() + ", crashed: "
+                    + crashed.stream().map(HerokuDyno::name).collect(Collectors.joining(", ")));
         }
     }
 
@@ -236,6 +337,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         private WaitPolicy dynoWait = WaitPolicy.DYNOS;
         private WaitPolicy transferWait = WaitPolicy.TRANSFER;
         private boolean waitForDynos = true;
+        private Duration commandPoll = Duration.ofSeconds(5);
         private String databaseConfigVar = HerokuPostgresBackups.DEFAULT_CONFIG_VAR;
         private RateLimitPolicy rateLimit = RateLimitPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
@@ -351,7 +453,20 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
             return this;
         }
 
-        /** Whether a release waits until every web/worker dyno is up on it. (default: true) */
+        /**
+         * How often {@link #runCommand} looks at a one-off dyno's log for its exit (each look is one log session,
+         * one API call). (default: 5 s)
+         */
+        public Builder commandPoll(Duration interval) {
+            Objects.requireNonNull(interval, "commandPoll");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("commandPoll must be > 0, was " + interval);
+            }
+            this.commandPoll = interval;
+            return this;
+        }
+
+        /** Whether a release waits until every web/worker dyno is up (or crashed) on it. (default: true) */
         public Builder waitForDynos(boolean wait) {
             this.waitForDynos = wait;
             return this;

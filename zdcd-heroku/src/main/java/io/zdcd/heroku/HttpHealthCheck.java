@@ -15,7 +15,9 @@ import okhttp3.Response;
 /**
  * A {@link HealthCheck} that GETs a URL of the app ({@code https://acme-api.herokuapp.com/healthz}) and calls the
  * release healthy on a 2xx answer. The pipeline asks it repeatedly until healthy or its verify deadline passes.
- * The URL's credentials and query never appear in a {@link Health} detail or {@code toString()}.
+ * The URL's credentials and query never appear in a {@link Health} detail or {@code toString()}. A plain
+ * {@code http://} URL that carries credentials (user info, or a query parameter named like a token, key, secret,
+ * password, auth or signature) is refused unless its host is loopback: they would cross the network in clear text.
  *
  * <pre>{@code
  * HealthCheck check = HttpHealthCheck.of("https://acme-api.herokuapp.com/healthz");
@@ -49,7 +51,26 @@ public final class HttpHealthCheck implements HealthCheck {
         if (u == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + Redaction.withoutQuery(url));
         }
+        if (!u.isHttps() && !Redaction.isLoopback(u.host()) && carriesCredentials(u)) {
+            throw new IllegalArgumentException(Redaction.withoutQuery(url) + " is plain http and carries credentials "
+                    + "(user info or a token-like query parameter): they would cross the network in clear text to "
+                    + u.host() + ". Use https:// (http:// with credentials is accepted only for a loopback host)");
+        }
         return new HttpHealthCheck(u, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    private static boolean carriesCredentials(HttpUrl u) {
+        if (!u.username().isEmpty() || !u.password().isEmpty()) {
+            return true;
+        }
+        for (String name : u.queryParameterNames()) {
+            String n = name.toLowerCase(java.util.Locale.ROOT);
+            if (n.contains("token") || n.contains("key") || n.contains("secret") || n.contains("pass")
+                    || n.contains("auth") || n.contains("sig") || n.contains("credential")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -5,6 +5,11 @@ final class Redaction {
     private Redaction() {
     }
 
+    /** Whether {@code host} is this machine (see {@link io.zdcd.jdbc.PostgresDatabase#isLoopback}). */
+    static boolean isLoopback(String host) {
+        return io.zdcd.jdbc.PostgresDatabase.isLoopback(host);
+    }
+
     /** {@code https://user:pw@host/path?sig=x} becomes {@code https://host/path?██}. */
     static String withoutQuery(String url) {
         if (url == null || url.isEmpty()) {

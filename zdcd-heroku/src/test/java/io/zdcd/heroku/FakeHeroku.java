@@ -2,12 +2,17 @@ package io.zdcd.heroku;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zdcd.jdbc.LocalDatabaseBackups;
+import io.zdcd.jdbc.PostgresDatabase;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +30,30 @@ import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 
 /**
- * A stateful fake of the Heroku Platform API and the Heroku Postgres data API, for MockWebServer: apps, builds that
- * succeed or fail, releases whose release phase succeeds or fails (after some polls), the maintenance flag,
- * formation and dynos, config vars, a Postgres add-on, backups and restores that take several polls, a rate-limit
- * budget, and injected faults (status codes, slow answers, dropped connections before or after the request took
- * effect). Every request is recorded. It checks the {@code Accept} and {@code Authorization} headers like Heroku.
+ * A stateful fake of the Heroku Platform API, the Heroku Postgres data API, Heroku's router and logplex, for
+ * MockWebServer. It behaves as Heroku does where zdcd depends on it:
+ * <ul>
+ *   <li><b>Time, not polls.</b> Builds, release phases, dyno boots, one-off dynos and backups/restores take
+ *       {@link #buildTime}, {@link #releaseTime}, {@link #bootTime}, {@link #runTime}, {@link #transferTime} of the
+ *       fake's {@link Clock} (the tests' {@code TestClock}, which moves when the client sleeps, or the wall clock):
+ *       a build finishes, and its release is created and runs its release phase, whether or not anyone polls.</li>
+ *   <li><b>Dynos.</b> When a release becomes current, the formation's dynos restart on it: {@code starting} for
+ *       {@link #bootTime}, then {@code up}, or {@code crashed} if the release's {@link Behaviour#crashes}.</li>
+ *   <li><b>The router.</b> {@code GET /app/{app}/...} is the app's own URL: 503 (Heroku's maintenance page, H80)
+ *       while maintenance mode is on, 503 (H10) while no web dyno is up, otherwise the current release's
+ *       {@link Behaviour#httpStatus}. No Heroku credentials are needed there.</li>
+ *   <li><b>One-off dynos</b> ({@code POST /apps/{app}/dynos}) run on the current release for {@link #runTime}, then
+ *       disappear; their exit status and output come from {@link #command} or the release's
+ *       {@link Behaviour#smokeExit}. A <b>log session</b> ({@code POST /apps/{app}/log-sessions}) returns logplex
+ *       lines as Heroku writes them, {@code heroku[run.N]: Process exited with status N} included, then ends.</li>
+ *   <li><b>Postgres.</b> With {@link App#database} set, a backup is a real copy of that PostgreSQL database
+ *       ({@code CREATE DATABASE ... TEMPLATE}, taken when the backup starts) and a completed restore replaces the
+ *       WHOLE database with it (every schema, zdcd's included), cutting every connection to it. A failed restore
+ *       ({@link #nextRestoreFails}) leaves the database as it was.</li>
+ * </ul>
+ * Plus apps, the maintenance flag, formation, config vars, a rate-limit budget, and injected faults (status codes,
+ * slow answers, dropped connections before or after the request took effect). Every request is recorded. It checks
+ * the {@code Accept} and {@code Authorization} headers like Heroku.
  */
 public final class FakeHeroku extends Dispatcher {
     public static final String TOKEN = "hk-7f3c9e1a-secret-token-5b2d";
@@ -55,15 +79,43 @@ public final class FakeHeroku extends Dispatcher {
     record Fault(String method, Pattern path, FaultKind kind, int status, long delayMillis, AtomicInteger times) {
     }
 
+    /** How the code of a build behaves once released (set per source version with {@link #behaviour}). */
+    public static final class Behaviour {
+        /** What the app answers through the router when it is up. */
+        public int httpStatus = 200;
+        /** Whether its dynos crash after booting. */
+        public boolean crashes;
+        /** The exit status of a one-off dyno on this release (unless {@link #command} says otherwise). */
+        public int smokeExit;
+        /** What such a one-off dyno prints. */
+        public List<String> smokeOutput = List.of("smoke test passed");
+
+        Behaviour copy() {
+            Behaviour b = new Behaviour();
+            b.httpStatus = httpStatus;
+            b.crashes = crashes;
+            b.smokeExit = smokeExit;
+            b.smokeOutput = smokeOutput;
+            return b;
+        }
+    }
+
+    /** A one-off command's fixed result, whatever the release ({@link #command}). */
+    public record CommandResult(int exitStatus, List<String> output) {
+    }
+
     public static final class Release {
         public String id = UUID.randomUUID().toString();
         public int version;
         public String status;
         public String slugId;
         public String description;
-        public int pollsLeft;
         public boolean failPhase;
-        public String createdAt;
+        public Instant createdAt;
+        public Instant phaseEndsAt;
+        /** When it became current (its dynos restarted on it), null while not. */
+        public Instant currentSince;
+        public Behaviour behaviour = new Behaviour();
     }
 
     public static final class Build {
@@ -73,9 +125,9 @@ public final class FakeHeroku extends Dispatcher {
         public String version;
         public String slugId;
         public String releaseId;
-        public int pollsLeft;
         public boolean fail;
-        public String createdAt;
+        public Instant createdAt;
+        public Instant endsAt;
     }
 
     public static final class Transfer {
@@ -85,12 +137,29 @@ public final class FakeHeroku extends Dispatcher {
         public String toType;
         public String toUrl;
         public String backupUrl;
-        public int pollsLeft;
-        public int polls;
         public boolean fail;
         public boolean finished;
         public boolean succeeded;
-        public String createdAt;
+        public Instant createdAt;
+        public Instant endsAt;
+        /** The database copy a backup made (with a real database). */
+        public String copy;
+        public final List<String> logs = new ArrayList<>();
+    }
+
+    public static final class RunDyno {
+        public final String id = UUID.randomUUID().toString();
+        public String name;
+        public String command;
+        public Release release;
+        public Instant createdAt;
+        public Instant endsAt;
+        public int exitStatus;
+        public List<String> output = List.of();
+        public boolean stopped;
+    }
+
+    record LogSession(String id, App app, String dyno) {
     }
 
     public static final class App {
@@ -104,7 +173,9 @@ public final class FakeHeroku extends Dispatcher {
         public final String addonId = UUID.randomUUID().toString();
         public final List<Transfer> transfers = new ArrayList<>();
         public final List<String> restoredFrom = new ArrayList<>();
-        final List<Map<String, String>> runDynos = new ArrayList<>();
+        public final List<RunDyno> runDynos = new ArrayList<>();
+        /** The real database behind DATABASE_URL, if backups and restores should be real. */
+        public PostgresDatabase database;
 
         App(String name) {
             this.name = name;
@@ -119,11 +190,16 @@ public final class FakeHeroku extends Dispatcher {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, App> apps = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Map<String, Behaviour> behaviours = new HashMap<>();
+    private final Map<String, CommandResult> commands = new HashMap<>();
+    private final Map<String, LogSession> logSessions = new HashMap<>();
     private final String baseUrl;
-    private int clock;
-    public int buildPolls = 2;
-    public int releasePolls = 2;
-    public int transferPolls = 3;
+    private final Clock clock;
+    public Duration buildTime = Duration.ofSeconds(10);
+    public Duration releaseTime = Duration.ofSeconds(10);
+    public Duration transferTime = Duration.ofSeconds(10);
+    public Duration bootTime = Duration.ofSeconds(5);
+    public Duration runTime = Duration.ofSeconds(5);
     public int rateLimitRemaining = 4500;
     public int pageCap = 1000;
     public boolean nextBuildFails;
@@ -131,22 +207,43 @@ public final class FakeHeroku extends Dispatcher {
     public boolean nextRestoreFails;
     /** Error messages and output streams repeat the caller's token, as a careless proxy might: zdcd must hide it. */
     public boolean echoToken;
+    /** The token the fake accepts. */
+    public String token = TOKEN;
 
-    /** @param baseUrl the server's URL, for output-stream and backup URLs (no trailing slash) */
+    /** A fake on the wall clock. @param baseUrl the server's URL, for output-stream and backup URLs */
     public FakeHeroku(String baseUrl) {
+        this(baseUrl, Clock.systemUTC());
+    }
+
+    /** @param clock the fake's time: builds, releases, boots and transfers take their durations of it */
+    public FakeHeroku(String baseUrl, Clock clock) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.clock = clock;
+    }
+
+    /** Everything Heroku does in the background is done at once (for wall-clock tests that must not sleep). */
+    public synchronized FakeHeroku instant() {
+        buildTime = Duration.ZERO;
+        releaseTime = Duration.ZERO;
+        transferTime = Duration.ZERO;
+        bootTime = Duration.ZERO;
+        runTime = Duration.ZERO;
+        return this;
     }
 
     /** An app with one succeeded release v1 ... v{versions}, a web=2 worker=1 formation and Heroku Postgres. */
     public synchronized App addApp(String name, int versions) {
         App app = new App(name);
+        Instant long_ago = clock.instant().minus(Duration.ofDays(1));
         for (int v = 1; v <= versions; v++) {
             Release r = new Release();
             r.version = v;
             r.status = "succeeded";
             r.slugId = "slug-v" + v;
             r.description = "Deploy v" + v;
-            r.createdAt = now();
+            r.createdAt = long_ago.plusSeconds(v);
+            r.phaseEndsAt = r.createdAt;
+            r.currentSince = r.createdAt;
             app.releases.add(r);
         }
         app.formation.put("web", 2);
@@ -159,6 +256,22 @@ public final class FakeHeroku extends Dispatcher {
 
     public synchronized App app(String name) {
         return apps.get(name);
+    }
+
+    /** How the code of source version {@code version} behaves once released (created on first use). */
+    public synchronized Behaviour behaviour(String version) {
+        return behaviours.computeIfAbsent(version, v -> new Behaviour());
+    }
+
+    /** One-off dynos running exactly {@code command} exit with this status and print these lines. */
+    public synchronized FakeHeroku command(String command, int exitStatus, String... output) {
+        commands.put(command, new CommandResult(exitStatus, List.of(output)));
+        return this;
+    }
+
+    /** The router's URL of the app's {@code path} (for example {@code /healthz}): no Heroku credentials needed. */
+    public String appUrl(String app, String path) {
+        return baseUrl + "/app/" + app + (path.startsWith("/") ? path : "/" + path);
     }
 
     public synchronized List<Call> calls() {
@@ -199,9 +312,16 @@ public final class FakeHeroku extends Dispatcher {
         String body = request.getBody() == null ? "" : request.getBody().utf8();
         Call call = new Call(request.getMethod(), path, request.getHeaders(), body);
         calls.add(call);
+        settle();
+        if (path.startsWith("/app/")) {
+            return router(path);
+        }
+        if (path.startsWith("/logplex/sessions/")) {
+            return logplex(path);
+        }
         if (path.startsWith("/streams/") || path.startsWith("/uploads/")) {
             return plain(200, path.startsWith("/streams/") ? "output of " + path + "\n"
-                    + (echoToken ? "HEROKU_API_KEY=" + TOKEN + "\n" : "") : "");
+                    + (echoToken ? "HEROKU_API_KEY=" + token + "\n" : "") : "");
         }
         Fault fault = takeFault(call);
         if (fault != null && fault.kind() == FaultKind.STATUS) {
@@ -215,7 +335,7 @@ public final class FakeHeroku extends Dispatcher {
         if (accept == null || !accept.startsWith("application/vnd.heroku+json; version=3")) {
             return error(406, "not_acceptable", "Accept header missing or wrong");
         }
-        if (!("Bearer " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
+        if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
             return error(401, "unauthorized", "Invalid credentials provided.");
         }
         rateLimitRemaining = Math.max(0, rateLimitRemaining - 1);
@@ -287,25 +407,30 @@ public final class FakeHeroku extends Dispatcher {
             if (t == null) {
                 return error(404, "not_found", "no transfer");
             }
-            advance(app, t);
             Map<String, Object> json = transferJson(t);
             if (p.contains("verbose=true")) {
-                json.put("logs", List.of(Map.of("level", "error", "message", t.fail ? "pg_restore: error: boom" : "ok")));
+                List<Map<String, String>> logs = new ArrayList<>();
+                t.logs.forEach(l -> logs.add(Map.of("level", "info", "message", l)));
+                if (t.fail) {
+                    logs.add(Map.of("level", "error", "message", "pg_restore: error: boom"));
+                }
+                json.put("logs", logs);
             }
             return ok(json);
         }
-        Matcher d = DATABASE.matcher(p);
-        if (d.matches()) {
-            App app = apps.values().stream().filter(a -> a.addonId.equals(d.group(1))).findFirst().orElse(null);
+        Matcher dbm = DATABASE.matcher(p);
+        if (dbm.matches()) {
+            App app = apps.values().stream().filter(a -> a.addonId.equals(dbm.group(1))).findFirst().orElse(null);
             if (app == null) {
                 return error(404, "not_found", "no database");
             }
-            switch (d.group(2)) {
+            switch (dbm.group(2)) {
                 case "wait_status":
                     return ok(Map.of("waiting?", false, "error?", false, "message", "available"));
                 case "backups": {
                     Transfer t = newTransfer(app, "pg_dump", "gof3r");
                     t.toUrl = baseUrl + "/backups/b" + t.num + ".dump?X-Amz-Signature=backup-signature";
+                    snapshot(app, t);
                     return ok(transferJson(t));
                 }
                 default: {
@@ -326,6 +451,16 @@ public final class FakeHeroku extends Dispatcher {
             return error(404, "not_found", "Couldn't find that app.");
         }
         String rest = a.group(2) == null ? "" : a.group(2);
+        Matcher stop = Pattern.compile("/dynos/([^/]+)/actions/stop").matcher(rest);
+        if (c.method().equals("POST") && stop.matches()) {
+            app.runDynos.stream().filter(d -> d.name.equals(stop.group(1)) || d.id.equals(stop.group(1)))
+                    .forEach(d -> {
+                        d.stopped = true;
+                        d.exitStatus = 143;
+                        d.endsAt = clock.instant();
+                    });
+            return new MockResponse.Builder().code(202).body("{}").build();
+        }
         return switch (c.method() + " " + rest.replaceAll("^(/[^/]+)/[^/]+$", "$1/{id}")) {
             case "GET " -> ok(appJson(app));
             case "PATCH " -> {
@@ -339,7 +474,6 @@ public final class FakeHeroku extends Dispatcher {
                 if (r == null) {
                     yield error(404, "not_found", "Couldn't find that release.");
                 }
-                advance(app, r);
                 yield ok(releaseJson(app, r));
             }
             case "POST /releases" -> {
@@ -350,9 +484,11 @@ public final class FakeHeroku extends Dispatcher {
                     if (target == null) {
                         yield error(404, "not_found", "Couldn't find that release.");
                     }
-                    r = newRelease(app, target.slugId, "Rollback to v" + target.version);
+                    r = newRelease(app, target.slugId, "Rollback to v" + target.version, target.behaviour,
+                            clock.instant());
                 } else {
-                    r = newRelease(app, body.path("slug").asText(), body.path("description").asText());
+                    r = newRelease(app, body.path("slug").asText(), body.path("description").asText(),
+                            new Behaviour(), clock.instant());
                 }
                 yield created(releaseJson(app, r));
             }
@@ -360,21 +496,23 @@ public final class FakeHeroku extends Dispatcher {
                 Build b = new Build();
                 b.url = c.json().path("source_blob").path("url").asText();
                 b.version = c.json().path("source_blob").path("version").asText(null);
-                b.pollsLeft = buildPolls;
                 b.fail = nextBuildFails;
                 nextBuildFails = false;
-                b.createdAt = now();
+                b.createdAt = clock.instant();
+                b.endsAt = b.createdAt.plus(buildTime);
                 app.builds.add(b);
                 yield created(buildJson(b));
             }
-            case "GET /builds" -> list(c, app.builds.stream().sorted(Comparator.comparing((Build b) -> b.createdAt)
-                    .reversed()).map(this::buildJson).toList());
+            case "GET /builds" -> {
+                List<Build> newestFirst = new ArrayList<>(app.builds);
+                java.util.Collections.reverse(newestFirst);
+                yield list(c, newestFirst.stream().map(this::buildJson).toList());
+            }
             case "GET /builds/{id}" -> {
                 Build b = app.builds.stream().filter(x -> rest.endsWith("/" + x.id)).findFirst().orElse(null);
                 if (b == null) {
                     yield error(404, "not_found", "Couldn't find that build.");
                 }
-                advance(app, b);
                 yield ok(buildJson(b));
             }
             case "GET /formation" -> ok(formationJson(app));
@@ -385,12 +523,30 @@ public final class FakeHeroku extends Dispatcher {
                 yield ok(formationJson(app));
             }
             case "GET /dynos" -> ok(dynosJson(app));
+            case "GET /dynos/{id}" -> {
+                String idOrName = rest.substring("/dynos/".length());
+                yield dynosJson(app).stream().filter(d -> idOrName.equals(d.get("id")) || idOrName.equals(d.get("name")))
+                        .findFirst().map(FakeHeroku::ok).orElseGet(() -> error(404, "not_found", "Couldn't find that dyno."));
+            }
             case "POST /dynos" -> {
-                Map<String, String> dyno = Map.of("id", UUID.randomUUID().toString(), "name",
-                        "run." + (1000 + app.runDynos.size()), "type", "run", "state", "starting",
-                        "command", c.json().path("command").asText());
-                app.runDynos.add(dyno);
-                yield created(dyno);
+                Release current = app.current();
+                RunDyno d = new RunDyno();
+                d.name = "run." + (1000 + app.runDynos.size());
+                d.command = c.json().path("command").asText();
+                d.release = current;
+                d.createdAt = clock.instant();
+                d.endsAt = d.createdAt.plus(runTime);
+                CommandResult fixed = commands.get(d.command);
+                d.exitStatus = fixed != null ? fixed.exitStatus() : current.behaviour.smokeExit;
+                d.output = fixed != null ? fixed.output() : current.behaviour.smokeOutput;
+                app.runDynos.add(d);
+                yield created(runDynoJson(d));
+            }
+            case "POST /log-sessions" -> {
+                String id = UUID.randomUUID().toString();
+                logSessions.put(id, new LogSession(id, app, c.json().path("dyno").asText("")));
+                yield created(Map.of("id", id, "logplex_url", baseUrl + "/logplex/sessions/" + id
+                        + "?srv=logplex-session-secret", "created_at", clock.instant().toString()));
             }
             case "DELETE /dynos" -> new MockResponse.Builder().code(202).body("{}").build();
             case "GET /config-vars" -> ok(app.configVars);
@@ -402,7 +558,7 @@ public final class FakeHeroku extends Dispatcher {
                         app.configVars.put(e.getKey(), e.getValue().asText());
                     }
                 });
-                newRelease(app, app.current().slugId, "Set config vars");
+                newRelease(app, app.current().slugId, "Set config vars", app.current().behaviour, clock.instant());
                 yield ok(app.configVars);
             }
             case "GET /addons" -> ok(List.of(Map.of("id", app.addonId, "name", "postgresql-fake-1",
@@ -416,35 +572,75 @@ public final class FakeHeroku extends Dispatcher {
 
     // ------------------------------------------------------------------------------------------ state changes
 
-    private Release newRelease(App app, String slugId, String description) {
+    private Release newRelease(App app, String slugId, String description, Behaviour behaviour, Instant at) {
         Release r = new Release();
         r.version = app.releases.stream().mapToInt(x -> x.version).max().orElse(0) + 1;
         r.slugId = slugId;
         r.description = description;
         r.status = "pending";
-        r.pollsLeft = releasePolls;
         r.failPhase = nextReleasePhaseFails;
         nextReleasePhaseFails = false;
-        r.createdAt = now();
+        r.createdAt = at;
+        r.phaseEndsAt = at.plus(releaseTime);
+        r.behaviour = behaviour.copy();
         app.releases.add(r);
         return r;
     }
 
-    private void advance(App app, Release r) {
-        if ("pending".equals(r.status) && r.pollsLeft-- <= 0) {
-            r.status = r.failPhase ? "failed" : "succeeded";
+    /**
+     * Carries out, in time order, everything that became due by now: builds finish (and create their release),
+     * release phases end (a succeeded release becomes current and its dynos restart), transfers finish (a restore
+     * replaces the database). Runs before every request, whatever it asks.
+     */
+    private void settle() {
+        Instant now = clock.instant();
+        while (true) {
+            Instant earliest = null;
+            Runnable next = null;
+            for (App app : apps.values()) {
+                for (Build b : app.builds) {
+                    if ("pending".equals(b.status) && !b.endsAt.isAfter(now)
+                            && (earliest == null || b.endsAt.isBefore(earliest))) {
+                        earliest = b.endsAt;
+                        next = () -> finish(app, b);
+                    }
+                }
+                for (Release r : app.releases) {
+                    if ("pending".equals(r.status) && !r.phaseEndsAt.isAfter(now)
+                            && (earliest == null || r.phaseEndsAt.isBefore(earliest))) {
+                        earliest = r.phaseEndsAt;
+                        next = () -> finish(r);
+                    }
+                }
+                for (Transfer t : app.transfers) {
+                    if (!t.finished && !t.endsAt.isAfter(now) && (earliest == null || t.endsAt.isBefore(earliest))) {
+                        earliest = t.endsAt;
+                        next = () -> finish(app, t);
+                    }
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            next.run();
         }
     }
 
-    private void advance(App app, Build b) {
-        if ("pending".equals(b.status) && b.pollsLeft-- <= 0) {
-            if (b.fail) {
-                b.status = "failed";
-            } else {
-                b.status = "succeeded";
-                b.slugId = "slug-" + b.id.substring(0, 8);
-                b.releaseId = newRelease(app, b.slugId, "Deploy " + b.version).id;
-            }
+    private void finish(App app, Build b) {
+        if (b.fail) {
+            b.status = "failed";
+            return;
+        }
+        b.status = "succeeded";
+        b.slugId = "slug-" + b.id.substring(0, 8);
+        Behaviour behaviour = b.version == null ? new Behaviour() : behaviour(b.version);
+        b.releaseId = newRelease(app, b.slugId, "Deploy " + b.version, behaviour, b.endsAt).id;
+    }
+
+    private void finish(Release r) {
+        r.status = r.failPhase ? "failed" : "succeeded";
+        if (!r.failPhase) {
+            r.currentSince = r.phaseEndsAt;
         }
     }
 
@@ -453,32 +649,57 @@ public final class FakeHeroku extends Dispatcher {
         t.num = app.transfers.size() + 1;
         t.fromType = from;
         t.toType = to;
-        t.pollsLeft = transferPolls;
-        t.createdAt = now();
+        t.createdAt = clock.instant();
+        t.endsAt = t.createdAt.plus(transferTime);
         app.transfers.add(t);
         return t;
     }
 
-    private void advance(App app, Transfer t) {
-        if (!t.finished) {
-            t.polls++;
-            if (t.polls >= t.pollsLeft) {
-                t.finished = true;
-                t.succeeded = !t.fail;
-                if (t.succeeded && "pg_restore".equals(t.toType)) {
-                    app.restoredFrom.add(t.backupUrl);
+    /** A backup's snapshot is taken when it starts, as pg_dump's is. */
+    private void snapshot(App app, Transfer t) {
+        if (app.database == null) {
+            return;
+        }
+        try {
+            t.copy = backupsOf(app).capture(app.name, io.zdcd.spi.Progress.none()).id();
+            t.logs.add("copied " + app.database.name() + " to " + t.copy);
+        } catch (RuntimeException e) {
+            t.fail = true;
+            t.logs.add("pg_dump: error: " + e.getMessage());
+        }
+    }
+
+    private void finish(App app, Transfer t) {
+        t.finished = true;
+        if (!t.fail && "pg_restore".equals(t.toType) && app.database != null) {
+            Transfer source = app.transfers.stream().filter(x -> t.backupUrl.equals(x.toUrl)).findFirst().orElse(null);
+            if (source == null || source.copy == null) {
+                t.fail = true;
+                t.logs.add("pg_restore: error: no such backup " + Redaction.withoutQuery(t.backupUrl));
+            } else {
+                try {
+                    backupsOf(app).restore(app.name, new io.zdcd.spi.Backup(source.copy, source.createdAt, ""),
+                            io.zdcd.spi.Progress.none());
+                    t.logs.add("restored " + app.database.name() + " from " + source.copy);
+                } catch (RuntimeException e) {
+                    t.fail = true;
+                    t.logs.add("pg_restore: error: " + e.getMessage());
                 }
             }
         }
+        t.succeeded = !t.fail;
+        if (t.succeeded && "pg_restore".equals(t.toType)) {
+            app.restoredFrom.add(t.backupUrl);
+        }
+    }
+
+    private static LocalDatabaseBackups backupsOf(App app) {
+        return LocalDatabaseBackups.builder(app.database).keep(100).waitForSessions(Duration.ofSeconds(5)).build();
     }
 
     private Release findRelease(App app, String idOrVersion) {
         return app.releases.stream().filter(r -> r.id.equals(idOrVersion)
                 || String.valueOf(r.version).equals(idOrVersion)).findFirst().orElse(null);
-    }
-
-    private String now() {
-        return Instant.parse("2026-11-26T12:00:00Z").plusSeconds(clock++).toString();
     }
 
     // ------------------------------------------------------------------------------------------ JSON
@@ -505,7 +726,7 @@ public final class FakeHeroku extends Dispatcher {
         m.put("description", r.description);
         m.put("slug", r.slugId == null ? null : Map.of("id", r.slugId));
         m.put("output_stream_url", baseUrl + "/streams/release/" + r.id);
-        m.put("created_at", r.createdAt);
+        m.put("created_at", r.createdAt.toString());
         m.put("new_field_heroku_added", Map.of("x", 1));
         return m;
     }
@@ -521,7 +742,7 @@ public final class FakeHeroku extends Dispatcher {
         m.put("slug", b.slugId == null ? null : Map.of("id", b.slugId));
         m.put("release", b.releaseId == null ? null : Map.of("id", b.releaseId));
         m.put("output_stream_url", baseUrl + "/streams/build/" + b.id);
-        m.put("created_at", b.createdAt);
+        m.put("created_at", b.createdAt.toString());
         return m;
     }
 
@@ -534,10 +755,11 @@ public final class FakeHeroku extends Dispatcher {
         m.put("to_url", t.toUrl);
         m.put("succeeded", t.succeeded);
         m.put("source_bytes", 3000);
-        m.put("processed_bytes", Math.min(3000, t.polls * 1000));
-        m.put("created_at", t.createdAt);
-        m.put("started_at", t.polls > 0 ? t.createdAt : null);
-        m.put("finished_at", t.finished ? t.createdAt : null);
+        long elapsed = Duration.between(t.createdAt, clock.instant()).toSeconds();
+        m.put("processed_bytes", t.finished ? 3000 : Math.min(3000, 1000 + elapsed * 200));
+        m.put("created_at", t.createdAt.toString());
+        m.put("started_at", t.createdAt.toString());
+        m.put("finished_at", t.finished ? t.endsAt.toString() : null);
         m.put("canceled_at", null);
         return m;
     }
@@ -549,20 +771,78 @@ public final class FakeHeroku extends Dispatcher {
         return out;
     }
 
+    /** The formation's dynos on the current release (starting, then up or crashed), and the one-off dynos running. */
     private List<Map<String, Object>> dynosJson(App app) {
         List<Map<String, Object>> out = new ArrayList<>();
         Release current = app.current();
+        Instant now = clock.instant();
+        String state = now.isBefore(current.currentSince.plus(bootTime)) ? "starting"
+                : current.behaviour.crashes ? "crashed" : "up";
         app.formation.forEach((type, q) -> {
             for (int i = 1; i <= q; i++) {
-                out.add(Map.of("id", type + "-" + i, "name", type + "." + i, "type", type, "state", "up",
+                out.add(Map.of("id", type + "-" + i, "name", type + "." + i, "type", type, "state", state,
                         "command", type, "release", Map.of("id", current.id, "version", current.version)));
             }
         });
-        for (Map<String, String> run : app.runDynos) {
-            out.add(Map.of("id", run.get("id"), "name", run.get("name"), "type", "run", "state", "up",
-                    "command", run.get("command"), "release", Map.of("version", current.version)));
+        for (RunDyno d : app.runDynos) {
+            if (now.isBefore(d.endsAt)) {
+                out.add(runDynoJson(d));
+            }
         }
         return out;
+    }
+
+    private Map<String, Object> runDynoJson(RunDyno d) {
+        return Map.of("id", d.id, "name", d.name, "type", "run", "state", "up", "command", d.command,
+                "attach_url", "", "release", Map.of("id", d.release.id, "version", d.release.version),
+                "created_at", d.createdAt.toString());
+    }
+
+    /** Heroku's router in front of the app's web dynos. */
+    private MockResponse router(String path) {
+        Matcher m = Pattern.compile("/app/([^/?]+).*").matcher(path);
+        App app = m.matches() ? apps.get(m.group(1)) : null;
+        if (app == null) {
+            return plain(404, "There's nothing here, yet.");
+        }
+        if (app.maintenance) {
+            return plain(503, "<html><title>Offline for Maintenance</title></html>"); // H80
+        }
+        boolean up = dynosJson(app).stream().anyMatch(d -> "web".equals(d.get("type")) && "up".equals(d.get("state")));
+        if (!up) {
+            return plain(503, "<html><title>Application Error</title></html>"); // H10 / H14
+        }
+        int status = app.current().behaviour.httpStatus;
+        return plain(status, status < 400 ? "ok v" + app.current().version : "error v" + app.current().version);
+    }
+
+    /** A log session's lines as logplex writes them, up to now; the stream then ends. */
+    private MockResponse logplex(String path) {
+        String id = path.substring("/logplex/sessions/".length()).replaceAll("\\?.*", "");
+        LogSession session = logSessions.get(id);
+        if (session == null) {
+            return plain(404, "session not found");
+        }
+        Instant now = clock.instant();
+        StringBuilder out = new StringBuilder();
+        for (RunDyno d : session.app().runDynos) {
+            if (!session.dyno().isEmpty() && !session.dyno().equals(d.name)) {
+                continue;
+            }
+            String h = " heroku[" + d.name + "]: ";
+            out.append(d.createdAt).append(h).append("Starting process with command `").append(d.command).append("`\n");
+            out.append(d.createdAt).append(h).append("State changed from starting to up\n");
+            if (!now.isBefore(d.endsAt)) {
+                if (!d.stopped) {
+                    for (String line : d.output) {
+                        out.append(d.endsAt).append(" app[").append(d.name).append("]: ").append(line).append('\n');
+                    }
+                }
+                out.append(d.endsAt).append(h).append("Process exited with status ").append(d.exitStatus).append('\n');
+                out.append(d.endsAt).append(h).append("State changed from up to complete\n");
+            }
+        }
+        return plain(200, out.toString());
     }
 
     private Map<String, Object> attachment(App app) {

@@ -264,7 +264,7 @@ class HerokuClientTest {
     @Test
     void waiting_for_a_release_polls_with_the_injected_sleeper_and_stops_at_the_deadline() {
         heroku.addApp("acme", 1);
-        heroku.releasePolls = 1_000;
+        heroku.releaseTime = Duration.ofHours(1);
         HerokuClient client = kit.client();
         HerokuRelease pending = client.createRelease("acme", "slug-v1", "slow release phase");
 

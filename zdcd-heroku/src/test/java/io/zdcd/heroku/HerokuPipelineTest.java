@@ -47,12 +47,30 @@ class HerokuPipelineTest {
                 "GET /account/rate-limits",
                 "GET /apps/acme/builds",
                 "POST /apps/acme/builds"));
-        for (int i = 0; i <= heroku.buildPolls; i++) {
+        for (int i = 0; i < polls(heroku.buildTime); i++) {
             lines.add("GET /apps/acme/builds/" + b.id);
         }
         lines.add("GET /apps/acme/builds/" + b.id);           // the release of the build
-        for (int i = 0; i <= heroku.releasePolls; i++) {
-            lines.add("GET /apps/acme/releases/" + r.id);     // found, then followed through its release phase
+        lines.add("GET /apps/acme/releases/" + r.id);         // found (created when the build finished)
+        for (int i = 0; i < polls(heroku.releaseTime); i++) {
+            lines.add("GET /apps/acme/releases/" + r.id);     // then followed through its release phase
+        }
+        return lines;
+    }
+
+    /**
+     * How many polls every 5 s (the kit's wait interval, on the test clock) see something that takes {@code d} of
+     * the fake's time: one right away, one per interval, the last one finds it done.
+     */
+    private static int polls(Duration d) {
+        return (int) (d.toSeconds() / 5) + 1;
+    }
+
+    /** The dyno polls after a release: the web dynos boot for {@code bootTime}, then are up. */
+    private List<String> dynoPolls() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < polls(heroku.bootTime); i++) {
+            lines.add("GET /apps/acme/dynos");
         }
         return lines;
     }
@@ -68,7 +86,7 @@ class HerokuPipelineTest {
         FakeHeroku.Release r = app.releases.get(3);
         List<String> expected = new ArrayList<>(READ_CURRENT);
         expected.addAll(releaseRequests(b, r));
-        expected.add("GET /apps/acme/dynos");
+        expected.addAll(dynoPolls());
         then(heroku.lines()).containsExactlyElementsOf(expected);
         then(heroku.calls().get(4).json().toString()).isEqualTo(
                 "{\"source_blob\":{\"url\":\"" + SOURCE + "\",\"version\":\"4f9e2d1c0b\"}}");
@@ -138,7 +156,8 @@ class HerokuPipelineTest {
         then(outcome.status()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
         FakeHeroku.Release v3 = app.releases.get(2);
         FakeHeroku.Release v5 = app.releases.get(4);
-        int afterRelease = READ_CURRENT.size() + releaseRequests(app.builds.get(0), app.releases.get(3)).size() + 1;
+        int afterRelease = READ_CURRENT.size() + releaseRequests(app.builds.get(0), app.releases.get(3)).size()
+                + dynoPolls().size();
         List<String> rollback = heroku.lines().subList(afterRelease, heroku.lines().size());
         List<String> expected = new ArrayList<>(List.of(
                 "GET /apps/acme/releases",           // recovery: which release serves now (v4)
@@ -146,10 +165,10 @@ class HerokuPipelineTest {
                 "GET /apps/acme/releases/3",         // the target, checked eligible
                 "GET /apps/acme/releases",           // the newest version before the POST
                 "POST /apps/acme/releases"));
-        for (int i = 0; i <= heroku.releasePolls; i++) {
+        for (int i = 0; i < polls(heroku.releaseTime); i++) {
             expected.add("GET /apps/acme/releases/" + v5.id);
         }
-        expected.add("GET /apps/acme/dynos");
+        expected.addAll(dynoPolls());
         then(rollback).containsExactlyElementsOf(expected);
         FakeHeroku.Call post = heroku.calls().stream().filter(c -> c.line().equals("POST /apps/acme/releases"))
                 .findFirst().orElseThrow();
@@ -228,7 +247,8 @@ class HerokuPipelineTest {
         then(app.current().version).isEqualTo(4);
         then(heroku.lines()).filteredOn("POST /apps/acme/builds"::equals).hasSize(3);
         then(heroku.lines()).filteredOn("GET /apps/acme/releases"::equals).hasSize(4);
-        then(heroku.lines()).filteredOn("GET /apps/acme/dynos"::equals).hasSize(2);
+        then(heroku.lines()).as("one dropped, then booting and up").filteredOn("GET /apps/acme/dynos"::equals)
+                .hasSize(1 + polls(heroku.bootTime));
         then(kit.events(HerokuEvent.ApiCallRetried.class)).extracting(HerokuEvent.ApiCallRetried::reason)
                 .containsExactly("429 rate_limit", "429 rate_limit", "429 rate_limit", "429 rate_limit",
                         "429 rate_limit", "503", "503", HerokuApiException.NETWORK_ERROR,

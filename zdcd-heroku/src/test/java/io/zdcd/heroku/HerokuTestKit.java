@@ -12,8 +12,8 @@ final class HerokuTestKit implements AutoCloseable {
     static final RetryPolicy FAST_RETRY = new RetryPolicy(5, Duration.ofMillis(1), 2.0, Duration.ofMillis(5), 0);
 
     final MockWebServer server = new MockWebServer();
-    final FakeHeroku heroku;
     final TestClock clock = new TestClock();
+    final FakeHeroku heroku;
     final List<HerokuEvent> events = new CopyOnWriteArrayList<>();
 
     HerokuTestKit() {
@@ -22,7 +22,7 @@ final class HerokuTestKit implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        heroku = new FakeHeroku(server.url("/").toString());
+        heroku = new FakeHeroku(server.url("/").toString(), clock);
         server.setDispatcher(heroku);
     }
 
@@ -56,7 +56,8 @@ final class HerokuTestKit implements AutoCloseable {
     /** Every API call carried the headers Heroku requires and zdcd promises. */
     void assertApiHeaders() {
         for (FakeHeroku.Call call : heroku.calls()) {
-            if (call.path().startsWith("/streams/") || call.path().startsWith("/uploads/")) {
+            if (call.path().startsWith("/streams/") || call.path().startsWith("/uploads/")
+                    || call.path().startsWith("/logplex/") || call.path().startsWith("/app/")) {
                 org.assertj.core.api.BDDAssertions.then(call.headers().get("Authorization")).as(call.line()).isNull();
                 continue;
             }
@@ -65,6 +66,16 @@ final class HerokuTestKit implements AutoCloseable {
             org.assertj.core.api.BDDAssertions.then(call.headers().get("Authorization")).as(call.line())
                     .isEqualTo("Bearer " + FakeHeroku.TOKEN);
             org.assertj.core.api.BDDAssertions.then(call.headers().get("User-Agent")).as(call.line()).startsWith("zdcd/");
+        }
+    }
+
+    /** The status of a plain GET (no Heroku credentials), as a browser or a health check sees the app. */
+    int get(String url) {
+        try (okhttp3.Response r = new okhttp3.OkHttpClient().newCall(new okhttp3.Request.Builder().url(url).build())
+                .execute()) {
+            return r.code();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

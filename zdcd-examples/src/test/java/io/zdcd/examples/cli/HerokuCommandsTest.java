@@ -45,9 +45,7 @@ class HerokuCommandsTest {
         heroku = new FakeHeroku(server.url("/").toString());
         server.setDispatcher(heroku);
         app = heroku.addApp("acme", 3);
-        heroku.buildPolls = 0;
-        heroku.releasePolls = 0;
-        heroku.transferPolls = 1;
+        heroku.instant(); // the CLI waits on the wall clock: everything Heroku does in the background is done at once
         env.put("HEROKU_API_KEY", FakeHeroku.TOKEN);
         env.put("HEROKU_API_URL", server.url("/").toString());
         env.put("HEROKU_DATA_API_URL", server.url("/").toString());

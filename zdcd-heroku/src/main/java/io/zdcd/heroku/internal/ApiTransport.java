@@ -286,6 +286,39 @@ public final class ApiTransport {
         }
     }
 
+    /**
+     * GETs a log stream (a log session's URL) without Heroku credentials and hands each line, with the token
+     * hidden, to {@code line} until it returns true, the stream ends, or {@code timeout} passes. Never throws for
+     * an unreadable stream: reading just stops.
+     *
+     * @return whether {@code line} returned true
+     */
+    public boolean streamLines(String url, java.time.Duration timeout, Predicate<String> line) {
+        HttpUrl u = HttpUrl.parse(url);
+        if (u == null) {
+            return false;
+        }
+        OkHttpClient bounded = http.newBuilder().callTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)
+                .build();
+        try (Response resp = bounded.newCall(new Request.Builder().url(u).get().build()).execute()) {
+            if (!resp.isSuccessful()) {
+                log.debug("log stream {} answered {}", u.encodedPath(), resp.code());
+                return false;
+            }
+            okio.BufferedSource source = resp.body().source();
+            String l;
+            while ((l = source.readUtf8Line()) != null) {
+                if (line.test(settings.token().redact(l))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            log.debug("log stream {} stopped: {}", u.encodedPath(), e.toString());
+            return false;
+        }
+    }
+
     /** PUTs bytes to a pre-signed URL (source upload): no Heroku credentials, no Content-Type. */
     public void putBytes(String url, byte[] bytes) {
         HttpUrl u = Objects.requireNonNull(HttpUrl.parse(url), "not a URL");

@@ -75,6 +75,12 @@ public final class Dto {
         }
     }
 
+    public record LogSession(String id, String logplexUrl) {
+        public io.zdcd.heroku.HerokuLogSession toLogSession() {
+            return new io.zdcd.heroku.HerokuLogSession(id, logplexUrl);
+        }
+    }
+
     public record DynoSize(String id, String name) {
     }
 

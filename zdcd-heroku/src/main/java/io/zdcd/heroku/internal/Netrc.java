@@ -13,7 +13,29 @@ import java.util.Optional;
  * {@code macdef} blocks are understood.
  */
 public final class Netrc {
+    /** Files already warned about in this run (JVM): the warning comes once, however many clients are built. */
+    private static final java.util.Set<Path> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Netrc() {
+    }
+
+    /**
+     * A warning when users other than the owner can read {@code file} (curl and the Heroku CLI warn too), the first
+     * time this run asks about that file; empty otherwise, and on file systems without POSIX permissions.
+     */
+    public static Optional<String> permissionWarning(Path file) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.getPosixFilePermissions(file);
+            boolean others = p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            if (!others || !WARNED.add(file.toAbsolutePath().normalize())) {
+                return Optional.empty();
+            }
+            return Optional.of(file + " holds your Heroku API token and others can read it ("
+                    + java.nio.file.attribute.PosixFilePermissions.toString(p) + "); run: chmod 600 " + file);
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     public static Optional<String> password(Path file, String machine) {

@@ -17,9 +17,9 @@ public final class Secret {
         return value;
     }
 
-    /** {@code text} with every occurrence of the token replaced by {@code ██}. */
+    /** {@code text} with the token replaced by {@code ██} (zdcd's one mask, {@link io.zdcd.jdbc.PostgresDatabase#mask(String, String)}). */
     public String redact(String text) {
-        return text == null ? null : text.replace(value, "██");
+        return text == null ? null : io.zdcd.jdbc.PostgresDatabase.mask(text, value);
     }
 
     @Override
