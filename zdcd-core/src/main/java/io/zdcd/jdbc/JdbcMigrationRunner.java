@@ -20,10 +20,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies SQL migrations to PostgreSQL without piling a lock queue behind long-running queries: every statement runs
- * with {@code lock_timeout} (default 2 s), so while it waits for a lock, the traffic queued behind it waits at most
- * that long; a lock timeout is retried with exponential backoff and jitter ({@link RetryPolicy}) until a deadline.
- * {@code statement_timeout} (default 15 min) bounds each statement.
+ * Applies SQL migrations to PostgreSQL without piling a lock queue behind long-running queries: every attempt runs
+ * with a short {@code lock_timeout} from a {@link LockPolicy} (default 50 ms growing to at most 80 ms), so while a
+ * statement waits for a lock, the traffic queued behind it waits at most that long; a lock timeout rolls the attempt
+ * back and retries it after a jittered, growing pause until the policy's budget (default 10 min) is spent.
+ * {@code statement_timeout} (default 15 min) bounds each statement separately.
  *
  * <p>The runner owns transactions but keeps the boundaries the SQL draws. A migration without CONCURRENTLY
  * statements and without an explicit {@code COMMIT} before its last statement runs in one transaction together with
@@ -37,13 +38,13 @@ import java.util.Objects;
  *
  * <pre>{@code
  * JdbcMigrationRunner runner = JdbcMigrationRunner.builder(PostgresDatabase.fromUrl(url))
- *         .lockTimeout(Duration.ofSeconds(2)).build();
+ *         .lockPolicy(LockPolicy.custom().maxLockTimeout(Duration.ofMillis(200)).build()).build();
  * runner.apply(new PendingMigration("V3__email.sql", "ALTER TABLE users ADD COLUMN email text"), Progress.none());
  * }</pre>
  */
 public final class JdbcMigrationRunner implements MigrationRunner {
-    /** 2 seconds. */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+    /** The longest lock wait of the default {@link LockPolicy}: 80 ms. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = LockPolicy.DEFAULT_MAX_LOCK_TIMEOUT;
     /** 15 minutes. */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(15);
     /** The schema of zdcd's own tables in the target database. */
@@ -51,15 +52,13 @@ public final class JdbcMigrationRunner implements MigrationRunner {
     static final String HISTORY = SCHEMA + ".applied_migrations";
 
     private final PostgresDatabase database;
-    private final Duration lockTimeout;
+    private final LockPolicy lockPolicy;
     private final Duration statementTimeout;
-    private final RetryPolicy retry;
 
     private JdbcMigrationRunner(Builder b) {
         this.database = b.database;
-        this.lockTimeout = b.lockTimeout;
+        this.lockPolicy = b.lockPolicy;
         this.statementTimeout = b.statementTimeout;
-        this.retry = b.retry;
     }
 
     /** A runner with the defaults. */
@@ -71,17 +70,18 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         return new Builder(database);
     }
 
+    /** The longest {@code lock_timeout} of any attempt ({@link LockPolicy#maxLockTimeout()}). */
     public Duration lockTimeout() {
-        return lockTimeout;
+        return lockPolicy.maxLockTimeout();
+    }
+
+    /** How long statements wait for locks and how lock timeouts are retried. */
+    public LockPolicy lockPolicy() {
+        return lockPolicy;
     }
 
     public Duration statementTimeout() {
         return statementTimeout;
-    }
-
-    /** How lock timeouts are retried. */
-    public RetryPolicy retry() {
-        return retry;
     }
 
     /** Whether the index exists and is INVALID (left by a failed {@code CREATE INDEX CONCURRENTLY}). */
@@ -141,8 +141,9 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         boolean oneTransaction = groups.size() <= 1 && (groups.isEmpty() || groups.get(0).get(0).transactional);
         try (Connection c = database.connect()) {
             ensureHistory(c);
+            progress.operationStarted("backend", String.valueOf(backendPid(c)));
             try (Statement s = c.createStatement()) {
-                s.execute("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+                s.execute(LockRetry.setLockTimeout(lockPolicy.firstLockTimeout()));
                 s.execute("SET statement_timeout = '" + statementTimeout.toMillis() + "ms'");
             }
             for (int g = 0; g < groups.size(); g++) {
@@ -168,15 +169,15 @@ public final class JdbcMigrationRunner implements MigrationRunner {
     private void runWithRetry(Connection c, PendingMigration m, List<Tracker> group, boolean record, long t0,
                               Progress progress) throws GroupFailure {
         try {
-            LockRetry.run(retry, e -> e instanceof GroupFailure f && LockRetry.isLockTimeout(f.getCause()),
-                    (n, wait, cause) -> {
+            LockRetry.run(lockPolicy, e -> e instanceof GroupFailure f && LockRetry.isLockTimeout(f.getCause()),
+                    (n, lockTimeout, wait, cause) -> {
                         Tracker t = ((GroupFailure) cause).statement;
                         progress.report("statement #" + t.index + " (" + abbreviate(t.sql)
                                 + "): lock not granted within " + lockTimeout.toMillis() + "ms; retry " + n + " in "
                                 + wait.toMillis() + "ms");
                     },
-                    () -> {
-                        attempt(c, m, group, record, t0, progress);
+                    (n, lockTimeout) -> {
+                        attempt(c, m, group, record, t0, lockTimeout, progress);
                         return null;
                     });
         } catch (GroupFailure f) {
@@ -187,8 +188,12 @@ public final class JdbcMigrationRunner implements MigrationRunner {
     }
 
     private void attempt(Connection c, PendingMigration m, List<Tracker> group, boolean record, long t0,
-                         Progress progress) throws GroupFailure, SQLException {
+                         Duration lockTimeout, Progress progress) throws GroupFailure, SQLException {
         boolean tx = group.get(0).transactional;
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute(LockRetry.setLockTimeout(lockTimeout));
+        }
         c.setAutoCommit(!tx);
         Tracker current = null;
         try (Statement s = c.createStatement()) {
@@ -246,8 +251,9 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         SQLException e = (SQLException) f.getCause();
         String why = "statement #" + f.statement.index + " (" + abbreviate(f.statement.sql) + ") failed: "
                 + firstLine(e.getMessage()) + " [SQLState " + e.getSQLState() + "]"
-                + (LockRetry.isLockTimeout(e) ? " after " + f.statement.attempts + " attempts (retry deadline "
-                + retry.deadline().toSeconds() + "s)" : "");
+                + (LockRetry.isLockTimeout(e) ? " after " + f.statement.attempts + " attempts (lock_timeout "
+                + lockPolicy.firstLockTimeout().toMillis() + "-" + lockPolicy.maxLockTimeout().toMillis()
+                + "ms, retry budget " + lockPolicy.budget().toSeconds() + "s)" : "");
         return new MigrationResult(m.name(), MigrationResult.Status.FAILED, results(all), since(t0), why, invalid);
     }
 
@@ -255,14 +261,12 @@ public final class JdbcMigrationRunner implements MigrationRunner {
     @Override
     public boolean dropInvalidIndex(String index) {
         try (Connection c = database.connect()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-            }
             if (!isInvalidIndex(c, index)) {
                 return false;
             }
-            LockRetry.run(retry, LockRetry::isLockTimeout, (n, w, e) -> { }, () -> {
+            LockRetry.run(lockPolicy, LockRetry::isLockTimeout, (n, t, w, e) -> { }, (n, lockTimeout) -> {
                 try (Statement s = c.createStatement()) {
+                    s.execute(LockRetry.setLockTimeout(lockTimeout));
                     s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + quoteQualified(index));
                 }
                 return null;
@@ -286,6 +290,13 @@ public final class JdbcMigrationRunner implements MigrationRunner {
                     // The retry's CREATE INDEX fails on the name; the final result reports it as INVALID.
                 }
             }
+        }
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -405,8 +416,9 @@ public final class JdbcMigrationRunner implements MigrationRunner {
 
     @Override
     public String toString() {
-        return "JdbcMigrationRunner[" + database + ", lock_timeout " + lockTimeout.toMillis() + "ms, statement_timeout "
-                + statementTimeout.toSeconds() + "s]";
+        return "JdbcMigrationRunner[" + database + ", lock_timeout " + lockPolicy.firstLockTimeout().toMillis() + ".."
+                + lockPolicy.maxLockTimeout().toMillis() + "ms, retry budget " + lockPolicy.budget().toSeconds()
+                + "s, statement_timeout " + statementTimeout.toSeconds() + "s]";
     }
 
     /** One statement's running totals. */
@@ -444,17 +456,29 @@ public final class JdbcMigrationRunner implements MigrationRunner {
     /** Configures a {@link JdbcMigrationRunner}. */
     public static final class Builder {
         private final PostgresDatabase database;
-        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private LockPolicy lockPolicy = LockPolicy.ofDefaults();
         private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
-        private RetryPolicy retry = RetryPolicy.defaults();
 
         private Builder(PostgresDatabase database) {
             this.database = Objects.requireNonNull(database, "database");
         }
 
-        /** How long a statement waits for a lock before it gives up and is retried. (default: 2 s) */
+        /**
+         * How long statements wait for locks and how lock timeouts are retried. (default:
+         * {@link LockPolicy#ofDefaults()}: lock_timeout 50 ms growing to 80 ms, retried for up to 10 minutes)
+         */
+        public Builder lockPolicy(LockPolicy policy) {
+            this.lockPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * One fixed lock timeout for every attempt, keeping the policy's pauses and budget: shorthand for
+         * {@code lockPolicy(LockPolicy.from(policy).firstLockTimeout(t).maxLockTimeout(t).build())}.
+         */
         public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = positive(timeout, "lockTimeout");
+            positive(timeout, "lockTimeout");
+            this.lockPolicy = LockPolicy.from(lockPolicy).firstLockTimeout(timeout).maxLockTimeout(timeout).build();
             return this;
         }
 
@@ -464,9 +488,13 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             return this;
         }
 
-        /** How lock timeouts are retried. (default: {@link RetryPolicy#defaults()}) */
+        /**
+         * The pauses and budget of {@code policy}, keeping the lock timeouts: shorthand for the matching
+         * {@link LockPolicy.Builder} settings.
+         */
         public Builder retry(RetryPolicy policy) {
-            this.retry = Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(policy, "policy");
+            this.lockPolicy = policy.applyTo(lockPolicy);
             return this;
         }
 

@@ -231,4 +231,49 @@ class JdbcMigrationRunnerTest {
         }
         then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 't'")).isEqualTo(2L);
     }
+
+    /**
+     * With the defaults, each attempt waits at most the ramp's lock timeout (50 ms, 62 ms, 78 ms, then 80 ms), and the
+     * migration goes through once the blocking transaction ends; the runner's backend pid is reported first.
+     */
+    @Test
+    void the_default_policy_ramps_short_lock_timeouts_and_gets_through_once_the_lock_is_free() throws Exception {
+        List<String> progress = new CopyOnWriteArrayList<>();
+        List<String> operations = new CopyOnWriteArrayList<>();
+        Progress p = new Progress() {
+            @Override
+            public void report(String message, long done, long total) {
+                progress.add(message);
+            }
+
+            @Override
+            public void operationStarted(String kind, String id) {
+                operations.add(kind + "=" + id);
+            }
+        };
+        JdbcMigrationRunner defaults = JdbcMigrationRunner.of(db);
+        MigrationResult r;
+        try (Connection longTx = db.connect(); Statement s = longTx.createStatement()) {
+            longTx.setAutoCommit(false);
+            s.executeQuery("SELECT count(*) FROM t").close();
+            CompletableFuture<MigrationResult> applied = CompletableFuture.supplyAsync(() -> defaults.apply(
+                    new PendingMigration("V6__r.sql", "ALTER TABLE t ADD COLUMN r int"), p));
+            while (progress.stream().filter(m -> m.contains("lock not granted")).count() < 5) {
+                Thread.sleep(50);
+            }
+            longTx.commit();
+            r = applied.get(60, TimeUnit.SECONDS);
+        }
+
+        then(r.isApplied()).isTrue();
+        then(progress).filteredOn(m -> m.contains("lock not granted")).first().asString()
+                .contains("lock not granted within 50ms; retry 1 in");
+        then(progress).anyMatch(m -> m.contains("lock not granted within 62ms; retry 2 in"))
+                .anyMatch(m -> m.contains("lock not granted within 78ms; retry 3 in"))
+                .anyMatch(m -> m.contains("lock not granted within 80ms; retry 4 in"))
+                .noneMatch(m -> m.matches(".*lock not granted within (8[1-9]|9\\d|\\d{3,})ms.*"));
+        then(r.statements().get(0).longestLockWait()).isLessThan(Duration.ofMillis(1000));
+        then(operations).hasSize(1);
+        then(operations.get(0)).matches("backend=\\d+");
+    }
 }

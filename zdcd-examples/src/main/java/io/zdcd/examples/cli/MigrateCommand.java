@@ -2,7 +2,7 @@ package io.zdcd.examples.cli;
 
 import io.zdcd.jdbc.JdbcMigrationRunner;
 import io.zdcd.jdbc.PostgresDatabase;
-import io.zdcd.jdbc.RetryPolicy;
+import io.zdcd.jdbc.LockPolicy;
 import io.zdcd.jdbc.SqlMigrationSource;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.MigrationResult;
@@ -47,9 +47,10 @@ public final class MigrateCommand implements Callable<Integer> {
                     + "postgres://me:secret@host:5432/db (the password is never printed).")
     String databaseUrl;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "2s",
-            description = "How long a statement may wait for a lock before it gives up and retries "
-                    + "(default: ${DEFAULT-VALUE}; units ms, s, m, h).")
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "80ms",
+            description = "The longest a statement may wait for a lock before it gives up and retries: the bound on "
+                    + "how long traffic queues behind a migration. Attempts start at 50 ms (or this, if shorter) and "
+                    + "grow to it (default: ${DEFAULT-VALUE}; units ms, s, m, h).")
     String lockTimeout;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "15m",
@@ -57,7 +58,8 @@ public final class MigrateCommand implements Callable<Integer> {
     String statementTimeout;
 
     @Option(names = "--retry-for", paramLabel = "DURATION", defaultValue = "10m",
-            description = "No retry of a lock timeout starts after this long (default: ${DEFAULT-VALUE}).")
+            description = "The retry budget: no retry of a lock timeout starts after this long "
+                    + "(default: ${DEFAULT-VALUE}).")
     String retryFor;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Migration files or folders.")
@@ -71,10 +73,13 @@ public final class MigrateCommand implements Callable<Integer> {
         SqlMigrationSource source;
         try {
             db = PostgresDatabase.fromUrl(databaseUrl);
+            Duration max = duration("--lock-timeout", lockTimeout);
+            Duration first = max.compareTo(LockPolicy.DEFAULT_FIRST_LOCK_TIMEOUT) < 0 ? max
+                    : LockPolicy.DEFAULT_FIRST_LOCK_TIMEOUT;
             runner = JdbcMigrationRunner.builder(db)
-                    .lockTimeout(duration("--lock-timeout", lockTimeout))
+                    .lockPolicy(LockPolicy.custom().firstLockTimeout(first).maxLockTimeout(max)
+                            .budget(duration("--retry-for", retryFor)).build())
                     .statementTimeout(duration("--statement-timeout", statementTimeout))
-                    .retry(RetryPolicy.defaults().withDeadline(duration("--retry-for", retryFor)))
                     .build();
             source = SqlMigrationSource.of(db, paths);
         } catch (IllegalArgumentException e) {
@@ -88,8 +93,10 @@ public final class MigrateCommand implements Callable<Integer> {
         } catch (PlatformException | java.io.UncheckedIOException | IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), PostgresDatabase.redact(e.getMessage()));
         }
-        out.printf("%s: %d migration(s), %d already applied, %d to apply (lock_timeout %s, statement_timeout %s)%n",
-                db, all.size(), all.size() - pending.size(), pending.size(), lockTimeout, statementTimeout);
+        out.printf("%s: %d migration(s), %d already applied, %d to apply (lock_timeout %d..%dms, retried for up to "
+                        + "%s; statement_timeout %s)%n", db, all.size(), all.size() - pending.size(), pending.size(),
+                runner.lockPolicy().firstLockTimeout().toMillis(), runner.lockPolicy().maxLockTimeout().toMillis(),
+                retryFor, statementTimeout);
         if (pending.isEmpty()) {
             out.println("nothing to do");
             out.flush();
