@@ -90,8 +90,16 @@ public final class MigrateCommand implements Callable<Integer> {
         try {
             all = source.all();
             pending = source.pending(Build.of("zdcd-migrate"));
-        } catch (PlatformException | java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (PlatformException | java.io.UncheckedIOException | IllegalArgumentException
+                 | io.zdcd.sql.SqlInputException e) {
             throw new ParameterException(spec.commandLine(), PostgresDatabase.redact(e.getMessage()));
+        }
+        for (PendingMigration m : pending) { // the same gate as zdcd check: nothing runs that it refuses to read
+            List<String> problems = io.zdcd.sql.SqlScript.parse(m.sql()).problems();
+            if (!problems.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), m.name() + ": " + problems.get(0)
+                        + "; nothing was applied");
+            }
         }
         out.printf("%s: %d migration(s), %d already applied, %d to apply (lock_timeout %d..%dms, retried for up to "
                         + "%s; statement_timeout %s)%n", db, all.size(), all.size() - pending.size(), pending.size(),
@@ -125,11 +133,6 @@ public final class MigrateCommand implements Callable<Integer> {
             }
             if (!r.isApplied()) {
                 out.println("FAILED " + m.name() + ": " + r.error());
-                long stayed = r.statements().stream().filter(s -> s.status() == StatementResult.Status.APPLIED)
-                        .count();
-                out.println(stayed == 0 ? "  nothing of " + m.name() + " stayed: PostgreSQL rolled it back; it is "
-                        + "not recorded as applied" : "  " + stayed + " statement(s) of " + m.name() + " stayed "
-                        + "applied (they ran outside a transaction); the migration is not recorded as applied");
                 for (String index : r.invalidIndexes()) {
                     out.println("  left INVALID index " + index + ": drop it with DROP INDEX CONCURRENTLY IF EXISTS "
                             + index);
