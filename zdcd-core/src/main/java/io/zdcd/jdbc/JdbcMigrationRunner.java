@@ -33,15 +33,18 @@ import org.postgresql.PGConnection;
  * back and retries it after a jittered, growing pause until the policy's budget (default 10 min) is spent.
  * {@code statement_timeout} (default 15 min) bounds each statement separately.
  *
- * <p>The runner owns transactions but keeps the boundaries the SQL draws. A migration without CONCURRENTLY
- * statements and without an explicit {@code COMMIT} before its last statement runs in one transaction together with
- * its history row: all or nothing (Django's {@code BEGIN; ... COMMIT;} and a Flyway-style file without either are
- * both one transaction). Otherwise it runs as several transactions: each CONCURRENTLY statement on its own outside a
- * transaction, and an explicit {@code BEGIN} or {@code COMMIT} ends the transaction before it (so a
- * {@code VALIDATE CONSTRAINT} in its own {@code BEGIN ... COMMIT} runs in its own transaction, as the classifier
- * assumes); a failure part-way then leaves the earlier transactions applied (the result says which). {@code ROLLBACK}
- * in the SQL is ignored. Applied migrations are
- * recorded in {@code zdcd.applied_migrations} (created on first use) in the target database.
+ * <p>The runner executes exactly what the classifier judged: {@link #plan(PendingMigration)}, the statements and
+ * transactions of {@link SqlScript} (the one splitter and grouping both use). A migration without CONCURRENTLY
+ * statements and without an explicit {@code BEGIN}/{@code COMMIT} before its last statement runs in one transaction
+ * together with its history row: all or nothing. Otherwise it runs as several transactions, and each transaction or
+ * statement outside a transaction that succeeds is recorded in {@link #STATEMENTS} (in the same transaction when there
+ * is one), so a re-run after a failure resumes after them; a {@code CREATE INDEX CONCURRENTLY} whose VALID index of the
+ * same definition exists is recognised as done. The failure message says exactly what stayed. A migration with a NUL
+ * character, a malformed statement, a psql meta-command that changes what runs ({@code \i}...) or transaction control
+ * other than {@code BEGIN}/{@code COMMIT} ({@code ROLLBACK}...) is refused with nothing run. {@code COPY ... FROM
+ * stdin} loads its inline rows. Applied migrations are recorded in {@code zdcd.applied_migrations} (created on first
+ * use) in the target database; the runner reports its backend pid first
+ * ({@code progress.operationStarted("backend", pid)}) so that recovery can end an orphaned session.
  *
  * <pre>{@code
  * JdbcMigrationRunner runner = JdbcMigrationRunner.builder(PostgresDatabase.fromUrl(url))
@@ -139,7 +142,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         SqlScript script = SqlScript.parse(migration.sql());
         List<List<Tracker>> groups = new ArrayList<>();
         List<Tracker> all = new ArrayList<>();
-        for (SqlTransaction tx : script.transactions()) {
+        for (SqlTransaction tx : script.transactions()) { // = plan(migration) when there is no problem
             List<Tracker> group = new ArrayList<>();
             for (SqlStatement st : tx.statements()) {
                 Tracker t = new Tracker(st, tx.inTransaction());
@@ -189,6 +192,16 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         }
         return new MigrationResult(migration.name(), MigrationResult.Status.APPLIED, results(all), since(t0), "",
                 List.of());
+    }
+
+    /**
+     * Exactly what {@link #apply} executes, in order, transaction by transaction: {@link SqlScript#transactions()} of
+     * the migration's SQL (the statements the classifier judged, without transaction control, psql meta-commands and
+     * a goose/dbmate down section); empty when the runner refuses the migration ({@link SqlScript#problems()}).
+     */
+    public static List<SqlTransaction> plan(PendingMigration migration) {
+        SqlScript script = SqlScript.parse(migration.sql());
+        return script.problems().isEmpty() ? script.transactions() : List.of();
     }
 
     /**
