@@ -356,6 +356,34 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         return s + "; the migration is not recorded as applied.";
     }
 
+    /**
+     * Ends the session of a runner that died mid-statement (its process killed while PostgreSQL goes on running the
+     * statement and holding its locks): {@code pg_terminate_backend(pid)} when {@code pid} is a session of zdcd
+     * ({@code application_name = 'zdcd'}) on this database, as reported by {@code Progress.operationStarted("backend",
+     * pid)}. Recovery calls it before anything else.
+     *
+     * @return whether such a session was there and was ended (false: it is gone already, or it is not zdcd's)
+     * @throws IllegalArgumentException when {@code pid} is not a number
+     */
+    public boolean terminateOrphan(String pid) {
+        int p;
+        try {
+            p = Integer.parseInt(pid.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a backend pid: " + pid);
+        }
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("SELECT "
+                + "pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ? AND pid <> pg_backend_pid() AND "
+                + "datname = current_database() AND application_name = 'zdcd'")) {
+            s.setInt(1, p);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("end orphaned session " + p + " on " + database, e.getMessage(), e);
+        }
+    }
+
     /** Drops the index if it exists and is INVALID. */
     @Override
     public boolean dropInvalidIndex(String index) {

@@ -355,4 +355,35 @@ class JdbcMigrationRunnerTest {
         then(test.queryValue("SELECT to_regclass('t') IS NOT NULL")).isEqualTo(true);
         test.execute("DROP TABLE copied");
     }
+
+    /** A runner killed mid-statement leaves its session running; recovery ends it by the pid the runner reported. */
+    @Test
+    void an_orphaned_runner_session_is_ended_by_its_reported_pid_and_no_other_session_is() throws Exception {
+        List<String> pids = new CopyOnWriteArrayList<>();
+        Progress p = new Progress() {
+            @Override
+            public void report(String message, long done, long total) {
+            }
+
+            @Override
+            public void operationStarted(String kind, String id) {
+                pids.add(id);
+            }
+        };
+        CompletableFuture<MigrationResult> orphan = CompletableFuture.supplyAsync(() -> runner().apply(
+                new PendingMigration("V12__slow.sql", "ALTER TABLE t ADD COLUMN slow int; SELECT pg_sleep(30);"), p));
+        while (pids.isEmpty()) {
+            Thread.sleep(10);
+        }
+        try (Connection other = test.connect()) { // not zdcd's session: never ended
+            then(runner().terminateOrphan(pids.get(0))).isTrue();
+            then(runner().terminateOrphan(pids.get(0))).isFalse();
+            then(other.isValid(2)).isTrue();
+        }
+        MigrationResult ended = orphan.get(30, TimeUnit.SECONDS);
+        then(ended.status()).isEqualTo(MigrationResult.Status.FAILED);
+        then(ended.error()).contains("terminat");
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE column_name = 'slow'"))
+                .isEqualTo(0L);
+    }
 }
