@@ -208,9 +208,9 @@ final class LogicalCopy {
      * types, rows per table is checked by COPY itself): equal on the source and on a complete copy.
      */
     static String fingerprint(Connection c) throws SQLException {
-        String sql = "SELECT (SELECT string_agg(k || '=' || n, ' ' ORDER BY k) FROM (SELECT x.relkind::text AS k, "
+        String sql = "SELECT coalesce((SELECT string_agg(k || '=' || n, ' ' ORDER BY k) FROM (SELECT x.relkind::text AS k, "
                 + "count(*) AS n FROM pg_class x JOIN pg_namespace n ON n.oid = x.relnamespace WHERE " + USER_NS
-                + NOT_EXTENSION_MEMBER + " GROUP BY x.relkind) r)"
+                + NOT_EXTENSION_MEMBER + " GROUP BY x.relkind) r), 'no relations')"
                 + " || ' columns=' || (SELECT count(*) FROM pg_attribute a JOIN pg_class x ON x.oid = a.attrelid "
                 + "JOIN pg_namespace n ON n.oid = x.relnamespace WHERE " + USER_NS + NOT_EXTENSION_MEMBER
                 + " AND a.attnum > 0 AND NOT a.attisdropped AND x.relkind IN ('r', 'v'))"

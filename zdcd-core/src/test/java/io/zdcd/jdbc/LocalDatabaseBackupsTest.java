@@ -107,6 +107,20 @@ class LocalDatabaseBackupsTest {
         test.execute("DROP MATERIALIZED VIEW mv");
     }
 
+    @Test
+    void an_empty_database_is_copied_online_too() {
+        test.execute("DROP SCHEMA app CASCADE", "DROP SCHEMA zdcd CASCADE", "DROP TABLE orders, customers CASCADE",
+                "DROP TYPE status", "DROP DOMAIN email", "DROP FUNCTION touch()");
+        List<String> progress = new ArrayList<>();
+
+        Backup backup = LocalDatabaseBackups.of(db).capture("shop", (m, d, t) -> progress.add(m));
+
+        then(progress).anyMatch(m -> m.contains("copied 0 rows"));
+        test.execute("CREATE TABLE later (a int)");
+        LocalDatabaseBackups.of(db).restore("shop", backup, Progress.none());
+        then(test.queryValue("SELECT to_regclass('later') IS NULL")).isEqualTo(true);
+    }
+
     private String failure(String sql) {
         try {
             test.execute(sql);
