@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import io.zdcd.internal.MigrationOrder;
+import io.zdcd.sql.MigrationOrder;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

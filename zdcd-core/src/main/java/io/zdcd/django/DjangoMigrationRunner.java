@@ -3,6 +3,7 @@ package io.zdcd.django;
 import io.zdcd.internal.ConcurrentIndexes;
 import io.zdcd.internal.LockRetry;
 import io.zdcd.jdbc.JdbcMigrationRunner;
+import io.zdcd.jdbc.LockPolicy;
 import io.zdcd.jdbc.RetryPolicy;
 import io.zdcd.spi.MigrationResult;
 import io.zdcd.spi.MigrationRunner;
@@ -18,23 +19,22 @@ import java.util.Objects;
 /**
  * Applies Django migrations one at a time with {@code python manage.py migrate <app> <name>}, under
  * {@code PGOPTIONS='-c lock_timeout=... -c statement_timeout=...'} so that no statement waits for a lock longer than
- * the lock timeout (default 2 s); a lock timeout is retried with exponential backoff and jitter until a deadline, the
- * same {@link RetryPolicy} as {@link JdbcMigrationRunner}. Django runs each atomic migration in one transaction, so a
- * failure leaves nothing of it behind.
+ * the attempt's lock timeout; a lock timeout is retried with the same {@link LockPolicy} as
+ * {@link JdbcMigrationRunner} (default: lock_timeout 50 ms growing to 80 ms, jittered pauses, 10 minutes' budget),
+ * each attempt with the ramp's next lock timeout. Django runs each atomic migration in one transaction, so a failure
+ * leaves nothing of it behind.
  */
 public final class DjangoMigrationRunner implements MigrationRunner {
     private final DjangoProject project;
     private final JdbcMigrationRunner jdbc;
-    private final Duration lockTimeout;
+    private final LockPolicy lockPolicy;
     private final Duration statementTimeout;
-    private final RetryPolicy retry;
 
     private DjangoMigrationRunner(DjangoProject project, JdbcMigrationRunner jdbc) {
         this.project = project;
         this.jdbc = jdbc;
-        this.lockTimeout = jdbc.lockTimeout();
+        this.lockPolicy = jdbc.lockPolicy();
         this.statementTimeout = jdbc.statementTimeout();
-        this.retry = jdbc.retry();
     }
 
     public static DjangoMigrationRunner of(DjangoProject project) {
@@ -63,18 +63,20 @@ public final class DjangoMigrationRunner implements MigrationRunner {
         }
         long t0 = System.nanoTime();
         int[] attempts = {0};
-        String pgOptions = "-c lock_timeout=" + lockTimeout.toMillis() + " -c statement_timeout="
-                + statementTimeout.toMillis();
         String command = "manage.py migrate " + appAndName[0] + " " + appAndName[1];
         DjangoProject.Result result;
         boolean timedOut = false;
+        Duration[] lastLockTimeout = {Duration.ZERO};
         try {
-            result = LockRetry.run(retry, e -> e instanceof LockTimedOut,
-                    (n, wait, cause) -> progress.report("lock not granted within "
+            result = LockRetry.run(lockPolicy, e -> e instanceof LockTimedOut,
+                    (n, lockTimeout, wait, cause) -> progress.report("lock not granted within "
                             + lockTimeout.toMillis() + "ms; retry " + n + " in " + wait.toMillis() + "ms"),
-                    () -> {
+                    (n, lockTimeout) -> {
                         attempts[0]++;
-                        progress.report("python " + command);
+                        lastLockTimeout[0] = lockTimeout;
+                        String pgOptions = "-c lock_timeout=" + lockTimeout.toMillis() + " -c statement_timeout="
+                                + statementTimeout.toMillis();
+                        progress.report("python " + command + " (lock_timeout " + lockTimeout.toMillis() + "ms)");
                         DjangoProject.Result r = project.manage(Map.of("PGOPTIONS", pgOptions), "migrate",
                                 appAndName[0], appAndName[1], "--noinput");
                         if (!r.ok() && r.output().contains("lock timeout")) {
@@ -91,15 +93,16 @@ public final class DjangoMigrationRunner implements MigrationRunner {
             throw new DjangoException("python " + command, e.toString(), e);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-        Duration wait = attempts[0] > 1 || timedOut ? lockTimeout : Duration.ZERO;
+        int refused = timedOut ? attempts[0] : attempts[0] - 1; // attempts whose lock was not granted
+        Duration wait = refused > 0 ? lockPolicy.lockTimeout(refused) : Duration.ZERO; // the ramp never shrinks
         if (result.ok()) {
             return new MigrationResult(migration.name(), MigrationResult.Status.APPLIED, List.of(new StatementResult(
                     1, command, true, StatementResult.Status.APPLIED, attempts[0], wait, elapsed)), elapsed, "",
                     List.of());
         }
         String error = DjangoProject.tail(result.output(), 3).replace('\n', ' ')
-                + (timedOut ? " (after " + attempts[0] + " attempts; retry deadline " + retry.deadline().toSeconds()
-                + "s)" : "");
+                + (timedOut ? " (after " + attempts[0] + " attempts, the last with lock_timeout "
+                + lastLockTimeout[0].toMillis() + "ms; retry budget " + lockPolicy.budget().toSeconds() + "s)" : "");
         return new MigrationResult(migration.name(), MigrationResult.Status.FAILED, List.of(new StatementResult(1,
                 command, true, StatementResult.Status.FAILED, attempts[0], wait, elapsed)), elapsed, error,
                 invalidIndexes(migration.sql()));
@@ -126,7 +129,8 @@ public final class DjangoMigrationRunner implements MigrationRunner {
 
     @Override
     public String toString() {
-        return "DjangoMigrationRunner[" + project + ", lock_timeout " + lockTimeout.toMillis() + "ms]";
+        return "DjangoMigrationRunner[" + project + ", lock_timeout " + lockPolicy.firstLockTimeout().toMillis() + ".."
+                + lockPolicy.maxLockTimeout().toMillis() + "ms, retry budget " + lockPolicy.budget().toSeconds() + "s]";
     }
 
     /** Configures a {@link DjangoMigrationRunner}: the same settings, defaults and checks as {@link JdbcMigrationRunner}. */
@@ -139,7 +143,13 @@ public final class DjangoMigrationRunner implements MigrationRunner {
             this.jdbc = JdbcMigrationRunner.builder(project.database());
         }
 
-        /** (default: 2 s) */
+        /** (default: {@link LockPolicy#ofDefaults()}) */
+        public Builder lockPolicy(LockPolicy policy) {
+            jdbc.lockPolicy(policy);
+            return this;
+        }
+
+        /** One fixed lock timeout for every attempt (see {@link JdbcMigrationRunner.Builder#lockTimeout}). */
         public Builder lockTimeout(Duration timeout) {
             jdbc.lockTimeout(timeout);
             return this;
@@ -151,7 +161,7 @@ public final class DjangoMigrationRunner implements MigrationRunner {
             return this;
         }
 
-        /** (default: {@link RetryPolicy#defaults()}) */
+        /** The pauses and budget of {@code policy} (see {@link JdbcMigrationRunner.Builder#retry}). */
         public Builder retry(RetryPolicy policy) {
             jdbc.retry(policy);
             return this;

@@ -19,7 +19,7 @@ public final class ConcurrentIndexes {
     /** Index names as PostgreSQL stores them (unquoted names folded to lower case). */
     public static List<String> in(String sql) {
         List<String> names = new ArrayList<>();
-        Matcher m = CIC.matcher(SqlStatements.stripComments(sql));
+        Matcher m = CIC.matcher(stripComments(sql));
         while (m.find()) {
             if (m.group(1).equalsIgnoreCase("ON")) {
                 continue; // an unnamed index: PostgreSQL picks the name
@@ -27,6 +27,11 @@ public final class ConcurrentIndexes {
             names.add(normalize(m.group(1)));
         }
         return names;
+    }
+
+    /** The text without {@code --} and {@code /* *}{@code /} comments (quotes are not inspected). */
+    public static String stripComments(String sql) {
+        return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
     }
 
     static String normalize(String name) {

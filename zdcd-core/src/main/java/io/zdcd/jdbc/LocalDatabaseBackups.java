@@ -19,20 +19,28 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Restore points as copies of the database on the same PostgreSQL server: capture is
- * {@code CREATE DATABASE <copy> TEMPLATE <db>}, restore drops the database and creates it again from the copy. No
- * {@code pg_dump} is needed, and a copy of a small database takes about a second.
+ * Restore points as copies of the database on the same PostgreSQL server, taken without stalling the app: capture
+ * ({@link CaptureMethod#ONLINE_COPY}, the default) creates an empty database, rebuilds the schema from the catalogs and
+ * streams every row with {@code COPY}, all from one {@code REPEATABLE READ} snapshot of the source, so no session is
+ * excluded and none waits (reads take ACCESS SHARE locks, which block only ACCESS EXCLUSIVE). The copy is checked
+ * against the source (counts of tables, columns, constraints, indexes, functions, triggers, types). Restore drops the
+ * database and creates it again from the copy ({@code CREATE DATABASE db TEMPLATE copy}): the whole database,
+ * schema {@code zdcd} included. No {@code pg_dump} is needed.
  *
- * <p><b>Other sessions.</b> PostgreSQL copies a database only while nobody else is connected to it
- * ({@code source database "app" is being accessed by other users}). So:
+ * <p><b>What the online copy does not rebuild</b> (fail closed): partitioned tables and inheritance, materialized
+ * views, foreign tables, standalone composite and range types, rules, row-level security policies, grants on tables,
+ * aggregates, operators, casts, collations, text search and statistics objects, event triggers, publications, large
+ * objects, database settings, non-libc locale providers. A database with any of them is copied with
+ * {@link CaptureMethod#TEMPLATE} ({@code CREATE DATABASE <copy> TEMPLATE <db>}) instead, and the progress report says
+ * why. PostgreSQL makes a TEMPLATE copy only while nobody else is connected to the database, and new connections wait
+ * while it runs, so:
  * <ul>
  *   <li>{@link OtherSessions#WAIT} (default): capture retries for up to {@link Builder#waitForSessions} (default
  *       10 s) while other sessions are connected, then fails with the count; the deployment then stops at its backup
- *       step with nothing changed. Fits apps whose connections are short-lived or pooled with a short idle time; a
- *       nightly maintenance window (maintenance on before the backup) fits it too.</li>
+ *       step with nothing changed.</li>
  *   <li>{@link OtherSessions#TERMINATE}: other sessions of the database are terminated
  *       ({@code pg_terminate_backend}) right before the copy; their clients see a dropped connection and must
- *       reconnect. New connections wait while the copy runs.</li>
+ *       reconnect.</li>
  * </ul>
  * A restore always terminates other sessions (the pipeline restores only inside maintenance mode). zdcd's own
  * journal and queue must live in another database ({@link JdbcDeploymentJournal}).
@@ -42,8 +50,21 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class LocalDatabaseBackups implements DatabaseBackups {
 
-    /** What capture does while other sessions are connected to the database. */
+    /** What capture does while other sessions are connected to the database (TEMPLATE copies only). */
     public enum OtherSessions { WAIT, TERMINATE }
+
+    /** How capture copies the database. */
+    public enum CaptureMethod {
+        /**
+         * Rebuilds the schema in an empty database and streams the rows with {@code COPY}, from one
+         * {@code REPEATABLE READ} snapshot: no session is excluded and none waits. A database with objects this copy
+         * does not rebuild (partitioned tables, materialized views, policies, grants...: the progress report names
+         * them) is copied with {@link #TEMPLATE} instead.
+         */
+        ONLINE_COPY,
+        /** {@code CREATE DATABASE copy TEMPLATE db}: exact, but needs the database's other sessions gone. */
+        TEMPLATE
+    }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
@@ -53,8 +74,10 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
     private final OtherSessions otherSessions;
     private final Duration waitForSessions;
     private final int keep;
+    private final CaptureMethod method;
 
     private LocalDatabaseBackups(Builder b) {
+        this.method = b.method;
         this.database = b.database;
         this.maintenanceDatabase = b.maintenanceDatabase;
         this.otherSessions = b.otherSessions;
@@ -78,19 +101,102 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
     public Backup capture(String app, Progress progress) {
         Instant at = Instant.now();
         String copy = copyName(at);
-        long deadline = System.nanoTime() + waitForSessions.toNanos();
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin()) {
             long size = size(c, database.name());
-            progress.report("copying database " + database.name() + " (" + size / (1024 * 1024) + " MB) to " + copy,
-                    0, size);
+            List<String> unsupported = List.of();
+            if (method == CaptureMethod.ONLINE_COPY) {
+                try (Connection source = database.connect()) {
+                    unsupported = LogicalCopy.unsupported(source);
+                }
+            }
+            if (method == CaptureMethod.ONLINE_COPY && unsupported.isEmpty()) {
+                progress.report("copying database " + database.name() + " (" + size / (1024 * 1024) + " MB) to " + copy
+                        + " from one snapshot, while its sessions go on", 0, size);
+                at = copyOnline(c, copy, progress);
+            } else {
+                if (!unsupported.isEmpty()) {
+                    progress.report(database.name() + " has " + String.join(", ", unsupported) + ", which the online "
+                            + "copy does not rebuild: copying it with CREATE DATABASE ... TEMPLATE instead (new "
+                            + "connections wait while it runs)");
+                }
+                progress.report("copying database " + database.name() + " (" + size / (1024 * 1024) + " MB) to "
+                        + copy + " with CREATE DATABASE ... TEMPLATE", 0, size);
+                at = copyByTemplate(c, copy, progress);
+            }
+            progress.report("copied " + database.name() + " to " + copy, size, size);
+            prune(c);
+            return new Backup(copy, at, "copy of " + database.name() + " on " + database.host() + ":"
+                    + database.port());
+        } catch (SQLException e) {
+            throw new PlatformException("back up " + database.name() + " as " + copy, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates {@code copy} empty (from {@code template0}, with the source's encoding and collation) and fills it from one
+     * {@code REPEATABLE READ} snapshot of the source; checks that the copy has what the source has.
+     */
+    private Instant copyOnline(Connection admin, String copy, Progress progress) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("CREATE DATABASE " + quote(copy) + " TEMPLATE template0 " + encodingOf(admin, database.name()));
+        }
+        try (Connection source = database.connect(); Connection target = database.withName(copy).connect()) {
+            source.setAutoCommit(false);
+            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            source.setReadOnly(true);
+            Instant at;
+            try (Statement s = source.createStatement()) {
+                s.execute("SET LOCAL statement_timeout = 0");
+                try (ResultSet rs = s.executeQuery("SELECT now()")) { // the snapshot is taken here
+                    rs.next();
+                    at = rs.getTimestamp(1).toInstant();
+                }
+            }
+            long rows = LogicalCopy.copy(source, target, progress);
+            String expected = LogicalCopy.fingerprint(source);
+            source.commit();
+            String got = LogicalCopy.fingerprint(target);
+            if (!expected.equals(got)) {
+                throw new SQLException("the copy differs from " + database.name() + " (" + got + " instead of "
+                        + expected + "); it was dropped");
+            }
+            progress.report("copied " + rows + " rows of " + database.name() + " as of " + at);
+            return at;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement s = admin.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + quote(copy) + " WITH (FORCE)");
+            } catch (SQLException dropFailed) {
+                e.addSuppressed(dropFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static String encodingOf(Connection c, String db) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT format('ENCODING %L LC_COLLATE %L LC_CTYPE %L', "
+                + "pg_encoding_to_char(encoding), datcollate, datctype) FROM pg_database WHERE datname = ?")) {
+            p.setString(1, db);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no database " + db + " on the server");
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** {@code CREATE DATABASE copy TEMPLATE db}: needs every other session of the database gone. */
+    private Instant copyByTemplate(Connection c, String copy, Progress progress) throws SQLException {
+        long deadline = System.nanoTime() + waitForSessions.toNanos();
+        try (Statement s = c.createStatement()) {
             while (true) {
                 if (otherSessions == OtherSessions.TERMINATE) {
                     terminate(c, database.name());
                 }
                 try {
-                    at = Instant.now();
+                    Instant at = Instant.now();
                     s.execute("CREATE DATABASE " + quote(copy) + " TEMPLATE " + quote(database.name()));
-                    break;
+                    return at;
                 } catch (SQLException e) {
                     if (!"55006".equals(e.getSQLState())) {
                         throw e;
@@ -99,19 +205,13 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
                     if (System.nanoTime() >= deadline) {
                         throw new PlatformException("back up " + database.name(), others + " other session(s) "
                                 + "stayed connected to " + database.name() + " for " + waitForSessions.toSeconds()
-                                + "s; a local backup copies the database with CREATE DATABASE ... TEMPLATE, which "
-                                + "needs them gone (close them, or use OtherSessions.TERMINATE)");
+                                + "s; a TEMPLATE copy needs them gone (close them, use OtherSessions.TERMINATE, or "
+                                + "remove what the online copy does not rebuild)");
                     }
                     progress.report(others + " other session(s) connected to " + database.name() + "; waiting");
                     sleep(200);
                 }
             }
-            progress.report("copied " + database.name() + " to " + copy, size, size);
-            prune(c);
-            return new Backup(copy, at, "copy of " + database.name() + " on " + database.host() + ":"
-                    + database.port());
-        } catch (SQLException e) {
-            throw new PlatformException("back up " + database.name() + " as " + copy, e.getMessage(), e);
         }
     }
 
@@ -232,7 +332,7 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
 
     @Override
     public String toString() {
-        return "LocalDatabaseBackups[" + database + ", " + otherSessions + ", keep " + keep + "]";
+        return "LocalDatabaseBackups[" + database + ", " + method + ", " + otherSessions + ", keep " + keep + "]";
     }
 
     /** Configures {@link LocalDatabaseBackups}. */
@@ -242,6 +342,7 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
         private OtherSessions otherSessions = OtherSessions.WAIT;
         private Duration waitForSessions = Duration.ofSeconds(10);
         private int keep = 3;
+        private CaptureMethod method = CaptureMethod.ONLINE_COPY;
 
         private Builder(PostgresDatabase database) {
             this.database = Objects.requireNonNull(database, "database");
@@ -279,6 +380,12 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
                 throw new IllegalArgumentException("keep must be >= 1, was " + copies);
             }
             this.keep = copies;
+            return this;
+        }
+
+        /** How capture copies the database. (default: {@link CaptureMethod#ONLINE_COPY}) */
+        public Builder captureMethod(CaptureMethod captureMethod) {
+            this.method = Objects.requireNonNull(captureMethod, "captureMethod");
             return this;
         }
 

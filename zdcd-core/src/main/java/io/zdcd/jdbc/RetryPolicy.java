@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How a migration runner retries a statement whose lock was not granted within {@code lock_timeout}: exponential
- * backoff with jitter, until a deadline. (Implemented with Resilience4j Retry; no Resilience4j type is exposed.)
+ * backoff with jitter, until a deadline. The pauses and budget of a {@link LockPolicy}, which also holds the lock
+ * timeouts; kept so that {@code JdbcMigrationRunner.Builder#retry(RetryPolicy)} works as before.
  *
  * @param initialBackoff the first pause (default 200 ms)
  * @param multiplier     each pause is this many times the last (default 2.0)
@@ -45,6 +46,14 @@ public record RetryPolicy(Duration initialBackoff, double multiplier, double jit
     /** Never retry. */
     public static RetryPolicy none() {
         return new RetryPolicy(Duration.ofMillis(1), 1.0, 0, Duration.ofMillis(1), Duration.ZERO);
+    }
+
+    /** {@code base} with this policy's pauses and deadline (its lock timeouts unchanged). */
+    public LockPolicy applyTo(LockPolicy base) {
+        Duration initial = Duration.ofMillis(Math.max(1, initialBackoff.toMillis()));
+        return LockPolicy.from(base).initialBackoff(initial)
+                .maxBackoff(Duration.ofMillis(Math.max(initial.toMillis(), maxBackoff.toMillis())))
+                .backoffMultiplier(multiplier).jitter(jitter).budget(deadline).build();
     }
 
     /** This policy with another deadline. */

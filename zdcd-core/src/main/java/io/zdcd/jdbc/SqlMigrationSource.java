@@ -1,12 +1,13 @@
 package io.zdcd.jdbc;
 
-import io.zdcd.internal.MigrationOrder;
+import io.zdcd.sql.MigrationOrder;
+import io.zdcd.sql.SqlInputException;
+import io.zdcd.sql.SqlScript;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.MigrationSource;
 import io.zdcd.spi.PendingMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,13 @@ public final class SqlMigrationSource implements MigrationSource {
         return new SqlMigrationSource(database, paths);
     }
 
-    /** Every migration file, in apply order, applied or not. */
+    /**
+     * Every migration file, in apply order, applied or not, read through the same gate as {@code zdcd check}
+     * ({@link SqlScript#decode(byte[])}).
+     *
+     * @throws SqlInputException when a file is not valid UTF-8 or holds a NUL character (the message names the file,
+     *                           line and column)
+     */
     public List<PendingMigration> all() {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
@@ -74,7 +81,9 @@ public final class SqlMigrationSource implements MigrationSource {
                 throw new IllegalArgumentException("two migration files are named " + name);
             }
             try {
-                out.add(new PendingMigration(name, Files.readString(f, StandardCharsets.UTF_8)));
+                out.add(new PendingMigration(name, SqlScript.decode(Files.readAllBytes(f))));
+            } catch (SqlInputException e) {
+                throw new SqlInputException(f + " " + e.getMessage());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
             }

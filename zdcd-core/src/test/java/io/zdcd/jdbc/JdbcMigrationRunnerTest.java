@@ -231,4 +231,159 @@ class JdbcMigrationRunnerTest {
         }
         then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 't'")).isEqualTo(2L);
     }
+
+    /**
+     * With the defaults, each attempt waits at most the ramp's lock timeout (50 ms, 62 ms, 78 ms, then 80 ms), and the
+     * migration goes through once the blocking transaction ends; the runner's backend pid is reported first.
+     */
+    @Test
+    void the_default_policy_ramps_short_lock_timeouts_and_gets_through_once_the_lock_is_free() throws Exception {
+        List<String> progress = new CopyOnWriteArrayList<>();
+        List<String> operations = new CopyOnWriteArrayList<>();
+        Progress p = new Progress() {
+            @Override
+            public void report(String message, long done, long total) {
+                progress.add(message);
+            }
+
+            @Override
+            public void operationStarted(String kind, String id) {
+                operations.add(kind + "=" + id);
+            }
+        };
+        JdbcMigrationRunner defaults = JdbcMigrationRunner.of(db);
+        MigrationResult r;
+        try (Connection longTx = db.connect(); Statement s = longTx.createStatement()) {
+            longTx.setAutoCommit(false);
+            s.executeQuery("SELECT count(*) FROM t").close();
+            CompletableFuture<MigrationResult> applied = CompletableFuture.supplyAsync(() -> defaults.apply(
+                    new PendingMigration("V6__r.sql", "ALTER TABLE t ADD COLUMN r int"), p));
+            while (progress.stream().filter(m -> m.contains("lock not granted")).count() < 5) {
+                Thread.sleep(50);
+            }
+            longTx.commit();
+            r = applied.get(60, TimeUnit.SECONDS);
+        }
+
+        then(r.isApplied()).isTrue();
+        then(progress).filteredOn(m -> m.contains("lock not granted")).first().asString()
+                .contains("lock not granted within 50ms; retry 1 in");
+        then(progress).anyMatch(m -> m.contains("lock not granted within 62ms; retry 2 in"))
+                .anyMatch(m -> m.contains("lock not granted within 78ms; retry 3 in"))
+                .anyMatch(m -> m.contains("lock not granted within 80ms; retry 4 in"))
+                .noneMatch(m -> m.matches(".*lock not granted within (8[1-9]|9\\d|\\d{3,})ms.*"));
+        then(r.statements().get(0).longestLockWait()).isLessThan(Duration.ofMillis(1000));
+        then(operations).hasSize(1);
+        then(operations.get(0)).matches("backend=\\d+");
+    }
+
+    /**
+     * A half-applied migration resumes: the CONCURRENTLY index that stayed when the next statement failed is recorded,
+     * the failure says so, and a re-run skips it instead of failing on "already exists".
+     */
+    @Test
+    void a_half_applied_migration_says_what_stayed_and_a_re_run_resumes_after_it() {
+        JdbcMigrationRunner runner = runner();
+        PendingMigration m = new PendingMigration("V7__half.sql", "CREATE INDEX CONCURRENTLY t_v_idx ON t (v);\n"
+                + "ALTER TABLE t ADD COLUMN half int;\nINSERT INTO gate VALUES (1);");
+
+        MigrationResult first = runner.apply(m, Progress.none()); // table gate does not exist yet
+
+        then(first.status()).isEqualTo(MigrationResult.Status.FAILED);
+        then(first.error()).contains("gate", "Stayed applied: #1 (recorded", "a re-run resumes after them")
+                .doesNotContain("Nothing of it stayed");
+        then(first.statements()).extracting(StatementResult::status).containsExactly(StatementResult.Status.APPLIED,
+                StatementResult.Status.ROLLED_BACK, StatementResult.Status.FAILED);
+        test.execute("CREATE TABLE gate (a int)");
+
+        List<String> progress = new CopyOnWriteArrayList<>();
+        MigrationResult second = runner.apply(m, (msg, d, t) -> progress.add(msg));
+
+        then(second.isApplied()).isTrue();
+        then(progress).anyMatch(msg -> msg.contains("statement #1") && msg.contains("applied by an earlier run"));
+        then(second.statements().get(0).attempts()).isZero();
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE column_name = 'half'"))
+                .isEqualTo(1L);
+        then(test.queryValue("SELECT count(*) FROM zdcd.applied_statements")).isEqualTo(0L);
+        then(runner().applied()).contains("V7__half.sql");
+        test.execute("DROP TABLE gate");
+    }
+
+    @Test
+    void a_valid_index_of_the_same_definition_is_recognised_one_of_another_definition_is_not() {
+        test.execute("CREATE INDEX t_v2_idx ON t (v)", "CREATE INDEX t_v3_idx ON t (id)");
+
+        MigrationResult same = runner().apply(new PendingMigration("V8__same.sql",
+                "CREATE INDEX CONCURRENTLY \"t_v2_idx\" ON public.t USING btree (v);\nSELECT 1;"), Progress.none());
+        MigrationResult other = runner().apply(new PendingMigration("V9__other.sql",
+                "CREATE INDEX CONCURRENTLY t_v3_idx ON t (v);\nSELECT 1;"), Progress.none());
+
+        then(same.isApplied()).isTrue();
+        then(other.status()).isEqualTo(MigrationResult.Status.FAILED);
+        then(other.error()).contains("already exists", "Nothing of it stayed applied");
+    }
+
+    @Test
+    void nothing_runs_of_a_migration_the_classifier_could_not_read_or_the_runner_cannot_honour() {
+        for (String sql : List.of("SELECT 1;\0DROP TABLE t;\n", "SELECT 1;\n\\i drop.sql\nDROP TABLE t;",
+                "BEGIN; DROP TABLE t; ROLLBACK;", "DROP TABLE t; SELECT 'unterminated")) {
+            MigrationResult r = runner().apply(new PendingMigration("V10__bad.sql", sql), Progress.none());
+
+            then(r.status()).as(sql).isEqualTo(MigrationResult.Status.FAILED);
+            then(r.error()).as(sql).startsWith("refused, nothing was run: ");
+            then(r.statements()).as(sql).allMatch(st -> st.status() == StatementResult.Status.NOT_RUN);
+            then(test.queryValue("SELECT to_regclass('t') IS NOT NULL")).as(sql).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void copy_rows_are_loaded_and_a_down_section_is_never_run() {
+        MigrationResult r = runner().apply(new PendingMigration("V11__copy.sql", """
+                -- +goose Up
+                CREATE TABLE copied (a int, b text);
+                COPY copied (a, b) FROM stdin;
+                1	one; DROP TABLE t;
+                2	two
+                \\.
+                -- +goose Down
+                DROP TABLE t;
+                """), Progress.none());
+
+        then(r.isApplied()).as(r.error()).isTrue();
+        then(test.queryValue("SELECT string_agg(a || '=' || b, ',' ORDER BY a) FROM copied"))
+                .isEqualTo("1=one; DROP TABLE t;,2=two");
+        then(test.queryValue("SELECT to_regclass('t') IS NOT NULL")).isEqualTo(true);
+        test.execute("DROP TABLE copied");
+    }
+
+    /** A runner killed mid-statement leaves its session running; recovery ends it by the pid the runner reported. */
+    @Test
+    void an_orphaned_runner_session_is_ended_by_its_reported_pid_and_no_other_session_is() throws Exception {
+        List<String> pids = new CopyOnWriteArrayList<>();
+        Progress p = new Progress() {
+            @Override
+            public void report(String message, long done, long total) {
+            }
+
+            @Override
+            public void operationStarted(String kind, String id) {
+                pids.add(id);
+            }
+        };
+        CompletableFuture<MigrationResult> orphan = CompletableFuture.supplyAsync(() -> runner().apply(
+                new PendingMigration("V12__slow.sql", "ALTER TABLE t ADD COLUMN slow int; SELECT pg_sleep(30);"), p));
+        while (pids.isEmpty()) {
+            Thread.sleep(10);
+        }
+        try (Connection other = test.connect()) { // not zdcd's session: never ended
+            then(runner().terminateOrphan(pids.get(0))).isTrue();
+            then(runner().terminateOrphan(pids.get(0))).isFalse();
+            then(other.isValid(2)).isTrue();
+        }
+        MigrationResult ended = orphan.get(30, TimeUnit.SECONDS);
+        then(ended.status()).isEqualTo(MigrationResult.Status.FAILED);
+        then(ended.error()).contains("terminat");
+        then(test.queryValue("SELECT count(*) FROM information_schema.columns WHERE column_name = 'slow'"))
+                .isEqualTo(0L);
+    }
 }

@@ -73,10 +73,11 @@ class RecoveryTest {
 
     @Test
     void a_failing_backup_leaves_everything_untouched() throws Exception {
-        // GIVEN a session that stays connected, so the local copy (CREATE DATABASE ... TEMPLATE) cannot be made
+        // GIVEN a session that stays connected, so a TEMPLATE copy (CREATE DATABASE ... TEMPLATE) cannot be made
         h.migration("V1__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
         DeploymentPipeline pipeline = h.pipeline()
-                .backups(LocalDatabaseBackups.builder(h.target).waitForSessions(Duration.ofMillis(300)).build())
+                .backups(LocalDatabaseBackups.builder(h.target).waitForSessions(Duration.ofMillis(300))
+                        .captureMethod(LocalDatabaseBackups.CaptureMethod.TEMPLATE).build())
                 .build();
         try (Connection traffic = h.target.connect()) {
             // WHEN

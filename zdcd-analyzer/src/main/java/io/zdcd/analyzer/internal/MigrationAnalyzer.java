@@ -7,7 +7,6 @@ import io.zdcd.classify.LockMode;
 import io.zdcd.classify.Migration;
 import io.zdcd.classify.StatementAnalysis;
 import io.zdcd.classify.Verdict;
-import io.zdcd.internal.SqlStatements;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class MigrationAnalyzer {
             Tokens tokens = statements.size() >= LEX_AHEAD_MIN ? lexed[k % LEX_AHEAD_CHUNK] : null;
             Judgement j = new Judgement(ctx);
             if (!ctx.inTransaction && !st.psqlMetaCommand() && mayNeedNoTransaction(st.text())
-                    && SqlStatements.needsNoTransaction(st.text())) {
+                    && io.zdcd.sql.SqlStatement.needsNoTransaction(st.text())) {
                 ctx.heldLocks.clear(); // the runner commits the implicit transaction before this statement
                 ctx.enumLabelsAddedInTx.clear();
             }
@@ -109,15 +108,10 @@ public final class MigrationAnalyzer {
      * follows undoes the migration and is not run when it is applied.
      */
     static String forwardPart(String sql) {
-        java.util.regex.Matcher m = DOWN_MARKER.matcher(sql);
-        return m.find() ? sql.substring(0, m.start()) : sql;
+        return io.zdcd.sql.SqlScript.forwardPart(sql); // the runners leave out the same part
     }
 
-    private static final java.util.regex.Pattern DOWN_MARKER = java.util.regex.Pattern.compile(
-            "^[ \\t]*--[ \\t]*(\\+goose[ \\t]+down|migrate:down)\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.MULTILINE);
-
-    /** A cheap pre-check for {@link SqlStatements#needsNoTransaction(String)} (which normalises the whole text). */
+    /** A cheap pre-check for {@link io.zdcd.sql.SqlStatement#needsNoTransaction(String)} (which normalises the whole text). */
     private static boolean mayNeedNoTransaction(String sql) {
         return NO_TRANSACTION_WORDS.matcher(sql).find();
     }

@@ -2,7 +2,7 @@ package io.zdcd.examples.cli;
 
 import io.zdcd.jdbc.JdbcMigrationRunner;
 import io.zdcd.jdbc.PostgresDatabase;
-import io.zdcd.jdbc.RetryPolicy;
+import io.zdcd.jdbc.LockPolicy;
 import io.zdcd.jdbc.SqlMigrationSource;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.MigrationResult;
@@ -47,9 +47,10 @@ public final class MigrateCommand implements Callable<Integer> {
                     + "postgres://me:secret@host:5432/db (the password is never printed).")
     String databaseUrl;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "2s",
-            description = "How long a statement may wait for a lock before it gives up and retries "
-                    + "(default: ${DEFAULT-VALUE}; units ms, s, m, h).")
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "80ms",
+            description = "The longest a statement may wait for a lock before it gives up and retries: the bound on "
+                    + "how long traffic queues behind a migration. Attempts start at 50 ms (or this, if shorter) and "
+                    + "grow to it (default: ${DEFAULT-VALUE}; units ms, s, m, h).")
     String lockTimeout;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "15m",
@@ -57,7 +58,8 @@ public final class MigrateCommand implements Callable<Integer> {
     String statementTimeout;
 
     @Option(names = "--retry-for", paramLabel = "DURATION", defaultValue = "10m",
-            description = "No retry of a lock timeout starts after this long (default: ${DEFAULT-VALUE}).")
+            description = "The retry budget: no retry of a lock timeout starts after this long "
+                    + "(default: ${DEFAULT-VALUE}).")
     String retryFor;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Migration files or folders.")
@@ -71,10 +73,13 @@ public final class MigrateCommand implements Callable<Integer> {
         SqlMigrationSource source;
         try {
             db = PostgresDatabase.fromUrl(databaseUrl);
+            Duration max = duration("--lock-timeout", lockTimeout);
+            Duration first = max.compareTo(LockPolicy.DEFAULT_FIRST_LOCK_TIMEOUT) < 0 ? max
+                    : LockPolicy.DEFAULT_FIRST_LOCK_TIMEOUT;
             runner = JdbcMigrationRunner.builder(db)
-                    .lockTimeout(duration("--lock-timeout", lockTimeout))
+                    .lockPolicy(LockPolicy.custom().firstLockTimeout(first).maxLockTimeout(max)
+                            .budget(duration("--retry-for", retryFor)).build())
                     .statementTimeout(duration("--statement-timeout", statementTimeout))
-                    .retry(RetryPolicy.defaults().withDeadline(duration("--retry-for", retryFor)))
                     .build();
             source = SqlMigrationSource.of(db, paths);
         } catch (IllegalArgumentException e) {
@@ -85,11 +90,21 @@ public final class MigrateCommand implements Callable<Integer> {
         try {
             all = source.all();
             pending = source.pending(Build.of("zdcd-migrate"));
-        } catch (PlatformException | java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (PlatformException | java.io.UncheckedIOException | IllegalArgumentException
+                 | io.zdcd.sql.SqlInputException e) {
             throw new ParameterException(spec.commandLine(), PostgresDatabase.redact(e.getMessage()));
         }
-        out.printf("%s: %d migration(s), %d already applied, %d to apply (lock_timeout %s, statement_timeout %s)%n",
-                db, all.size(), all.size() - pending.size(), pending.size(), lockTimeout, statementTimeout);
+        for (PendingMigration m : pending) { // the same gate as zdcd check: nothing runs that it refuses to read
+            List<String> problems = io.zdcd.sql.SqlScript.parse(m.sql()).problems();
+            if (!problems.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), m.name() + ": " + problems.get(0)
+                        + "; nothing was applied");
+            }
+        }
+        out.printf("%s: %d migration(s), %d already applied, %d to apply (lock_timeout %d..%dms, retried for up to "
+                        + "%s; statement_timeout %s)%n", db, all.size(), all.size() - pending.size(), pending.size(),
+                runner.lockPolicy().firstLockTimeout().toMillis(), runner.lockPolicy().maxLockTimeout().toMillis(),
+                retryFor, statementTimeout);
         if (pending.isEmpty()) {
             out.println("nothing to do");
             out.flush();
@@ -118,11 +133,6 @@ public final class MigrateCommand implements Callable<Integer> {
             }
             if (!r.isApplied()) {
                 out.println("FAILED " + m.name() + ": " + r.error());
-                long stayed = r.statements().stream().filter(s -> s.status() == StatementResult.Status.APPLIED)
-                        .count();
-                out.println(stayed == 0 ? "  nothing of " + m.name() + " stayed: PostgreSQL rolled it back; it is "
-                        + "not recorded as applied" : "  " + stayed + " statement(s) of " + m.name() + " stayed "
-                        + "applied (they ran outside a transaction); the migration is not recorded as applied");
                 for (String index : r.invalidIndexes()) {
                     out.println("  left INVALID index " + index + ": drop it with DROP INDEX CONCURRENTLY IF EXISTS "
                             + index);

@@ -1,16 +1,11 @@
 package io.zdcd.examples.cli;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.zdcd.sql.SqlInputException;
+import io.zdcd.sql.SqlScript;
 
 /**
- * Decodes a migration's bytes the way PostgreSQL (client_encoding UTF8) would accept them, or says clearly why not:
- * UTF-8, with a UTF-8 byte-order mark skipped; UTF-16 when it starts with a UTF-16 byte-order mark (what Windows
- * PowerShell 5's {@code >} writes); never a NUL character; malformed UTF-8 named with its line and column.
+ * The input gate of {@code zdcd check}: zdcd-core's {@link SqlScript#decode(byte[])}, the same decoding and
+ * validation {@code migrate}, {@code deploy} and {@code nightly} read migration files with.
  */
 final class SqlText {
 
@@ -27,77 +22,10 @@ final class SqlText {
     }
 
     static String decode(byte[] bytes) throws NotSqlTextException {
-        String text;
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            text = strictUtf8(bytes, 3);
-        } else if (startsWith(bytes, 0xFF, 0xFE)) {
-            text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-        } else if (startsWith(bytes, 0xFE, 0xFF)) {
-            text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
-        } else {
-            text = strictUtf8(bytes, 0);
-        }
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            throw new NotSqlTextException("is not SQL text: it contains a NUL character at " + position(text, nul)
-                    + " (a binary file?)");
-        }
-        return text;
-    }
-
-    private static String strictUtf8(byte[] bytes, int offset) throws NotSqlTextException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
         try {
-            return decoder.decode(in).toString();
-        } catch (CharacterCodingException e) {
-            int bad = badByte(bytes, offset);
-            String before = new String(bytes, offset, bad - offset, StandardCharsets.UTF_8);
-            throw new NotSqlTextException(String.format("is not valid UTF-8: byte 0x%02X at %s (save it as UTF-8)",
-                    bytes[bad] & 0xFF, position(before, before.length())));
+            return SqlScript.decode(bytes);
+        } catch (SqlInputException e) {
+            throw new NotSqlTextException(e.getMessage());
         }
-    }
-
-    /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-    private static int badByte(byte[] bytes, int offset) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        CharBuffer out = CharBuffer.allocate(8192);
-        while (true) {
-            var result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                return in.position();
-            }
-            if (result.isUnderflow()) {
-                return Math.max(offset, bytes.length - 1);
-            }
-            out.clear();
-        }
-    }
-
-    private static String position(String text, int index) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return "line " + line + ", column " + (index - lineStart + 1);
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

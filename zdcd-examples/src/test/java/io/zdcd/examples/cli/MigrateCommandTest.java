@@ -52,7 +52,7 @@ class MigrateCommandTest {
 
         then(first).as(err.toString()).isZero();
         then(second).isZero();
-        then(out.toString()).containsSubsequence("2 to apply (lock_timeout 500ms", "applying V1__email.sql",
+        then(out.toString()).containsSubsequence("2 to apply (lock_timeout 50..500ms", "applying V1__email.sql",
                 "#1 APPLIED     ALTER TABLE users ADD COLUMN email text  [in transaction, 1 attempt",
                 "applied V1__email.sql", "applying V2__index.sql", "[no transaction, 1 attempt",
                 "applied V2__index.sql", "2 already applied, 0 to apply", "nothing to do");
@@ -71,7 +71,7 @@ class MigrateCommandTest {
         then(code).isEqualTo(1);
         then(out.toString()).contains("applied V1__ok.sql", "#1 ROLLED_BACK ALTER TABLE users ADD COLUMN phone text",
                 "#2 FAILED      SELEC 1", "FAILED V2__broken.sql: statement #2", "syntax error",
-                "nothing of V2__broken.sql stayed: PostgreSQL rolled it back", "1 later migration(s) not run");
+                "Nothing of it stayed applied; the migration is not recorded as applied", "1 later migration(s) not run");
         then(db.queryValue("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
                 + "information_schema.columns WHERE table_name = 'users'")).isEqualTo("id,name,email");
     }
@@ -92,5 +92,37 @@ class MigrateCommandTest {
         then(err.toString()).contains("not a PostgreSQL URL", "no such file or folder", "--lock-timeout: not a "
                 + "duration", "no_such_db", "Missing required option: '--database-url=URL'");
         then(err.toString().lines().filter(l -> l.startsWith("zdcd: ")).count()).isEqualTo(5);
+    }
+
+    /** The input gate of {@code zdcd check}: nothing runs of a file it refuses to read. */
+    @Test
+    void a_file_check_refuses_to_read_exits_2_and_nothing_of_it_runs() throws Exception {
+        Files.write(dir.resolve("V1__nul.sql"), "SELECT 1;\0DROP TABLE users;\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        int nul = run("migrate", "--database-url", db.jdbcUrlWithCredentials(), dir.toString());
+        String nulErr = err.toString();
+        Files.delete(dir.resolve("V1__nul.sql"));
+        Files.write(dir.resolve("V1__latin1.sql"), "-- caf\u00e9\nDROP TABLE users;\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        int latin1 = run("migrate", "--database-url", db.jdbcUrlWithCredentials(), dir.toString());
+
+        then(nul).isEqualTo(2);
+        then(nulErr).contains("V1__nul.sql is not SQL text: it contains a NUL character at line 1, column 10");
+        then(latin1).isEqualTo(2);
+        then(err.toString()).contains("V1__latin1.sql is not valid UTF-8: byte 0xE9 at line 1, column 7");
+        then(db.queryValue("SELECT name FROM users")).isEqualTo("ann");
+    }
+
+    @Test
+    void a_psql_include_is_refused_with_its_line_and_nothing_runs() throws Exception {
+        Files.writeString(dir.resolve("V1__include.sql"), "ALTER TABLE users ADD COLUMN x int;\n\\i drop.sql\n");
+
+        int code = run("migrate", "--database-url", db.jdbcUrlWithCredentials(), dir.toString());
+
+        then(code).isEqualTo(2);
+        then(err.toString()).contains("V1__include.sql: statement #2 at line 2, column 1 is the psql meta-command \\i",
+                "nothing was applied");
+        then(db.queryValue("SELECT count(*) FROM information_schema.columns WHERE column_name = 'x'")).isEqualTo(0L);
     }
 }

@@ -51,7 +51,7 @@ public final class ZdcdStory {
         return DeploymentPipeline.builder()
                 .app(platform.app())
                 .platform(platform)
-                .migrations(migrations, JdbcMigrationRunner.of(target))   // lock_timeout 2 s, retried with backoff
+                .migrations(migrations, JdbcMigrationRunner.of(target))   // lock_timeout 50-80 ms, retried with backoff
                 .classifier(classifier)
                 .backups(LocalDatabaseBackups.of(target))                 // a copy of the database on the server
                 .healthCheck(new SmokeTestHealthCheck(platform, stage::connect))

@@ -1,4 +1,4 @@
-package io.zdcd.internal;
+package io.zdcd.sql;
 
 import java.math.BigInteger;
 import java.util.regex.Matcher;
@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * The order migration files apply in, shared by every reader of migration folders: Flyway {@code V<version>__<desc>.sql}
  * files first, by version compared numerically; then every other file in natural order (digit runs compared as
  * numbers, so {@code 0010} comes after {@code 0009} and {@code 10_x} after {@code 9_x}).
+ *
+ * @since 0.2
  */
 public final class MigrationOrder {
     private static final Pattern FLYWAY = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__.*\\.sql",

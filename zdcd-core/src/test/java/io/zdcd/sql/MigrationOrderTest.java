@@ -1,4 +1,4 @@
-package io.zdcd.internal;
+package io.zdcd.sql;
 
 import static org.assertj.core.api.BDDAssertions.then;
 

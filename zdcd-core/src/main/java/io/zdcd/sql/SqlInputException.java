@@ -1,0 +1,17 @@
+package io.zdcd.sql;
+
+import io.zdcd.ZdcdException;
+
+/**
+ * Migration input that is not SQL text zdcd can judge and run: not valid UTF-8, a NUL character, a binary file. The
+ * message names the line and column; {@code zdcd check}, {@code migrate}, {@code deploy} and {@code nightly} exit 2.
+ *
+ * @since 0.2
+ */
+public final class SqlInputException extends ZdcdException {
+    private static final long serialVersionUID = 1L;
+
+    public SqlInputException(String message) {
+        super(message);
+    }
+}
