@@ -5,6 +5,7 @@ import io.zdcd.pipeline.StepResult;
 import io.zdcd.recovery.RecoveryOutcome;
 import io.zdcd.recovery.RecoveryPlan;
 import io.zdcd.recovery.RecoveryStep;
+import io.zdcd.spi.DeployLock;
 import io.zdcd.spi.JournalEntry;
 import io.zdcd.spi.Release;
 import io.zdcd.spi.StepKind;
@@ -20,10 +21,17 @@ final class RecoveryExecutor {
     private final PipelineSettings s;
     private final Events events;
     private final List<StepResult> results = new ArrayList<>();
+    private DeployLock lock;
 
     RecoveryExecutor(PipelineSettings settings, Events events) {
         this.s = settings;
         this.events = events;
+    }
+
+    /** Checks {@code lock} before every action: once it is lost, recovery stops before its next action. */
+    RecoveryExecutor fencedBy(DeployLock lock) {
+        this.lock = lock;
+        return this;
     }
 
     RecoveryOutcome execute(RecoveryPlan plan) {
@@ -55,6 +63,7 @@ final class RecoveryExecutor {
             events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), kind, subject));
             String detail;
             try {
+                Fencing.check(lock, kind);
                 detail = run(step, kind, subject);
             } catch (RuntimeException e) {
                 String reason = kind.label() + (subject.isEmpty() ? "" : " " + subject) + " failed: "
@@ -99,6 +108,16 @@ final class RecoveryExecutor {
             boolean dropped = s.runner().orElseThrow(() -> new IllegalStateException("no migration runner "
                     + "configured: drop " + d.index() + " by hand")).dropInvalidIndex(d.index());
             return dropped ? "dropped INVALID index " + d.index() : "no INVALID index " + d.index() + " left";
+        } else if (step instanceof RecoveryStep.EndSession e) {
+            boolean ended = s.runner().orElseThrow(() -> new IllegalStateException("no migration runner configured: "
+                    + "end session " + e.backendId() + " by hand (pg_terminate_backend)")).terminate(e.backendId());
+            return ended ? "ended the orphaned session " + e.backendId() + " of " + e.migration()
+                    : "session " + e.backendId() + " had already ended";
+        } else if (step instanceof RecoveryStep.AwaitOperation a) {
+            Optional<Release> live = s.platform().awaitOperation(s.app(), a.kind(), a.id(),
+                    events.progress(kind, subject));
+            return a.kind() + " " + a.id() + " settled: " + live.map(r -> r + " went live")
+                    .orElse("nothing of it went live");
         } else if (step instanceof RecoveryStep.Manual m) {
             throw new IllegalStateException("needs a person: " + m.instruction());
         }
@@ -116,6 +135,10 @@ final class RecoveryExecutor {
             return StepKind.RESTORE;
         } else if (step instanceof RecoveryStep.DropInvalidIndex) {
             return StepKind.DROP_INVALID_INDEX;
+        } else if (step instanceof RecoveryStep.EndSession) {
+            return StepKind.END_SESSION;
+        } else if (step instanceof RecoveryStep.AwaitOperation) {
+            return StepKind.AWAIT_OPERATION;
         }
         return StepKind.RECOVER;
     }
@@ -127,6 +150,10 @@ final class RecoveryExecutor {
             return r.backup().id();
         } else if (step instanceof RecoveryStep.DropInvalidIndex d) {
             return d.index();
+        } else if (step instanceof RecoveryStep.EndSession e) {
+            return e.backendId();
+        } else if (step instanceof RecoveryStep.AwaitOperation a) {
+            return a.kind() + " " + a.id();
         }
         return "";
     }
