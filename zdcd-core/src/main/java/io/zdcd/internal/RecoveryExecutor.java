@@ -64,7 +64,7 @@ final class RecoveryExecutor {
             String detail;
             try {
                 Fencing.check(lock, kind);
-                detail = run(step, kind, subject);
+                detail = run(step, kind, subject, progress(id, kind, subject));
             } catch (RuntimeException e) {
                 String reason = kind.label() + (subject.isEmpty() ? "" : " " + subject) + " failed: "
                         + PipelineEngine.message(e);
@@ -85,7 +85,13 @@ final class RecoveryExecutor {
         return new RecoveryOutcome(RecoveryOutcome.Status.RECOVERED, results, plan.withSteps(List.of()), "");
     }
 
-    private String run(RecoveryStep step, StepKind kind, String subject) {
+    /** Progress that journals the ids of the platform operations the step starts (a rollback's release...). */
+    private io.zdcd.spi.Progress progress(Optional<String> id, StepKind kind, String subject) {
+        return Fencing.journaling(events.progress(kind, subject), recoveryAttrs(),
+                a -> id.ifPresent(d -> journal(d, kind, JournalEntry.Phase.STARTED, subject, a)));
+    }
+
+    private String run(RecoveryStep step, StepKind kind, String subject, io.zdcd.spi.Progress progress) {
         if (step instanceof RecoveryStep.MaintenanceOn) {
             s.platform().maintenance(s.app(), true);
             return "maintenance on";
@@ -98,11 +104,11 @@ final class RecoveryExecutor {
                     || !r.to().buildVersion().isEmpty() && r.to().buildVersion().equals(current.get().buildVersion()))) {
                 return "already serving " + current.get();
             }
-            Release now = s.platform().rollback(s.app(), r.to(), events.progress(kind, subject));
+            Release now = s.platform().rollback(s.app(), r.to(), progress);
             return "now serving " + now;
         } else if (step instanceof RecoveryStep.RestoreDatabase r) {
             s.backups().orElseThrow(() -> new IllegalStateException("no backups configured: restore "
-                    + r.backup().id() + " by hand")).restore(s.app(), r.backup(), events.progress(kind, subject));
+                    + r.backup().id() + " by hand")).restore(s.app(), r.backup(), progress);
             return "restored " + r.backup();
         } else if (step instanceof RecoveryStep.DropInvalidIndex d) {
             boolean dropped = s.runner().orElseThrow(() -> new IllegalStateException("no migration runner "
@@ -114,8 +120,7 @@ final class RecoveryExecutor {
             return ended ? "ended the orphaned session " + e.backendId() + " of " + e.migration()
                     : "session " + e.backendId() + " had already ended";
         } else if (step instanceof RecoveryStep.AwaitOperation a) {
-            Optional<Release> live = s.platform().awaitOperation(s.app(), a.kind(), a.id(),
-                    events.progress(kind, subject));
+            Optional<Release> live = s.platform().awaitOperation(s.app(), a.kind(), a.id(), progress);
             return a.kind() + " " + a.id() + " settled: " + live.map(r -> r + " went live")
                     .orElse("nothing of it went live");
         } else if (step instanceof RecoveryStep.Manual m) {
