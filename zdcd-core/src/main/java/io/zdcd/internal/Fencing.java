@@ -91,4 +91,26 @@ final class Fencing {
             }
         };
     }
+
+    /**
+     * Ends the sessions a crashed migration of {@code unfinished} left running (a deployment that finds it does so
+     * before refusing, so that reads on the app's tables stop failing now), and says what it did, as a sentence
+     * to append to the refusal; empty when there was nothing to end.
+     */
+    static String endOrphans(PipelineSettings s, DeploymentRecord unfinished) {
+        StringBuilder said = new StringBuilder();
+        for (io.zdcd.recovery.RecoveryStep step : RecoveryPlanner.plan(unfinished).steps()) {
+            if (step instanceof io.zdcd.recovery.RecoveryStep.EndSession e && s.runner().isPresent()) {
+                try {
+                    said.append(s.runner().get().terminate(e.backendId())
+                            ? "; ended its orphaned database session " + e.backendId() + " (" + e.migration() + ")"
+                            : "");
+                } catch (RuntimeException x) {
+                    said.append("; could not end its orphaned session ").append(e.backendId()).append(": ")
+                            .append(PipelineEngine.message(x));
+                }
+            }
+        }
+        return said.toString();
+    }
 }

@@ -248,7 +248,7 @@ public final class PipelineEngine {
             try (DeployLock held = lock) {
                 Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
                 if (unfinished.isPresent()) {
-                    String msg = unfinishedMessage(unfinished.get());
+                    String msg = unfinishedMessage(unfinished.get()) + Fencing.endOrphans(s, unfinished.get());
                     step(StepKind.LOCK, "", StepResult.Status.FAILED, since(tLock), msg);
                     return new DeploymentOutcome.Refused(s.app(), build, unfinished.get().holder(), msg, steps,
                             since(t0));
