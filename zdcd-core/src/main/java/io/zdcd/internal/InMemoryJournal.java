@@ -46,6 +46,11 @@ public final class InMemoryJournal implements DeploymentJournal {
     }
 
     @Override
+    public synchronized Optional<String> liveHolder(String app) {
+        return Optional.ofNullable(locks.get(app)).map(h -> h.holder() + " since " + h.since());
+    }
+
+    @Override
     public synchronized DeploymentRecord begin(String app, Build build, DeploymentMode mode, String holder,
                                                Instant at) {
         DeploymentRecord r = new DeploymentRecord(String.valueOf(records.size() + 1), app, build, mode, holder, at,

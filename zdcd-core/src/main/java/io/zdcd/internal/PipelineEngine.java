@@ -227,9 +227,10 @@ public final class PipelineEngine {
         try {
             lock = s.journal().lock(s.app(), s.holder());
         } catch (DeploymentLockedException e) {
-            Build build = s.journal().unfinished(s.app()).map(DeploymentRecord::build).orElse(Build.of("none"));
-            return events.finish(new DeploymentOutcome.Refused(s.app(), build, e.holder(), e.getMessage(), List.of(),
-                    since(t0)));
+            Optional<DeploymentRecord> live = s.journal().unfinished(s.app());
+            Build build = live.map(DeploymentRecord::build).orElse(Build.of("none"));
+            return events.finish(new DeploymentOutcome.Refused(s.app(), build, e.holder(), Fencing.live(e, live),
+                    List.of(), since(t0)));
         }
         try (lock) {
             Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
@@ -244,7 +245,7 @@ public final class PipelineEngine {
                 plan = plan.withConsentToLoseWrites();
             }
             StepKind failed = RecoveryPlanner.plan(record).failedStep().orElse(StepKind.RECOVER);
-            RecoveryOutcome r = execute(plan);
+            RecoveryOutcome r = new RecoveryExecutor(s, events).fencedBy(lock).execute(plan);
             return events.finish(afterRecovery(record.id(), record.build(), failed, plan.failure(), plan, r,
                     r.steps(), since(t0)));
         }
@@ -342,6 +343,7 @@ public final class PipelineEngine {
         private final List<StepResult> steps = new ArrayList<>();
         private DeploymentRecord record;
         private boolean maintenanceOn;
+        private DeployLock lock;
 
         Run(Build build, DeploymentMode mode) {
             this.build = build;
@@ -353,17 +355,16 @@ public final class PipelineEngine {
             // LOCK: the deploy lock, then no unfinished deployment.
             long tLock = System.nanoTime();
             events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), StepKind.LOCK, ""));
-            DeployLock lock;
             try {
                 lock = s.journal().lock(s.app(), s.holder());
             } catch (DeploymentLockedException e) {
                 step(StepKind.LOCK, "", StepResult.Status.FAILED, since(tLock), e.getMessage());
                 return new DeploymentOutcome.Refused(s.app(), build, e.holder(), e.getMessage(), steps, since(t0));
             }
-            try (lock) {
+            try (DeployLock held = lock) {
                 Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
                 if (unfinished.isPresent()) {
-                    String msg = unfinishedMessage(unfinished.get());
+                    String msg = unfinishedMessage(unfinished.get()) + Fencing.endOrphans(s, unfinished.get());
                     step(StepKind.LOCK, "", StepResult.Status.FAILED, since(tLock), msg);
                     return new DeploymentOutcome.Refused(s.app(), build, unfinished.get().holder(), msg, steps,
                             since(t0));
@@ -390,6 +391,8 @@ public final class PipelineEngine {
                     return deployLocked();
                 } catch (StepFailure f) {
                     return recoverFromFailure(f.step, f.getMessage());
+                } catch (Fencing.Fenced f) {
+                    return fenced(f);
                 }
             }
         }
@@ -540,6 +543,7 @@ public final class PipelineEngine {
                 }
                 succeeded(StepKind.VERIFY, trafficSubject, tTraffic, traffic.detail(), Map.of());
             }
+            Fencing.check(lock, StepKind.VERIFY); // a deployment that lost its lock never reports DEPLOYED
             s.journal().end(record.id(), true, "deployed " + build + " as " + release, events.now());
             return new DeploymentOutcome.Deployed(s.app(), build, release, steps, since(t0));
         }
@@ -602,14 +606,34 @@ public final class PipelineEngine {
                     .filter(r -> r.id().equals(record.id()))
                     .orElseThrow(() -> new IllegalStateException("journal lost deployment #" + record.id()));
             RecoveryPlan plan = planFor(current);
-            RecoveryOutcome r = new RecoveryExecutor(s, events).execute(plan);
+            RecoveryOutcome r = new RecoveryExecutor(s, events).fencedBy(lock).execute(plan);
             steps.addAll(r.steps());
             return afterRecovery(record.id(), build, failedStep, reason, plan, r, steps, since(t0));
+        }
+
+        /** The lock was lost: stop here, say so, journal it if possible, and leave the deployment to recover. */
+        private DeploymentOutcome fenced(Fencing.Fenced f) {
+            String reason = f.reason();
+            try {
+                journal(StepKind.LOCK, JournalEntry.Phase.FAILED, "", Map.of(JournalKeys.REASON, oneLine(reason)));
+            } catch (RuntimeException e) {
+                log.warn("could not journal the loss of the deploy lock: {}", message(e));
+            }
+            step(StepKind.LOCK, "", StepResult.Status.FAILED, Duration.ZERO, reason);
+            RecoveryPlan remaining;
+            try {
+                remaining = s.journal().unfinished(s.app()).filter(r -> r.id().equals(record.id()))
+                        .map(PipelineEngine.this::planFor).orElse(RecoveryPlan.none(s.app()));
+            } catch (RuntimeException e) {
+                remaining = RecoveryPlan.none(s.app());
+            }
+            return new DeploymentOutcome.Failed(s.app(), build, f.step, reason, remaining, steps, since(t0));
         }
 
         // ---- journal + events + step results
 
         private void started(StepKind step, String subject, Map<String, String> attrs) {
+            Fencing.check(lock, step);
             journal(step, JournalEntry.Phase.STARTED, subject, attrs);
             events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), step, subject));
         }
@@ -642,7 +666,8 @@ public final class PipelineEngine {
         }
 
         private io.zdcd.spi.Progress progress(StepKind step, String subject) {
-            return events.progress(step, subject);
+            return Fencing.journaling(events.progress(step, subject), Map.of(),
+                    a -> journal(step, JournalEntry.Phase.STARTED, subject, a));
         }
     }
 

@@ -5,6 +5,7 @@ import io.zdcd.pipeline.StepResult;
 import io.zdcd.recovery.RecoveryOutcome;
 import io.zdcd.recovery.RecoveryPlan;
 import io.zdcd.recovery.RecoveryStep;
+import io.zdcd.spi.DeployLock;
 import io.zdcd.spi.JournalEntry;
 import io.zdcd.spi.Release;
 import io.zdcd.spi.StepKind;
@@ -21,10 +22,17 @@ final class RecoveryExecutor {
     private final Events events;
     private final List<StepResult> results = new ArrayList<>();
     private Optional<String> planDeploymentId = Optional.empty();
+    private DeployLock lock;
 
     RecoveryExecutor(PipelineSettings settings, Events events) {
         this.s = settings;
         this.events = events;
+    }
+
+    /** Checks {@code lock} before every action: once it is lost, recovery stops before its next action. */
+    RecoveryExecutor fencedBy(DeployLock lock) {
+        this.lock = lock;
+        return this;
     }
 
     RecoveryOutcome execute(RecoveryPlan plan) {
@@ -51,7 +59,8 @@ final class RecoveryExecutor {
             events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), kind, subject));
             String detail;
             try {
-                detail = run(step, kind, subject);
+                Fencing.check(lock, kind);
+                detail = run(step, kind, subject, progress(id, kind, subject));
             } catch (RuntimeException e) {
                 String reason = kind.label() + (subject.isEmpty() ? "" : " " + subject) + " failed: "
                         + PipelineEngine.message(e);
@@ -89,7 +98,13 @@ final class RecoveryExecutor {
         return n;
     }
 
-    private String run(RecoveryStep step, StepKind kind, String subject) {
+    /** Progress that journals the ids of the platform operations the step starts (a rollback's release...). */
+    private io.zdcd.spi.Progress progress(Optional<String> id, StepKind kind, String subject) {
+        return Fencing.journaling(events.progress(kind, subject), recoveryAttrs(),
+                a -> id.ifPresent(d -> journal(d, kind, JournalEntry.Phase.STARTED, subject, a)));
+    }
+
+    private String run(RecoveryStep step, StepKind kind, String subject, io.zdcd.spi.Progress progress) {
         if (step instanceof RecoveryStep.MaintenanceOn) {
             s.platform().maintenance(s.app(), true);
             return "maintenance on";
@@ -102,20 +117,29 @@ final class RecoveryExecutor {
                     || !r.to().buildVersion().isEmpty() && r.to().buildVersion().equals(current.get().buildVersion()))) {
                 return "already serving " + current.get();
             }
-            Release now = s.platform().rollback(s.app(), r.to(), events.progress(kind, subject));
+            Release now = s.platform().rollback(s.app(), r.to(), progress);
             return "now serving " + now;
         } else if (step instanceof RecoveryStep.RestoreDatabase r) {
             var backups = s.backups().orElseThrow(() -> new IllegalStateException("no backups configured: restore "
                     + r.backup().id() + " by hand"));
             // The journal and queue may live in the restored database: read them now, write back what it removes.
             ControlSnapshot control = ControlSnapshot.take(s, planDeploymentId);
-            backups.restore(s.app(), r.backup(), events.progress(kind, subject));
+            backups.restore(s.app(), r.backup(), progress);
             String writtenBack = control.writeBack();
             return "restored " + r.backup() + (writtenBack.isEmpty() ? "" : "; " + writtenBack);
         } else if (step instanceof RecoveryStep.DropInvalidIndex d) {
             boolean dropped = s.runner().orElseThrow(() -> new IllegalStateException("no migration runner "
                     + "configured: drop " + d.index() + " by hand")).dropInvalidIndex(d.index());
             return dropped ? "dropped INVALID index " + d.index() : "no INVALID index " + d.index() + " left";
+        } else if (step instanceof RecoveryStep.EndSession e) {
+            boolean ended = s.runner().orElseThrow(() -> new IllegalStateException("no migration runner configured: "
+                    + "end session " + e.backendId() + " by hand (pg_terminate_backend)")).terminate(e.backendId());
+            return ended ? "ended the orphaned session " + e.backendId() + " of " + e.migration()
+                    : "session " + e.backendId() + " had already ended";
+        } else if (step instanceof RecoveryStep.AwaitOperation a) {
+            Optional<Release> live = s.platform().awaitOperation(s.app(), a.kind(), a.id(), progress);
+            return a.kind() + " " + a.id() + " settled: " + live.map(r -> r + " went live")
+                    .orElse("nothing of it went live");
         } else if (step instanceof RecoveryStep.Manual m) {
             throw new IllegalStateException("needs a person: " + m.instruction());
         }
@@ -133,6 +157,10 @@ final class RecoveryExecutor {
             return StepKind.RESTORE;
         } else if (step instanceof RecoveryStep.DropInvalidIndex) {
             return StepKind.DROP_INVALID_INDEX;
+        } else if (step instanceof RecoveryStep.EndSession) {
+            return StepKind.END_SESSION;
+        } else if (step instanceof RecoveryStep.AwaitOperation) {
+            return StepKind.AWAIT_OPERATION;
         }
         return StepKind.RECOVER;
     }
@@ -144,6 +172,10 @@ final class RecoveryExecutor {
             return r.backup().id();
         } else if (step instanceof RecoveryStep.DropInvalidIndex d) {
             return d.index();
+        } else if (step instanceof RecoveryStep.EndSession e) {
+            return e.backendId();
+        } else if (step instanceof RecoveryStep.AwaitOperation a) {
+            return a.kind() + " " + a.id();
         }
         return "";
     }

@@ -54,7 +54,16 @@ public final class RecoveryPlanner {
         Optional<StepKind> failedStep = Optional.empty();
         String failure = "";
 
+        List<JournalEntry> operations = new ArrayList<>();
+        Set<String> ended = new LinkedHashSet<>();
         for (JournalEntry e : deployment) {
+            if (Fencing.isOperation(e)) {
+                operations.add(e); // a platform operation or a session, recorded as it started: not a step's start
+                continue;
+            }
+            if (e.phase() != Phase.STARTED) {
+                ended.add(e.step() + " " + e.subject() + " " + e.phase());
+            }
             // A step's entries share the subject only for migrations (a backup learns its id when it is done).
             String key = e.step() == StepKind.MIGRATE ? e.step() + " " + e.subject() : e.step().name();
             switch (e.phase()) {
@@ -172,7 +181,33 @@ public final class RecoveryPlanner {
                 steps.add(new RecoveryStep.MaintenanceOff());
             }
         }
+        steps.addAll(0, orphans(operations, ended, doneInRecovery));
         return new Result(steps, failure, failedStep);
+    }
+
+    /**
+     * First the sessions a crashed migration left running (ended before anything else), then the platform
+     * operations of a release that did not succeed (waited for before the rollback that follows).
+     */
+    private static List<RecoveryStep> orphans(List<JournalEntry> operations, Set<String> ended, Set<String> done) {
+        List<RecoveryStep> sessions = new ArrayList<>();
+        List<RecoveryStep> awaits = new ArrayList<>();
+        for (JournalEntry e : operations) {
+            String kind = e.attribute(Fencing.OPERATION);
+            String id = e.attribute(Fencing.OPERATION_ID);
+            String key = e.step() + " " + e.subject() + " ";
+            if (e.step() == StepKind.MIGRATE && "backend".equals(kind)) {
+                if (!ended.contains(key + Phase.SUCCEEDED) && !ended.contains(key + Phase.FAILED)
+                        && !done.contains(StepKind.END_SESSION + " " + id)) {
+                    sessions.add(new RecoveryStep.EndSession(id, e.subject()));
+                }
+            } else if (e.step() == StepKind.RELEASE && !ended.contains(key + Phase.SUCCEEDED)
+                    && !done.contains(StepKind.AWAIT_OPERATION + " " + kind + " " + id)) {
+                awaits.add(new RecoveryStep.AwaitOperation(kind, id));
+            }
+        }
+        sessions.addAll(awaits);
+        return sessions;
     }
 
     private static void rollback(Optional<Release> previous, boolean releaseStarted, Set<String> done,

@@ -18,6 +18,12 @@ final class ControlTables {
             + "at timestamptz NOT NULL, subject text NOT NULL, attributes text NOT NULL)",
         "CREATE TABLE IF NOT EXISTS zdcd.deploy_locks (app text PRIMARY KEY, holder text NOT NULL, "
             + "since timestamptz NOT NULL)",
+        // Fencing (a larger number for every holder), the lock session's backend and the holder's heartbeat.
+        "CREATE SEQUENCE IF NOT EXISTS zdcd.deploy_fence",
+        "ALTER TABLE zdcd.deploy_locks ADD COLUMN IF NOT EXISTS fence bigint NOT NULL DEFAULT 0, "
+            + "ADD COLUMN IF NOT EXISTS backend_pid integer NOT NULL DEFAULT 0, "
+            + "ADD COLUMN IF NOT EXISTS heartbeat_at timestamptz, "
+            + "ADD COLUMN IF NOT EXISTS lease_ms bigint NOT NULL DEFAULT 0",
         "CREATE TABLE IF NOT EXISTS zdcd.build_queue (seq bigserial PRIMARY KEY, app text NOT NULL, "
             + "version text NOT NULL, description text NOT NULL, created_at timestamptz NOT NULL, "
             + "queued_at timestamptz NOT NULL, reason text NOT NULL, UNIQUE (app, version))",

@@ -3,7 +3,6 @@ package io.zdcd.jdbc;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.DeployLock;
 import io.zdcd.spi.DeploymentJournal;
-import io.zdcd.spi.DeploymentLockedException;
 import io.zdcd.spi.DeploymentMode;
 import io.zdcd.spi.DeploymentRecord;
 import io.zdcd.spi.JournalEntry;
@@ -17,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +29,10 @@ import java.util.TreeMap;
 /**
  * The deployment journal in PostgreSQL: tables {@code zdcd.deployments} and {@code zdcd.journal_entries}, created on
  * first use; every entry is committed before {@link #append} returns. The deploy lock is a session advisory lock held
- * on a dedicated connection (released by PostgreSQL if the process dies), with its holder in
- * {@code zdcd.deploy_locks} so that whoever is refused learns who holds it.
+ * on a dedicated connection (released by PostgreSQL if the process dies), with its holder, a fencing number and a
+ * heartbeat in {@code zdcd.deploy_locks}: whoever is refused learns who holds it, a holder whose session was
+ * terminated finds out at its next {@link DeployLock#ensureHeld()}, and nobody takes over from a holder whose process
+ * still heartbeats (see {@link #withLease}).
  *
  * <p>Keep the journal in a database that backups do not restore (a "control" database such as {@code zdcd} on the
  * same server, or any other): a restore must not roll the journal back, and restoring the app's database drops every
@@ -40,103 +42,46 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     private final PostgresDatabase db;
     private final ControlTables tables;
 
-    private JdbcDeploymentJournal(PostgresDatabase db) {
+    private final Duration lease;
+
+    private JdbcDeploymentJournal(PostgresDatabase db, Duration lease) {
         this.db = Objects.requireNonNull(db, "db");
         this.tables = new ControlTables(db);
+        this.lease = lease;
     }
 
     /** A journal in {@code db} (tables created on first use). */
     public static JdbcDeploymentJournal of(PostgresDatabase db) {
-        return new JdbcDeploymentJournal(db);
+        return new JdbcDeploymentJournal(db, Duration.ofSeconds(15));
     }
 
     private Connection connect() {
         return tables.connect();
     }
 
-    @Override
-    public DeployLock lock(String app, String holder) {
-        Connection c = connect();
-        try {
-            boolean got;
-            try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(20241126, hashtext(?))")) {
-                p.setString(1, app);
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    got = rs.getBoolean(1);
-                }
-            }
-            if (!got) {
-                String who = "another process";
-                Optional<Instant> since = Optional.empty();
-                try (PreparedStatement p = c.prepareStatement(
-                        "SELECT holder, since FROM zdcd.deploy_locks WHERE app = ?")) {
-                    p.setString(1, app);
-                    try (ResultSet rs = p.executeQuery()) {
-                        if (rs.next()) {
-                            who = rs.getString(1);
-                            since = Optional.of(rs.getTimestamp(2).toInstant());
-                        }
-                    }
-                }
-                c.close();
-                throw new DeploymentLockedException(app, who, since, "a deployment is running");
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.deploy_locks (app, holder, since) "
-                    + "VALUES (?, ?, clock_timestamp()) ON CONFLICT (app) DO UPDATE SET holder = excluded.holder, "
-                    + "since = excluded.since")) {
-                p.setString(1, app);
-                p.setString(2, holder);
-                p.executeUpdate();
-            }
-            return new AdvisoryLock(c, app, holder);
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw new PlatformException("take the deploy lock of " + app, e.getMessage(), e);
+    /**
+     * This journal with another lease for its deploy locks: a holder renews its heartbeat every third of it, and a
+     * holder whose lock session ended is taken for gone once it has not renewed for a whole lease. (default: 15 s)
+     */
+    public JdbcDeploymentJournal withLease(Duration lease) {
+        if (lease == null || lease.compareTo(Duration.ofMillis(300)) < 0) {
+            throw new IllegalArgumentException("lease must be at least 300 ms, was " + lease);
         }
+        return new JdbcDeploymentJournal(db, lease);
     }
 
-    /** The held advisory lock; closing deletes the holder row and closes the connection (which unlocks). */
-    private static final class AdvisoryLock implements DeployLock {
-        private final Connection c;
-        private final String app;
-        private final String holder;
-        private boolean closed;
+    @Override
+    public DeployLock lock(String app, String holder) {
+        return LeasedLock.take(connect(), this::connect, app, holder, lease);
+    }
 
-        AdvisoryLock(Connection c, String app, String holder) {
-            this.c = c;
-            this.app = app;
-            this.holder = holder;
-        }
-
-        @Override
-        public String holder() {
-            return holder;
-        }
-
-        @Override
-        public synchronized void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.deploy_locks WHERE app = ? AND holder = ?");
-                 PreparedStatement u = c.prepareStatement("SELECT pg_advisory_unlock(20241126, hashtext(?))")) {
-                p.setString(1, app);
-                p.setString(2, holder);
-                p.executeUpdate();
-                // Unlock explicitly: a closed connection's backend may release its locks only a moment later.
-                u.setString(1, app);
-                u.executeQuery().close();
-            } catch (SQLException ignored) {
-                // the connection's end releases the advisory lock anyway
-            }
-            closeQuietly(c);
-        }
-
-        @Override
-        public String toString() {
-            return "DeployLock[" + app + " held by " + holder + "]";
+    @Override
+    public Optional<String> liveHolder(String app) {
+        try (Connection c = connect()) {
+            return LeasedLock.live(c, app).map(r -> r.holder() + " since " + r.since()
+                    + r.heartbeat().map(h -> ", last heartbeat " + h).orElse(""));
+        } catch (SQLException e) {
+            throw new PlatformException("read the deploy lock of " + app, e.getMessage(), e);
         }
     }
 

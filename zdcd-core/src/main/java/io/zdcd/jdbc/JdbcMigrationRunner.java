@@ -652,4 +652,42 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             return d;
         }
     }
+
+    /**
+     * Ends the session with backend pid {@code backendId} if it still runs on this runner's database and is not the
+     * caller's own session, and waits (at most 10 s) until it is gone, so that its locks are released on return.
+     */
+    @Override
+    public boolean terminate(String backendId) {
+        if (backendId == null || !backendId.strip().matches("[0-9]{1,10}")) {
+            throw new IllegalArgumentException("a backend id is a pid (digits), was " + backendId);
+        }
+        int pid = Integer.parseInt(backendId.strip());
+        try (Connection c = database.connect(); java.sql.PreparedStatement p = c.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ? "
+                        + "AND datname = current_database() AND pid <> pg_backend_pid()");
+             java.sql.PreparedStatement gone = c.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE pid = ?")) {
+            p.setInt(1, pid);
+            boolean ended;
+            try (java.sql.ResultSet rs = p.executeQuery()) {
+                ended = rs.next() && rs.getBoolean(1);
+            }
+            gone.setInt(1, pid);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (ended && System.nanoTime() < deadline) {
+                try (java.sql.ResultSet rs = gone.executeQuery()) {
+                    if (!rs.next()) {
+                        break;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            return ended;
+        } catch (SQLException e) {
+            throw new PlatformException("end session " + pid, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("end session " + pid, "interrupted", e);
+        }
+    }
 }

@@ -102,4 +102,43 @@ public sealed interface RecoveryStep {
         }
     }
 
+    /**
+     * End the database session a crashed migration left running, so that the locks it holds (up to ACCESS
+     * EXCLUSIVE) go now rather than at the end of its statement ({@code pg_terminate_backend}).
+     *
+     * @param backendId the session's id as the runner reported it (a backend pid)
+     * @param migration the migration it was running
+     */
+    record EndSession(String backendId, String migration) implements RecoveryStep {
+        public EndSession {
+            Objects.requireNonNull(backendId, "backendId");
+            migration = migration == null ? "" : migration; // the journal may not name it
+        }
+
+        @Override
+        public String describe() {
+            return "End the orphaned database session " + backendId + " of migration " + migration
+                    + " if it still runs (pg_terminate_backend), so that the locks it holds go.";
+        }
+    }
+
+    /**
+     * Wait for a platform operation the deployment started and did not see finish to settle: Heroku cannot cancel a
+     * build, and a build that finishes after a crash goes live; waiting first lets the rollback that follows undo it.
+     *
+     * @param kind what it is ({@code build}, {@code release}...)
+     * @param id   the platform's id for it
+     */
+    record AwaitOperation(String kind, String id) implements RecoveryStep {
+        public AwaitOperation {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public String describe() {
+            return "Wait for " + kind + " " + id + ", still running when the deployment stopped (it cannot be "
+                    + "cancelled), to settle, so that what it makes live is rolled back too.";
+        }
+    }
 }

@@ -22,6 +22,15 @@ public interface DeploymentJournal {
      */
     DeployLock lock(String app, String holder);
 
+    /**
+     * Who holds the app's deploy lock and is alive, in one line ({@code alice@ci-1 since ..., last heartbeat ...}),
+     * or empty when no live process holds it (none, or its holder crashed). Takes nothing; {@code recover --plan}
+     * asks it so that it calls a running deployment live, not crashed. Default: empty.
+     */
+    default Optional<String> liveHolder(String app) {
+        return Optional.empty();
+    }
+
     /** Starts the record of a deployment and returns it (with its id and no entries). */
     DeploymentRecord begin(String app, Build build, DeploymentMode mode, String holder, Instant at);
 

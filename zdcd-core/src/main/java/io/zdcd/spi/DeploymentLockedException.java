@@ -13,13 +13,24 @@ public final class DeploymentLockedException extends ZdcdException {
     private final String app;
     private final String holder;
     private final transient Optional<Instant> since;
+    private final transient Optional<Instant> lastHeartbeat;
 
     public DeploymentLockedException(String app, String holder, Optional<Instant> since, String detail) {
+        this(app, holder, since, Optional.empty(), detail);
+    }
+
+    /**
+     * @param lastHeartbeat when the holder last said it is alive, where the journal keeps heartbeats
+     */
+    public DeploymentLockedException(String app, String holder, Optional<Instant> since,
+                                     Optional<Instant> lastHeartbeat, String detail) {
         super("app " + app + " is locked by " + holder + since.map(s -> " since " + s).orElse("")
+                + lastHeartbeat.map(h -> ", last heartbeat " + h).orElse("")
                 + (detail == null || detail.isEmpty() ? "" : ": " + detail));
         this.app = app;
         this.holder = holder;
         this.since = since;
+        this.lastHeartbeat = lastHeartbeat;
     }
 
     public String app() {
@@ -34,5 +45,10 @@ public final class DeploymentLockedException extends ZdcdException {
     /** Since when, where known. */
     public Optional<Instant> since() {
         return since;
+    }
+
+    /** When the holder last said it is alive (its heartbeat), where known. */
+    public Optional<Instant> lastHeartbeat() {
+        return lastHeartbeat;
     }
 }

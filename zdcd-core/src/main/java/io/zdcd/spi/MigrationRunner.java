@@ -28,4 +28,19 @@ public interface MigrationRunner {
         throw new UnsupportedOperationException(getClass().getSimpleName()
                 + " cannot drop indexes; run DROP INDEX CONCURRENTLY IF EXISTS " + index + " by hand");
     }
+
+    /**
+     * Ends a database session a crashed run of this runner left behind ({@code pg_terminate_backend}), so that the
+     * locks its statement holds go now. Ends it only if it still runs, is connected to this runner's database and is
+     * not the caller's own session.
+     *
+     * @param backendId the id the runner reported through {@code progress.operationStarted("backend", id)}: a
+     *                  backend pid
+     * @return whether a session was ended (false when it had already ended)
+     * @throws UnsupportedOperationException when this runner cannot reach the database itself (the default)
+     */
+    default boolean terminate(String backendId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " cannot end sessions; run SELECT pg_terminate_backend(" + backendId + ") by hand");
+    }
 }

@@ -71,4 +71,22 @@ public interface Platform {
     default Health runCommand(String app, Release release, String command, Duration timeout, Progress progress) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run one-off commands");
     }
+
+    /**
+     * Waits for a long operation this platform started and reported through {@link Progress#operationStarted} (for
+     * example by a {@link #release} whose process then crashed) to settle, and says what it made live. Recovery calls
+     * it before rolling back, because an operation that cannot be cancelled (a Heroku build) would otherwise make a
+     * release live after the rollback. Heroku: kind {@code build} (waits for the build, then for the release it
+     * creates) and {@code release} (waits for its release phase).
+     *
+     * <p>Default: empty at once, for platforms whose operations cannot outlive the process that started them.
+     *
+     * @param kind the kind given to {@code operationStarted}
+     * @param id   the id given to {@code operationStarted}
+     * @return the release the operation made live, if it did
+     * @throws PlatformException when the platform cannot tell (recovery stops there, to be run again)
+     */
+    default Optional<Release> awaitOperation(String app, String kind, String id, Progress progress) {
+        return Optional.empty();
+    }
 }

@@ -27,7 +27,14 @@ public enum StepKind {
     /** Recovery: restore the database from the backup. */
     RESTORE,
     /** Recovery: roll the code back to the previous release. */
-    ROLLBACK;
+    ROLLBACK,
+    /**
+     * Recovery: wait for a platform operation the deployment started and did not see finish (a Heroku build or
+     * release, which cannot be cancelled) to settle; the subject is its kind and id.
+     */
+    AWAIT_OPERATION,
+    /** Recovery: end a database session a migration left running (orphaned); the subject is its backend id. */
+    END_SESSION;
 
     /** The lower-case name with spaces, for example {@code maintenance on}. */
     public String label() {

@@ -117,6 +117,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
                 "the build has no source URL (Heroku builds a gzipped tarball it can download: Build.withSourceUrl)"));
         checkBudget();
         HerokuBuild started = client.createBuild(app, sourceUrl, build.version());
+        progress.operationStarted("build", started.id()); // journaled before waiting: a crash cannot lose it
         progress.report("Heroku build " + started.id() + " started");
         HerokuBuild built = client.waitForBuild(app, started.id(), buildWait);
         if (built.status() != HerokuBuild.Status.SUCCEEDED) {
@@ -125,6 +126,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         }
         progress.report("Heroku build " + built.id() + " succeeded");
         HerokuRelease created = findReleaseOf(app, built);
+        progress.operationStarted("release", created.id());
         progress.report("release v" + created.version() + " created, release phase running");
         HerokuRelease done = client.waitForRelease(app, created.id(), releaseWait);
         if (done.status() != HerokuRelease.Status.SUCCEEDED) {
@@ -147,6 +149,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         }
         // no budget check here: a rollback is recovery, and refusing it would leave a broken release serving
         HerokuRelease created = client.rollback(app, to.id());
+        progress.operationStarted("release", created.id());
         progress.report("rollback release v" + created.version() + " created, release phase running");
         HerokuRelease done = client.waitForRelease(app, created.id(), releaseWait);
         if (done.status() != HerokuRelease.Status.SUCCEEDED) {
@@ -156,6 +159,33 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         progress.report("rollback release v" + done.version() + " succeeded");
         awaitDynos(app, done, progress);
         return toRelease(done, target.buildVersion());
+    }
+
+    /**
+     * Waits for a build ({@code kind} {@code build}: the build, then the release Heroku creates from it) or a release
+     * ({@code release}: its release phase) that an earlier {@link #release} reported and did not see finish. Heroku
+     * cannot cancel a build: this is how recovery makes sure nothing goes live after its rollback. Other kinds
+     * (backup transfers) make nothing live: empty at once.
+     */
+    @Override
+    public Optional<Release> awaitOperation(String app, String kind, String id, Progress progress) {
+        HerokuRelease created;
+        if ("build".equals(kind)) {
+            HerokuBuild built = client.waitForBuild(app, id, buildWait);
+            progress.report("Heroku build " + id + " " + lower(built.status()));
+            if (built.status() != HerokuBuild.Status.SUCCEEDED) {
+                return Optional.empty();
+            }
+            created = findReleaseOf(app, built);
+        } else if ("release".equals(kind)) {
+            created = client.release(app, id);
+        } else {
+            return Optional.empty();
+        }
+        HerokuRelease done = client.waitForRelease(app, created.id(), releaseWait);
+        progress.report("release v" + done.version() + " " + lower(done.status()));
+        return done.status() == HerokuRelease.Status.SUCCEEDED
+                ? Optional.of(toRelease(done, buildVersionOf(app, done))) : Optional.empty();
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
         String owner = owner(app, db);
         var requestedAt = clock.instant();
         PgTransfer started = client.captureBackup(owner, db.addonId());
+        progress.operationStarted("transfer", started.name());
         progress.report("Heroku Postgres backup " + started.name() + " of " + db.addonName() + " started");
         PgTransfer done = follow(owner, started, progress);
         if (done.state() != PgTransfer.State.COMPLETED) {
@@ -75,6 +76,7 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
                     + ", only a completed backup can be restored");
         }
         PgTransfer started = client.restore(owner, db.addonId(), source);
+        progress.operationStarted("transfer", started.name());
         progress.report("Heroku Postgres restore " + started.name() + " of " + source.name() + " started");
         PgTransfer done = follow(owner, started, progress);
         if (done.state() != PgTransfer.State.COMPLETED) {

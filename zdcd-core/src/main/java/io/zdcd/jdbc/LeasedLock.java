@@ -1,0 +1,308 @@
+package io.zdcd.jdbc;
+
+import io.zdcd.spi.DeployLock;
+import io.zdcd.spi.DeployLockLostException;
+import io.zdcd.spi.DeploymentLockedException;
+import io.zdcd.spi.PlatformException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The deploy lock of {@link JdbcDeploymentJournal}: a session advisory lock on a dedicated connection, plus a row in
+ * {@code zdcd.deploy_locks} with a fencing number (from a sequence: each holder gets a larger one), the lock
+ * session's backend pid and a heartbeat renewed every third of the lease by a daemon thread.
+ *
+ * <p>The advisory lock proves whether the lock <em>session</em> lives; the heartbeat proves whether the holder
+ * <em>process</em> lives. When the session ends under a running holder (terminated, a pooler, a failover) the holder
+ * goes on heartbeating over another connection until it stops (at its next {@link #ensureHeld()}) and closes, which
+ * deletes its row. A newcomer that gets the advisory lock while a previous holder's row is left:
+ * <ul>
+ * <li>takes over at once if that row's heartbeat is older than its lease (the process is gone);</li>
+ * <li>is refused if the heartbeat moves while it watches (the process is alive: it will stop by itself);</li>
+ * <li>otherwise watches for at most one lease, until the row goes or the heartbeat is stale.</li>
+ * </ul>
+ * Times are the database server's ({@code clock_timestamp()}), so clocks of different machines never disagree.
+ */
+final class LeasedLock implements DeployLock {
+    static final long KEY = 20241126;
+
+    private final Connection c;
+    private final Supplier<Connection> connections;
+    private final String app;
+    private final String holder;
+    private final long fence;
+    private final Duration lease;
+    private final Thread heartbeat;
+    private volatile String lost;
+    private boolean closed;
+
+    private LeasedLock(Connection c, Supplier<Connection> connections, String app, String holder, long fence,
+                       Duration lease) {
+        this.c = c;
+        this.connections = connections;
+        this.app = app;
+        this.holder = holder;
+        this.fence = fence;
+        this.lease = lease;
+        this.heartbeat = new Thread(this::beat, "zdcd-lock-heartbeat-" + app);
+        this.heartbeat.setDaemon(true);
+    }
+
+    /** Takes the lock of {@code app} on connection {@code c} (closed when refused), as described above. */
+    static LeasedLock take(Connection c, Supplier<Connection> connections, String app, String holder,
+                           Duration lease) {
+        try {
+            if (!tryAdvisoryLock(c, app)) {
+                Optional<Row> row = row(c, app);
+                JdbcDeploymentJournal.closeQuietly(c);
+                throw new DeploymentLockedException(app, row.map(Row::holder).orElse("another process"),
+                        row.map(Row::since), row.flatMap(Row::heartbeat), "a deployment is running");
+            }
+            Optional<Row> previous = row(c, app);
+            if (previous.isPresent()) {
+                awaitGone(c, app, previous.get());
+            }
+            long fence;
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.deploy_locks (app, holder, since, fence, "
+                    + "backend_pid, heartbeat_at, lease_ms) VALUES (?, ?, clock_timestamp(), nextval('zdcd.deploy_fence'),"
+                    + " pg_backend_pid(), clock_timestamp(), ?) ON CONFLICT (app) DO UPDATE SET holder = excluded.holder,"
+                    + " since = excluded.since, fence = excluded.fence, backend_pid = excluded.backend_pid, "
+                    + "heartbeat_at = excluded.heartbeat_at, lease_ms = excluded.lease_ms RETURNING fence")) {
+                p.setString(1, app);
+                p.setString(2, holder);
+                p.setLong(3, lease.toMillis());
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    fence = rs.getLong(1);
+                }
+            }
+            // A hung network must not hang a check: give up on a round trip after one lease.
+            c.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, lease.toMillis()));
+            LeasedLock lock = new LeasedLock(c, connections, app, holder, fence, lease);
+            lock.heartbeat.start();
+            return lock;
+        } catch (SQLException e) {
+            JdbcDeploymentJournal.closeQuietly(c);
+            throw new PlatformException("take the deploy lock of " + app, e.getMessage(), e);
+        }
+    }
+
+    private static final Executor DIRECT = Runnable::run;
+
+    /** The previous holder's row, left although its session is gone: wait until its process is known to be gone. */
+    private static void awaitGone(Connection c, String app, Row first) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMillis(first.leaseMs()).toNanos() + 1_000_000_000L;
+        Row row = first;
+        while (true) {
+            if (row.ageMs() > row.leaseMs()) {
+                return; // no heartbeat for a whole lease: the process is gone
+            }
+            if (!row.heartbeat().equals(first.heartbeat()) || System.nanoTime() > deadline) {
+                unlock(c, app);
+                JdbcDeploymentJournal.closeQuietly(c);
+                throw new DeploymentLockedException(app, row.holder(), Optional.of(row.since()), row.heartbeat(),
+                        "its lock session (backend " + row.pid() + ") ended but its process is alive: it stops before "
+                                + "its next step; run again once it has ended");
+            }
+            try {
+                Thread.sleep(Math.max(50, Math.min(500, row.leaseMs() / 10)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                unlock(c, app);
+                JdbcDeploymentJournal.closeQuietly(c);
+                throw new PlatformException("take the deploy lock of " + app, "interrupted", e);
+            }
+            Optional<Row> next = row(c, app);
+            if (next.isEmpty() || next.get().fence() != first.fence()) {
+                return; // the previous holder stopped and closed
+            }
+            row = next.get();
+        }
+    }
+
+    /** A row of zdcd.deploy_locks, with the heartbeat's age by the database's clock. */
+    record Row(String holder, Instant since, long fence, int pid, Optional<Instant> heartbeat, long leaseMs,
+               long ageMs) {
+    }
+
+    static Optional<Row> row(Connection c, String app) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT holder, since, fence, backend_pid, heartbeat_at, lease_ms,"
+                + " (extract(epoch FROM clock_timestamp() - coalesce(heartbeat_at, since)) * 1000)::bigint "
+                + "FROM zdcd.deploy_locks WHERE app = ?")) {
+            p.setString(1, app);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Row(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
+                        rs.getInt(4), Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant),
+                        rs.getLong(6), rs.getLong(7)));
+            }
+        }
+    }
+
+    /** Whether a live process holds the app's lock: its session holds the advisory lock, or its heartbeat is fresh. */
+    static Optional<Row> live(Connection c, String app) throws SQLException {
+        Optional<Row> row = row(c, app);
+        if (row.isEmpty()) {
+            return row;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                + "AND classid = " + KEY + " AND objid = hashtext(?)::oid AND objsubid = 2")) {
+            p.setString(1, app);
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                    return row;
+                }
+            }
+        }
+        return row.filter(r -> r.ageMs() <= r.leaseMs());
+    }
+
+    static boolean tryAdvisoryLock(Connection c, String app) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(" + KEY + ", hashtext(?))")) {
+            p.setString(1, app);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection c, String app) {
+        try (PreparedStatement u = c.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ", hashtext(?))")) {
+            u.setString(1, app);
+            u.executeQuery().close();
+        } catch (SQLException ignored) {
+            // the connection's end releases the advisory lock anyway
+        }
+    }
+
+    @Override
+    public String holder() {
+        return holder;
+    }
+
+    /** The fencing number: larger for every new holder of the app's lock. */
+    long fence() {
+        return fence;
+    }
+
+    @Override
+    public void ensureHeld() {
+        String why = lost;
+        if (why == null) {
+            why = renew();
+        }
+        if (why != null) {
+            throw new DeployLockLostException(app, why);
+        }
+    }
+
+    /**
+     * One round trip on the lock's own session: the heartbeat moves only if this session still holds the row with
+     * our fencing number. Returns why the lock is lost, or null.
+     */
+    private synchronized String renew() {
+        if (lost != null || closed) {
+            return lost != null ? lost : "the lock was released";
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE zdcd.deploy_locks SET heartbeat_at = clock_timestamp() "
+                + "WHERE app = ? AND fence = ? AND backend_pid = pg_backend_pid()")) {
+            p.setString(1, app);
+            p.setLong(2, fence);
+            if (p.executeUpdate() == 1) {
+                return null;
+            }
+            lost = "another process took the lock over (our fencing number " + fence + " is no longer current)";
+        } catch (SQLException e) {
+            lost = "its database session ended (" + oneLine(e.getMessage()) + ")";
+        }
+        return lost;
+    }
+
+    /** Every third of the lease: renew on the lock's session; once that is lost, say "alive" over another one. */
+    private void beat() {
+        long every = Math.max(50, lease.toMillis() / 3);
+        while (true) {
+            try {
+                Thread.sleep(every);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+            }
+            if (renew() == null) {
+                continue;
+            }
+            if (!aliveElsewhere()) {
+                return; // superseded: our row is gone; nothing to keep alive
+            }
+        }
+    }
+
+    /** Renews the heartbeat over a fresh connection; false when our row is no longer ours. */
+    private boolean aliveElsewhere() {
+        try (Connection other = connections.get(); PreparedStatement p = other.prepareStatement(
+                "UPDATE zdcd.deploy_locks SET heartbeat_at = clock_timestamp() WHERE app = ? AND fence = ?")) {
+            p.setString(1, app);
+            p.setLong(2, fence);
+            return p.executeUpdate() == 1;
+        } catch (SQLException | RuntimeException e) {
+            return true; // the database is unreachable: try again next beat; the lease decides meanwhile
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        heartbeat.interrupt();
+        if (lost == null) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.deploy_locks WHERE app = ? AND fence = ?")) {
+                p.setString(1, app);
+                p.setLong(2, fence);
+                p.executeUpdate();
+            } catch (SQLException e) {
+                lost = "its database session ended";
+            }
+            // Unlock explicitly: a closed connection's backend may release its locks only a moment later.
+            unlock(c, app);
+        }
+        if (lost != null) {
+            // Our session is gone: say we stopped over another connection, so recover need not wait for the lease.
+            try (Connection other = connections.get(); PreparedStatement p = other.prepareStatement(
+                    "DELETE FROM zdcd.deploy_locks WHERE app = ? AND fence = ?")) {
+                p.setString(1, app);
+                p.setLong(2, fence);
+                p.executeUpdate();
+            } catch (SQLException | RuntimeException ignored) {
+                // the lease runs out instead
+            }
+        }
+        JdbcDeploymentJournal.closeQuietly(c);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    @Override
+    public String toString() {
+        return "DeployLock[" + app + " held by " + holder + ", fence " + fence + (lost == null ? "" : ", LOST") + "]";
+    }
+}

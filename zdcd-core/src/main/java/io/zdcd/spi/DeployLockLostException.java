@@ -1,0 +1,22 @@
+package io.zdcd.spi;
+
+import io.zdcd.ZdcdException;
+
+/**
+ * The deploy lock was lost while its holder was running (its database session ended, or another process took it
+ * over after the holder's lease ran out): the holder must stop before its next side effect and leave the deployment
+ * to {@code recover}. Thrown by {@link DeployLock#ensureHeld()}.
+ */
+public final class DeployLockLostException extends ZdcdException {
+    private static final long serialVersionUID = 1L;
+    private final String app;
+
+    public DeployLockLostException(String app, String reason) {
+        super("lost the deploy lock of " + app + ": " + reason);
+        this.app = app;
+    }
+
+    public String app() {
+        return app;
+    }
+}
