@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -247,9 +246,5 @@ public final class LockWaitHarness {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static String join(long[] values) {
-        return Arrays.toString(values);
     }
 }
