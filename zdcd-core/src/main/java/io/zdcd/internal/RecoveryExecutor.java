@@ -125,6 +125,9 @@ final class RecoveryExecutor {
             // The journal and queue may live in the restored database: read them now, write back what it removes.
             ControlSnapshot control = ControlSnapshot.take(s, planDeploymentId);
             backups.restore(s.app(), r.backup(), progress);
+            if (lock != null) {
+                lock.reclaimAfterOwnRestore(); // the lock may live in the database just replaced
+            }
             String writtenBack = control.writeBack();
             return "restored " + r.backup() + (writtenBack.isEmpty() ? "" : "; " + writtenBack);
         } else if (step instanceof RecoveryStep.DropInvalidIndex d) {

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 final class LeasedLock implements DeployLock {
     static final long KEY = 20241126;
 
-    private final Connection c;
+    private volatile Connection c;
     private final Supplier<Connection> connections;
     private final String app;
     private final String holder;
@@ -226,6 +226,71 @@ final class LeasedLock implements DeployLock {
             lost = "its database session ended (" + oneLine(e.getMessage()) + ")";
         }
         return lost;
+    }
+
+    @Override
+    public void reclaimAfterOwnRestore() {
+        synchronized (this) {
+            if (closed || renewQuietly()) {
+                return; // not closed and still held on the same session: the restore did not touch this lock
+            }
+            Connection fresh;
+            try {
+                fresh = connections.get();
+            } catch (RuntimeException e) {
+                lost = "its database session ended in a restore and a new one could not be opened ("
+                        + oneLine(e.getMessage()) + ")";
+                return;
+            }
+            try {
+                if (!tryAdvisoryLock(fresh, app)) {
+                    JdbcDeploymentJournal.closeQuietly(fresh);
+                    lost = "its database session ended in a restore and another process took the lock meanwhile";
+                    return;
+                }
+                try (PreparedStatement p = fresh.prepareStatement("INSERT INTO zdcd.deploy_locks (app, holder, since,"
+                        + " fence, backend_pid, heartbeat_at, lease_ms) VALUES (?, ?, clock_timestamp(), ?, "
+                        + "pg_backend_pid(), clock_timestamp(), ?) ON CONFLICT (app) DO UPDATE SET "
+                        + "backend_pid = excluded.backend_pid, heartbeat_at = excluded.heartbeat_at "
+                        + "WHERE zdcd.deploy_locks.fence = excluded.fence")) {
+                    p.setString(1, app);
+                    p.setString(2, holder);
+                    p.setLong(3, fence);
+                    p.setLong(4, lease.toMillis());
+                    if (p.executeUpdate() != 1) {
+                        unlock(fresh, app);
+                        JdbcDeploymentJournal.closeQuietly(fresh);
+                        lost = "its database session ended in a restore and another fencing number is current";
+                        return;
+                    }
+                }
+                fresh.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, lease.toMillis()));
+            } catch (SQLException e) {
+                JdbcDeploymentJournal.closeQuietly(fresh);
+                lost = "its database session ended in a restore and could not be taken back (" + oneLine(e.getMessage())
+                        + ")";
+                return;
+            }
+            Connection old = c;
+            c = fresh;
+            lost = null;
+            JdbcDeploymentJournal.closeQuietly(old);
+        }
+    }
+
+    /** A renewal on the current session that leaves {@link #lost} as it was when it fails. */
+    private boolean renewQuietly() {
+        if (lost != null) {
+            return false;
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE zdcd.deploy_locks SET heartbeat_at = clock_timestamp() "
+                + "WHERE app = ? AND fence = ? AND backend_pid = pg_backend_pid()")) {
+            p.setString(1, app);
+            p.setLong(2, fence);
+            return p.executeUpdate() == 1;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Every third of the lease: renew on the lock's session; once that is lost, say "alive" over another one. */

@@ -22,6 +22,16 @@ public interface DeployLock extends AutoCloseable {
     default void ensureHeld() {
     }
 
+    /**
+     * Called right after this lock's holder restored a database: when the lock lives in that database, the restore
+     * cut the lock's session (a restore replaces the whole database and ends its sessions, as Heroku's does), and
+     * the restored rows are the ones from the backup, taken while this holder held the lock. The lock takes its
+     * session back with the same fencing number, unless another process took the lock in the meantime (then it
+     * stays lost and the next {@link #ensureHeld()} says so). Default: nothing.
+     */
+    default void reclaimAfterOwnRestore() {
+    }
+
     /** Releases the lock; closing twice does nothing. Never throws. */
     @Override
     void close();

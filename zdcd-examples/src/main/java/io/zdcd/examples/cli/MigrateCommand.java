@@ -42,10 +42,18 @@ public final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--database-url", required = true, paramLabel = "URL",
+    @Option(names = "--database-url", paramLabel = "URL",
             description = "The target database: jdbc:postgresql://host:5432/db?user=me&password=secret or "
                     + "postgres://me:secret@host:5432/db (the password is never printed).")
     String databaseUrl;
+
+    @Option(names = "--database-url-env", paramLabel = "NAME",
+            description = "The environment variable holding the database URL (default: DATABASE_URL, used when no "
+                    + "--database-url is given), so the password is not on the command line.")
+    String databaseUrlEnv;
+
+    /** The environment, replaceable by tests. */
+    java.util.Map<String, String> env = System.getenv();
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "80ms",
             description = "The longest a statement may wait for a lock before it gives up and retries: the bound on "
@@ -71,8 +79,9 @@ public final class MigrateCommand implements Callable<Integer> {
         PostgresDatabase db;
         JdbcMigrationRunner runner;
         SqlMigrationSource source;
+        String url = DatabaseUrls.require(spec, databaseUrl, databaseUrlEnv, env);
         try {
-            db = PostgresDatabase.fromUrl(databaseUrl);
+            db = PostgresDatabase.fromUrl(url);
             Duration max = duration("--lock-timeout", lockTimeout);
             Duration first = max.compareTo(LockPolicy.DEFAULT_FIRST_LOCK_TIMEOUT) < 0 ? max
                     : LockPolicy.DEFAULT_FIRST_LOCK_TIMEOUT;

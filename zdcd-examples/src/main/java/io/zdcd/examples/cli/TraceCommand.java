@@ -45,11 +45,19 @@ public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--database-url", required = true, paramLabel = "URL",
+    @Option(names = "--database-url", paramLabel = "URL",
             description = "The database to trace against: jdbc:postgresql://host:port/db?user=u&password=p or "
                     + "postgres://user:password@host:port/db. Other clients must not be connected (see "
                     + "--allow-busy).")
     String databaseUrl;
+
+    @Option(names = "--database-url-env", paramLabel = "NAME",
+            description = "The environment variable holding the database URL (default: DATABASE_URL, used when no "
+                    + "--database-url is given), so the password is not on the command line.")
+    String databaseUrlEnv;
+
+    /** The environment, replaceable by tests. */
+    java.util.Map<String, String> env = System.getenv();
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + LockTracer.DEFAULT_ROWS,
             description = "Rows added to each table the migration touches before tracing (default: "
@@ -77,6 +85,7 @@ public final class TraceCommand implements Callable<Integer> {
             err.println("zdcd trace: --rows must be >= 0, was " + rows);
             return 2;
         }
+        databaseUrl = DatabaseUrls.require(spec, databaseUrl, databaseUrlEnv, env);
         try {
             List<TraceComparison> comparisons = new ArrayList<>();
             for (Path path : paths) {

@@ -37,6 +37,38 @@ class MigrateCommandTest {
         return cli.execute(args);
     }
 
+    private int runWithEnv(java.util.Map<String, String> env, String... args) {
+        CommandLine cli = Zdcd.commandLine();
+        ((MigrateCommand) cli.getSubcommands().get("migrate").getCommand()).env = env;
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void takes_the_database_url_from_DATABASE_URL_or_a_named_variable_so_the_password_stays_off_the_command_line()
+            throws Exception {
+        Files.writeString(dir.resolve("V1__email.sql"), "ALTER TABLE users ADD COLUMN email text;");
+        Files.writeString(dir.resolve("V2__phone.sql"), "ALTER TABLE users ADD COLUMN phone text;");
+
+        int viaDefault = runWithEnv(java.util.Map.of("DATABASE_URL", url()), "migrate", dir.resolve("V1__email.sql")
+                .toString());
+        int viaNamed = runWithEnv(java.util.Map.of("APP_DB", url()), "migrate", "--database-url-env", "APP_DB",
+                dir.toString());
+        int unset = runWithEnv(java.util.Map.of(), "migrate", "--database-url-env", "NOPE", dir.toString());
+        int none = runWithEnv(java.util.Map.of(), "migrate", dir.toString());
+
+        then(viaDefault).as(err.toString()).isZero();
+        then(viaNamed).as(err.toString()).isZero();
+        then(db.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
+                + "AND column_name IN ('email', 'phone')")).isEqualTo(2L);
+        then(unset).isEqualTo(2);
+        then(none).isEqualTo(2);
+        then(err.toString()).contains("the environment variable NOPE is not set",
+                "no database: set DATABASE_URL, or give --database-url-env NAME or --database-url URL");
+        then(out.toString() + err).doesNotContain("s3cret-pw");
+    }
+
     private String url() {
         return "postgres://" + db.user() + ":s3cret-pw@" + db.host() + ":" + db.port() + "/" + db.name();
     }
