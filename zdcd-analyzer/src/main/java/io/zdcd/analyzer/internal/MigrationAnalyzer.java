@@ -45,6 +45,7 @@ public final class MigrationAnalyzer {
         String sql = forwardPart(migration.sql());
         List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(sql);
         List<Suppressions.Ignore> ignores = Suppressions.find(sql, statements);
+        List<PythonOperations.Marker> pythonOperations = PythonOperations.find(sql, statements);
         List<StatementAnalysis> out = new ArrayList<>(statements.size());
         Tokens[] lexed = new Tokens[Math.min(statements.size(), LEX_AHEAD_CHUNK)];
         int openedAt = -1; // the statement that opened the transaction still open, if any
@@ -73,6 +74,11 @@ public final class MigrationAnalyzer {
                 j.finding(Rules.UNRECOGNISED, "zdcd could not analyse this statement (" + e.getClass().getSimpleName()
                         + "); treated as UNSAFE");
             }
+            for (int m = pythonOperations.size() - 1; m >= 0; m--) {
+                if (pythonOperations.get(m).nextIndex() == st.index()) {
+                    j.findings.add(0, pythonOperation(pythonOperations.get(m), heldBefore, ctx, "before"));
+                }
+            }
             afterStatement(ctx, j, heldBefore);
             newEnumLabelUse(ctx, j, st);
             if (!version.atLeast(15) && NULLS_NOT_DISTINCT.matcher(st.text()).find()) {
@@ -90,6 +96,20 @@ public final class MigrationAnalyzer {
             out.set(openedAt, unclosed(statements.get(openedAt), out.get(openedAt), ignores));
         }
         List<Finding> migrationFindings = new ArrayList<>();
+        for (PythonOperations.Marker m : pythonOperations) {
+            if (m.nextIndex() >= 0) {
+                continue;
+            }
+            Finding f = pythonOperation(m, ctx.strongestHeldLock(), ctx, "after");
+            Suppressions.Ignore ig = Suppressions.matching(ignores, -1, f.ruleId());
+            if (out.isEmpty()) {
+                f = ignored(f, ig);
+                addUnlessDisabled(migrationFindings, f);
+            } else {
+                int last = out.size() - 1;
+                out.set(last, appendFinding(out.get(last), f, ig));
+            }
+        }
         for (Suppressions.Ignore ig : ignores) {
             if (ig.problem != null) {
                 addUnlessDisabled(migrationFindings, new Finding(Rules.INVALID_IGNORE.id(), Verdict.SAFE,
@@ -100,7 +120,9 @@ public final class MigrationAnalyzer {
                                 + "after it", "remove the comment"));
             }
         }
-        Verdict verdict = out.stream().allMatch(StatementAnalysis::isSafe) ? Verdict.SAFE : Verdict.UNSAFE;
+        Verdict verdict = out.stream().allMatch(StatementAnalysis::isSafe)
+                && migrationFindings.stream().noneMatch(f -> f.verdict() == Verdict.UNSAFE) ? Verdict.SAFE
+                : Verdict.UNSAFE;
         return new Classification(migration.name(), verdict, out, migrationFindings);
     }
 
@@ -153,25 +175,52 @@ public final class MigrationAnalyzer {
 
     /** {@code opening} with the finding that its transaction is never committed (fail closed). */
     private StatementAnalysis unclosed(SqlStatement st, StatementAnalysis opening, List<Suppressions.Ignore> ignores) {
-        if (disabledRules.contains(Rules.UNCLOSED_TRANSACTION.id())) {
-            return opening;
-        }
         String message = "opens a transaction that is still open at the end of the migration (no COMMIT): psql "
                 + "and most runners roll it back when the session ends, so nothing after it is applied";
         Finding f = new Finding(Rules.UNCLOSED_TRANSACTION.id(), Verdict.UNSAFE, message,
                 Rules.UNCLOSED_TRANSACTION.alternative());
-        Suppressions.Ignore ig = Suppressions.matching(ignores, st, f.ruleId());
-        if (ig != null) {
-            ig.used = true;
-            f = new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): " + message,
-                    f.safeAlternative());
+        return appendFinding(opening, f, Suppressions.matching(ignores, st.index(), f.ruleId()));
+    }
+
+    /** The analysis with one more finding (unless its rule is disabled), ignored when {@code ig} names it. */
+    private StatementAnalysis appendFinding(StatementAnalysis s, Finding finding, Suppressions.Ignore ig) {
+        if (disabledRules.contains(finding.ruleId())) {
+            return s;
         }
-        List<Finding> findings = new ArrayList<>(opening.findings());
+        Finding f = ignored(finding, ig);
+        List<Finding> findings = new ArrayList<>(s.findings());
         findings.add(f);
-        Verdict verdict = f.verdict() == Verdict.UNSAFE ? Verdict.UNSAFE : opening.verdict();
-        return new StatementAnalysis(opening.index(), opening.line(), opening.column(), opening.sql(),
-                opening.kind(), opening.tables(), opening.lock(), opening.blocks(), opening.rewrite(), opening.scan(),
-                opening.breaksOldCode(), verdict, findings, opening.locks());
+        Verdict verdict = f.verdict() == Verdict.UNSAFE ? Verdict.UNSAFE : s.verdict();
+        return new StatementAnalysis(s.index(), s.line(), s.column(), s.sql(), s.kind(), s.tables(), s.lock(),
+                s.blocks(), s.rewrite(), s.scan(), s.breaksOldCode(), verdict, findings, s.locks());
+    }
+
+    /** The finding, made SAFE with the reason when a zdcd:ignore comment names its rule. */
+    private static Finding ignored(Finding f, Suppressions.Ignore ig) {
+        if (ig == null || f.verdict() != Verdict.UNSAFE) {
+            return f;
+        }
+        ig.used = true;
+        return new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): " + f.message(),
+                f.safeAlternative());
+    }
+
+    /**
+     * The finding for a Django operation {@code sqlmigrate} could not write as SQL, run {@code where} ("before" or
+     * "after") the statement it is attached to, while {@code held} (may be null) is held.
+     */
+    private static Finding pythonOperation(PythonOperations.Marker m, Map.Entry<String, LockMode> held, Context ctx,
+                                           String where) {
+        boolean inTransaction = ctx.inTransaction || ctx.implicitTransactions;
+        String lock = held == null ? (inTransaction ? "; it runs inside the migration's transaction, so every lock "
+                + "it takes is held until COMMIT" : "")
+                : "; it runs inside the migration's transaction, which already holds " + held.getValue().pgName()
+                + " on " + held.getKey() + " (taken by an earlier statement, held until COMMIT): that table's "
+                + (held.getValue().blocksReads() ? "reads and writes" : "writes") + " wait for all of it";
+        return new Finding(Rules.DJANGO_PYTHON.id(), Verdict.UNSAFE, "line " + m.line() + ": " + where
+                + " this statement Django runs an operation that sqlmigrate cannot write as SQL (" + m.description()
+                + "): arbitrary Python may run, with data changes of unknown size, for an unknown time" + lock
+                + "; zdcd cannot judge what it does", Rules.DJANGO_PYTHON.alternative());
     }
 
     private void addUnlessDisabled(List<Finding> list, Finding f) {
@@ -223,15 +272,8 @@ public final class MigrationAnalyzer {
             if (disabledRules.contains(f.ruleId())) {
                 continue;
             }
-            Suppressions.Ignore ig = f.verdict() == Verdict.UNSAFE ? Suppressions.matching(ignores, st, f.ruleId())
-                    : null;
-            if (ig != null) {
-                ig.used = true;
-                findings.add(new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): "
-                        + f.message(), f.safeAlternative()));
-            } else {
-                findings.add(f);
-            }
+            findings.add(f.verdict() == Verdict.UNSAFE ? ignored(f, Suppressions.matching(ignores, st.index(),
+                    f.ruleId())) : f);
         }
         Verdict verdict = findings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE
                 : Verdict.SAFE;

@@ -285,6 +285,14 @@ public final class Rules {
     public static final Rule OPAQUE_CODE = r("opaque-code", "DO blocks, CALL, SELECT of non-built-in functions, psql "
             + "\\i / \\gexec / \\!", "unknown", "unknown", "unknown", UNSAFE,
             "write the statements it runs as plain SQL in the migration");
+    public static final Rule DJANGO_PYTHON = r("django-python-operation", "a Django operation sqlmigrate cannot write "
+            + "as SQL (RunPython, custom operations): -- MIGRATION NOW PERFORMS OPERATION THAT CANNOT BE WRITTEN AS SQL "
+            + "(Django 3.2) / -- THIS OPERATION CANNOT BE WRITTEN AS SQL (Django 4.1+)", "unknown (the Python code's "
+            + "own, plus the locks the migration's transaction already holds, until COMMIT)", "unknown: data changes "
+            + "of unknown size", "unknown: may run for as long as the data takes", UNSAFE,
+            "keep the schema migration pure DDL; change the data outside it, in batches: a management command (or a "
+            + "separate data migration with atomic = False) that updates a few thousand rows per transaction, "
+            + "committing each batch, run after the deploy");
     public static final Rule PSQL = r("psql-meta-command", "psql \\set, \\echo, \\timing, \\restrict and other "
             + "client-only meta-commands", "none", "none", "unaffected", SAFE, "");
 
