@@ -16,6 +16,8 @@ final class Judgement {
     LockMode lock;
     /** The lock per pre-existing relation (display name), strongest per relation. */
     final java.util.Map<String, LockMode> locks = new java.util.LinkedHashMap<>();
+    /** Row estimates ("about 2.1M rows") of the pre-existing relations locked, by display name, when known. */
+    final java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
     boolean rewrite;
     boolean scan;
     boolean breaksOldCode;
@@ -62,6 +64,10 @@ final class Judgement {
             lock = mode.max(lock);
             locks.merge(name.display(), mode, LockMode::max);
             ctx.holdLock(name.key(), mode);
+            String estimate = ctx.schema.rows(name.key());
+            if (estimate != null) {
+                rows.put(name.display(), estimate);
+            }
         }
     }
 

@@ -250,8 +250,9 @@ public final class MigrationAnalyzer {
             j.finding(Rules.HELD_LOCK, Verdict.UNSAFE, (ctx.inTransaction ? "runs inside a transaction"
                     : "runs in the same transaction as the statements before it (a migration runner runs the "
                     + "statements of a file that are outside BEGIN ... COMMIT as one transaction)") + " that already "
-                    + "holds " + heldBefore.getValue().pgName() + " on " + heldBefore.getKey() + " (taken by an "
-                    + "earlier statement, held until COMMIT): that table's " + (heldBefore.getValue().blocksReads()
+                    + "holds " + heldBefore.getValue().pgName() + " on " + heldBefore.getKey()
+                    + rowsNote(ctx, heldBefore.getKey()) + " (taken by an earlier statement, held until COMMIT): "
+                    + "that table's " + (heldBefore.getValue().blocksReads()
                     ? "reads and writes" : "writes") + " wait for this whole statement", Rules.HELD_LOCK.alternative());
         }
         if (j.lock != null && j.lock.blocksWrites() && !ctx.lockTimeoutInEffect() && !ctx.lockTimeoutNoted) {
@@ -263,14 +264,34 @@ public final class MigrationAnalyzer {
         }
     }
 
+    private static String rowsNote(Context ctx, String key) {
+        String rows = ctx.schema.rows(key);
+        return rows == null ? "" : " (" + rows + ")";
+    }
+
+    /** "; locks shop_order, about 2.1M rows" for a long operation on relations with a row estimate, else "". */
+    private static String rowsLocked(Judgement j) {
+        if (j.rows.isEmpty() || !(j.longRunning || j.rewrite || j.scan)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("; locks ");
+        j.rows.forEach((table, rows) -> sb.append(sb.length() > 8 ? "; " : "").append(table).append(", ")
+                .append(rows));
+        return sb.append(" (pg_class.reltuples)").toString();
+    }
+
     private StatementAnalysis toAnalysis(SqlStatement st, Judgement j, List<Suppressions.Ignore> ignores) {
         if (j.findings.isEmpty()) {
             j.finding(Rules.UNRECOGNISED, "no rule recognised this statement; treated as UNSAFE");
         }
+        String rowsLocked = rowsLocked(j);
         List<Finding> findings = new ArrayList<>(j.findings.size());
         for (Finding f : j.findings) {
             if (disabledRules.contains(f.ruleId())) {
                 continue;
+            }
+            if (!rowsLocked.isEmpty() && f.verdict() == Verdict.UNSAFE && !f.ruleId().equals(Rules.HELD_LOCK.id())) {
+                f = new Finding(f.ruleId(), f.verdict(), f.message() + rowsLocked, f.safeAlternative());
             }
             findings.add(f.verdict() == Verdict.UNSAFE ? ignored(f, Suppressions.matching(ignores, st.index(),
                     f.ruleId())) : f);

@@ -1,5 +1,6 @@
 package io.zdcd.examples.cli;
 
+import io.zdcd.analyzer.LiveSchemaException;
 import io.zdcd.analyzer.MigrationInputException;
 import io.zdcd.analyzer.Migrations;
 import io.zdcd.analyzer.SqlMigrationClassifier;
@@ -8,6 +9,7 @@ import io.zdcd.analyzer.report.Reports;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Migration;
 import io.zdcd.classify.MigrationClassifier;
+import io.zdcd.jdbc.PostgresDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -28,8 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zdcd check [--postgres-version N] [--schema FILE] [--autocommit] [--format text|json|sarif|markdown]
- * [--output FILE] PATH...}:
+ * {@code zdcd check [--postgres-version N] [--schema FILE] [--database-url URL | --database-url-env NAME]
+ * [--autocommit] [--format text|json|sarif|markdown] [--output FILE] PATH...}:
  * classifies the migrations (files, folders, {@code -} for stdin; several paths are one run, in order) and reports.
  * Exit code 0 when every migration is SAFE, 1 when any is UNSAFE, 2 for bad usage or unreadable input (one line on
  * stderr).
@@ -50,6 +52,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "FILE",
             description = "The existing schema as SQL (for example pg_dump --schema-only output).")
     Path schema;
+
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "Read the existing schema (tables, column types, constraints, indexes, partitions, row"
+                    + " estimates) from this live database's catalog, read-only (postgres://user:password@host/db or"
+                    + " jdbc:postgresql://...). Prefer --database-url-env: a URL on the command line is visible to"
+                    + " other users of the machine.")
+    String databaseUrl;
+
+    @Option(names = "--database-url-env", paramLabel = "NAME",
+            description = "As --database-url, with the URL read from the environment variable NAME (for example"
+                    + " DATABASE_URL, as Heroku sets it).")
+    String databaseUrlEnv;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif or markdown (default: ${DEFAULT-VALUE}).")
@@ -80,6 +94,9 @@ public final class CheckCommand implements Callable<Integer> {
     /** Where {@code -} is read from (tests replace it). */
     InputStream stdin = System.in;
 
+    /** The environment {@code --database-url-env} reads (tests replace it). */
+    java.util.Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() {
         try {
@@ -90,7 +107,7 @@ public final class CheckCommand implements Callable<Integer> {
             ClassificationReport report = classifier.classifyAll(migrations);
             writeReport(report, reportFormat);
             return report.isSafe() ? 0 : 1;
-        } catch (BadInput e) {
+        } catch (BadInput | LiveSchemaException e) {
             return fail(e.getMessage());
         } catch (OutOfMemoryError e) {
             return fail("out of memory (the input is too large for this JVM; raise it with java -Xmx...)");
@@ -108,10 +125,30 @@ public final class CheckCommand implements Callable<Integer> {
             if (schema != null) {
                 builder.schema(readText(schema, "--schema " + schema));
             }
+            String url = databaseUrl();
+            if (url != null) {
+                builder.liveSchema(PostgresDatabase.fromUrl(url));
+            }
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new BadInput(e.getMessage());
         }
+    }
+
+    /** The URL of --database-url or --database-url-env, or null. */
+    private String databaseUrl() {
+        if (databaseUrl != null && databaseUrlEnv != null) {
+            throw new BadInput("give --database-url or --database-url-env, not both");
+        }
+        if (databaseUrlEnv == null) {
+            return databaseUrl;
+        }
+        String url = env.get(databaseUrlEnv);
+        if (url == null || url.isBlank()) {
+            throw new BadInput("--database-url-env " + databaseUrlEnv + ": the environment variable " + databaseUrlEnv
+                    + " is not set");
+        }
+        return url;
     }
 
     private List<Migration> readMigrations() {
