@@ -253,7 +253,9 @@ public final class MigrationAnalyzer {
                     + "holds " + heldBefore.getValue().pgName() + " on " + heldBefore.getKey()
                     + rowsNote(ctx, heldBefore.getKey()) + " (taken by an earlier statement, held until COMMIT): "
                     + "that table's " + (heldBefore.getValue().blocksReads()
-                    ? "reads and writes" : "writes") + " wait for this whole statement", Rules.HELD_LOCK.alternative());
+                    ? "reads and writes" : "writes") + " wait for this whole statement" + (j.slowCall == null ? ""
+                    : ", and it " + (j.slowCall.endsWith("()") ? "calls " + j.slowCall + ", which" : "runs " + j.slowCall
+                    + " code that") + " zdcd does not know to be instant"), Rules.HELD_LOCK.alternative());
         }
         if (j.lock != null && j.lock.blocksWrites() && !ctx.lockTimeoutInEffect() && !ctx.lockTimeoutNoted) {
             ctx.lockTimeoutNoted = true;

@@ -485,8 +485,12 @@ final class OtherRules {
                 j.finding(Rules.REVOKE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "revokes privileges: the old code's "
                         + "queries that need them fail");
             }
-            case "DO", "CALL", "EXECUTE" -> j.finding(Rules.OPAQUE_CODE, cmd + " runs procedural code zdcd cannot "
-                    + "see into; it may take any lock or change any schema");
+            case "DO", "CALL", "EXECUTE" -> {
+                j.longRunning = true;
+                j.slowCall = cmd;
+                j.finding(Rules.OPAQUE_CODE, cmd + " runs procedural code zdcd cannot see into; it may take any "
+                        + "lock or change any schema");
+            }
             case "IMPORT" -> j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "imports foreign table definitions");
             case "REASSIGN" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "reassigns ownership");
             default -> j.finding(Rules.SET, Verdict.SAFE, cmd + ": session-level, takes no table lock");

@@ -46,7 +46,8 @@ public final class Rules {
                     + "applied", UNSAFE,
             "end the transaction with COMMIT; (Django sqlmigrate output always does)");
     public static final Rule HELD_LOCK = r("long-operation-under-held-lock",
-            "a scan, rewrite, index build or data backfill after a blocking lock in the same transaction",
+            "a scan, rewrite, index build, data backfill or a call of a function not known to be instant (pg_sleep(), "
+                    + "advisory locks, user functions, CALL, DO) after a blocking lock in the same transaction",
             "the earlier lock, held until COMMIT", "as the statement", "blocked for the whole operation", UNSAFE,
             "COMMIT before the long operation: put it in its own transaction or migration");
 

@@ -1,0 +1,4 @@
+BEGIN;
+ALTER TABLE items ADD COLUMN note text;
+CALL recompute_items();
+COMMIT;
