@@ -112,6 +112,30 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     }
 
     /**
+     * Classifies the migrations in order, as {@link #classifyAll(List)} does, and writes their report in that format
+     * to {@code out} while the statements stream past, keeping none of them: memory stays bounded by the largest
+     * migration's text, whatever the number of statements (a million-statement file checks in a 512 MB heap). The
+     * output is exactly what {@link io.zdcd.analyzer.report.Reports#write} writes for {@code classifyAll}'s report.
+     * {@code migrations} is iterated two or three times (first to learn the verdicts and counts the report begins
+     * with, then to write it): each iteration must yield the same migrations, for example by reading the files
+     * again, so that only one migration's text is in memory at a time. Nothing is written before the first
+     * iteration is complete, so a migration that cannot be read fails before any output. The caller flushes and
+     * closes {@code out}.
+     *
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public io.zdcd.analyzer.report.ReportSummary writeReport(Iterable<Migration> migrations,
+                                                            io.zdcd.analyzer.report.ReportFormat format,
+                                                            Appendable out) {
+        Objects.requireNonNull(migrations, "migrations");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        String tool = SqlMigrationClassifier.class.getPackage().getImplementationVersion();
+        return io.zdcd.analyzer.report.internal.StreamingReport.write(analyzer, schemaNow(), version.major(),
+                migrations, format, tool == null ? "development" : tool, out);
+    }
+
+    /**
      * The known schema for one classification: the {@code schema(...)} text, and with a live schema, the database's
      * catalog as it is now (read first; the schema text adds to it).
      */

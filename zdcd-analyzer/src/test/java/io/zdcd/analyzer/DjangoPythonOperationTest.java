@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operations Django's {@code sqlmigrate} cannot write as SQL (RunPython): the files under {@code django-corpus}
+ * Operations Django's {@code sqlmigrate} cannot write as SQL (RunPython): the files under {@code django/3.2}
  * (0022, 0023) were printed by Django 3.2.25, those under {@code django/5.x} (0008, 0009) by Django 5.2.17, for the
- * same two migrations of {@code src/test/django} (a RunPython alone; an AddField then a RunPython).
+ * same two migrations ({@code src/test/django/runpython}: a RunPython alone; an AddField then a RunPython).
  */
 class DjangoPythonOperationTest {
     private final SqlMigrationClassifier classifier = SqlMigrationClassifier.defaults();
@@ -32,7 +32,7 @@ class DjangoPythonOperationTest {
 
     @Test
     void run_python_alone_is_unsafe_in_both_marker_styles() throws Exception {
-        for (String file : List.of("/django-corpus/0022_runpython.sql", "/django/5.x/0008_runpython.sql")) {
+        for (String file : List.of("/django/3.2/0022_runpython.sql", "/django/5.x/0008_runpython.sql")) {
             Classification c = classifier.classify(Migration.of(file, resource(file)));
             then(c.verdict()).as(file).isEqualTo(Verdict.UNSAFE);
             then(c.statements()).extracting(StatementAnalysis::kind).containsExactly("BEGIN", "COMMIT");
@@ -48,7 +48,7 @@ class DjangoPythonOperationTest {
     @Test
     void run_python_after_a_lock_says_which_lock_it_runs_under() throws Exception {
         Migration create = Migration.of("create", "CREATE TABLE shop_book (id bigint PRIMARY KEY, rating int);");
-        for (String file : List.of("/django-corpus/0023_addfield_then_runpython.sql",
+        for (String file : List.of("/django/3.2/0023_addfield_then_runpython.sql",
                 "/django/5.x/0009_addfield_then_runpython.sql")) {
             Classification c = classifier.classifyAll(List.of(create, Migration.of(file, resource(file))))
                     .migrations().get(1);

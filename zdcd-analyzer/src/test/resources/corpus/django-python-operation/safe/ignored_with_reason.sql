@@ -1,3 +1,4 @@
+-- schema: CREATE TABLE shop_book (id bigserial PRIMARY KEY, rating varchar(10));
 BEGIN;
 -- zdcd:ignore django-python-operation: sets 12 feature flags, no table scan
 --

@@ -1,3 +1,4 @@
+-- schema: CREATE TABLE shop_book (id bigserial PRIMARY KEY, rating varchar(10));
 -- runner: autocommit
 -- Django 4.1+ sqlmigrate output of an atomic = False migration ending with a RunPython (no statement after it)
 --

@@ -1,3 +1,4 @@
+-- schema: CREATE TABLE shop_book (id bigserial PRIMARY KEY, rating varchar(10));
 -- Django 3.2 sqlmigrate output of AddField + RunPython: the Python runs under the ADD COLUMN's AccessExclusiveLock
 BEGIN;
 --

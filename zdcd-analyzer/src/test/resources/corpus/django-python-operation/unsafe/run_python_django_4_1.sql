@@ -1,3 +1,4 @@
+-- schema: CREATE TABLE shop_book (id bigserial PRIMARY KEY, rating varchar(10));
 -- Django 4.1+ sqlmigrate output of a migration with only a RunPython: BEGIN/COMMIT alone would look SAFE
 BEGIN;
 --

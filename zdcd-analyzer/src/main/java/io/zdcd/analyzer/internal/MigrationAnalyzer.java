@@ -40,13 +40,44 @@ public final class MigrationAnalyzer {
 
     /** Classifies {@code migration}; {@code schema} is read and updated with what the migration does. */
     public Classification analyze(Migration migration, Schema schema) {
+        List<StatementAnalysis> out = new ArrayList<>();
+        Tail tail = analyze(migration, schema, out::add, Map.of());
+        tail.late().forEach((index, analysis) -> {
+            for (int k = out.size() - 1; k >= 0; k--) {
+                if (out.get(k).index() == index) {
+                    out.set(k, analysis);
+                    break;
+                }
+            }
+        });
+        return new Classification(migration.name(), tail.verdict(), out, tail.findings());
+    }
+
+    /**
+     * What is known of a migration once its statements went by: its verdict, its own findings, and the analyses of
+     * earlier statements that its end changed ({@code late}, by 1-based statement index: the statement that opened a
+     * transaction never committed, the last statement before a Django operation at the very end).
+     */
+    public record Tail(Verdict verdict, int statements, List<Finding> findings, Map<Integer, StatementAnalysis> late) {
+    }
+
+    /**
+     * Classifies {@code migration} statement by statement, handing each analysis to {@code sink} as soon as it is
+     * made, without keeping it: memory stays bounded by the migration's text. The end of a migration can change an
+     * earlier statement's analysis ({@link Tail#late()}); an earlier pass's {@code late} given as {@code known} is
+     * handed to the sink in place of those statements, so that a second pass streams the final analyses.
+     */
+    public Tail analyze(Migration migration, Schema schema, java.util.function.Consumer<StatementAnalysis> sink,
+                        Map<Integer, StatementAnalysis> known) {
         Context ctx = new Context(version, schema);
         ctx.implicitTransactions = implicitTransactions;
         String sql = forwardPart(migration.sql());
         List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(sql);
         List<Suppressions.Ignore> ignores = Suppressions.find(sql, statements);
         List<PythonOperations.Marker> pythonOperations = PythonOperations.find(sql, statements);
-        List<StatementAnalysis> out = new ArrayList<>(statements.size());
+        boolean anyUnsafe = false;
+        StatementAnalysis opened = null; // the analysis of the statement that opened the transaction still open
+        StatementAnalysis last = null;
         Tokens[] lexed = new Tokens[Math.min(statements.size(), LEX_AHEAD_CHUNK)];
         int openedAt = -1; // the statement that opened the transaction still open, if any
         for (int k = 0; k < statements.size(); k++) {
@@ -85,15 +116,22 @@ public final class MigrationAnalyzer {
                 j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "NULLS NOT DISTINCT needs PostgreSQL 15+; the "
                         + "target is " + version + ": the statement fails");
             }
-            out.add(toAnalysis(st, j, ignores));
+            StatementAnalysis a = toAnalysis(st, j, ignores);
+            last = a;
             if (ctx.inTransaction && (!inTransactionBefore || openedAt < 0)) {
                 openedAt = k;
+                opened = a;
             } else if (!ctx.inTransaction) {
                 openedAt = -1;
+                opened = null;
             }
+            StatementAnalysis emitted = known.getOrDefault(a.index(), a);
+            anyUnsafe |= !emitted.isSafe();
+            sink.accept(emitted);
         }
+        Map<Integer, StatementAnalysis> late = new java.util.TreeMap<>();
         if (ctx.inTransaction && openedAt >= 0) {
-            out.set(openedAt, unclosed(statements.get(openedAt), out.get(openedAt), ignores));
+            late.put(opened.index(), unclosed(statements.get(openedAt), opened, ignores));
         }
         List<Finding> migrationFindings = new ArrayList<>();
         for (PythonOperations.Marker m : pythonOperations) {
@@ -102,12 +140,11 @@ public final class MigrationAnalyzer {
             }
             Finding f = pythonOperation(m, ctx.strongestHeldLock(), ctx, "after");
             Suppressions.Ignore ig = Suppressions.matching(ignores, -1, f.ruleId());
-            if (out.isEmpty()) {
+            if (last == null) {
                 f = ignored(f, ig);
                 addUnlessDisabled(migrationFindings, f);
             } else {
-                int last = out.size() - 1;
-                out.set(last, appendFinding(out.get(last), f, ig));
+                late.put(last.index(), appendFinding(late.getOrDefault(last.index(), last), f, ig));
             }
         }
         for (Suppressions.Ignore ig : ignores) {
@@ -120,10 +157,10 @@ public final class MigrationAnalyzer {
                                 + "after it", "remove the comment"));
             }
         }
-        Verdict verdict = out.stream().allMatch(StatementAnalysis::isSafe)
-                && migrationFindings.stream().noneMatch(f -> f.verdict() == Verdict.UNSAFE) ? Verdict.SAFE
-                : Verdict.UNSAFE;
-        return new Classification(migration.name(), verdict, out, migrationFindings);
+        boolean unsafe = anyUnsafe || late.values().stream().anyMatch(a -> !a.isSafe())
+                || migrationFindings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE);
+        return new Tail(unsafe ? Verdict.UNSAFE : Verdict.SAFE, statements.size(), List.copyOf(migrationFindings),
+                java.util.Collections.unmodifiableMap(late));
     }
 
     /**

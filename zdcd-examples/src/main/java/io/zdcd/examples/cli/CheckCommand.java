@@ -5,10 +5,10 @@ import io.zdcd.analyzer.MigrationInputException;
 import io.zdcd.analyzer.Migrations;
 import io.zdcd.analyzer.SqlMigrationClassifier;
 import io.zdcd.analyzer.report.ReportFormat;
+import io.zdcd.analyzer.report.ReportSummary;
 import io.zdcd.analyzer.report.Reports;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Migration;
-import io.zdcd.classify.MigrationClassifier;
 import io.zdcd.jdbc.PostgresDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,8 +102,13 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             ReportFormat reportFormat = ReportFormat.fromName(format).orElseThrow(() -> new BadInput(
                     "--format must be text, json, sarif or markdown, not '" + format + "'"));
-            MigrationClassifier classifier = classifier();
-            List<Migration> migrations = readMigrations();
+            SqlMigrationClassifier classifier = classifier();
+            List<Source> sources = sources();
+            if (sources.stream().mapToLong(Source::size).sum() > streamAboveBytes) {
+                return writeStreaming(classifier, sources, reportFormat).isSafe() ? 0 : 1;
+            }
+            List<Migration> migrations = new ArrayList<>();
+            sources.forEach(src -> migrations.add(src.read()));
             ClassificationReport report = classifier.classifyAll(migrations);
             writeReport(report, reportFormat);
             return report.isSafe() ? 0 : 1;
@@ -114,7 +119,14 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private MigrationClassifier classifier() {
+    /**
+     * Inputs larger than this are checked streaming ({@link SqlMigrationClassifier#writeReport}): one migration's
+     * text in memory at a time and no statement kept, at the price of classifying twice. Smaller ones are classified
+     * once, in memory. The output is the same (tests set it to 0 to prove it).
+     */
+    long streamAboveBytes = 4L << 20;
+
+    private SqlMigrationClassifier classifier() {
         SqlMigrationClassifier.Builder builder = SqlMigrationClassifier.builder();
         try {
             if (postgresVersion != null) {
@@ -151,8 +163,28 @@ public final class CheckCommand implements Callable<Integer> {
         return url;
     }
 
-    private List<Migration> readMigrations() {
-        List<Migration> migrations = new ArrayList<>();
+    /** A migration to read: a file (read anew each time), or stdin (read once, kept). */
+    private record Source(Path file, String text) {
+        long size() {
+            if (text != null) {
+                return text.length();
+            }
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        Migration read() {
+            return text != null ? Migration.of("<stdin>", text)
+                    : Migration.of(file.toString(), readText(file, file.toString()));
+        }
+    }
+
+    /** The migrations to check, in order, unread (stdin is read here: it can be read only once). */
+    private List<Source> sources() {
+        List<Source> sources = new ArrayList<>();
         boolean stdinRead = false;
         for (String p : paths) {
             if (p.equals("-")) {
@@ -160,36 +192,41 @@ public final class CheckCommand implements Callable<Integer> {
                     throw new BadInput("- (stdin) can be given only once");
                 }
                 stdinRead = true;
-                migrations.add(Migration.of("<stdin>", readStdin()));
+                sources.add(new Source(null, readStdin()));
                 continue;
             }
-            List<Migration> found;
+            List<Path> found;
             try {
-                found = Migrations.fromPath(Path.of(p));
+                found = Migrations.files(Path.of(p));
             } catch (MigrationInputException | InvalidPathException e) {
                 throw new BadInput(e.getMessage());
             }
             if (found.isEmpty()) {
                 throw new BadInput("no .sql file under " + p);
             }
-            for (Migration m : found) {
-                migrations.add(strict(m));
-            }
+            found.forEach(f -> sources.add(new Source(f, null)));
         }
-        return migrations;
+        return sources;
     }
 
-    /**
-     * The migration as read by {@link Migrations}, which replaces bytes that are not UTF-8; when its text shows signs
-     * of that (or of a byte-order mark or a NUL), the file is decoded strictly to refuse it with the line and column
-     * of the bad byte, or to decode UTF-16 with a byte-order mark.
-     */
-    private static Migration strict(Migration m) {
-        String sql = m.sql();
-        if (sql.indexOf('\uFFFD') < 0 && sql.indexOf('\0') < 0 && !sql.startsWith("\uFEFF")) {
-            return m;
+    private ReportSummary writeStreaming(SqlMigrationClassifier classifier, List<Source> sources,
+                                         ReportFormat reportFormat) {
+        Iterable<Migration> migrations = () -> sources.stream().map(Source::read).iterator();
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            ReportSummary summary = classifier.writeReport(migrations, reportFormat, out);
+            out.flush();
+            return summary;
         }
-        return Migration.of(m.name(), readText(Path.of(m.name()), m.name()));
+        ReportSummary summary;
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            summary = classifier.writeReport(migrations, reportFormat, out);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
+                    .getMessage());
+        }
+        writtenTo(summary.verdict(), summary.migrations());
+        return summary;
     }
 
     private String readStdin() {
@@ -227,8 +264,12 @@ public final class CheckCommand implements Callable<Integer> {
             throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
                     .getMessage());
         }
-        spec.commandLine().getOut().println(report.verdict() + ": " + report.migrations().size() + " migration"
-                + (report.migrations().size() == 1 ? "" : "s") + " checked, report written to " + output);
+        writtenTo(report.verdict(), report.migrations().size());
+    }
+
+    private void writtenTo(io.zdcd.classify.Verdict verdict, int migrations) {
+        spec.commandLine().getOut().println(verdict + ": " + migrations + " migration"
+                + (migrations == 1 ? "" : "s") + " checked, report written to " + output);
         spec.commandLine().getOut().flush();
     }
 

@@ -28,7 +28,9 @@ final class SqlText {
 
     static String decode(byte[] bytes) throws NotSqlTextException {
         String text;
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+        if (ascii(bytes)) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1); // one compact copy: no char[] in between
+        } else if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             text = strictUtf8(bytes, 3);
         } else if (startsWith(bytes, 0xFF, 0xFE)) {
             text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
@@ -43,6 +45,15 @@ final class SqlText {
                     + " (a binary file?)");
         }
         return text;
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String strictUtf8(byte[] bytes, int offset) throws NotSqlTextException {
