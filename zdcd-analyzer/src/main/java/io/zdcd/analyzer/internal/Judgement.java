@@ -23,6 +23,8 @@ final class Judgement {
     boolean breaksOldCode;
     /** Takes time proportional to a table's size (scan, rewrite, index build, backfill) on a table with data. */
     boolean longRunning;
+    /** The ALTER TABLE drops a constraint and adds a PRIMARY KEY USING INDEX: the documented primary key swap. */
+    boolean primaryKeySwap;
     /** The call that makes the statement long ("pg_sleep()", "CALL"), when a call does; else null. */
     String slowCall;
     final List<Finding> findings = new ArrayList<>();

@@ -252,8 +252,11 @@ public final class Rules {
             + "lock)", "none", "breaks code writing or matching the old label", UNSAFE,
             "add the new value, deploy code that handles both, backfill, drop usage of the old one");
     public static final Rule ALTER_DOMAIN = r("alter-domain-add-constraint", "ALTER DOMAIN ... ADD CONSTRAINT "
-            + "(validated)", "locks every table using the domain", "scans every column of the domain",
-            "writers of violating values fail", UNSAFE, "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT");
+            + "(validated) / VALIDATE CONSTRAINT", "ShareLock on every table using the domain",
+            "scans every column of the domain", "writes to those tables blocked for the scan; writers of violating "
+                    + "values fail", UNSAFE, "ADD CONSTRAINT ... NOT VALID on the domain (new values are checked); "
+                    + "to check old values, a CHECK on each table's column (NOT VALID, then VALIDATE CONSTRAINT in its "
+                    + "own transaction), or VALIDATE the domain's constraint in a maintenance window");
     public static final Rule REFRESH_MATVIEW = r("refresh-materialized-view", "REFRESH MATERIALIZED VIEW", AEL,
             "full recompute", "reads of the view blocked", UNSAFE, "REFRESH MATERIALIZED VIEW CONCURRENTLY (needs a "
                     + "unique index)");
