@@ -50,12 +50,20 @@ public final class Migrations {
      * version, then the others in natural order of their relative paths ({@code 2_x.sql} before {@code 10_x.sql}).
      */
     public static List<Migration> fromPath(Path path) {
+        return files(path).stream().map(Migrations::fromFile).toList();
+    }
+
+    /**
+     * The files {@link #fromPath(Path)} reads, in that order, without reading them (to read one migration at a time,
+     * for example for {@link SqlMigrationClassifier#writeReport}).
+     */
+    public static List<Path> files(Path path) {
         Objects.requireNonNull(path, "path");
         if (!Files.exists(path)) {
             throw new MigrationInputException("cannot read migrations from " + path + ": no such file or directory");
         }
         if (!Files.isDirectory(path)) {
-            return List.of(fromFile(path));
+            return List.of(path);
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
@@ -66,7 +74,7 @@ public final class Migrations {
         }
         List<Path> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing((Path p) -> path.relativize(p).toString(), MigrationOrder::compare));
-        return sorted.stream().map(Migrations::fromFile).toList();
+        return List.copyOf(sorted);
     }
 
     /** Several paths, each read with {@link #fromPath(Path)}, in the order given. */

@@ -1,5 +1,6 @@
 package io.zdcd.analyzer;
 
+import io.zdcd.analyzer.internal.LiveSchema;
 import io.zdcd.analyzer.internal.MigrationAnalyzer;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
@@ -10,6 +11,10 @@ import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Migration;
 import io.zdcd.classify.MigrationClassifier;
 import io.zdcd.classify.Verdict;
+import io.zdcd.jdbc.PostgresDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +34,7 @@ import java.util.stream.Collectors;
  * MigrationClassifier pg14 = SqlMigrationClassifier.builder()
  *         .postgresVersion("14.2")                     // 14.0-14.3: concurrent index builds can corrupt indexes
  *         .schema(Files.readString(Path.of("schema.sql")))   // pg_dump --schema-only: known column types
+ *         // or: .liveSchema(PostgresDatabase.fromUrl(System.getenv("DATABASE_URL")))  // read at each classify
  *         .disableRule("lock-timeout-missing")
  *         .build();
  * }</pre>
@@ -46,12 +52,23 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     private final Schema baseSchema;
     private final MigrationAnalyzer analyzer;
     private final boolean implicitTransactions;
+    private final LiveSource live;
+    private final String liveName;
+    private final Duration liveTimeout;
+
+    /** Where a live schema is read from: a new connection per read, closed after it. */
+    private interface LiveSource {
+        Connection connect() throws SQLException;
+    }
 
     private SqlMigrationClassifier(Builder b) {
         this.version = b.version;
         this.disabledRules = Set.copyOf(b.disabledRules);
         this.schemaSql = b.schemaSql;
         this.implicitTransactions = b.implicitTransactions;
+        this.live = b.live;
+        this.liveName = b.liveName;
+        this.liveTimeout = b.liveTimeout;
         this.analyzer = new MigrationAnalyzer(version, disabledRules, b.crossCheck, b.implicitTransactions);
         Schema schema = new Schema();
         if (!schemaSql.isEmpty()) {
@@ -78,19 +95,69 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     @Override
     public Classification classify(Migration migration) {
         Objects.requireNonNull(migration, "migration");
-        return analyzer.analyze(migration, baseSchema.copy());
+        return analyzer.analyze(migration, schemaNow());
     }
 
     @Override
     public ClassificationReport classifyAll(List<Migration> migrations) {
         Objects.requireNonNull(migrations, "migrations");
-        Schema schema = baseSchema.copy();
+        migrations.forEach(m -> Objects.requireNonNull(m, "migration"));
+        Schema schema = schemaNow();
         List<Classification> results = new ArrayList<>(migrations.size());
         for (Migration m : migrations) {
             results.add(analyzer.analyze(Objects.requireNonNull(m, "migration"), schema));
         }
         Verdict verdict = results.stream().allMatch(Classification::isSafe) ? Verdict.SAFE : Verdict.UNSAFE;
         return new ClassificationReport(version.major(), verdict, results);
+    }
+
+    /**
+     * Classifies the migrations in order, as {@link #classifyAll(List)} does, and writes their report in that format
+     * to {@code out} while the statements stream past, keeping none of them: memory stays bounded by the largest
+     * migration's text, whatever the number of statements (a million-statement file checks in a 512 MB heap). The
+     * output is exactly what {@link io.zdcd.analyzer.report.Reports#write} writes for {@code classifyAll}'s report.
+     * {@code migrations} is iterated two or three times (first to learn the verdicts and counts the report begins
+     * with, then to write it): each iteration must yield the same migrations, for example by reading the files
+     * again, so that only one migration's text is in memory at a time. Nothing is written before the first
+     * iteration is complete, so a migration that cannot be read fails before any output. The caller flushes and
+     * closes {@code out}.
+     *
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public io.zdcd.analyzer.report.ReportSummary writeReport(Iterable<Migration> migrations,
+                                                            io.zdcd.analyzer.report.ReportFormat format,
+                                                            Appendable out) {
+        Objects.requireNonNull(migrations, "migrations");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        String tool = SqlMigrationClassifier.class.getPackage().getImplementationVersion();
+        return io.zdcd.analyzer.report.internal.StreamingReport.write(analyzer, schemaNow(), version.major(),
+                migrations, format, tool == null ? "development" : tool, out);
+    }
+
+    /**
+     * The known schema for one classification: the {@code schema(...)} text, and with a live schema, the database's
+     * catalog as it is now (read first; the schema text adds to it).
+     */
+    private Schema schemaNow() {
+        if (live == null) {
+            return baseSchema.copy();
+        }
+        LiveSchema.Catalog catalog;
+        try (Connection c = live.connect()) {
+            catalog = LiveSchema.read(c, liveTimeout);
+        } catch (SQLException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new LiveSchemaException("cannot read the live schema of " + liveName + ": " + why, e);
+        }
+        Schema schema = new Schema();
+        MigrationAnalyzer reader = new MigrationAnalyzer(version, Set.of(), false, false);
+        reader.analyze(Migration.of("<live schema>", catalog.ddl()), schema);
+        if (!schemaSql.isEmpty()) {
+            reader.analyze(Migration.of("<schema>", schemaSql), schema);
+        }
+        schema.putRowEstimates(catalog.rowEstimates());
+        return schema;
     }
 
     @Override
@@ -108,6 +175,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         return "SqlMigrationClassifier[PostgreSQL " + version
                 + (disabledRules.isEmpty() ? "" : ", disabled " + new java.util.TreeSet<>(disabledRules))
                 + (schemaSql.isEmpty() ? "" : ", schema of " + schemaSql.length() + " chars")
+                + (live == null ? "" : ", live schema of " + liveName)
                 + (implicitTransactions ? "" : ", autocommit") + "]";
     }
 
@@ -118,6 +186,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         private String schemaSql = "";
         private boolean crossCheck = true;
         private boolean implicitTransactions = true;
+        private LiveSource live;
+        private String liveName;
+        private Duration liveTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -156,6 +227,45 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          */
         public Builder schema(String sqlOrPgDumpText) {
             this.schemaSql = Objects.requireNonNull(sqlOrPgDumpText, "sqlOrPgDumpText");
+            return this;
+        }
+
+        /**
+         * The existing schema read from a live database's catalog (default: none): at each {@code classify} and
+         * {@code classifyAll} call, the classifier connects, reads the tables, column types, defaults, NOT NULLs,
+         * constraints (with their validity), indexes, partitions, views and sequences and each table's row estimate
+         * ({@code pg_class.reltuples}) in one read-only transaction with a statement_timeout
+         * ({@link #liveSchemaTimeout(Duration)}), and disconnects. The migrations are judged against the schema as it
+         * is at that moment, exactly as with the same schema given as {@code pg_dump --schema-only} text to
+         * {@link #schema(String)} (which, when also set, adds to it); findings of long operations name the row
+         * estimate ("locks shop_order, about 2.1M rows"). When the catalog cannot be read, {@code classify} throws
+         * {@link LiveSchemaException} (never a verdict on a schema it could not see). Nothing is written.
+         */
+        public Builder liveSchema(PostgresDatabase database) {
+            Objects.requireNonNull(database, "database");
+            this.live = database::connect;
+            this.liveName = database.toString();
+            return this;
+        }
+
+        /** As {@link #liveSchema(PostgresDatabase)}, connecting through {@code dataSource} (a connection per read). */
+        public Builder liveSchema(javax.sql.DataSource dataSource) {
+            Objects.requireNonNull(dataSource, "dataSource");
+            this.live = dataSource::getConnection;
+            this.liveName = "the data source";
+            return this;
+        }
+
+        /**
+         * The statement_timeout (and lock_timeout) of the live schema's catalog queries (default: 10 s). IAE unless
+         * positive.
+         */
+        public Builder liveSchemaTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("liveSchemaTimeout must be positive: " + timeout);
+            }
+            this.liveTimeout = timeout;
             return this;
         }
 

@@ -78,6 +78,8 @@ class DjangoSqlmigrateTest {
         expected.put("0019_author_unique_name_rank", List.of("add-unique-constraint"));
         expected.put("0020_runsql_index", List.of());
         expected.put("0021_remove_author_name_idx", List.of());
+        expected.put("0022_runpython", List.of("django-python-operation"));
+        expected.put("0023_addfield_then_runpython", List.of("django-python-operation"));
         then(django32.migrations()).hasSize(expected.size());
         expected.forEach((name, rules) -> {
             Classification c = migration(django32, name);
@@ -160,5 +162,7 @@ class DjangoSqlmigrateTest {
         then(unsafeRules(migration(django5, "0005"))).containsExactly("add-column-volatile-default");
         then(migration(django5, "0006").isSafe()).isTrue();
         then(unsafeRules(migration(django5, "0007"))).containsExactly("create-index-non-concurrently");
+        then(unsafeRules(migration(django5, "0008"))).containsExactly("django-python-operation");
+        then(unsafeRules(migration(django5, "0009"))).containsExactly("django-python-operation");
     }
 }

@@ -155,7 +155,9 @@ public final class SqlScript {
     public static String decode(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         String text;
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+        if (ascii(bytes)) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1); // one compact copy, no char[] in between
+        } else if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             text = strictUtf8(bytes, 3);
         } else if (startsWith(bytes, 0xFF, 0xFE)) {
             text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
@@ -166,6 +168,15 @@ public final class SqlScript {
         }
         checkText(text);
         return text;
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -87,6 +87,14 @@ final class AlterTableRules {
         j.facts.command = "ALTER TABLE";
         j.facts.table = table;
         j.facts.actions = actions.size();
+        boolean dropsConstraint = false;
+        boolean addsPrimaryKeyUsingIndex = false;
+        for (int[] a : actions) {
+            dropsConstraint |= t.is(a[0], "DROP", "CONSTRAINT");
+            addsPrimaryKeyUsingIndex |= t.is(a[0], "ADD") && t.contains(a[0], a[1], "PRIMARY")
+                    && t.contains(a[0], a[1], "USING") && t.contains(a[0], a[1], "INDEX");
+        }
+        j.primaryKeySwap = dropsConstraint && addsPrimaryKeyUsingIndex;
         for (int[] a : actions) {
             kinds.add(action(t, a[0], a[1], table, j));
         }
@@ -442,6 +450,9 @@ final class AlterTableRules {
         if (c.notNull && c.defaultFrom >= 0) {
             j.ctx.addedWithDefaultNotNull.add(table.key() + "." + c.name);
         }
+        if (!isNew && c.defaultFrom < 0 && !c.identity && !c.generated) {
+            j.ctx.addedWithoutDefault.add(table.key() + "." + c.name);
+        }
         if (!unsafe) {
             if (!c.notNull) {
                 j.facts.nullableColumnsAdded++;
@@ -663,6 +674,7 @@ final class AlterTableRules {
             if (known != null) {
                 known.hasDefault = true;
             }
+            j.ctx.addedWithoutDefault.remove(table.key() + "." + col); // the old code's INSERTs now get the default
             j.finding(Rules.SET_DEFAULT, Verdict.SAFE, "sets a default on " + shown + ": only new rows use it; a "
                     + "brief AccessExclusiveLock");
             return "SET DEFAULT";

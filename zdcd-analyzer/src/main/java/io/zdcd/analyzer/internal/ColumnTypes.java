@@ -178,7 +178,9 @@ final class ColumnTypes {
                     if (tm.length == 0) {
                         return true;
                     }
-                    return fm.length == 1 && tm[0] >= fm[0];
+                    // no precision is the maximum, 6: timestamp -> timestamp(6) changes nothing
+                    int fromPrecision = fm.length == 0 ? 6 : fm[0];
+                    return (fm.length <= 1) && tm.length == 1 && tm[0] >= fromPrecision;
                 }
                 return false;
             case "varbit":

@@ -44,6 +44,11 @@ final class ConstraintRules {
             j.lock(table, ACCESS_EXCLUSIVE);
             if (isNew) {
                 j.finding(Rules.ADD_CHECK, Verdict.SAFE, "adds a CHECK to a table created in this migration");
+            } else if (notValid && oldWritesViolate(table, known.notNullColumn, j)) {
+                j.breaksOldCode = true;
+                j.finding(Rules.ADD_CHECK_NOT_VALID, Verdict.UNSAFE, "adds CHECK" + named + " NOT VALID on "
+                        + tn + "." + known.notNullColumn + ", " + OLD_WRITES_VIOLATE, oldWritesAlternative(table,
+                        known.notNullColumn));
             } else if (notValid) {
                 j.finding(Rules.ADD_CHECK_NOT_VALID, Verdict.SAFE, "adds CHECK" + named + " NOT VALID: a brief "
                         + "AccessExclusiveLock, existing rows are not scanned; new writes must satisfy it at once");
@@ -171,6 +176,10 @@ final class ConstraintRules {
                 j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "named NOT NULL constraints need PostgreSQL "
                         + "18+; the target is " + j.ctx.version, AlterTableRules.notNullRecipe(table, col,
                         j.ctx.version));
+            } else if (!isNew && notValid && oldWritesViolate(table, col, j)) {
+                j.breaksOldCode = true;
+                j.finding(Rules.ADD_NOT_NULL_NOT_VALID, Verdict.UNSAFE, "adds NOT NULL " + col + " NOT VALID on "
+                        + tn + "." + col + ", " + OLD_WRITES_VIOLATE, oldWritesAlternative(table, col));
             } else if (isNew || notValid) {
                 j.finding(Rules.ADD_NOT_NULL_NOT_VALID, Verdict.SAFE, "adds NOT NULL " + col + (notValid ? " NOT "
                         + "VALID: a brief AccessExclusiveLock, no scan; VALIDATE it in its own transaction" : ""));
@@ -305,7 +314,11 @@ final class ConstraintRules {
         if (c != null && c.referencedTable != null) {
             j.lock(new Name(c.referencedTable, c.referencedTable, 0), ACCESS_EXCLUSIVE);
         }
-        if (!isNew && ("UNIQUE".equals(kind) || "PRIMARY KEY".equals(kind))) {
+        if (!isNew && j.primaryKeySwap && ("PRIMARY KEY".equals(kind) || kind == null)) {
+            j.finding(Rules.DROP_CONSTRAINT, Verdict.SAFE, "drops " + (kind == null ? "constraint" : kind) + " "
+                    + name + " and adds the new PRIMARY KEY USING INDEX in the same statement: the documented swap, "
+                    + "the table is never without a primary key; a brief AccessExclusiveLock");
+        } else if (!isNew && ("UNIQUE".equals(kind) || "PRIMARY KEY".equals(kind))) {
             j.breaksOldCode = true;
             j.finding(Rules.DROP_UNIQUE, Verdict.UNSAFE, "drops " + kind + " " + name + (c == null ? " (judged by "
                     + "its name)" : "") + ": old code's INSERT ... ON CONFLICT on those columns fails without it, "
@@ -339,5 +352,20 @@ final class ConstraintRules {
             return "CHECK";
         }
         return null;
+    }
+
+    private static final String OLD_WRITES_VIOLATE = "a column this migration added without a default: the old code "
+            + "does not write it, so its INSERTs leave it NULL and fail the constraint at once (NOT VALID skips the "
+            + "existing rows, never new writes)";
+
+    /** Whether the old code's INSERTs leave {@code column} NULL: added by this migration without a default. */
+    private static boolean oldWritesViolate(Name table, String column, Judgement j) {
+        return column != null && j.ctx.addedWithoutDefault.contains(table.key() + "." + column);
+    }
+
+    private static String oldWritesAlternative(Name table, String column) {
+        return "add the column with a constant DEFAULT that stays (ALTER TABLE " + table.display() + " ALTER COLUMN "
+                + AlterTableRules.quote(column) + " SET DEFAULT ...), or deploy code that writes "
+                + AlterTableRules.quote(column) + " first and add the constraint in a later migration";
     }
 }

@@ -14,6 +14,11 @@ final class Context {
     final Set<String> createdHere = new HashSet<>();
     /** Columns ("table.column") this migration added with DEFAULT ... NOT NULL: the Django AddField pattern. */
     final Set<String> addedWithDefaultNotNull = new HashSet<>();
+    /**
+     * Columns ("table.column") this migration added to an existing table without a default: the old code does not
+     * write them, so its INSERTs leave them NULL.
+     */
+    final Set<String> addedWithoutDefault = new HashSet<>();
 
     boolean inTransaction;
     /** Enum labels (quoted literals) added by ALTER TYPE ... ADD VALUE in the open explicit or implicit transaction. */

@@ -331,6 +331,24 @@ final class DataRules {
             "left", "right", "lpad", "rpad", "bool_and", "bool_or", "every", "date_part", "make_interval", "cast",
             "pg_catalog.set_config", "obj_description", "col_description", "string_to_array", "array_to_string");
 
+    /**
+     * Functions of {@link #SAFE_FUNCTIONS} that may take any time: they sleep, wait for a lock another session holds,
+     * or produce as many rows as asked. A call of one of them (or of any function zdcd does not know) is a long
+     * operation: under a lock held by the transaction, that table waits for it.
+     */
+    static final Set<String> NOT_INSTANT_FUNCTIONS = Set.of("pg_sleep", "pg_sleep_for", "pg_sleep_until",
+            "pg_advisory_lock", "pg_advisory_xact_lock", "pg_advisory_lock_shared", "generate_series");
+
+    /** The first call of a function that may take any time, as {@code name()}, or null. */
+    private static String notInstantCall(Tokens t, int p) {
+        for (String fn : NOT_INSTANT_FUNCTIONS) {
+            if (findCall(t, p, fn) >= 0) {
+                return fn + "()";
+            }
+        }
+        return null;
+    }
+
     static void read(Tokens t, int p, Judgement j) {
         String verb = t.upper(p);
         j.kind(verb);
@@ -372,6 +390,11 @@ final class DataRules {
             j.locks.replaceAll((k, v) -> ROW_SHARE.max(v)); // FOR UPDATE/SHARE: RowShareLock on the locked tables
         }
         String fn = unknownFunction(t, p);
+        String slow = fn != null ? fn : notInstantCall(t, p);
+        if (slow != null) {
+            j.longRunning = true;
+            j.slowCall = slow;
+        }
         if (fn != null) {
             j.finding(Rules.OPAQUE_CODE, "calls " + fn + ", which zdcd does not know to be harmless: a function can "
                     + "take any lock and change any schema");

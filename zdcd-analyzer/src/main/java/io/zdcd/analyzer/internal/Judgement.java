@@ -16,11 +16,17 @@ final class Judgement {
     LockMode lock;
     /** The lock per pre-existing relation (display name), strongest per relation. */
     final java.util.Map<String, LockMode> locks = new java.util.LinkedHashMap<>();
+    /** Row estimates ("about 2.1M rows") of the pre-existing relations locked, by display name, when known. */
+    final java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
     boolean rewrite;
     boolean scan;
     boolean breaksOldCode;
     /** Takes time proportional to a table's size (scan, rewrite, index build, backfill) on a table with data. */
     boolean longRunning;
+    /** The ALTER TABLE drops a constraint and adds a PRIMARY KEY USING INDEX: the documented primary key swap. */
+    boolean primaryKeySwap;
+    /** The call that makes the statement long ("pg_sleep()", "CALL"), when a call does; else null. */
+    String slowCall;
     final List<Finding> findings = new ArrayList<>();
     /** The token facts a SAFE verdict hinges on, for the JSqlParser cross-check. */
     final Facts facts = new Facts();
@@ -62,6 +68,10 @@ final class Judgement {
             lock = mode.max(lock);
             locks.merge(name.display(), mode, LockMode::max);
             ctx.holdLock(name.key(), mode);
+            String estimate = ctx.schema.rows(name.key());
+            if (estimate != null) {
+                rows.put(name.display(), estimate);
+            }
         }
     }
 

@@ -39,12 +39,44 @@ public final class MigrationAnalyzer {
 
     /** Classifies {@code migration}; {@code schema} is read and updated with what the migration does. */
     public Classification analyze(Migration migration, Schema schema) {
+        List<StatementAnalysis> out = new ArrayList<>();
+        Tail tail = analyze(migration, schema, out::add, Map.of());
+        tail.late().forEach((index, analysis) -> {
+            for (int k = out.size() - 1; k >= 0; k--) {
+                if (out.get(k).index() == index) {
+                    out.set(k, analysis);
+                    break;
+                }
+            }
+        });
+        return new Classification(migration.name(), tail.verdict(), out, tail.findings());
+    }
+
+    /**
+     * What is known of a migration once its statements went by: its verdict, its own findings, and the analyses of
+     * earlier statements that its end changed ({@code late}, by 1-based statement index: the statement that opened a
+     * transaction never committed, the last statement before a Django operation at the very end).
+     */
+    public record Tail(Verdict verdict, int statements, List<Finding> findings, Map<Integer, StatementAnalysis> late) {
+    }
+
+    /**
+     * Classifies {@code migration} statement by statement, handing each analysis to {@code sink} as soon as it is
+     * made, without keeping it: memory stays bounded by the migration's text. The end of a migration can change an
+     * earlier statement's analysis ({@link Tail#late()}); an earlier pass's {@code late} given as {@code known} is
+     * handed to the sink in place of those statements, so that a second pass streams the final analyses.
+     */
+    public Tail analyze(Migration migration, Schema schema, java.util.function.Consumer<StatementAnalysis> sink,
+                        Map<Integer, StatementAnalysis> known) {
         Context ctx = new Context(version, schema);
         ctx.implicitTransactions = implicitTransactions;
         String sql = forwardPart(migration.sql());
         List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(sql);
         List<Suppressions.Ignore> ignores = Suppressions.find(sql, statements);
-        List<StatementAnalysis> out = new ArrayList<>(statements.size());
+        List<PythonOperations.Marker> pythonOperations = PythonOperations.find(sql, statements);
+        boolean anyUnsafe = false;
+        StatementAnalysis opened = null; // the analysis of the statement that opened the transaction still open
+        StatementAnalysis last = null;
         Tokens[] lexed = new Tokens[Math.min(statements.size(), LEX_AHEAD_CHUNK)];
         int openedAt = -1; // the statement that opened the transaction still open, if any
         for (int k = 0; k < statements.size(); k++) {
@@ -72,23 +104,48 @@ public final class MigrationAnalyzer {
                 j.finding(Rules.UNRECOGNISED, "zdcd could not analyse this statement (" + e.getClass().getSimpleName()
                         + "); treated as UNSAFE");
             }
+            for (int m = pythonOperations.size() - 1; m >= 0; m--) {
+                if (pythonOperations.get(m).nextIndex() == st.index()) {
+                    j.findings.add(0, pythonOperation(pythonOperations.get(m), heldBefore, ctx, "before"));
+                }
+            }
             afterStatement(ctx, j, heldBefore);
             newEnumLabelUse(ctx, j, st);
             if (!version.atLeast(15) && NULLS_NOT_DISTINCT.matcher(st.text()).find()) {
                 j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "NULLS NOT DISTINCT needs PostgreSQL 15+; the "
                         + "target is " + version + ": the statement fails");
             }
-            out.add(toAnalysis(st, j, ignores));
+            StatementAnalysis a = toAnalysis(st, j, ignores);
+            last = a;
             if (ctx.inTransaction && (!inTransactionBefore || openedAt < 0)) {
                 openedAt = k;
+                opened = a;
             } else if (!ctx.inTransaction) {
                 openedAt = -1;
+                opened = null;
             }
+            StatementAnalysis emitted = known.getOrDefault(a.index(), a);
+            anyUnsafe |= !emitted.isSafe();
+            sink.accept(emitted);
         }
+        Map<Integer, StatementAnalysis> late = new java.util.TreeMap<>();
         if (ctx.inTransaction && openedAt >= 0) {
-            out.set(openedAt, unclosed(statements.get(openedAt), out.get(openedAt), ignores));
+            late.put(opened.index(), unclosed(statements.get(openedAt), opened, ignores));
         }
         List<Finding> migrationFindings = new ArrayList<>();
+        for (PythonOperations.Marker m : pythonOperations) {
+            if (m.nextIndex() >= 0) {
+                continue;
+            }
+            Finding f = pythonOperation(m, ctx.strongestHeldLock(), ctx, "after");
+            Suppressions.Ignore ig = Suppressions.matching(ignores, -1, f.ruleId());
+            if (last == null) {
+                f = ignored(f, ig);
+                addUnlessDisabled(migrationFindings, f);
+            } else {
+                late.put(last.index(), appendFinding(late.getOrDefault(last.index(), last), f, ig));
+            }
+        }
         for (Suppressions.Ignore ig : ignores) {
             if (ig.problem != null) {
                 addUnlessDisabled(migrationFindings, new Finding(Rules.INVALID_IGNORE.id(), Verdict.SAFE,
@@ -99,8 +156,10 @@ public final class MigrationAnalyzer {
                                 + "after it", "remove the comment"));
             }
         }
-        Verdict verdict = out.stream().allMatch(StatementAnalysis::isSafe) ? Verdict.SAFE : Verdict.UNSAFE;
-        return new Classification(migration.name(), verdict, out, migrationFindings);
+        boolean unsafe = anyUnsafe || late.values().stream().anyMatch(a -> !a.isSafe())
+                || migrationFindings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE);
+        return new Tail(unsafe ? Verdict.UNSAFE : Verdict.SAFE, statements.size(), List.copyOf(migrationFindings),
+                java.util.Collections.unmodifiableMap(late));
     }
 
     /**
@@ -147,25 +206,52 @@ public final class MigrationAnalyzer {
 
     /** {@code opening} with the finding that its transaction is never committed (fail closed). */
     private StatementAnalysis unclosed(SqlStatement st, StatementAnalysis opening, List<Suppressions.Ignore> ignores) {
-        if (disabledRules.contains(Rules.UNCLOSED_TRANSACTION.id())) {
-            return opening;
-        }
         String message = "opens a transaction that is still open at the end of the migration (no COMMIT): psql "
                 + "and most runners roll it back when the session ends, so nothing after it is applied";
         Finding f = new Finding(Rules.UNCLOSED_TRANSACTION.id(), Verdict.UNSAFE, message,
                 Rules.UNCLOSED_TRANSACTION.alternative());
-        Suppressions.Ignore ig = Suppressions.matching(ignores, st, f.ruleId());
-        if (ig != null) {
-            ig.used = true;
-            f = new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): " + message,
-                    f.safeAlternative());
+        return appendFinding(opening, f, Suppressions.matching(ignores, st.index(), f.ruleId()));
+    }
+
+    /** The analysis with one more finding (unless its rule is disabled), ignored when {@code ig} names it. */
+    private StatementAnalysis appendFinding(StatementAnalysis s, Finding finding, Suppressions.Ignore ig) {
+        if (disabledRules.contains(finding.ruleId())) {
+            return s;
         }
-        List<Finding> findings = new ArrayList<>(opening.findings());
+        Finding f = ignored(finding, ig);
+        List<Finding> findings = new ArrayList<>(s.findings());
         findings.add(f);
-        Verdict verdict = f.verdict() == Verdict.UNSAFE ? Verdict.UNSAFE : opening.verdict();
-        return new StatementAnalysis(opening.index(), opening.line(), opening.column(), opening.sql(),
-                opening.kind(), opening.tables(), opening.lock(), opening.blocks(), opening.rewrite(), opening.scan(),
-                opening.breaksOldCode(), verdict, findings, opening.locks());
+        Verdict verdict = f.verdict() == Verdict.UNSAFE ? Verdict.UNSAFE : s.verdict();
+        return new StatementAnalysis(s.index(), s.line(), s.column(), s.sql(), s.kind(), s.tables(), s.lock(),
+                s.blocks(), s.rewrite(), s.scan(), s.breaksOldCode(), verdict, findings, s.locks());
+    }
+
+    /** The finding, made SAFE with the reason when a zdcd:ignore comment names its rule. */
+    private static Finding ignored(Finding f, Suppressions.Ignore ig) {
+        if (ig == null || f.verdict() != Verdict.UNSAFE) {
+            return f;
+        }
+        ig.used = true;
+        return new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): " + f.message(),
+                f.safeAlternative());
+    }
+
+    /**
+     * The finding for a Django operation {@code sqlmigrate} could not write as SQL, run {@code where} ("before" or
+     * "after") the statement it is attached to, while {@code held} (may be null) is held.
+     */
+    private static Finding pythonOperation(PythonOperations.Marker m, Map.Entry<String, LockMode> held, Context ctx,
+                                           String where) {
+        boolean inTransaction = ctx.inTransaction || ctx.implicitTransactions;
+        String lock = held == null ? (inTransaction ? "; it runs inside the migration's transaction, so every lock "
+                + "it takes is held until COMMIT" : "")
+                : "; it runs inside the migration's transaction, which already holds " + held.getValue().pgName()
+                + " on " + held.getKey() + " (taken by an earlier statement, held until COMMIT): that table's "
+                + (held.getValue().blocksReads() ? "reads and writes" : "writes") + " wait for all of it";
+        return new Finding(Rules.DJANGO_PYTHON.id(), Verdict.UNSAFE, "line " + m.line() + ": " + where
+                + " this statement Django runs an operation that sqlmigrate cannot write as SQL (" + m.description()
+                + "): arbitrary Python may run, with data changes of unknown size, for an unknown time" + lock
+                + "; zdcd cannot judge what it does", Rules.DJANGO_PYTHON.alternative());
     }
 
     private void addUnlessDisabled(List<Finding> list, Finding f) {
@@ -195,9 +281,12 @@ public final class MigrationAnalyzer {
             j.finding(Rules.HELD_LOCK, Verdict.UNSAFE, (ctx.inTransaction ? "runs inside a transaction"
                     : "runs in the same transaction as the statements before it (a migration runner runs the "
                     + "statements of a file that are outside BEGIN ... COMMIT as one transaction)") + " that already "
-                    + "holds " + heldBefore.getValue().pgName() + " on " + heldBefore.getKey() + " (taken by an "
-                    + "earlier statement, held until COMMIT): that table's " + (heldBefore.getValue().blocksReads()
-                    ? "reads and writes" : "writes") + " wait for this whole statement", Rules.HELD_LOCK.alternative());
+                    + "holds " + heldBefore.getValue().pgName() + " on " + heldBefore.getKey()
+                    + rowsNote(ctx, heldBefore.getKey()) + " (taken by an earlier statement, held until COMMIT): "
+                    + "that table's " + (heldBefore.getValue().blocksReads()
+                    ? "reads and writes" : "writes") + " wait for this whole statement" + (j.slowCall == null ? ""
+                    : ", and it " + (j.slowCall.endsWith("()") ? "calls " + j.slowCall + ", which" : "runs " + j.slowCall
+                    + " code that") + " zdcd does not know to be instant"), Rules.HELD_LOCK.alternative());
         }
         if (j.lock != null && j.lock.blocksWrites() && !ctx.lockTimeoutInEffect() && !ctx.lockTimeoutNoted) {
             ctx.lockTimeoutNoted = true;
@@ -208,24 +297,37 @@ public final class MigrationAnalyzer {
         }
     }
 
+    private static String rowsNote(Context ctx, String key) {
+        String rows = ctx.schema.rows(key);
+        return rows == null ? "" : " (" + rows + ")";
+    }
+
+    /** "; locks shop_order, about 2.1M rows" for a long operation on relations with a row estimate, else "". */
+    private static String rowsLocked(Judgement j) {
+        if (j.rows.isEmpty() || !(j.longRunning || j.rewrite || j.scan)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("; locks ");
+        j.rows.forEach((table, rows) -> sb.append(sb.length() > 8 ? "; " : "").append(table).append(", ")
+                .append(rows));
+        return sb.append(" (pg_class.reltuples)").toString();
+    }
+
     private StatementAnalysis toAnalysis(SqlStatement st, Judgement j, List<Suppressions.Ignore> ignores) {
         if (j.findings.isEmpty()) {
             j.finding(Rules.UNRECOGNISED, "no rule recognised this statement; treated as UNSAFE");
         }
+        String rowsLocked = rowsLocked(j);
         List<Finding> findings = new ArrayList<>(j.findings.size());
         for (Finding f : j.findings) {
             if (disabledRules.contains(f.ruleId())) {
                 continue;
             }
-            Suppressions.Ignore ig = f.verdict() == Verdict.UNSAFE ? Suppressions.matching(ignores, st, f.ruleId())
-                    : null;
-            if (ig != null) {
-                ig.used = true;
-                findings.add(new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): "
-                        + f.message(), f.safeAlternative()));
-            } else {
-                findings.add(f);
+            if (!rowsLocked.isEmpty() && f.verdict() == Verdict.UNSAFE && !f.ruleId().equals(Rules.HELD_LOCK.id())) {
+                f = new Finding(f.ruleId(), f.verdict(), f.message() + rowsLocked, f.safeAlternative());
             }
+            findings.add(f.verdict() == Verdict.UNSAFE ? ignored(f, Suppressions.matching(ignores, st.index(),
+                    f.ruleId())) : f);
         }
         Verdict verdict = findings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE
                 : Verdict.SAFE;

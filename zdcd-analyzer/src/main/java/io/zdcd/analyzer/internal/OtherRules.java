@@ -2,6 +2,7 @@ package io.zdcd.analyzer.internal;
 
 import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.EXCLUSIVE;
+import static io.zdcd.classify.LockMode.SHARE;
 import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
@@ -358,6 +359,29 @@ final class OtherRules {
         }
     }
 
+    /**
+     * Takes ShareLock on every known table with a column of the domain (PostgreSQL scans them to check a domain
+     * constraint); says which they are, or that zdcd does not know them.
+     */
+    private static String lockDomainUsers(Name domain, Judgement j) {
+        if (domain == null) {
+            return "zdcd does not know which";
+        }
+        String type = ColumnTypes.normalise(domain.key());
+        java.util.List<String> users = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Schema.Table> e : j.ctx.schema.tables.entrySet()) {
+            for (Schema.Column c : e.getValue().columns.values()) {
+                if (type.equals(c.type) || ("public." + type).equals(c.type)) {
+                    users.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        java.util.Collections.sort(users);
+        users.forEach(u -> j.lock(new Name(u, u, 0), SHARE));
+        return users.isEmpty() ? "zdcd knows of none, but does not know every table" : String.join(", ", users);
+    }
+
     private static void alterDomain(Tokens t, int p, Judgement j) {
         Name domain = Name.parse(t, p);
         int q = domain == null ? p : domain.end();
@@ -371,13 +395,25 @@ final class OtherRules {
             } else {
                 j.scan = true;
                 j.longRunning = true;
+                String users = lockDomainUsers(domain, j);
                 j.finding(Rules.ALTER_DOMAIN, Verdict.UNSAFE, "adds a domain constraint: every column of the domain "
-                        + "in every table is scanned while those tables are locked against writes");
+                        + "in every table (" + users + ") is scanned under ShareLock: writes to those tables wait "
+                        + "for the whole scan");
             }
         } else if (t.is(q, "VALIDATE")) {
-            j.longRunning = true;
-            j.finding(Rules.VALIDATE, Verdict.SAFE, "validates a domain constraint: scans the columns using it "
-                    + "without blocking writes");
+            String users = lockDomainUsers(domain, j);
+            if (isNew) {
+                j.finding(Rules.VALIDATE, Verdict.SAFE, "validates a constraint of a domain created in this "
+                        + "migration");
+            } else {
+                j.scan = true;
+                j.longRunning = true;
+                j.finding(Rules.ALTER_DOMAIN, Verdict.UNSAFE, "validates a domain constraint: unlike a table's "
+                        + "VALIDATE CONSTRAINT, PostgreSQL scans every table using the domain (" + users + ") under "
+                        + "ShareLock: writes to those tables wait for the whole scan", "a CHECK constraint on each "
+                        + "table's column instead of the domain's: ADD CONSTRAINT ... CHECK (...) NOT VALID, then "
+                        + "VALIDATE CONSTRAINT in its own transaction (ShareUpdateExclusiveLock, writes go on)");
+            }
         } else if (t.is(q, "RENAME")) {
             j.breaksOldCode = !isNew;
             j.finding(Rules.RENAME_OBJECT, isNew ? Verdict.SAFE : Verdict.UNSAFE, "renames a domain or its "
@@ -485,8 +521,17 @@ final class OtherRules {
                 j.finding(Rules.REVOKE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "revokes privileges: the old code's "
                         + "queries that need them fail");
             }
-            case "DO", "CALL", "EXECUTE" -> j.finding(Rules.OPAQUE_CODE, cmd + " runs procedural code zdcd cannot "
-                    + "see into; it may take any lock or change any schema");
+            case "DO", "CALL", "EXECUTE" -> {
+                String inner = cmd.equals("DO") ? DoWrapper.inner(t, i) : null;
+                if (inner != null) {
+                    DoWrapper.judge(inner, j);
+                    return;
+                }
+                j.longRunning = true;
+                j.slowCall = cmd;
+                j.finding(Rules.OPAQUE_CODE, cmd + " runs procedural code zdcd cannot see into; it may take any "
+                        + "lock or change any schema");
+            }
             case "IMPORT" -> j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "imports foreign table definitions");
             case "REASSIGN" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "reassigns ownership");
             default -> j.finding(Rules.SET, Verdict.SAFE, cmd + ": session-level, takes no table lock");
@@ -661,7 +706,21 @@ final class OtherRules {
             }
             return;
         }
-        j.lock(n, ACCESS_EXCLUSIVE);
+        if (what.equals("INDEX")) {
+            j.lock(table, SHARE); // traced: ShareLock on the table, AccessExclusiveLock on the index
+            j.lock(n, ACCESS_EXCLUSIVE);
+        } else if (what.equals("TABLE")) {
+            j.lock(n, SHARE);
+            if (n != null) {
+                for (java.util.Map.Entry<String, Schema.Index> e : j.ctx.schema.indexes.entrySet()) {
+                    if (e.getValue().table().equals(n.key())) {
+                        j.lock(new Name(e.getKey(), e.getKey(), 0), ACCESS_EXCLUSIVE);
+                    }
+                }
+            }
+        } else {
+            j.lock(n, ACCESS_EXCLUSIVE);
+        }
         boolean isNew = n != null && !j.ctx.existedBefore(n.key()) && !j.ctx.existedBefore(n.last());
         if (!isNew) {
             j.rewrite = true;

@@ -89,7 +89,7 @@ final class PartitionRules {
                     + "14+; the target is " + v);
             return "DETACH PARTITION";
         }
-        String what = "DETACH PARTITION" + (concurrently ? " CONCURRENTLY" : "");
+        String what = "DETACH PARTITION" + (concurrently ? " CONCURRENTLY" : finalize ? " FINALIZE" : "");
         String partShown = part == null ? "the partition" : part.display();
         String def = j.ctx.schema.defaultPartition(parent.key());
         boolean hasDefault = def != null && !def.isEmpty();
@@ -124,6 +124,10 @@ final class PartitionRules {
         if (parentNew) {
             j.finding(Rules.DETACH_PARTITION, Verdict.SAFE, "detaches a partition of a table created in this "
                     + "migration; " + locks);
+        } else if (finalize) {
+            j.finding(Rules.DETACH_PARTITION, Verdict.SAFE, "finishes a DETACH PARTITION ... CONCURRENTLY that was "
+                    + "interrupted: its first transaction already committed, so " + partShown + "'s rows already left "
+                    + parent.display() + " for every query; " + locks);
         } else {
             j.breaksOldCode = true;
             String alternative;

@@ -46,7 +46,8 @@ public final class Rules {
                     + "applied", UNSAFE,
             "end the transaction with COMMIT; (Django sqlmigrate output always does)");
     public static final Rule HELD_LOCK = r("long-operation-under-held-lock",
-            "a scan, rewrite, index build or data backfill after a blocking lock in the same transaction",
+            "a scan, rewrite, index build, data backfill or a call of a function not known to be instant (pg_sleep(), "
+                    + "advisory locks, user functions, CALL, DO) after a blocking lock in the same transaction",
             "the earlier lock, held until COMMIT", "as the statement", "blocked for the whole operation", UNSAFE,
             "COMMIT before the long operation: put it in its own transaction or migration");
 
@@ -251,8 +252,11 @@ public final class Rules {
             + "lock)", "none", "breaks code writing or matching the old label", UNSAFE,
             "add the new value, deploy code that handles both, backfill, drop usage of the old one");
     public static final Rule ALTER_DOMAIN = r("alter-domain-add-constraint", "ALTER DOMAIN ... ADD CONSTRAINT "
-            + "(validated)", "locks every table using the domain", "scans every column of the domain",
-            "writers of violating values fail", UNSAFE, "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT");
+            + "(validated) / VALIDATE CONSTRAINT", "ShareLock on every table using the domain",
+            "scans every column of the domain", "writes to those tables blocked for the scan; writers of violating "
+                    + "values fail", UNSAFE, "ADD CONSTRAINT ... NOT VALID on the domain (new values are checked); "
+                    + "to check old values, a CHECK on each table's column (NOT VALID, then VALIDATE CONSTRAINT in its "
+                    + "own transaction), or VALIDATE the domain's constraint in a maintenance window");
     public static final Rule REFRESH_MATVIEW = r("refresh-materialized-view", "REFRESH MATERIALIZED VIEW", AEL,
             "full recompute", "reads of the view blocked", UNSAFE, "REFRESH MATERIALIZED VIEW CONCURRENTLY (needs a "
                     + "unique index)");
@@ -285,6 +289,14 @@ public final class Rules {
     public static final Rule OPAQUE_CODE = r("opaque-code", "DO blocks, CALL, SELECT of non-built-in functions, psql "
             + "\\i / \\gexec / \\!", "unknown", "unknown", "unknown", UNSAFE,
             "write the statements it runs as plain SQL in the migration");
+    public static final Rule DJANGO_PYTHON = r("django-python-operation", "a Django operation sqlmigrate cannot write "
+            + "as SQL (RunPython, custom operations): -- MIGRATION NOW PERFORMS OPERATION THAT CANNOT BE WRITTEN AS SQL "
+            + "(Django 3.2) / -- THIS OPERATION CANNOT BE WRITTEN AS SQL (Django 4.1+)", "unknown (the Python code's "
+            + "own, plus the locks the migration's transaction already holds, until COMMIT)", "unknown: data changes "
+            + "of unknown size", "unknown: may run for as long as the data takes", UNSAFE,
+            "keep the schema migration pure DDL; change the data outside it, in batches: a management command (or a "
+            + "separate data migration with atomic = False) that updates a few thousand rows per transaction, "
+            + "committing each batch, run after the deploy");
     public static final Rule PSQL = r("psql-meta-command", "psql \\set, \\echo, \\timing, \\restrict and other "
             + "client-only meta-commands", "none", "none", "unaffected", SAFE, "");
 

@@ -99,13 +99,42 @@ public final class Schema {
     final Map<String, Index> indexes = new HashMap<>();
     /** Other relations (views, materialized views, sequences) by key. */
     final Map<String, String> otherRelations = new HashMap<>();
+    /** Row estimates of existing relations by key (pg_class.reltuples of a live database); absent when unknown. */
+    final Map<String, Long> rowEstimates = new HashMap<>();
 
     public Schema copy() {
         Schema s = new Schema();
         tables.forEach((k, v) -> s.tables.put(k, v.copy()));
         s.indexes.putAll(indexes);
         s.otherRelations.putAll(otherRelations);
+        s.rowEstimates.putAll(rowEstimates);
         return s;
+    }
+
+    /** Records row estimates of existing relations, by key. */
+    public void putRowEstimates(Map<String, Long> estimates) {
+        rowEstimates.putAll(estimates);
+    }
+
+    /** "about 2.1M rows" for a relation with a row estimate, else null. */
+    String rows(String key) {
+        Long n = rowEstimates.get(key);
+        if (n == null) {
+            return null;
+        }
+        if (n < 1000) {
+            return "about " + n + (n == 1 ? " row" : " rows");
+        }
+        String[] units = {"k", "M", "B"};
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        String shown = v >= 100 ? String.valueOf(Math.round(v)) : String.format(java.util.Locale.ROOT, "%.1f", v)
+                .replace(".0", "");
+        return "about " + shown + units[u] + " rows";
     }
 
     Table table(String key) {
@@ -197,6 +226,10 @@ public final class Schema {
     }
 
     void renameTable(String from, String to) {
+        Long rows = rowEstimates.remove(from);
+        if (rows != null) {
+            rowEstimates.put(to, rows);
+        }
         Table t = tables.remove(from);
         if (t != null) {
             tables.put(to, t);
@@ -222,5 +255,6 @@ public final class Schema {
         }
         indexes.values().removeIf(i -> i.table().equals(key));
         otherRelations.remove(key);
+        rowEstimates.remove(key);
     }
 }

@@ -1,13 +1,15 @@
 package io.zdcd.examples.cli;
 
+import io.zdcd.analyzer.LiveSchemaException;
 import io.zdcd.analyzer.MigrationInputException;
 import io.zdcd.analyzer.Migrations;
 import io.zdcd.analyzer.SqlMigrationClassifier;
 import io.zdcd.analyzer.report.ReportFormat;
+import io.zdcd.analyzer.report.ReportSummary;
 import io.zdcd.analyzer.report.Reports;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Migration;
-import io.zdcd.classify.MigrationClassifier;
+import io.zdcd.jdbc.PostgresDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -28,8 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zdcd check [--postgres-version N] [--schema FILE] [--autocommit] [--format text|json|sarif|markdown]
- * [--output FILE] PATH...}:
+ * {@code zdcd check [--postgres-version N] [--schema FILE] [--database-url URL | --database-url-env NAME]
+ * [--autocommit] [--format text|json|sarif|markdown] [--output FILE] PATH...}:
  * classifies the migrations (files, folders, {@code -} for stdin; several paths are one run, in order) and reports.
  * Exit code 0 when every migration is SAFE, 1 when any is UNSAFE, 2 for bad usage or unreadable input (one line on
  * stderr).
@@ -50,6 +52,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "FILE",
             description = "The existing schema as SQL (for example pg_dump --schema-only output).")
     Path schema;
+
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "Read the existing schema (tables, column types, constraints, indexes, partitions, row"
+                    + " estimates) from this live database's catalog, read-only (postgres://user:password@host/db or"
+                    + " jdbc:postgresql://...). Prefer --database-url-env: a URL on the command line is visible to"
+                    + " other users of the machine.")
+    String databaseUrl;
+
+    @Option(names = "--database-url-env", paramLabel = "NAME",
+            description = "As --database-url, with the URL read from the environment variable NAME (for example"
+                    + " DATABASE_URL, as Heroku sets it).")
+    String databaseUrlEnv;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif or markdown (default: ${DEFAULT-VALUE}).")
@@ -80,24 +94,39 @@ public final class CheckCommand implements Callable<Integer> {
     /** Where {@code -} is read from (tests replace it). */
     InputStream stdin = System.in;
 
+    /** The environment {@code --database-url-env} reads (tests replace it). */
+    java.util.Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() {
         try {
             ReportFormat reportFormat = ReportFormat.fromName(format).orElseThrow(() -> new BadInput(
                     "--format must be text, json, sarif or markdown, not '" + format + "'"));
-            MigrationClassifier classifier = classifier();
-            List<Migration> migrations = readMigrations();
+            SqlMigrationClassifier classifier = classifier();
+            List<Source> sources = sources();
+            if (sources.stream().mapToLong(Source::size).sum() > streamAboveBytes) {
+                return writeStreaming(classifier, sources, reportFormat).isSafe() ? 0 : 1;
+            }
+            List<Migration> migrations = new ArrayList<>();
+            sources.forEach(src -> migrations.add(src.read()));
             ClassificationReport report = classifier.classifyAll(migrations);
             writeReport(report, reportFormat);
             return report.isSafe() ? 0 : 1;
-        } catch (BadInput e) {
+        } catch (BadInput | LiveSchemaException e) {
             return fail(e.getMessage());
         } catch (OutOfMemoryError e) {
             return fail("out of memory (the input is too large for this JVM; raise it with java -Xmx...)");
         }
     }
 
-    private MigrationClassifier classifier() {
+    /**
+     * Inputs larger than this are checked streaming ({@link SqlMigrationClassifier#writeReport}): one migration's
+     * text in memory at a time and no statement kept, at the price of classifying twice. Smaller ones are classified
+     * once, in memory. The output is the same (tests set it to 0 to prove it).
+     */
+    long streamAboveBytes = 4L << 20;
+
+    private SqlMigrationClassifier classifier() {
         SqlMigrationClassifier.Builder builder = SqlMigrationClassifier.builder();
         try {
             if (postgresVersion != null) {
@@ -108,14 +137,54 @@ public final class CheckCommand implements Callable<Integer> {
             if (schema != null) {
                 builder.schema(readText(schema, "--schema " + schema));
             }
+            String url = databaseUrl();
+            if (url != null) {
+                builder.liveSchema(PostgresDatabase.fromUrl(url));
+            }
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new BadInput(e.getMessage());
         }
     }
 
-    private List<Migration> readMigrations() {
-        List<Migration> migrations = new ArrayList<>();
+    /** The URL of --database-url or --database-url-env, or null. */
+    private String databaseUrl() {
+        if (databaseUrl != null && databaseUrlEnv != null) {
+            throw new BadInput("give --database-url or --database-url-env, not both");
+        }
+        if (databaseUrlEnv == null) {
+            return databaseUrl;
+        }
+        String url = env.get(databaseUrlEnv);
+        if (url == null || url.isBlank()) {
+            throw new BadInput("--database-url-env " + databaseUrlEnv + ": the environment variable " + databaseUrlEnv
+                    + " is not set");
+        }
+        return url;
+    }
+
+    /** A migration to read: a file (read anew each time), or stdin (read once, kept). */
+    private record Source(Path file, String text) {
+        long size() {
+            if (text != null) {
+                return text.length();
+            }
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        Migration read() {
+            return text != null ? Migration.of("<stdin>", text)
+                    : Migration.of(file.toString(), readText(file, file.toString()));
+        }
+    }
+
+    /** The migrations to check, in order, unread (stdin is read here: it can be read only once). */
+    private List<Source> sources() {
+        List<Source> sources = new ArrayList<>();
         boolean stdinRead = false;
         for (String p : paths) {
             if (p.equals("-")) {
@@ -123,36 +192,41 @@ public final class CheckCommand implements Callable<Integer> {
                     throw new BadInput("- (stdin) can be given only once");
                 }
                 stdinRead = true;
-                migrations.add(Migration.of("<stdin>", readStdin()));
+                sources.add(new Source(null, readStdin()));
                 continue;
             }
-            List<Migration> found;
+            List<Path> found;
             try {
-                found = Migrations.fromPath(Path.of(p));
+                found = Migrations.files(Path.of(p));
             } catch (MigrationInputException | InvalidPathException e) {
                 throw new BadInput(e.getMessage());
             }
             if (found.isEmpty()) {
                 throw new BadInput("no .sql file under " + p);
             }
-            for (Migration m : found) {
-                migrations.add(strict(m));
-            }
+            found.forEach(f -> sources.add(new Source(f, null)));
         }
-        return migrations;
+        return sources;
     }
 
-    /**
-     * The migration as read by {@link Migrations}, which replaces bytes that are not UTF-8; when its text shows signs
-     * of that (or of a byte-order mark or a NUL), the file is decoded strictly to refuse it with the line and column
-     * of the bad byte, or to decode UTF-16 with a byte-order mark.
-     */
-    private static Migration strict(Migration m) {
-        String sql = m.sql();
-        if (sql.indexOf('\uFFFD') < 0 && sql.indexOf('\0') < 0 && !sql.startsWith("\uFEFF")) {
-            return m;
+    private ReportSummary writeStreaming(SqlMigrationClassifier classifier, List<Source> sources,
+                                         ReportFormat reportFormat) {
+        Iterable<Migration> migrations = () -> sources.stream().map(Source::read).iterator();
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            ReportSummary summary = classifier.writeReport(migrations, reportFormat, out);
+            out.flush();
+            return summary;
         }
-        return Migration.of(m.name(), readText(Path.of(m.name()), m.name()));
+        ReportSummary summary;
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            summary = classifier.writeReport(migrations, reportFormat, out);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
+                    .getMessage());
+        }
+        writtenTo(summary.verdict(), summary.migrations());
+        return summary;
     }
 
     private String readStdin() {
@@ -190,8 +264,12 @@ public final class CheckCommand implements Callable<Integer> {
             throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
                     .getMessage());
         }
-        spec.commandLine().getOut().println(report.verdict() + ": " + report.migrations().size() + " migration"
-                + (report.migrations().size() == 1 ? "" : "s") + " checked, report written to " + output);
+        writtenTo(report.verdict(), report.migrations().size());
+    }
+
+    private void writtenTo(io.zdcd.classify.Verdict verdict, int migrations) {
+        spec.commandLine().getOut().println(verdict + ": " + migrations + " migration"
+                + (migrations == 1 ? "" : "s") + " checked, report written to " + output);
         spec.commandLine().getOut().flush();
     }
 

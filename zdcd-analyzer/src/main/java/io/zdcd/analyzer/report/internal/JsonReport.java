@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
@@ -28,49 +27,64 @@ import java.util.List;
  * ({@code expand}, {@code contract} or {@code maintenance}), and the
  * migration-level {@code findings} (for example an unused {@code zdcd:ignore}).
  */
-public final class JsonReport {
+public final class JsonReport implements ReportStream {
 
     /** ASCII only (non-ASCII as JSON escapes), so the output is right whatever charset a terminal or pipe uses. */
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private JsonReport() {
+    private final JsonGenerator g;
+
+    JsonReport(Appendable out) throws IOException {
+        this.g = FACTORY.createGenerator(ReportFacts.asWriter(out));
+        g.useDefaultPrettyPrinter();
     }
 
     public static void write(ClassificationReport report, Appendable out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(ReportFacts.asWriter(out))) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("postgresVersion", report.postgresVersion());
-            g.writeStringField("verdict", report.verdict().name());
-            g.writeObjectFieldStart("summary");
-            g.writeNumberField("migrations", report.migrations().size());
-            g.writeNumberField("unsafeMigrations", ReportFacts.unsafeMigrationCount(report));
-            g.writeNumberField("statements", ReportFacts.statementCount(report));
-            g.writeNumberField("unsafeStatements", ReportFacts.unsafeStatementCount(report));
-            g.writeEndObject();
-            g.writeArrayFieldStart("migrations");
-            for (Classification m : report.migrations()) {
-                writeMigration(g, m);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeRaw('\n');
-            g.flush();
-        }
+        ReportStream.write(report, new JsonReport(out));
     }
 
-    private static void writeMigration(JsonGenerator g, Classification m) throws IOException {
+    @Override
+    public void start(ReportOverview o) throws IOException {
         g.writeStartObject();
-        g.writeStringField("path", m.migration());
-        g.writeStringField("verdict", m.verdict().name());
-        g.writeArrayFieldStart("statements");
-        for (StatementAnalysis s : m.statements()) {
-            writeStatement(g, s);
-        }
-        g.writeEndArray();
-        writeFindings(g, m.findings());
+        g.writeNumberField("postgresVersion", o.postgresVersion);
+        g.writeStringField("verdict", o.verdict().name());
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("migrations", o.migrationCount());
+        g.writeNumberField("unsafeMigrations", o.unsafeMigrationCount());
+        g.writeNumberField("statements", o.statementCount());
+        g.writeNumberField("unsafeStatements", o.unsafeStatementCount());
         g.writeEndObject();
+        g.writeArrayFieldStart("migrations");
+    }
+
+    @Override
+    public void migrationStart(ReportOverview.Migration m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", m.name);
+        g.writeStringField("verdict", m.verdict.name());
+        g.writeArrayFieldStart("statements");
+    }
+
+    @Override
+    public void statement(StatementAnalysis s) throws IOException {
+        writeStatement(g, s);
+    }
+
+    @Override
+    public void migrationEnd(ReportOverview.Migration m) throws IOException {
+        g.writeEndArray();
+        writeFindings(g, m.findings);
+        g.writeEndObject();
+    }
+
+    @Override
+    public void end() throws IOException {
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+        g.close();
     }
 
     private static void writeStatement(JsonGenerator g, StatementAnalysis s) throws IOException {

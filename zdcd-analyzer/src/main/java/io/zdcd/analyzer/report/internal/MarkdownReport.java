@@ -1,6 +1,5 @@
 package io.zdcd.analyzer.report.internal;
 
-import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
@@ -17,85 +16,113 @@ import java.util.stream.Collectors;
  * Long reports are cut (with a note saying how much was left out) so the comment stays under GitHub's 65,536
  * characters.
  */
-public final class MarkdownReport {
+public final class MarkdownReport implements ReportStream {
 
     static final int MAX_ROWS = 100;
     static final int MAX_DETAILS = 40;
     static final int MAX_SQL = 1500;
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
-    private MarkdownReport() {
+    private final Appendable out;
+
+    MarkdownReport(Appendable out) {
+        this.out = out;
     }
 
     public static void write(ClassificationReport report, Appendable out) throws IOException {
-        boolean safe = report.isSafe();
+        ReportStream.write(report, new MarkdownReport(out));
+    }
+
+    /** The whole comment comes from the overview: it shows only the first unsafe statements. */
+    @Override
+    public void start(ReportOverview o) throws IOException {
+        boolean safe = o.verdict() == Verdict.SAFE;
         out.append("## zdcd check: ").append(safe ? "✅ SAFE" : "❌ UNSAFE").append("\n\n");
-        out.append(ReportFacts.summary(report)).append(" on PostgreSQL ")
-                .append(Integer.toString(report.postgresVersion())).append(".\n\n");
-        writeMigrationTable(report, out);
+        out.append(ReportFacts.summary(o)).append(" on PostgreSQL ")
+                .append(Integer.toString(o.postgresVersion)).append(".\n\n");
+        writeMigrationTable(o, out);
         if (!safe) {
-            writeUnsafeTable(report, out);
-            writeDetails(report, out);
+            writeUnsafeTable(o, out);
+            writeDetails(o, out);
         }
     }
 
-    private static void writeMigrationTable(ClassificationReport report, Appendable out) throws IOException {
+    @Override
+    public void migrationStart(ReportOverview.Migration migration) {
+        // written by start()
+    }
+
+    @Override
+    public void statement(StatementAnalysis statement) {
+        // written by start()
+    }
+
+    @Override
+    public void migrationEnd(ReportOverview.Migration migration) {
+        // written by start()
+    }
+
+    @Override
+    public void end() {
+        // written by start()
+    }
+
+    private static void writeMigrationTable(ReportOverview o, Appendable out) throws IOException {
         out.append("| Migration | Verdict | Statements | Unsafe | Rules |\n|---|---|---:|---:|---|\n");
         int rows = 0;
-        for (Classification m : report.migrations()) {
+        for (ReportOverview.Migration m : o.migrations()) {
             if (rows++ == MAX_ROWS) {
-                out.append("| ... ").append(Integer.toString(report.migrations().size() - MAX_ROWS))
+                out.append("| ... ").append(Integer.toString(o.migrationCount() - MAX_ROWS))
                         .append(" more | | | | |\n");
                 break;
             }
-            out.append("| ").append(code(m.migration())).append(" | ").append(verdict(m.verdict())).append(" | ")
-                    .append(Integer.toString(m.statements().size())).append(" | ")
-                    .append(Integer.toString(m.unsafeStatements().size())).append(" | ")
-                    .append(m.allFindings().stream().filter(f -> f.verdict() != Verdict.SAFE)
-                            .map(f -> code(f.ruleId())).distinct().collect(Collectors.joining(" ")))
+            out.append("| ").append(code(m.name)).append(" | ").append(verdict(m.verdict)).append(" | ")
+                    .append(Integer.toString(m.statements)).append(" | ")
+                    .append(Integer.toString(m.unsafeStatements)).append(" | ")
+                    .append(m.unsafeRules.stream().map(MarkdownReport::code).collect(Collectors.joining(" ")))
                     .append(" |\n");
         }
         out.append('\n');
     }
 
-    private static void writeUnsafeTable(ClassificationReport report, Appendable out) throws IOException {
+    private static void writeUnsafeTable(ReportOverview o, Appendable out) throws IOException {
         out.append("### Unsafe statements\n\n");
         out.append("| Migration | Line | Statement | Lock | Blocks | Phase | Rules |\n|---|---:|---|---|---|---|---|\n");
         int rows = 0;
-        int total = ReportFacts.unsafeStatementCount(report);
-        for (Classification m : report.migrations()) {
-            for (StatementAnalysis s : m.unsafeStatements()) {
+        long total = o.unsafeStatementCount();
+        for (ReportOverview.Migration m : o.migrations()) {
+            for (StatementAnalysis s : m.unsafeKept) {
                 if (rows++ == MAX_ROWS) {
-                    out.append("| ... ").append(Integer.toString(total - MAX_ROWS)).append(" more | | | | | | |\n\n");
+                    out.append("| ... ").append(Long.toString(total - MAX_ROWS)).append(" more | | | | | | |\n\n");
                     return;
                 }
-                out.append("| ").append(code(m.migration())).append(" | ").append(Integer.toString(s.line()))
+                out.append("| ").append(code(m.name)).append(" | ").append(Integer.toString(s.line()))
                         .append(" | ").append(code(ReportFacts.oneLine(s.sql(), 80))).append(" | ")
                         .append(s.lock().map(l -> l.pgName()).orElse("")).append(" | ")
                         .append(String.join(", ", ReportFacts.blocks(s))).append(" | ")
                         .append(s.phase().label()).append(" | ")
                         .append(unsafeRules(s.findings())).append(" |\n");
             }
-            if (!m.findings().isEmpty() && m.findings().stream().anyMatch(f -> f.verdict() != Verdict.SAFE)) {
-                out.append("| ").append(code(m.migration())).append(" | | *(migration)* | | | | ")
-                        .append(unsafeRules(m.findings())).append(" |\n");
+            if (!m.findings.isEmpty() && m.findings.stream().anyMatch(f -> f.verdict() != Verdict.SAFE)) {
+                out.append("| ").append(code(m.name)).append(" | | *(migration)* | | | | ")
+                        .append(unsafeRules(m.findings)).append(" |\n");
             }
         }
         out.append('\n');
     }
 
-    private static void writeDetails(ClassificationReport report, Appendable out) throws IOException {
+    private static void writeDetails(ReportOverview o, Appendable out) throws IOException {
         out.append("### Details\n\n");
         int shown = 0;
-        int total = ReportFacts.unsafeStatementCount(report);
-        for (Classification m : report.migrations()) {
-            for (StatementAnalysis s : m.unsafeStatements()) {
+        long total = o.unsafeStatementCount();
+        for (ReportOverview.Migration m : o.migrations()) {
+            for (StatementAnalysis s : m.unsafeKept) {
                 if (shown++ == MAX_DETAILS) {
-                    out.append("*").append(Integer.toString(total - MAX_DETAILS))
+                    out.append("*").append(Long.toString(total - MAX_DETAILS))
                             .append(" more unsafe statements: run `zdcd check` locally for the full report.*\n");
                     return;
                 }
-                out.append("<details><summary>").append(html(m.migration())).append(" line ")
+                out.append("<details><summary>").append(html(m.name)).append(" line ")
                         .append(Integer.toString(s.line())).append(": ").append(html(s.kind()))
                         .append(s.tables().isEmpty() ? "" : " " + html(String.join(", ", s.tables())))
                         .append("</summary>\n\n");
@@ -107,9 +134,9 @@ public final class MarkdownReport {
                 writeFindings(s.findings(), out);
                 out.append("</details>\n\n");
             }
-            if (m.findings().stream().anyMatch(f -> f.verdict() != Verdict.SAFE)) {
-                out.append("<details><summary>").append(html(m.migration())).append(": migration</summary>\n\n");
-                writeFindings(m.findings(), out);
+            if (m.findings.stream().anyMatch(f -> f.verdict() != Verdict.SAFE)) {
+                out.append("<details><summary>").append(html(m.name)).append(": migration</summary>\n\n");
+                writeFindings(m.findings, out);
                 out.append("</details>\n\n");
             }
         }

@@ -14,18 +14,6 @@ final class ReportFacts {
     private ReportFacts() {
     }
 
-    static int statementCount(ClassificationReport report) {
-        return report.migrations().stream().mapToInt(m -> m.statements().size()).sum();
-    }
-
-    static int unsafeStatementCount(ClassificationReport report) {
-        return report.migrations().stream().mapToInt(m -> m.unsafeStatements().size()).sum();
-    }
-
-    static long unsafeMigrationCount(ClassificationReport report) {
-        return report.migrations().stream().filter(m -> !m.isSafe()).count();
-    }
-
     /** {@code reads}, {@code writes}, in that order. */
     static List<String> blocks(StatementAnalysis s) {
         return s.blocks().stream().sorted().map(StatementAnalysis.Blocked::label).toList();
@@ -43,10 +31,14 @@ final class ReportFacts {
 
     /** One sentence summing the report up, for example {@code 1 of 2 migrations UNSAFE (3 of 12 statements)}. */
     static String summary(ClassificationReport report) {
-        int migrations = report.migrations().size();
-        long unsafeMigrations = unsafeMigrationCount(report);
-        int statements = statementCount(report);
-        int unsafeStatements = unsafeStatementCount(report);
+        return summary(ReportOverview.of(report));
+    }
+
+    static String summary(ReportOverview o) {
+        int migrations = o.migrationCount();
+        long unsafeMigrations = o.unsafeMigrationCount();
+        long statements = o.statementCount();
+        long unsafeStatements = o.unsafeStatementCount();
         if (unsafeMigrations == 0) {
             return plural(migrations, "migration") + ", " + plural(statements, "statement") + ": all SAFE";
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
@@ -21,7 +20,7 @@ import java.util.Map;
  * description, help with the safe alternative), and one result per finding, UNSAFE as {@code error}, SAFE as
  * {@code note}, located at the statement's line and column in the migration file.
  */
-public final class SarifReport {
+public final class SarifReport implements ReportStream {
 
     public static final String SCHEMA =
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -31,43 +30,74 @@ public final class SarifReport {
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private SarifReport() {
+    private final JsonGenerator g;
+    private final String toolVersion;
+    private Map<String, RuleInfo> rules;
+    private String uri;
+
+    SarifReport(String toolVersion, Appendable out) throws IOException {
+        this.toolVersion = toolVersion;
+        this.g = FACTORY.createGenerator(ReportFacts.asWriter(out));
+        g.useDefaultPrettyPrinter();
     }
 
     public static void write(ClassificationReport report, String toolVersion, Appendable out) throws IOException {
-        Map<String, RuleInfo> rules = collectRules(report);
-        try (JsonGenerator g = FACTORY.createGenerator(ReportFacts.asWriter(out))) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("$schema", SCHEMA);
-            g.writeStringField("version", "2.1.0");
-            g.writeArrayFieldStart("runs");
-            g.writeStartObject();
-            writeTool(g, toolVersion, rules);
-            g.writeArrayFieldStart("results");
-            for (Classification m : report.migrations()) {
-                String uri = toUri(m.migration());
-                for (StatementAnalysis s : m.statements()) {
-                    for (Finding f : s.findings()) {
-                        writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s), s.phase().label());
-                    }
-                }
-                for (Finding f : m.findings()) {
-                    writeResult(g, f, rules, uri, 1, 1, 1, null);
-                }
-            }
-            g.writeEndArray();
-            g.writeStringField("columnKind", "utf16CodeUnits");
-            g.writeObjectFieldStart("properties");
-            g.writeNumberField("postgresVersion", report.postgresVersion());
-            g.writeStringField("verdict", report.verdict().name());
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeRaw('\n');
-            g.flush();
+        ReportStream.write(report, new SarifReport(toolVersion, out));
+    }
+
+    private ReportOverview overview;
+
+    @Override
+    public void start(ReportOverview o) throws IOException {
+        this.overview = o;
+        this.rules = new LinkedHashMap<>();
+        o.rules.forEach((id, r) -> {
+            RuleInfo info = new RuleInfo(id, r.index, r.example);
+            info.unsafe = r.unsafe;
+            rules.put(id, info);
+        });
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        writeTool(g, toolVersion, rules);
+        g.writeArrayFieldStart("results");
+    }
+
+    @Override
+    public void migrationStart(ReportOverview.Migration m) {
+        uri = toUri(m.name);
+    }
+
+    @Override
+    public void statement(StatementAnalysis s) throws IOException {
+        for (Finding f : s.findings()) {
+            writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s), s.phase().label());
         }
+    }
+
+    @Override
+    public void migrationEnd(ReportOverview.Migration m) throws IOException {
+        for (Finding f : m.findings) {
+            writeResult(g, f, rules, uri, 1, 1, 1, null);
+        }
+    }
+
+    @Override
+    public void end() throws IOException {
+        g.writeEndArray();
+        g.writeStringField("columnKind", "utf16CodeUnits");
+        g.writeObjectFieldStart("properties");
+        g.writeNumberField("postgresVersion", overview.postgresVersion);
+        g.writeStringField("verdict", overview.verdict().name());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+        g.close();
     }
 
     private static void writeTool(JsonGenerator g, String toolVersion, Map<String, RuleInfo> rules)
@@ -147,20 +177,6 @@ public final class SarifReport {
             }
         }
         return s.line() + lines;
-    }
-
-    private static Map<String, RuleInfo> collectRules(ClassificationReport report) {
-        Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        for (Classification m : report.migrations()) {
-            for (Finding f : m.allFindings()) {
-                RuleInfo r = rules.computeIfAbsent(f.ruleId(), id -> new RuleInfo(id, rules.size(), f));
-                if (f.verdict() != Verdict.SAFE && !r.unsafe) {
-                    r.unsafe = true;
-                    r.example = f;
-                }
-            }
-        }
-        return rules;
     }
 
     private static String helpText(Finding f) {

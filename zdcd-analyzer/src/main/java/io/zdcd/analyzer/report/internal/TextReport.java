@@ -1,6 +1,5 @@
 package io.zdcd.analyzer.report.internal;
 
-import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
@@ -23,30 +22,52 @@ import java.util.List;
  * UNSAFE (PostgreSQL 17): 1 of 2 migrations UNSAFE (1 of 7 statements)
  * </pre>
  */
-public final class TextReport {
+public final class TextReport implements ReportStream {
 
     private static final int SQL_WIDTH = 160;
 
-    private TextReport() {
+    private final Appendable out;
+    private ReportOverview overview;
+
+    TextReport(Appendable out) {
+        this.out = out;
     }
 
     public static void write(ClassificationReport report, Appendable out) throws IOException {
-        for (Classification m : report.migrations()) {
-            out.append(m.migration()).append(": ").append(m.verdict().name()).append('\n');
-            for (StatementAnalysis s : m.statements()) {
-                writeStatement(s, out);
-            }
-            for (Finding f : m.findings()) {
-                out.append("  migration: ");
-                writeFinding(f, "  ", out);
-            }
-            if (m.statements().isEmpty() && m.findings().isEmpty()) {
-                out.append("  (no statements)\n");
-            }
-            out.append('\n');
+        ReportStream.write(report, new TextReport(out));
+    }
+
+    @Override
+    public void start(ReportOverview o) {
+        this.overview = o;
+    }
+
+    @Override
+    public void migrationStart(ReportOverview.Migration m) throws IOException {
+        out.append(m.name).append(": ").append(m.verdict.name()).append('\n');
+    }
+
+    @Override
+    public void statement(StatementAnalysis s) throws IOException {
+        writeStatement(s, out);
+    }
+
+    @Override
+    public void migrationEnd(ReportOverview.Migration m) throws IOException {
+        for (Finding f : m.findings) {
+            out.append("  migration: ");
+            writeFinding(f, "  ", out);
         }
-        out.append(report.verdict().name()).append(" (PostgreSQL ").append(Integer.toString(report.postgresVersion()))
-                .append("): ").append(ReportFacts.summary(report)).append('\n');
+        if (m.statements == 0 && m.findings.isEmpty()) {
+            out.append("  (no statements)\n");
+        }
+        out.append('\n');
+    }
+
+    @Override
+    public void end() throws IOException {
+        out.append(overview.verdict().name()).append(" (PostgreSQL ").append(Integer.toString(overview.postgresVersion))
+                .append("): ").append(ReportFacts.summary(overview)).append('\n');
     }
 
     private static void writeStatement(StatementAnalysis s, Appendable out) throws IOException {

@@ -1,0 +1,16 @@
+package io.zdcd.analyzer;
+
+import io.zdcd.ZdcdException;
+
+/**
+ * The live schema a classifier was built with ({@link SqlMigrationClassifier.Builder#liveSchema}) could not be read:
+ * the database cannot be reached, the catalog queries failed or ran past their statement_timeout. The message names
+ * the database without its password.
+ */
+public final class LiveSchemaException extends ZdcdException {
+    private static final long serialVersionUID = 1L;
+
+    public LiveSchemaException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,8 @@
+-- schema: CREATE TABLE users (id bigserial PRIMARY KEY);
+-- schema: CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint NOT NULL);
+-- a generator's idempotent wrapper is judged by the statement inside
+DO $$ BEGIN
+    ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+EXCEPTION
+    WHEN duplicate_object THEN null;
+END $$;

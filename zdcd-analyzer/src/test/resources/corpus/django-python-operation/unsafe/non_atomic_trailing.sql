@@ -1,0 +1,11 @@
+-- schema: CREATE TABLE shop_book (id bigserial PRIMARY KEY, rating varchar(10));
+-- runner: autocommit
+-- Django 4.1+ sqlmigrate output of an atomic = False migration ending with a RunPython (no statement after it)
+--
+-- Add field note to book
+--
+ALTER TABLE "shop_book" ADD COLUMN "note" text NULL;
+--
+-- Raw Python operation
+--
+-- THIS OPERATION CANNOT BE WRITTEN AS SQL
