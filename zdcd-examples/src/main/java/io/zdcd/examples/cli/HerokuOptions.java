@@ -73,6 +73,13 @@ final class HerokuOptions {
                     + "--control-database-url is given.")
     String databaseUrl;
 
+    @Option(names = "--database-url-env", paramLabel = "NAME",
+            description = "The environment variable holding the app's database URL (default: DATABASE_URL, Heroku's "
+                    + "convention, used when no --database-url is given), so the password is not on the command line.")
+    String databaseUrlEnv;
+
+    private boolean databaseUrlResolved;
+
     @Option(names = "--control-database-url", paramLabel = "URL",
             description = "A PostgreSQL that restores never touch, for the deployment journal and the nightly queue "
                     + "(default: $ZDCD_CONTROL_DATABASE_URL, else --database-url, where zdcd writes back after a "
@@ -102,9 +109,18 @@ final class HerokuOptions {
     Map<String, String> env = System.getenv();
     Path netrc = Path.of(System.getProperty("user.home"), ".netrc");
 
+    /** {@code --database-url}, else the variable {@code --database-url-env} names, else {@code DATABASE_URL}. */
+    private void resolveDatabaseUrl(CommandSpec spec) {
+        if (!databaseUrlResolved) {
+            databaseUrl = DatabaseUrls.resolve(spec, databaseUrl, databaseUrlEnv, env).orElse(null);
+            databaseUrlResolved = true;
+        }
+    }
+
     /** The pipeline these options describe; bad options throw {@link ParameterException} (exit 2). */
     DeploymentPipeline pipeline(CommandSpec spec, PrintStream out) {
         CommandLine cli = spec.commandLine();
+        resolveDatabaseUrl(spec);
         HerokuPlatform.Builder platformBuilder = HerokuPlatform.builder().fromEnvironment(env, netrc);
         if (app != null) {
             platformBuilder.app(app);
@@ -160,6 +176,7 @@ final class HerokuOptions {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(cli, "--database-url: " + e.getMessage());
             }
+            out.println("database: " + db + " (sslmode " + db.sslMode() + ")");
             // Backups too, even without migrations here: recovering an unfinished deployment may need a restore.
             b.backups(platform.backups());
             if (!migrations.isEmpty()) {
@@ -168,8 +185,9 @@ final class HerokuOptions {
                         throw new ParameterException(cli, "--migrations: no such file or folder: " + p);
                     }
                 }
+                // the live schema is the classifier's known schema: a widening of an existing column is SAFE
                 b.migrations(SqlMigrationSource.of(db, migrations), JdbcMigrationRunner.of(db))
-                        .classifier(SqlMigrationClassifier.defaults())
+                        .classifier(SqlMigrationClassifier.builder().liveSchema(db).build())
                         .backups(platform.backups());
             } else if (djangoProject != null) {
                 DjangoProject project;
@@ -181,7 +199,8 @@ final class HerokuOptions {
                 // Django runs an atomic migration in the BEGIN ... COMMIT that sqlmigrate shows, and an
                 // atomic = False one statement by statement: judge what is outside BEGIN ... COMMIT as autocommit
                 b.migrations(DjangoMigrationSource.of(project), DjangoMigrationRunner.of(project))
-                        .classifier(DJANGO_CLASSIFIER)
+                        .classifier(SqlMigrationClassifier.builder().implicitTransactions(false).liveSchema(db)
+                                .build())
                         .backups(platform.backups());
             }
         }
@@ -193,6 +212,7 @@ final class HerokuOptions {
      * else {@code --database-url}; empty when none is given.
      */
     Optional<PostgresDatabase> control(CommandLine cli) {
+        resolveDatabaseUrl(cli.getCommandSpec());
         String url = controlDatabaseUrl != null ? controlDatabaseUrl : env.get("ZDCD_CONTROL_DATABASE_URL");
         String option = controlDatabaseUrl != null ? "--control-database-url" : "$ZDCD_CONTROL_DATABASE_URL";
         if (url == null || url.isBlank()) {
