@@ -38,6 +38,7 @@ public final class LocalPlatform implements io.zdcd.spi.Platform {
     private volatile boolean maintenance;
     private Instant maintenanceSince;
     private Duration maintenanceTotal = Duration.ZERO;
+    private volatile io.zdcd.spi.HealthCheck commands;
 
     /** A platform whose app {@code app} runs {@code initial} as release v1. */
     public LocalPlatform(String app, AppBuild initial) {
@@ -161,6 +162,25 @@ public final class LocalPlatform implements io.zdcd.spi.Platform {
         if (!this.app.equals(app)) {
             throw new PlatformException("use app " + app, "this local platform runs only " + this.app);
         }
+    }
+
+    /**
+     * What a one-off command of a release (the pipeline's smoke command, run inside a maintenance window) does on
+     * this platform: here, a check of the release's build, such as {@link SmokeTestHealthCheck}.
+     */
+    public void commands(io.zdcd.spi.HealthCheck check) {
+        this.commands = Objects.requireNonNull(check, "check");
+    }
+
+    @Override
+    public io.zdcd.spi.Health runCommand(String app, Release release, String command, Duration timeout,
+                                         Progress progress) {
+        io.zdcd.spi.HealthCheck check = commands;
+        if (check == null) {
+            return io.zdcd.spi.Platform.super.runCommand(app, release, command, timeout, progress);
+        }
+        progress.report("running " + command + " on v" + release.version());
+        return check.check(app, release);
     }
 
     @Override

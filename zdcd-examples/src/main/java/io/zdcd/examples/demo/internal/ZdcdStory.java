@@ -48,13 +48,16 @@ public final class ZdcdStory {
     private DeploymentPipeline pipeline(LocalPlatform platform, BuildMigrations migrations) {
         PostgresDatabase target = stage.server().database(stage.database());
         PostgresDatabase control = stage.server().database(controlDatabase);
+        SmokeTestHealthCheck smokeTest = new SmokeTestHealthCheck(platform, stage::connect);
+        platform.commands(smokeTest);                                 // the smoke command runs the build's smoke test
         return DeploymentPipeline.builder()
                 .app(platform.app())
                 .platform(platform)
                 .migrations(migrations, JdbcMigrationRunner.of(target))   // lock_timeout 50-80 ms, retried with backoff
                 .classifier(classifier)
                 .backups(LocalDatabaseBackups.of(target))                 // a copy of the database on the server
-                .healthCheck(new SmokeTestHealthCheck(platform, stage::connect))
+                .smokeCommand("smoke-test")                               // inside the maintenance window
+                .healthCheck(smokeTest)                                   // and again once traffic is back
                 .verifyTimeout(Duration.ofSeconds(3))
                 .verifyInterval(Duration.ofMillis(500))
                 .journal(JdbcDeploymentJournal.of(control))
