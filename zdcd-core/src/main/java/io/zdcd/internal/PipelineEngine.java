@@ -212,6 +212,12 @@ public final class PipelineEngine {
 
     // ---------------------------------------------------------------- recovery
 
+    public Optional<String> liveDeployment() {
+        return s.journal().liveHolder(s.app()).map(holder -> s.journal().unfinished(s.app())
+                .map(r -> "deployment #" + r.id() + " of " + r.build()).orElse("a deployment of " + s.app())
+                + " is live, held by " + holder);
+    }
+
     public Optional<RecoveryPlan> recoveryPlan() {
         return s.journal().unfinished(s.app()).map(this::planFor);
     }
@@ -620,12 +626,14 @@ public final class PipelineEngine {
                 log.warn("could not journal the loss of the deploy lock: {}", message(e));
             }
             step(StepKind.LOCK, "", StepResult.Status.FAILED, Duration.ZERO, reason);
+            RecoveryPlan unknown = RecoveryPlan.of(s.app(), reason, List.of(new io.zdcd.recovery.RecoveryStep.Manual(
+                    "run recover: it reads what deployment #" + record.id() + " did from the journal")));
             RecoveryPlan remaining;
             try {
                 remaining = s.journal().unfinished(s.app()).filter(r -> r.id().equals(record.id()))
-                        .map(PipelineEngine.this::planFor).orElse(RecoveryPlan.none(s.app()));
+                        .map(PipelineEngine.this::planFor).orElse(unknown);
             } catch (RuntimeException e) {
-                remaining = RecoveryPlan.none(s.app());
+                remaining = unknown;
             }
             return new DeploymentOutcome.Failed(s.app(), build, f.step, reason, remaining, steps, since(t0));
         }

@@ -206,6 +206,10 @@ public final class RecoveryPlanner {
                 awaits.add(new RecoveryStep.AwaitOperation(kind, id));
             }
         }
+        if (awaits.stream().anyMatch(a -> "release".equals(((RecoveryStep.AwaitOperation) a).kind()))) {
+            // the build made its release already: waiting for the release is enough
+            awaits.removeIf(a -> "build".equals(((RecoveryStep.AwaitOperation) a).kind()));
+        }
         sessions.addAll(awaits);
         return sessions;
     }

@@ -234,7 +234,16 @@ public sealed interface DeploymentOutcome {
         @Override
         public String toString() {
             return "FAILED " + app + " " + build + ": " + failedStep.label() + " failed: " + reason
-                    + "; recovery not complete: " + remaining.summary();
+                    + (nothingChanged() ? "; nothing was changed, nothing to recover"
+                    : "; recovery not complete: " + remaining.summary());
+        }
+
+        /**
+         * Whether the deployment failed before it changed or journaled anything (for example: the platform did not
+         * answer), so the app is as it was and there is nothing to recover.
+         */
+        public boolean nothingChanged() {
+            return remaining.deploymentId().isEmpty() && remaining.steps().isEmpty();
         }
     }
 }

@@ -131,6 +131,15 @@ public final class DeploymentPipeline {
     }
 
     /**
+     * The app's deployment that is running now, in one line ({@code deployment #7 of Build[3f2c1a9] is live, held by
+     * alice@ci-1 since ..., last heartbeat ...}), or empty when none runs. A running deployment is not crashed:
+     * {@link #recover()} refuses it, and its {@link #recoveryPlan()} is not to be acted on.
+     */
+    public Optional<String> liveDeployment() {
+        return engine.liveDeployment();
+    }
+
+    /**
      * Finds the app's unfinished deployment (crashed mid-step, or recovery owed) and recovers it by its plan,
      * restoring the database only where no write can be lost or {@link Builder#acceptWriteLoss} allows it.
      * Returns {@link DeploymentOutcome.Status#SKIPPED} when nothing is unfinished.

@@ -145,6 +145,44 @@ class FencingTest {
                 DeploymentOutcome.Status.REFUSED);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_lock_lost_during_automatic_recovery_stops_it_before_its_next_action_and_recover_finishes_it() {
+        // GIVEN a nightly whose release fails after an UNSAFE migration, and whose lock session is terminated as its
+        // own recovery starts the rollback
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        h.platform.failRelease = true;
+        AtomicReference<DeploymentOutcome> concurrent = new AtomicReference<>();
+        AtomicReference<Integer> callsAtFault = new AtomicReference<>();
+        DeploymentPipeline nightly = pipeline("alice@ci-1").addListener(e -> {
+            if (callsAtFault.get() == null && e instanceof DeploymentEvent.StepStarted st
+                    && st.step() == StepKind.ROLLBACK) {
+                callsAtFault.set(h.platform.log.size());
+                terminateLockSession();
+                concurrent.set(pipeline("bob@ops").build().recover());
+            }
+        }).build();
+
+        // WHEN
+        DeploymentOutcome outcome = nightly.nightly(Build.of("b1"));
+        List<String> callsAfterFault = List.copyOf(h.platform.log.subList(callsAtFault.get(), h.platform.log.size()));
+        boolean maintenanceWhenStopped = h.platform.inMaintenance(h.app);
+        h.platform.failRelease = false;
+        DeploymentOutcome recovered = pipeline("bob@ops").build().recover();
+
+        // THEN the automatic recovery stopped before its next action (no rollback, restore or maintenance off)
+        then(concurrent.get().status()).isEqualTo(DeploymentOutcome.Status.REFUSED);
+        then(outcome.status()).as(outcome.describe()).isEqualTo(DeploymentOutcome.Status.FAILED);
+        then(outcome.toString()).contains("lost the deploy lock");
+        then(callsAfterFault).isEmpty();
+        then(maintenanceWhenStopped).as("the app stays in maintenance, as the journal says").isTrue();
+        // and the later recover finished it: restored, rolled back, maintenance off
+        then(recovered.status()).as(recovered.describe()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+        then(h.columns("orders")).containsExactly("id", "note", "legacy");
+        then(h.platform.servingBuild()).isEqualTo("b0");
+        then(h.platform.inMaintenance(h.app)).isFalse();
+        then(JdbcDeploymentJournal.of(h.control).unfinished(h.app)).isEmpty();
+    }
+
     /** pg_terminate_backend on the session that holds the deploy lock, as recorded in zdcd.deploy_locks. */
     private void terminateLockSession() {
         try (Connection c = h.control.connect(); PreparedStatement p = c.prepareStatement(

@@ -169,20 +169,20 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
      */
     @Override
     public Optional<Release> awaitOperation(String app, String kind, String id, Progress progress) {
-        HerokuRelease created;
+        String releaseId;
         if ("build".equals(kind)) {
             HerokuBuild built = client.waitForBuild(app, id, buildWait);
             progress.report("Heroku build " + id + " " + lower(built.status()));
             if (built.status() != HerokuBuild.Status.SUCCEEDED) {
                 return Optional.empty();
             }
-            created = findReleaseOf(app, built);
+            releaseId = findReleaseOf(app, built).id();
         } else if ("release".equals(kind)) {
-            created = client.release(app, id);
+            releaseId = id;
         } else {
             return Optional.empty();
         }
-        HerokuRelease done = client.waitForRelease(app, created.id(), releaseWait);
+        HerokuRelease done = client.waitForRelease(app, releaseId, releaseWait);
         progress.report("release v" + done.version() + " " + lower(done.status()));
         return done.status() == HerokuRelease.Status.SUCCEEDED
                 ? Optional.of(toRelease(done, buildVersionOf(app, done))) : Optional.empty();

@@ -102,6 +102,52 @@ class HerokuCrashTest {
         then(table).anyMatch(l -> l.contains("recover waited"));
     }
 
+    @Test
+    void a_lock_lost_while_the_build_is_polled_fences_the_deploy_and_recover_waits_its_turn(TestDatabase db)
+            throws Exception {
+        // GIVEN a deploy whose lock session is terminated while it polls the Heroku build, and a recover run then
+        PostgresDatabase pg = PostgresDatabase.fromUrl(db.jdbcUrlWithCredentials());
+        JdbcDeploymentJournal journal = JdbcDeploymentJournal.of(pg).withLease(Duration.ofMillis(600));
+        try (HerokuTestKit kit = new HerokuTestKit()) {
+            FakeHeroku.App app = kit.heroku.addApp("acme", 3);
+            DeploymentOutcome[] concurrent = new DeploymentOutcome[1];
+            HerokuPlatform platform = platform(kit, d -> {
+                if (concurrent[0] == null && kit.heroku.lines().stream().anyMatch(l -> l.startsWith("GET /apps/acme/builds/"))) {
+                    terminateLockSession(pg);
+                    concurrent[0] = pipeline(kit.platform(), journal, true).build().recover();
+                }
+                kit.clock.sleeper().sleep(d);
+            });
+
+            // WHEN
+            DeploymentOutcome outcome = pipeline(platform, journal, true).build().deploy(BUILD);
+            DeploymentOutcome recovered = pipeline(kit.platform(), journal, true).build().recover();
+            settle(kit, app);
+
+            // THEN recover refused while the deploy lived; the deploy finished polling (Heroku released v4) but
+            // stopped before verifying and reported FAILED; the later recover rolled v4 back
+            then(concurrent[0].status()).isEqualTo(DeploymentOutcome.Status.REFUSED);
+            then(concurrent[0].toString()).contains("is live");
+            then(outcome.status()).as(outcome.describe()).isEqualTo(DeploymentOutcome.Status.FAILED);
+            then(outcome.toString()).contains("lost the deploy lock", "stopped before verify");
+            then(recovered.status()).as(recovered.describe()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+            then(app.current().slugId).isEqualTo("slug-v3");
+            then(app.current().description).isEqualTo("Rollback to v3");
+            then(journal.unfinished("acme")).isEmpty();
+            then(journal.recent("acme", 1).get(0).summary()).startsWith("rolled back: ");
+        }
+    }
+
+    private static void terminateLockSession(PostgresDatabase pg) {
+        try (Connection c = pg.connect(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(backend_pid) FROM zdcd.deploy_locks "
+                     + "WHERE app = 'acme'")) {
+            then(rs.next() && rs.getBoolean(1)).as("lock session terminated").isTrue();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HerokuPlatform platform(HerokuTestKit kit, Sleeper sleeper) {
         WaitPolicy w = WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10));
         return HerokuPlatform.builder().client(kit.clientBuilder().sleeper(sleeper).build()).clock(kit.clock)

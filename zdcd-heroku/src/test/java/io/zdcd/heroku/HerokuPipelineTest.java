@@ -136,6 +136,7 @@ class HerokuPipelineTest {
         List<String> expected = new ArrayList<>(READ_CURRENT);
         expected.addAll(releaseRequests(b, failed));
         expected.add("GET /streams/release/" + failed.id);   // the end of the release command's output
+        expected.add("GET /apps/acme/releases/" + failed.id); // recovery: the release it started has settled
         expected.addAll(READ_CURRENT);                       // recovery: v3 still serves, no rollback needed
         then(heroku.lines()).containsExactlyElementsOf(expected);
         then(outcome.status()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);

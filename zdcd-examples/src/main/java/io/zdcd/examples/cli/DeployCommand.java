@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
                 + "--smoke-command, health check; a "
                 + "failing step is recovered automatically.",
                 "Token: $HEROKU_API_KEY or the Heroku CLI's ~/.netrc. API URLs: $HEROKU_API_URL, $HEROKU_DATA_API_URL.",
-                "Exit 0 deployed, 3 deferred, 1 failed and recovered, 4 failed and not fully recovered (or refused: "
-                        + "another deployment holds the app), 2 bad usage."})
+                "Exit 0 deployed, 3 deferred, 1 failed and recovered (or failed before changing anything), 4 failed "
+                        + "and not fully recovered (or refused: another deployment holds the app; or the deploy lock "
+                        + "was lost mid-way: run zdcd recover), 2 bad usage."})
 public final class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -259,7 +259,9 @@ final class HerokuOptions {
             case DEPLOYED, SKIPPED -> OK;
             case DEFERRED -> DEFERRED;
             case ROLLED_BACK -> RECOVERED;
-            case FAILED, REFUSED -> NOT_RECOVERED;
+            // failed before changing anything (the platform did not answer): the app is as it was
+            case FAILED -> ((DeploymentOutcome.Failed) outcome).nothingChanged() ? RECOVERED : NOT_RECOVERED;
+            case REFUSED -> NOT_RECOVERED;
         };
     }
 }

@@ -18,8 +18,17 @@ import picocli.CommandLine.Spec;
                 + "awaits consent) from the journal kept in --control-database-url (else --database-url), as zdcd "
                 + "deploy and nightly would have.",
                 "--plan prints the recovery plan and changes nothing.",
-                "Exit 0 recovered or nothing to recover, 4 not fully recovered (or consent needed), 2 bad usage."})
+                "recover acts only on a deployment whose process is gone: one that is still running (it holds the "
+                        + "deploy lock, or its heartbeat in the journal is fresh) is reported live, and nothing is "
+                        + "done.",
+                "Exit 0 recovered or nothing to recover (--plan: plan printed), 1 failed before changing anything "
+                        + "(the platform did not answer; try again), 4 recovery not complete (a step failed or "
+                        + "consent is needed: what is left is printed), 5 the deployment is live (running, not "
+                        + "crashed): nothing done, 2 bad usage."})
 public final class RecoverCommand implements Callable<Integer> {
+    /** Exit status: the unfinished deployment is live (its process runs): nothing was done. */
+    static final int LIVE = 5;
+
     @Spec
     CommandSpec spec;
 
@@ -45,6 +54,11 @@ public final class RecoverCommand implements Callable<Integer> {
         }
         var pipeline = options.pipeline(spec, System.out);
         if (planOnly) {
+            var live = pipeline.liveDeployment();
+            if (live.isPresent()) {
+                System.out.println(live.get() + ": it is running, not crashed; nothing to recover while it runs");
+                return LIVE;
+            }
             var plan = pipeline.recoveryPlan();
             System.out.println(plan.map(p -> p.describe().stripTrailing()).orElse("nothing to recover"));
             return HerokuOptions.OK;
@@ -53,7 +67,10 @@ public final class RecoverCommand implements Callable<Integer> {
         System.out.println(outcome.describe().stripTrailing());
         return switch (outcome.status()) {
             case SKIPPED, DEPLOYED, ROLLED_BACK -> HerokuOptions.OK;
-            case DEFERRED, FAILED, REFUSED -> HerokuOptions.NOT_RECOVERED;
+            case FAILED -> ((DeploymentOutcome.Failed) outcome).nothingChanged() ? HerokuOptions.RECOVERED
+                    : HerokuOptions.NOT_RECOVERED;
+            case DEFERRED -> HerokuOptions.NOT_RECOVERED;
+            case REFUSED -> LIVE;
         };
     }
 }

@@ -261,6 +261,51 @@ class HerokuCommandsTest {
         then(heroku.calls()).isEmpty();
     }
 
+    @Test
+    void recover_calls_a_running_deployment_live_not_crashed_and_exits_5(TestDatabase db) {
+        FakeHeroku.App live = heroku.addApp("live", 2);
+        var journal = io.zdcd.jdbc.JdbcDeploymentJournal.of(io.zdcd.jdbc.PostgresDatabase.fromUrl(
+                db.jdbcUrlWithCredentials()));
+        String url = db.jdbcUrlWithCredentials();
+        String id;
+        // alice's deployment runs: it holds the lock and is in its release step
+        try (var lock = journal.lock("live", "alice@ci-1")) {
+            id = journal.begin("live", io.zdcd.spi.Build.of("b9"), io.zdcd.spi.DeploymentMode.CONTINUOUS,
+                    "alice@ci-1", java.time.Instant.now()).id();
+            journal.append(id, new io.zdcd.spi.JournalEntry(io.zdcd.spi.StepKind.RELEASE,
+                    io.zdcd.spi.JournalEntry.Phase.STARTED, java.time.Instant.now(), "", Map.of()));
+            heroku.clearCalls();
+
+            then(run("recover", "--app", "live", "--database-url", url, "--plan")).as(out() + err).isEqualTo(5);
+            then(out()).contains("deployment #" + id + " of Build[b9] is live, held by alice@ci-1 since",
+                    "last heartbeat", "not crashed").doesNotContain("interrupted");
+            then(run("recover", "--app", "live", "--database-url", url)).as(out() + err).isEqualTo(5);
+            then(out()).contains("REFUSED live", "is live, not crashed", "nothing was done");
+            then(heroku.lines()).as("nothing touched on Heroku").noneMatch(l -> l.startsWith("POST")
+                    || l.startsWith("PATCH"));
+        }
+        // once alice's process is gone, the same deployment is crashed and recover acts
+        then(run("recover", "--app", "live", "--database-url", url, "--plan")).isZero();
+        then(out()).contains("release was interrupted");
+        then(live.maintenance).isFalse();
+    }
+
+    @Test
+    void a_deploy_that_cannot_reach_heroku_changes_nothing_and_says_so_with_exit_1(TestDatabase db) {
+        heroku.failNext("GET", ".*", 100_000, 503);
+
+        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "6666666fff",
+                "--database-url", db.jdbcUrlWithCredentials());
+
+        then(exit).as(out() + err).isEqualTo(1);
+        then(out()).contains("FAILED acme", "503", "nothing was changed, nothing to recover")
+                .doesNotContain("recovery not complete");
+        then(app.builds).isEmpty();
+        then(app.releases).hasSize(3);
+        then(run("recover", "--app", "acme", "--database-url", db.jdbcUrlWithCredentials())).isZero();
+        then(out()).contains("no unfinished deployment to recover");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = new String[a.length + b.length];
         System.arraycopy(a, 0, r, 0, a.length);
