@@ -102,6 +102,13 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         return backups;
     }
 
+    /** Heroku builds from a gzipped tarball it downloads: a build without a source URL cannot be released. */
+    @Override
+    public Optional<String> cannotRelease(String app, io.zdcd.spi.Build build) {
+        return build.sourceUrl().isPresent() ? Optional.empty() : Optional.of(build + " has no source URL: Heroku "
+                + "builds a gzipped tarball it downloads (zdcd deploy --source-url, Build.withSourceUrl)");
+    }
+
     @Override
     public Optional<Release> currentRelease(String app) {
         List<HerokuRelease> recent = client.releases(app, 50);

@@ -6,6 +6,7 @@ import io.zdcd.pipeline.DeploymentEvent;
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.pipeline.DeploymentPipeline;
 import io.zdcd.spi.Build;
+import io.zdcd.spi.BuildQueue;
 import io.zdcd.spi.Health;
 import io.zdcd.spi.HealthCheck;
 import io.zdcd.spi.MigrationResult;
@@ -325,5 +326,23 @@ class HerokuPipelineTest {
         then(lines.get(post + 1)).as("did it take effect? the newest releases are read").isEqualTo("GET /apps/acme/releases");
         then(app.releases).hasSize(5);
         then(app.current().description).isEqualTo("Rollback to v3");
+    }
+
+    @Test
+    void a_queued_build_without_a_source_url_is_refused_by_the_nightly_before_any_side_effect() {
+        // GIVEN a build deferred without its source URL (Heroku cannot build it)
+        BuildQueue queue = BuildQueue.inMemory();
+        queue.enqueue("acme", Build.of("5a1b2c3d4e", "drop legacy"), "UNSAFE", java.time.Instant.now());
+        DeploymentPipeline pipeline = pipeline().queue(queue).build();
+
+        // WHEN the nightly runs from the queue alone
+        DeploymentOutcome outcome = pipeline.nightly();
+
+        // THEN it refuses, says why, and changed nothing on Heroku: no maintenance, no build, the build stays queued
+        then(outcome.status()).as(outcome.describe()).isEqualTo(DeploymentOutcome.Status.REFUSED);
+        then(outcome.describe()).contains("has no source URL");
+        then(heroku.calls()).noneMatch(c -> c.method().equals("PATCH") || c.method().equals("POST"));
+        then(app.maintenance).isFalse();
+        then(queue.queued("acme")).hasSize(1);
     }
 }
