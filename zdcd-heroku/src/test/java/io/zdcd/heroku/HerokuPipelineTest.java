@@ -76,6 +76,9 @@ class HerokuPipelineTest {
         return lines;
     }
 
+    /** The verify step's own check that every web dyno is up on the new release (Platform#processesUp). */
+    private static final String VERIFY_DYNOS = "GET /apps/acme/dynos";
+
     private static final List<String> READ_CURRENT = List.of("GET /apps/acme/releases", "GET /apps/acme/builds");
 
     @Test
@@ -88,6 +91,7 @@ class HerokuPipelineTest {
         List<String> expected = new ArrayList<>(READ_CURRENT);
         expected.addAll(releaseRequests(b, r));
         expected.addAll(dynoPolls());
+        expected.add(VERIFY_DYNOS);
         then(heroku.lines()).containsExactlyElementsOf(expected);
         then(heroku.calls().get(4).json().toString()).isEqualTo(
                 "{\"source_blob\":{\"url\":\"" + SOURCE + "\",\"version\":\"4f9e2d1c0b\"}}");
@@ -159,7 +163,7 @@ class HerokuPipelineTest {
         FakeHeroku.Release v3 = app.releases.get(2);
         FakeHeroku.Release v5 = app.releases.get(4);
         int afterRelease = READ_CURRENT.size() + releaseRequests(app.builds.get(0), app.releases.get(3)).size()
-                + dynoPolls().size();
+                + dynoPolls().size() + 1; // + the verify step's own look at the dynos
         List<String> rollback = heroku.lines().subList(afterRelease, heroku.lines().size());
         List<String> expected = new ArrayList<>(List.of(
                 "GET /apps/acme/releases",           // recovery: which release serves now (v4)
@@ -250,7 +254,7 @@ class HerokuPipelineTest {
         then(heroku.lines()).filteredOn("POST /apps/acme/builds"::equals).hasSize(3);
         then(heroku.lines()).filteredOn("GET /apps/acme/releases"::equals).hasSize(4);
         then(heroku.lines()).as("one dropped, then booting and up").filteredOn("GET /apps/acme/dynos"::equals)
-                .hasSize(1 + polls(heroku.bootTime));
+                .hasSize(1 + polls(heroku.bootTime) + 1); // + the verify step's own look
         then(kit.events(HerokuEvent.ApiCallRetried.class)).extracting(HerokuEvent.ApiCallRetried::reason)
                 .containsExactly("429 rate_limit", "429 rate_limit", "429 rate_limit", "429 rate_limit",
                         "429 rate_limit", "503", "503", HerokuApiException.NETWORK_ERROR,

@@ -150,7 +150,8 @@ class HerokuSecurityTest {
                 .addListener(events::add)
                 .addListener(DeploymentListener.printing(new PrintStream(printed, true, StandardCharsets.UTF_8)))
                 .build();
-        DeploymentOutcome deferred = pipeline.deploy(Build.of("1a2b3c4d5e", "drop column c"));
+        DeploymentOutcome deferred = pipeline.deploy(Build.of("1a2b3c4d5e", "drop column c")
+                .withSourceUrl("https://src.example.com/b.tgz"));
         DeploymentOutcome outcome = pipeline.nightly(Build.of("9a8b7c6d5e").withSourceUrl(
                 "https://src.example.com/a.tgz?token=" + encoded));
         Release current = platform.currentRelease(name).orElseThrow();
