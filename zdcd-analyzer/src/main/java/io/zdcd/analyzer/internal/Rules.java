@@ -340,4 +340,12 @@ public final class Rules {
     public static Rule byId(String id) {
         return BY_ID.get(id);
     }
+
+    /** Where each rule's page lives ({@code docs/rules/<id>.md} of the repository, generated from this catalogue). */
+    public static final String DOCS_BASE = "https://github.com/zdcd/zdcd/blob/main/docs/rules/";
+
+    /** The page of the rule with that id (for SARIF {@code helpUri} and report links). */
+    public static String docsUrl(String id) {
+        return DOCS_BASE + id + ".md";
+    }
 }

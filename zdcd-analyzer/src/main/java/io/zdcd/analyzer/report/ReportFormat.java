@@ -13,17 +13,22 @@ public enum ReportFormat {
     TEXT,
     /** The stable JSON contract of {@code zdcd check --format json} (fields are only ever added, never renamed). */
     JSON,
-    /** SARIF 2.1.0 for code scanning (GitHub, GitLab): one result per finding, UNSAFE as {@code error}. */
+    /**
+     * SARIF 2.1.0 for code scanning (GitHub, GitLab): one {@code error} result per UNSAFE finding; each rule described
+     * from the catalogue with {@code helpUri}, its page under {@code docs/rules/}.
+     */
     SARIF,
+    /** As {@link #SARIF}, with the SAFE findings as {@code note} results too ({@code --format sarif-all}). */
+    SARIF_ALL,
     /** GitHub-flavoured Markdown for a pull-request comment: summary, table of unsafe statements, details. */
     MARKDOWN;
 
-    /** The format named {@code text}, {@code json}, {@code sarif} or {@code markdown} (any case). */
+    /** The format named {@code text}, {@code json}, {@code sarif}, {@code sarif-all} or {@code markdown} (any case). */
     public static Optional<ReportFormat> fromName(String name) {
         if (name == null) {
             return Optional.empty();
         }
-        String n = name.trim().toUpperCase(Locale.ROOT);
+        String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         if (n.equals("MD")) {
             return Optional.of(MARKDOWN);
         }
@@ -37,6 +42,6 @@ public enum ReportFormat {
 
     /** The lower-case name the command line uses, for example {@code json}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

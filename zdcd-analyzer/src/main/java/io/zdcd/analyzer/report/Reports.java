@@ -63,7 +63,8 @@ public final class Reports {
             switch (format) {
                 case TEXT -> TextReport.write(report, out);
                 case JSON -> JsonReport.write(report, out);
-                case SARIF -> SarifReport.write(report, toolVersion(), out);
+                case SARIF -> SarifReport.write(report, toolVersion(), false, out);
+                case SARIF_ALL -> SarifReport.write(report, toolVersion(), true, out);
                 case MARKDOWN -> MarkdownReport.write(report, out);
                 default -> throw new IllegalArgumentException("unknown format " + format);
             }

@@ -30,10 +30,11 @@ class MarkdownReportTest {
 
         then(md).contains("| <code>shop/0002_order_note.sql</code> | ✅ SAFE | 3 | 0 |  |\n")
                 .contains("| <code>shop/0003_note_index.sql</code> | ❌ UNSAFE | 3 | 1 |"
-                        + " <code>create-index-non-concurrently</code> <code>unused-ignore</code> |\n")
+                        + " <a href=\"https://github.com/zdcd/zdcd/blob/main/docs/rules/create-index-non-concurrently.md\"><code>create-index-non-concurrently</code></a>"
+                        + " <a href=\"https://github.com/zdcd/zdcd/blob/main/docs/rules/unused-ignore.md\"><code>unused-ignore</code></a> |\n")
                 .contains("| <code>shop/0003_note_index.sql</code> | 4 | <code>CREATE INDEX \"shop_order_note_idx\""
                         + " ON \"shop_order\" (\"note\")</code> | ShareLock | writes | maintenance |"
-                        + " <code>create-index-non-concurrently</code> |\n");
+                        + " <a href=\"https://github.com/zdcd/zdcd/blob/main/docs/rules/create-index-non-concurrently.md\"><code>create-index-non-concurrently</code></a> |\n");
     }
 
     @Test
@@ -42,9 +43,20 @@ class MarkdownReportTest {
 
         then(md).contains("<details><summary>shop/0003_note_index.sql line 4: CREATE INDEX shop_order</summary>\n\n"
                         + "```sql\nCREATE INDEX \"shop_order_note_idx\"\n    ON \"shop_order\" (\"note\")\n```\n")
-                .contains("- **UNSAFE** <code>create-index-non-concurrently</code>: CREATE INDEX holds ShareLock")
+                .contains("- **UNSAFE** <a href=\"https://github.com/zdcd/zdcd/blob/main/docs/rules/create-index-non-concurrently.md\"><code>"
+                        + "create-index-non-concurrently</code></a>: CREATE INDEX holds ShareLock")
                 .contains("  Safe alternative:\n\n  ```sql\n  CREATE INDEX CONCURRENTLY")
                 .contains("</details>");
+    }
+
+    @Test
+    void prose_advice_stays_out_of_code_fences() {
+        io.zdcd.classify.Classification c = io.zdcd.analyzer.SqlMigrationClassifier.defaults().classify(
+                io.zdcd.classify.Migration.of("m.sql", "DROP TABLE t;"));
+        String md = Reports.render(c, 17, ReportFormat.MARKDOWN);
+
+        then(md).contains("  Safe alternative: deploy code that no longer uses t (Django: SeparateDatabaseAndState")
+                .doesNotContain("```sql\n  deploy code");
     }
 
     @Test

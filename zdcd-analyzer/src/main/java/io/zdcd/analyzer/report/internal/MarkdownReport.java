@@ -1,5 +1,6 @@
 package io.zdcd.analyzer.report.internal;
 
+import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * GitHub-flavoured Markdown for a pull-request comment: a heading with the verdict, a table of migrations, a table of
- * the unsafe statements, and a collapsible block per unsafe statement with its SQL, findings and safe alternatives.
+ * the unsafe statements, and a collapsible block per unsafe statement with its SQL (the only code fence), findings and
+ * safe alternatives (prose), each rule id linked to its page under {@code docs/rules/}.
  * Long reports are cut (with a note saying how much was left out) so the comment stays under GitHub's 65,536
  * characters.
  */
@@ -22,6 +24,9 @@ public final class MarkdownReport implements ReportStream {
     static final int MAX_DETAILS = 40;
     static final int MAX_SQL = 1500;
     private static final Pattern BACKTICKS = Pattern.compile("`+");
+    /** Text that is SQL only (a statement keyword first, a semicolon last) goes in a fence; prose never does. */
+    private static final Pattern SQL = Pattern.compile("(?s)(CREATE|ALTER|DROP|UPDATE|DELETE|INSERT|SET|SELECT|BEGIN|"
+            + "COMMIT|REINDEX|VACUUM|LOCK|COMMENT|GRANT|REVOKE|WITH|TRUNCATE|ANALYZE)\\b.*;");
 
     private final Appendable out;
 
@@ -79,7 +84,7 @@ public final class MarkdownReport implements ReportStream {
             out.append("| ").append(code(m.name)).append(" | ").append(verdict(m.verdict)).append(" | ")
                     .append(Integer.toString(m.statements)).append(" | ")
                     .append(Integer.toString(m.unsafeStatements)).append(" | ")
-                    .append(m.unsafeRules.stream().map(MarkdownReport::code).collect(Collectors.joining(" ")))
+                    .append(m.unsafeRules.stream().map(MarkdownReport::rule).collect(Collectors.joining(" ")))
                     .append(" |\n");
         }
         out.append('\n');
@@ -144,11 +149,16 @@ public final class MarkdownReport implements ReportStream {
 
     private static void writeFindings(List<Finding> findings, Appendable out) throws IOException {
         for (Finding f : findings) {
-            out.append("- **").append(f.verdict().name()).append("** ").append(code(f.ruleId())).append(": ")
-                    .append(f.message().strip().replace("\n", " ")).append('\n');
-            if (f.verdict() != Verdict.SAFE && !f.safeAlternative().isBlank()) {
-                out.append("\n  Safe alternative:\n\n");
-                fenced(f.safeAlternative().strip(), "  ", out);
+            out.append("- **").append(f.verdict().name()).append("** ").append(rule(f.ruleId())).append(": ")
+                    .append(html(f.message().strip())).append('\n');
+            String alternative = f.safeAlternative().strip();
+            if (f.verdict() != Verdict.SAFE && !alternative.isBlank()) {
+                if (SQL.matcher(alternative).matches()) {
+                    out.append("\n  Safe alternative:\n\n");
+                    fenced(alternative, "  ", out);
+                } else {
+                    out.append("\n  Safe alternative: ").append(html(alternative)).append("\n\n");
+                }
             }
         }
         out.append('\n');
@@ -173,8 +183,13 @@ public final class MarkdownReport implements ReportStream {
     }
 
     private static String unsafeRules(List<Finding> findings) {
-        return findings.stream().filter(f -> f.verdict() != Verdict.SAFE).map(f -> code(f.ruleId())).distinct()
+        return findings.stream().filter(f -> f.verdict() != Verdict.SAFE).map(f -> rule(f.ruleId())).distinct()
                 .collect(Collectors.joining(" "));
+    }
+
+    /** The rule id as code, linked to its page when it is a catalogue rule. */
+    static String rule(String id) {
+        return Rules.byId(id) == null ? code(id) : "<a href=\"" + Rules.docsUrl(id) + "\">" + code(id) + "</a>";
     }
 
     private static String verdict(Verdict v) {

@@ -27,7 +27,8 @@ public interface ReportStream {
         return switch (format) {
             case TEXT -> new TextReport(out);
             case JSON -> new JsonReport(out);
-            case SARIF -> new SarifReport(toolVersion, out);
+            case SARIF -> new SarifReport(toolVersion, false, out);
+            case SARIF_ALL -> new SarifReport(toolVersion, true, out);
             case MARKDOWN -> new MarkdownReport(out);
         };
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
@@ -16,9 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0 for code scanning: one run whose driver lists every rule that produced a finding (id, short
- * description, help with the safe alternative), and one result per finding, UNSAFE as {@code error}, SAFE as
- * {@code note}, located at the statement's line and column in the migration file.
+ * SARIF 2.1.0 for code scanning: one run whose driver lists every rule that produced a result, described from the
+ * rule catalogue (what it catches, the lock, what deployed code sees, the safe way, and {@code helpUri}: the rule's
+ * page under {@code docs/rules/}), and one result per UNSAFE finding, as {@code error}, located at the statement's
+ * line and column in the migration file. SAFE findings are results ({@code note}) only in {@link
+ * io.zdcd.analyzer.report.ReportFormat#SARIF_ALL}: in code scanning they are noise.
  */
 public final class SarifReport implements ReportStream {
 
@@ -32,17 +36,21 @@ public final class SarifReport implements ReportStream {
 
     private final JsonGenerator g;
     private final String toolVersion;
+    private final boolean safeResults;
     private Map<String, RuleInfo> rules;
     private String uri;
 
-    SarifReport(String toolVersion, Appendable out) throws IOException {
+    SarifReport(String toolVersion, boolean safeResults, Appendable out) throws IOException {
         this.toolVersion = toolVersion;
+        this.safeResults = safeResults;
         this.g = FACTORY.createGenerator(ReportFacts.asWriter(out));
         g.useDefaultPrettyPrinter();
     }
 
-    public static void write(ClassificationReport report, String toolVersion, Appendable out) throws IOException {
-        ReportStream.write(report, new SarifReport(toolVersion, out));
+    /** SARIF of the report; SAFE findings become {@code note} results only when {@code safeResults}. */
+    public static void write(ClassificationReport report, String toolVersion, boolean safeResults, Appendable out)
+            throws IOException {
+        ReportStream.write(report, new SarifReport(toolVersion, safeResults, out));
     }
 
     private ReportOverview overview;
@@ -52,9 +60,11 @@ public final class SarifReport implements ReportStream {
         this.overview = o;
         this.rules = new LinkedHashMap<>();
         o.rules.forEach((id, r) -> {
-            RuleInfo info = new RuleInfo(id, r.index, r.example);
-            info.unsafe = r.unsafe;
-            rules.put(id, info);
+            if (safeResults || r.unsafe) {
+                RuleInfo info = new RuleInfo(id, rules.size(), r.example);
+                info.unsafe = r.unsafe;
+                rules.put(id, info);
+            }
         });
         g.writeStartObject();
         g.writeStringField("$schema", SCHEMA);
@@ -73,14 +83,18 @@ public final class SarifReport implements ReportStream {
     @Override
     public void statement(StatementAnalysis s) throws IOException {
         for (Finding f : s.findings()) {
-            writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s), s.phase().label());
+            if (rules.containsKey(f.ruleId()) && (safeResults || f.verdict() != Verdict.SAFE)) {
+                writeResult(g, f, rules, uri, s.line(), s.column(), endLine(s), s.phase().label());
+            }
         }
     }
 
     @Override
     public void migrationEnd(ReportOverview.Migration m) throws IOException {
         for (Finding f : m.findings) {
-            writeResult(g, f, rules, uri, 1, 1, 1, null);
+            if (rules.containsKey(f.ruleId()) && (safeResults || f.verdict() != Verdict.SAFE)) {
+                writeResult(g, f, rules, uri, 1, 1, 1, null);
+            }
         }
     }
 
@@ -109,21 +123,31 @@ public final class SarifReport implements ReportStream {
         g.writeStringField("informationUri", INFORMATION_URI);
         g.writeArrayFieldStart("rules");
         for (RuleInfo r : rules.values()) {
+            Rule rule = Rules.byId(r.id);
             g.writeStartObject();
             g.writeStringField("id", r.id);
             g.writeStringField("name", r.id);
             g.writeObjectFieldStart("shortDescription");
-            g.writeStringField("text", firstSentence(r.example.message()));
+            g.writeStringField("text", rule != null ? rule.operation() : firstSentence(r.example.message()));
             g.writeEndObject();
             g.writeObjectFieldStart("fullDescription");
-            g.writeStringField("text", r.example.message());
+            g.writeStringField("text", rule != null ? fullDescription(rule) : r.example.message());
             g.writeEndObject();
+            if (rule != null) {
+                g.writeStringField("helpUri", Rules.docsUrl(r.id));
+            }
             g.writeObjectFieldStart("help");
-            g.writeStringField("text", helpText(r.example));
-            g.writeStringField("markdown", helpMarkdown(r.example));
+            g.writeStringField("text", rule != null ? helpText(rule) : helpText(r.example));
+            g.writeStringField("markdown", rule != null ? helpMarkdown(rule) : helpText(r.example));
             g.writeEndObject();
             g.writeObjectFieldStart("defaultConfiguration");
-            g.writeStringField("level", r.unsafe ? "error" : "note");
+            g.writeStringField("level", (rule != null ? rule.verdict() != Verdict.SAFE : r.unsafe) ? "error" : "note");
+            g.writeEndObject();
+            g.writeObjectFieldStart("properties");
+            g.writeArrayFieldStart("tags");
+            g.writeString("postgresql");
+            g.writeString("migration");
+            g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
         }
@@ -181,12 +205,29 @@ public final class SarifReport implements ReportStream {
 
     private static String helpText(Finding f) {
         return f.safeAlternative().isBlank() ? f.message()
-                : f.message() + "\n\nSafe alternative:\n" + f.safeAlternative().strip();
+                : f.message() + "\n\nSafe alternative: " + f.safeAlternative().strip();
     }
 
-    private static String helpMarkdown(Finding f) {
-        return f.safeAlternative().isBlank() ? f.message()
-                : f.message() + "\n\n**Safe alternative:**\n\n```sql\n" + f.safeAlternative().strip() + "\n```";
+    /** What the catalogue says of the rule: the operation, its lock, its rewrite or scan, what deployed code sees. */
+    private static String fullDescription(Rule r) {
+        return r.operation() + ". Lock: " + r.lock() + ". Rewrite or scan: " + r.rewriteScan()
+                + ". Deployed code: " + r.oldCode() + ".";
+    }
+
+    private static String helpText(Rule r) {
+        return fullDescription(r) + (r.alternative().isBlank() ? "" : "\n\nSafe alternative: " + r.alternative())
+                + "\n\nMore: " + Rules.docsUrl(r.id());
+    }
+
+    private static String helpMarkdown(Rule r) {
+        return "**" + r.operation() + "**\n\n| Lock | Rewrite or scan | Deployed code |\n|---|---|---|\n| "
+                + cell(r.lock()) + " | " + cell(r.rewriteScan()) + " | " + cell(r.oldCode()) + " |\n\n"
+                + (r.alternative().isBlank() ? "" : "**Safe alternative:** " + r.alternative() + "\n\n")
+                + "[The rule's page](" + Rules.docsUrl(r.id()) + ")";
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     static String firstSentence(String message) {

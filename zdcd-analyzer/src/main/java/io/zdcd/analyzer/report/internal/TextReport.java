@@ -128,5 +128,9 @@ public final class TextReport implements ReportStream {
                 out.append(indent).append("    ").append(line).append('\n');
             }
         }
+        if (f.verdict() != io.zdcd.classify.Verdict.SAFE && io.zdcd.analyzer.internal.Rules.byId(f.ruleId()) != null) {
+            out.append(indent).append("  more: ").append(io.zdcd.analyzer.internal.Rules.docsUrl(f.ruleId()))
+                    .append('\n');
+        }
     }
 }
