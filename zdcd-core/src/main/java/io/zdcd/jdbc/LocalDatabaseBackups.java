@@ -42,8 +42,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       ({@code pg_terminate_backend}) right before the copy; their clients see a dropped connection and must
  *       reconnect.</li>
  * </ul>
- * A restore always terminates other sessions (the pipeline restores only inside maintenance mode). zdcd's own
- * journal and queue must live in another database ({@link JdbcDeploymentJournal}).
+ * A restore always terminates other sessions (the pipeline restores only inside maintenance mode), zdcd's own
+ * deploy-lock session included. When zdcd's journal and queue live in the restored database, the pipeline writes
+ * back right after the restore what it removed and takes its deploy lock back; a control database that restores
+ * never touch ({@link JdbcDeploymentJournal}) remains the better place for them.
  *
  * <p>Copies are named {@code <db>_zdcd_<yyyyMMddHHmmss>_<random>} and the newest {@link Builder#keep} (default 3)
  * are kept; older ones are dropped after each capture.
