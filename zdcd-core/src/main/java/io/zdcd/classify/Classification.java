@@ -1,5 +1,6 @@
 package io.zdcd.classify;
 
+import io.zdcd.internal.Counts;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -86,7 +87,7 @@ public record Classification(String migration, Verdict verdict, List<StatementAn
         if (unsafe.size() > 3) {
             detail += ", ...";
         }
-        return "Classification[" + verdict + " " + migration + ": " + statements.size() + " statements"
+        return "Classification[" + verdict + " " + migration + ": " + Counts.of(statements.size(), "statement")
                 + (unsafe.isEmpty() ? "" : ", " + unsafe.size() + " unsafe (" + detail + ")") + "]";
     }
 }

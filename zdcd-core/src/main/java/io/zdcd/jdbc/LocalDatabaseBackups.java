@@ -1,5 +1,6 @@
 package io.zdcd.jdbc;
 
+import io.zdcd.internal.Counts;
 import io.zdcd.spi.Backup;
 import io.zdcd.spi.DatabaseBackups;
 import io.zdcd.spi.PlatformException;
@@ -205,12 +206,13 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
                     }
                     int others = sessions(c, database.name());
                     if (System.nanoTime() >= deadline) {
-                        throw new PlatformException("back up " + database.name(), others + " other session(s) "
-                                + "stayed connected to " + database.name() + " for " + waitForSessions.toSeconds()
+                        throw new PlatformException("back up " + database.name(), Counts.of(others, "other session")
+                                + " stayed connected to " + database.name() + " for " + waitForSessions.toSeconds()
                                 + "s; a TEMPLATE copy needs them gone (close them, use OtherSessions.TERMINATE, or "
                                 + "remove what the online copy does not rebuild)");
                     }
-                    progress.report(others + " other session(s) connected to " + database.name() + "; waiting");
+                    progress.report(Counts.of(others, "other session") + " connected to " + database.name()
+                            + "; waiting");
                     sleep(200);
                 }
             }

@@ -3,6 +3,7 @@ package io.zdcd.analyzer.trace;
 import io.zdcd.analyzer.trace.internal.Endpoint;
 import io.zdcd.analyzer.trace.internal.TraceEngine;
 import io.zdcd.classify.Migration;
+import io.zdcd.internal.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class LockTracer {
 
     @Override
     public String toString() {
-        return "LockTracer[" + endpoint + ", rows=" + rows + ", history=" + history.size() + " migrations"
+        return "LockTracer[" + endpoint + ", rows=" + rows + ", history=" + Counts.of(history.size(), "migration")
                 + (allowBusy ? ", allowBusy" : "") + (scratchCopy ? "" : ", in place") + "]";
     }
 

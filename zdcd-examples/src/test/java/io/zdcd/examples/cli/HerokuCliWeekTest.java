@@ -221,6 +221,12 @@ class HerokuCliWeekTest {
             then(night3).contains("ROLLED_BACK acme Build[" + THU.substring(0, 7), "Recovery done:")
                     .contains(separateControl ? "crashed" : "smoke command failed").doesNotContain(": 503");
             then(night3.split("ROLLED_BACK acme", -1)).as("the outcome is printed once").hasSize(2);
+            if (separateControl) {
+                then(night3).as("the restore left the control database alone").doesNotContain("wrote back");
+            } else {
+                then(night3).as("what the restore removed from the journal is written back")
+                        .containsPattern("restore b003: SUCCEEDED .*; wrote back \\d+ journal entries");
+            }
             then(app.maintenance).as("maintenance off").isFalse();
             then(app.current().slugId).as("the previous build runs again").isEqualTo(wednesdaySlug);
             then(app.current().description).startsWith("Rollback to v5");
