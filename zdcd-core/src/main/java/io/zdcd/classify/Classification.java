@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * The verdict on one migration: SAFE only when every statement is.
  *
  * <p>{@code toString()} reads like
- * {@code Classification[UNSAFE users/0042_add_email: 1 of 3 statements unsafe (add-column-not-null@L2)]}.
+ * {@code Classification[UNSAFE users/0042_add_email: 3 statements, 1 unsafe (add-column-not-null@L2)]}.
  *
  * @param migration  the migration's name
  * @param verdict    the migration's verdict

@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  *         .rows(1000)
  *         .build();
  * TraceReport report = tracer.trace(Migration.of("0003", "ALTER TABLE t ADD COLUMN c int NOT NULL"));
- * // TraceReport[0003 on PostgreSQL 17.7, scratch copy, 1000 rows per table, 1 statements, 1 failed]
+ * // TraceReport[0003 on PostgreSQL 17.7, scratch copy, 1000 rows per table, 1 statement, 1 failed]
  * }</pre>
  *
  * <p>It never picks a database by itself: the caller names one. It refuses a database with connections from other
