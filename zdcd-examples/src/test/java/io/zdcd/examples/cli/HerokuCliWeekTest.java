@@ -217,9 +217,13 @@ class HerokuCliWeekTest {
 
             // Night 3: the release is unhealthy inside the window: rolled back and restored, exit 1 as documented
             then(zdcd("nightly")).as(kit.out() + kit.err).isEqualTo(1);
+            then(kit.commandLine().getSubcommands().get("nightly").getUsageMessage())
+                    .as("exit 1 is what nightly --help documents").contains("1 failed and recovered");
             String night3 = kit.out();
             then(night3).contains("ROLLED_BACK acme Build[" + THU.substring(0, 7), "Recovery done:")
-                    .contains(separateControl ? "crashed" : "smoke command failed").doesNotContain(": 503");
+                    .contains(separateControl ? "crashed" : "smoke command failed").doesNotContain(": 503")
+                    .as("the deploy lock held through the restore of its own database")
+                    .doesNotContain("lost the deploy lock");
             then(night3.split("ROLLED_BACK acme", -1)).as("the outcome is printed once").hasSize(2);
             if (separateControl) {
                 then(night3).as("the restore left the control database alone").doesNotContain("wrote back");
