@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * MigrationClassifier classifier = SqlMigrationClassifier.defaults();        // PostgreSQL 17
  * classifier.classify("CREATE INDEX idx_email ON users (email)");
- * // Classification[UNSAFE <inline>: 1 statements, 1 unsafe (create-index-non-concurrently@L1)]
+ * // Classification[UNSAFE <inline>: 1 statement, 1 unsafe (create-index-non-concurrently@L1)]
  *
  * MigrationClassifier pg14 = SqlMigrationClassifier.builder()
  *         .postgresVersion("14.2")                     // 14.0-14.3: concurrent index builds can corrupt indexes

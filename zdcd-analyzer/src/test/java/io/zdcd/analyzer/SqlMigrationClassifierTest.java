@@ -173,7 +173,7 @@ class SqlMigrationClassifierTest {
     @Test
     void to_string_is_readable() {
         then(classifier.classify("CREATE INDEX idx_email ON users (email)").toString())
-                .isEqualTo("Classification[UNSAFE <inline>: 1 statements, 1 unsafe "
+                .isEqualTo("Classification[UNSAFE <inline>: 1 statement, 1 unsafe "
                         + "(create-index-non-concurrently@L1)]");
         then(SqlMigrationClassifier.defaults().toString()).isEqualTo("SqlMigrationClassifier[PostgreSQL 17]");
     }

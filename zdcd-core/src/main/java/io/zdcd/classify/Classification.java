@@ -1,5 +1,6 @@
 package io.zdcd.classify;
 
+import io.zdcd.internal.Counts;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
  * The verdict on one migration: SAFE only when every statement is.
  *
  * <p>{@code toString()} reads like
- * {@code Classification[UNSAFE users/0042_add_email: 1 of 3 statements unsafe (add-column-not-null@L2)]}.
+ * {@code Classification[UNSAFE users/0042_add_email: 3 statements, 1 unsafe (add-column-not-null@L2)]}.
  *
  * @param migration  the migration's name
  * @param verdict    the migration's verdict
@@ -86,7 +87,7 @@ public record Classification(String migration, Verdict verdict, List<StatementAn
         if (unsafe.size() > 3) {
             detail += ", ...";
         }
-        return "Classification[" + verdict + " " + migration + ": " + statements.size() + " statements"
+        return "Classification[" + verdict + " " + migration + ": " + Counts.of(statements.size(), "statement")
                 + (unsafe.isEmpty() ? "" : ", " + unsafe.size() + " unsafe (" + detail + ")") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.zdcd.classify;
 
+import io.zdcd.internal.Counts;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record ClassificationReport(int postgresVersion, Verdict verdict, List<Cl
     @Override
     public String toString() {
         long unsafe = migrations.stream().filter(m -> !m.isSafe()).count();
-        return "ClassificationReport[" + verdict + ", PostgreSQL " + postgresVersion + ", " + migrations.size()
-                + " migrations" + (unsafe == 0 ? "" : ", " + unsafe + " unsafe") + "]";
+        return "ClassificationReport[" + verdict + ", PostgreSQL " + postgresVersion + ", "
+                + Counts.of(migrations.size(), "migration") + (unsafe == 0 ? "" : ", " + unsafe + " unsafe") + "]";
     }
 }

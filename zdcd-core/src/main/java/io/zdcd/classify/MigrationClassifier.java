@@ -9,7 +9,7 @@ import java.util.List;
  * <pre>{@code
  * MigrationClassifier classifier = SqlMigrationClassifier.defaults();   // zdcd-analyzer
  * classifier.classify("CREATE INDEX idx_email ON users (email)");
- * // Classification[UNSAFE <inline>: 1 statements, 1 unsafe (create-index-non-concurrently@L1)]
+ * // Classification[UNSAFE <inline>: 1 statement, 1 unsafe (create-index-non-concurrently@L1)]
  * }</pre>
  */
 public interface MigrationClassifier {

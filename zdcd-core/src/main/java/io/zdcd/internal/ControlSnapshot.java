@@ -70,7 +70,7 @@ final class ControlSnapshot {
             for (JournalEntry e : was.subList(now.size(), was.size())) {
                 s.journal().append(before.id(), e);
             }
-            done.append("wrote back ").append(was.size() - now.size()).append(" journal entries");
+            done.append("wrote back ").append(Counts.of(was.size() - now.size(), "journal entry", "journal entries"));
         });
         List<QueuedBuild> now = s.queue().queued(s.app());
         if (!versions(now).equals(versions(queue))) {
@@ -81,7 +81,7 @@ final class ControlSnapshot {
                 s.queue().enqueue(s.app(), q.build(), q.reason(), q.queuedAt());
             }
             done.append(done.length() == 0 ? "" : " and ").append("wrote back the queue (")
-                    .append(queue.size()).append(queue.size() == 1 ? " build)" : " builds)");
+                    .append(Counts.of(queue.size(), "build")).append(')');
         }
         return done.toString();
     }

@@ -449,7 +449,8 @@ public final class PipelineEngine {
                 } catch (RuntimeException e) {
                     fail(StepKind.MAINTENANCE_ON, "", t, message(e), Map.of());
                 }
-                succeeded(StepKind.MAINTENANCE_ON, "", t, unsafe.size() + " UNSAFE migration(s) pending", Map.of());
+                succeeded(StepKind.MAINTENANCE_ON, "", t, Counts.of(unsafe.size(), "UNSAFE migration") + " pending",
+                        Map.of());
             }
 
             // BACKUP, only when migrations are pending.

@@ -2,10 +2,17 @@ package io.zdcd.jdbc;
 
 import io.zdcd.spi.PlatformException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
-/** Creates the journal's and the queue's tables in schema {@code zdcd} on first use. */
+/**
+ * Creates the journal's and the queue's tables in schema {@code zdcd} on first write; reads of a database where they
+ * do not exist yet ({@link #connectIfPresent}) find nothing and create nothing, so {@code plan}, {@code queue} and
+ * {@code recover --plan} have no side effect.
+ */
 final class ControlTables {
     private static final String[] DDL = {
         "CREATE SCHEMA IF NOT EXISTS zdcd",
@@ -45,6 +52,28 @@ final class ControlTables {
             ready = true;
         }
         return db.connect();
+    }
+
+    /**
+     * A new connection for reading {@code table} (schema-qualified), or empty when that table does not exist: there is
+     * nothing to read then, and nothing is created. When it exists, this is {@link #connect()} (which completes the
+     * tables of an older install).
+     */
+    Optional<Connection> connectIfPresent(String table) {
+        if (!ready) {
+            try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement("SELECT to_regclass(?) IS NULL")) {
+                p.setString(1, table);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return Optional.empty();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new PlatformException("look for " + table + " in " + db, e.getMessage(), e);
+            }
+        }
+        return Optional.of(connect());
     }
 
     static void ensure(PostgresDatabase db) {

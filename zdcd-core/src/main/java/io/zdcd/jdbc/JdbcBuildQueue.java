@@ -16,14 +16,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The nightly queue in PostgreSQL: table {@code zdcd.build_queue}, created on first use (an existing table gains the
- * {@code source_url} column). It keeps the whole build: version, source URL, description, creation time, and when and
+ * The nightly queue in PostgreSQL: table {@code zdcd.build_queue}, created on the first enqueue (an existing table
+ * gains the {@code source_url} column); reading a database without it finds an empty queue and creates nothing. It keeps the whole build: version, source URL, description, creation time, and when and
  * why it was queued. The source URL may carry a signed token: it is stored, handed to the platform, and never printed.
  *
  * <p>Keep it next to the {@link JdbcDeploymentJournal}, best in a control database that backups do not restore; when
  * it lives in the restored database, the pipeline writes back after a restore the queue as it was before it.
  */
 public final class JdbcBuildQueue implements BuildQueue {
+    private static final String TABLE = "zdcd.build_queue";
     private final PostgresDatabase db;
     private final ControlTables tables;
 
@@ -61,7 +62,11 @@ public final class JdbcBuildQueue implements BuildQueue {
     @Override
     public List<QueuedBuild> queued(String app) {
         List<QueuedBuild> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT version, description, "
+        Optional<Connection> present = tables.connectIfPresent(TABLE);
+        if (present.isEmpty()) {
+            return out; // nothing was ever queued here
+        }
+        try (Connection c = present.get(); PreparedStatement p = c.prepareStatement("SELECT version, description, "
                 + "created_at, queued_at, reason, source_url FROM zdcd.build_queue WHERE app = ? ORDER BY seq")) {
             p.setString(1, app);
             try (ResultSet rs = p.executeQuery()) {
@@ -92,7 +97,11 @@ public final class JdbcBuildQueue implements BuildQueue {
 
     @Override
     public boolean drop(String app, String version) {
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        Optional<Connection> present = tables.connectIfPresent(TABLE);
+        if (present.isEmpty()) {
+            return false;
+        }
+        try (Connection c = present.get(); PreparedStatement p = c.prepareStatement(
                 "DELETE FROM zdcd.build_queue WHERE app = ? AND version = ?")) {
             p.setString(1, app);
             p.setString(2, version);

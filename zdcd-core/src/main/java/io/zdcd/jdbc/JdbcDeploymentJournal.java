@@ -28,15 +28,19 @@ import java.util.TreeMap;
 
 /**
  * The deployment journal in PostgreSQL: tables {@code zdcd.deployments} and {@code zdcd.journal_entries}, created on
- * first use; every entry is committed before {@link #append} returns. The deploy lock is a session advisory lock held
+ * the first lock or write (reading a database without them finds nothing and creates nothing); every entry is
+ * committed before {@link #append} returns. The deploy lock is a session advisory lock held
  * on a dedicated connection (released by PostgreSQL if the process dies), with its holder, a fencing number and a
  * heartbeat in {@code zdcd.deploy_locks}: whoever is refused learns who holds it, a holder whose session was
  * terminated finds out at its next {@link DeployLock#ensureHeld()}, and nobody takes over from a holder whose process
  * still heartbeats (see {@link #withLease}).
  *
- * <p>Keep the journal in a database that backups do not restore (a "control" database such as {@code zdcd} on the
- * same server, or any other): a restore must not roll the journal back, and restoring the app's database drops every
- * connection to it.
+ * <p>Best kept in a control database that restores never touch (a database {@code zdcd} on the same server, or any
+ * other; the CLI's {@code --control-database-url}). It may live in the app's own database: a restore there takes the
+ * journal back to the time of the backup and cuts every connection to it, so the pipeline, right after its own
+ * restore, writes back the entries the restore removed (and the queue as it was) and takes its deploy lock back on a
+ * new session ({@link DeployLock#reclaimAfterOwnRestore()}). A restore made by hand, outside zdcd, rolls such a
+ * journal back with nothing written back.
  */
 public final class JdbcDeploymentJournal implements DeploymentJournal {
     private final PostgresDatabase db;
@@ -50,7 +54,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
         this.lease = lease;
     }
 
-    /** A journal in {@code db} (tables created on first use). */
+    /** A journal in {@code db} (tables created on the first lock or write). */
     public static JdbcDeploymentJournal of(PostgresDatabase db) {
         return new JdbcDeploymentJournal(db, Duration.ofSeconds(15));
     }
@@ -77,7 +81,11 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     @Override
     public Optional<String> liveHolder(String app) {
-        try (Connection c = connect()) {
+        Optional<Connection> present = tables.connectIfPresent("zdcd.deploy_locks");
+        if (present.isEmpty()) {
+            return Optional.empty(); // no lock was ever taken here
+        }
+        try (Connection c = present.get()) {
             return LeasedLock.live(c, app).map(r -> r.holder() + " since " + r.since()
                     + r.heartbeat().map(h -> ", last heartbeat " + h).orElse(""));
         } catch (SQLException e) {
@@ -154,7 +162,11 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     private List<DeploymentRecord> query(String app, String condition, int limit) {
         List<DeploymentRecord> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT id, build_version, "
+        Optional<Connection> present = tables.connectIfPresent("zdcd.deployments");
+        if (present.isEmpty()) {
+            return out; // no deployment was ever journaled here
+        }
+        try (Connection c = present.get(); PreparedStatement p = c.prepareStatement("SELECT id, build_version, "
                 + "build_description, build_created_at, mode, holder, started_at, ended_at, succeeded, summary "
                 + "FROM zdcd.deployments WHERE app = ? AND " + condition + " ORDER BY id DESC LIMIT ?")) {
             p.setString(1, app);

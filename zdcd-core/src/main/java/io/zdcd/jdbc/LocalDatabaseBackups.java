@@ -1,5 +1,6 @@
 package io.zdcd.jdbc;
 
+import io.zdcd.internal.Counts;
 import io.zdcd.spi.Backup;
 import io.zdcd.spi.DatabaseBackups;
 import io.zdcd.spi.PlatformException;
@@ -42,8 +43,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       ({@code pg_terminate_backend}) right before the copy; their clients see a dropped connection and must
  *       reconnect.</li>
  * </ul>
- * A restore always terminates other sessions (the pipeline restores only inside maintenance mode). zdcd's own
- * journal and queue must live in another database ({@link JdbcDeploymentJournal}).
+ * A restore always terminates other sessions (the pipeline restores only inside maintenance mode), zdcd's own
+ * deploy-lock session included. When zdcd's journal and queue live in the restored database, the pipeline writes
+ * back right after the restore what it removed and takes its deploy lock back; a control database that restores
+ * never touch ({@link JdbcDeploymentJournal}) remains the better place for them.
  *
  * <p>Copies are named {@code <db>_zdcd_<yyyyMMddHHmmss>_<random>} and the newest {@link Builder#keep} (default 3)
  * are kept; older ones are dropped after each capture.
@@ -203,12 +206,13 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
                     }
                     int others = sessions(c, database.name());
                     if (System.nanoTime() >= deadline) {
-                        throw new PlatformException("back up " + database.name(), others + " other session(s) "
-                                + "stayed connected to " + database.name() + " for " + waitForSessions.toSeconds()
+                        throw new PlatformException("back up " + database.name(), Counts.of(others, "other session")
+                                + " stayed connected to " + database.name() + " for " + waitForSessions.toSeconds()
                                 + "s; a TEMPLATE copy needs them gone (close them, use OtherSessions.TERMINATE, or "
                                 + "remove what the online copy does not rebuild)");
                     }
-                    progress.report(others + " other session(s) connected to " + database.name() + "; waiting");
+                    progress.report(Counts.of(others, "other session") + " connected to " + database.name()
+                            + "; waiting");
                     sleep(200);
                 }
             }

@@ -9,8 +9,9 @@ import java.util.Optional;
  * after each step runs, so that a crashed deployment can be found and recovered ({@code DeploymentPipeline#recover()}).
  *
  * <p>Implementations: {@link #inMemory()} (tests, one process) and {@link io.zdcd.jdbc.JdbcDeploymentJournal}
- * (PostgreSQL tables in a schema of their own). Keep a persistent journal outside the database that backups restore:
- * a restore must not roll the journal back.
+ * (PostgreSQL tables in a schema of their own). A persistent journal is best kept outside the database that backups
+ * restore; when it lives there, the pipeline writes back, right after its own restore, the entries that restore
+ * removed, so the record still tells the whole story.
  */
 public interface DeploymentJournal {
 

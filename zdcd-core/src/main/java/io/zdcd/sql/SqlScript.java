@@ -1,5 +1,6 @@
 package io.zdcd.sql;
 
+import io.zdcd.internal.Counts;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -256,7 +257,7 @@ public final class SqlScript {
 
     @Override
     public String toString() {
-        return "SqlScript[" + statements.size() + " statements" + (hasDownSection() ? ", down section left out" : "")
-                + "]";
+        return "SqlScript[" + Counts.of(statements.size(), "statement")
+                + (hasDownSection() ? ", down section left out" : "") + "]";
     }
 }

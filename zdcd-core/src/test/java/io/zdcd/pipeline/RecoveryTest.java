@@ -85,7 +85,7 @@ class RecoveryTest {
             // THEN
             then(outcome.status()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
             then(((DeploymentOutcome.RolledBack) outcome).failedStep()).isEqualTo(StepKind.BACKUP);
-            then(((DeploymentOutcome.RolledBack) outcome).reason()).contains("other session(s) stayed connected");
+            then(((DeploymentOutcome.RolledBack) outcome).reason()).contains("other session stayed connected");
             then(traffic.isValid(1)).isTrue();
         }
         then(h.columns("orders")).containsExactly("id", "note", "legacy");

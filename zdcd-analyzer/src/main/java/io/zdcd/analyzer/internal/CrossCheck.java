@@ -2,6 +2,7 @@ package io.zdcd.analyzer.internal;
 
 import io.zdcd.analyzer.SqlStatement;
 import io.zdcd.classify.Verdict;
+import io.zdcd.internal.Counts;
 import java.util.Locale;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
@@ -121,7 +122,8 @@ final class CrossCheck {
                     }
                 }
                 if (notValid < f.notValidConstraints) {
-                    return "it sees " + notValid + " NOT VALID constraint(s), the tokens " + f.notValidConstraints;
+                    return "it sees " + Counts.of(notValid, "NOT VALID constraint") + ", the tokens "
+                            + f.notValidConstraints;
                 }
                 if (nullableAdds < f.nullableColumnsAdded) {
                     return "it sees a column added NOT NULL that the tokens read as nullable";

@@ -3,6 +3,7 @@ package io.zdcd.analyzer.trace;
 import io.zdcd.analyzer.trace.internal.Endpoint;
 import io.zdcd.analyzer.trace.internal.TraceEngine;
 import io.zdcd.classify.Migration;
+import io.zdcd.internal.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import javax.sql.DataSource;
  *         .rows(1000)
  *         .build();
  * TraceReport report = tracer.trace(Migration.of("0003", "ALTER TABLE t ADD COLUMN c int NOT NULL"));
- * // TraceReport[0003 on PostgreSQL 17.7, scratch copy, 1000 rows per table, 1 statements, 1 failed]
+ * // TraceReport[0003 on PostgreSQL 17.7, scratch copy, 1000 rows per table, 1 statement, 1 failed]
  * }</pre>
  *
  * <p>It never picks a database by itself: the caller names one. It refuses a database with connections from other
@@ -92,7 +93,7 @@ public final class LockTracer {
 
     @Override
     public String toString() {
-        return "LockTracer[" + endpoint + ", rows=" + rows + ", history=" + history.size() + " migrations"
+        return "LockTracer[" + endpoint + ", rows=" + rows + ", history=" + Counts.of(history.size(), "migration")
                 + (allowBusy ? ", allowBusy" : "") + (scratchCopy ? "" : ", in place") + "]";
     }
 

@@ -1,6 +1,7 @@
 package io.zdcd.analyzer.trace;
 
 import io.zdcd.classify.Classification;
+import io.zdcd.internal.Counts;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,7 +34,8 @@ public record TraceComparison(Classification classification, TraceReport trace, 
     @Override
     public String toString() {
         return "TraceComparison[" + trace.migration() + " on PostgreSQL " + trace.postgresVersion() + ": "
-                + statements.size() + " statements, " + mismatches().size() + " mismatches, "
+                + Counts.of(statements.size(), "statement") + ", " + Counts.of(mismatches().size(), "mismatch",
+                "mismatches") + ", "
                 + classification.verdict() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.zdcd.analyzer.trace;
 
+import io.zdcd.internal.Counts;
 import java.util.List;
 import java.util.Objects;
 
@@ -66,6 +67,6 @@ public record TraceReport(String migration, int postgresVersion, String serverVe
         long failed = failures().size();
         return "TraceReport[" + migration + " on PostgreSQL " + serverVersion + ", "
                 + (mode == Mode.SCRATCH_COPY ? "scratch copy" : "in place") + ", " + rows + " rows per table, "
-                + statements.size() + " statements" + (failed == 0 ? "" : ", " + failed + " failed") + "]";
+                + Counts.of(statements.size(), "statement") + (failed == 0 ? "" : ", " + failed + " failed") + "]";
     }
 }

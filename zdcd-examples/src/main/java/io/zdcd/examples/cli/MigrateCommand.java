@@ -1,8 +1,9 @@
 package io.zdcd.examples.cli;
 
+import io.zdcd.internal.Counts;
 import io.zdcd.jdbc.JdbcMigrationRunner;
-import io.zdcd.jdbc.PostgresDatabase;
 import io.zdcd.jdbc.LockPolicy;
+import io.zdcd.jdbc.PostgresDatabase;
 import io.zdcd.jdbc.SqlMigrationSource;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.MigrationResult;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -110,8 +111,9 @@ public final class MigrateCommand implements Callable<Integer> {
                         + "; nothing was applied");
             }
         }
-        out.printf("%s: %d migration(s), %d already applied, %d to apply (lock_timeout %d..%dms, retried for up to "
-                        + "%s; statement_timeout %s)%n", db, all.size(), all.size() - pending.size(), pending.size(),
+        out.printf("%s: %s, %d already applied, %d to apply (lock_timeout %d..%dms, retried for up to "
+                        + "%s; statement_timeout %s)%n", db, Counts.of(all.size(), "migration"),
+                all.size() - pending.size(), pending.size(),
                 runner.lockPolicy().firstLockTimeout().toMillis(), runner.lockPolicy().maxLockTimeout().toMillis(),
                 retryFor, statementTimeout);
         if (pending.isEmpty()) {
@@ -148,7 +150,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 }
                 int left = pending.size() - pending.indexOf(m) - 1;
                 if (left > 0) {
-                    out.println("  " + left + " later migration(s) not run");
+                    out.println("  " + Counts.of(left, "later migration") + " not run");
                 }
                 out.flush();
                 return 1;

@@ -7,7 +7,6 @@ import io.zdcd.testing.PostgresExtension;
 import io.zdcd.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,71 +14,45 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code zdcd deploy} and {@code zdcd nightly} against the fake Heroku API (and a real PostgreSQL for migrations). */
 @ExtendWith(PostgresExtension.class)
 class HerokuCommandsTest {
     private static final String SOURCE = "https://src.example.com/acme.tgz";
-    private final MockWebServer server = new MockWebServer();
-    private FakeHeroku heroku;
-    private FakeHeroku.App app;
-    private final Map<String, String> env = new HashMap<>();
-    private final StringWriter err = new StringWriter();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
     @TempDir
     Path dir;
+    private HerokuCli kit;
+    private FakeHeroku heroku;
+    private FakeHeroku.App app;
+    private Map<String, String> env;
+    private StringWriter err;
 
     @BeforeEach
-    void start() throws Exception {
-        server.start();
-        heroku = new FakeHeroku(server.url("/").toString());
-        server.setDispatcher(heroku);
+    void start() {
+        kit = new HerokuCli(dir);
+        heroku = kit.heroku;
+        env = kit.env;
+        err = kit.err;
         app = heroku.addApp("acme", 3);
-        heroku.instant(); // the CLI waits on the wall clock: everything Heroku does in the background is done at once
-        env.put("HEROKU_API_KEY", FakeHeroku.TOKEN);
-        env.put("HEROKU_API_URL", server.url("/").toString());
-        env.put("HEROKU_DATA_API_URL", server.url("/").toString());
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void stop() {
-        System.setOut(originalOut);
-        server.close();
-    }
-
-    private CommandLine cli() {
-        CommandLine cli = Zdcd.commandLine();
-        for (String name : new String[] {"deploy", "nightly", "recover", "plan", "queue"}) {
-            Object command = cli.getSubcommands().get(name).getCommand();
-            HerokuOptions options = command instanceof DeployCommand d ? d.options
-                    : command instanceof RecoverCommand r ? r.options
-                    : command instanceof PlanCommand p ? p.options
-                    : command instanceof QueueCommand q ? q.options : ((NightlyCommand) command).options;
-            options.env = env;
-            options.netrc = dir.resolve("no-netrc");
-        }
-        cli.setErr(new PrintWriter(err, true));
-        return cli;
+        kit.close();
     }
 
     private int run(String... args) {
-        return cli().execute(args);
+        return kit.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return kit.out();
     }
 
     @Test
@@ -115,9 +88,9 @@ class HerokuCommandsTest {
         String[] common = {"--app", "acme", "--database-url", db.jdbcUrlWithCredentials(), "--migrations",
                 migrations.toString()};
 
-        int deferred = run(concat(new String[] {"deploy", "--source-url", SOURCE, "--version", "1111111aaa"}, common));
-        int nightly = run(concat(new String[] {"nightly", "--source-url", SOURCE, "--version", "2222222bbb"}, common));
-        int quiet = run(concat(new String[] {"nightly", "--source-url", SOURCE, "--version", "2222222bbb"}, common));
+        int deferred = run(HerokuCli.concat(new String[] {"deploy", "--source-url", SOURCE, "--version", "1111111aaa"}, common));
+        int nightly = run(HerokuCli.concat(new String[] {"nightly", "--source-url", SOURCE, "--version", "2222222bbb"}, common));
+        int quiet = run(HerokuCli.concat(new String[] {"nightly", "--source-url", SOURCE, "--version", "2222222bbb"}, common));
 
         then(deferred).as(out() + err).isEqualTo(3);
         then(nightly).as(out() + err).isZero();
@@ -193,7 +166,7 @@ class HerokuCommandsTest {
         String[] common = {"--app", "acme", "--database-url", db.jdbcUrlWithCredentials(), "--control-database-url",
                 control, "--migrations", migrations.toString()};
 
-        int deferred = run(concat(new String[] {"deploy", "--source-url", signed, "--version", "1111111aaa",
+        int deferred = run(HerokuCli.concat(new String[] {"deploy", "--source-url", signed, "--version", "1111111aaa",
             "--description", "drop legacy"}, common));
 
         then(deferred).as(out() + err).isEqualTo(3);
@@ -201,12 +174,12 @@ class HerokuCommandsTest {
                 .doesNotContain("Classification[");
         then(out().split("DEFERRED acme", -1)).as("the outcome is printed once").hasSize(2);
 
-        out.reset();
+        kit.resetOut();
         then(run("queue", "--app", "acme", "--control-database-url", control)).isZero();
         then(out()).contains("1 build queued for acme", "1111111  \"drop legacy\"", "source URL kept",
                 "UNSAFE: V1__drop_legacy.sql");
         int callsBefore = heroku.calls().size();
-        then(run(concat(new String[] {"plan", "--nightly"}, common))).as(out() + err).isZero();
+        then(run(HerokuCli.concat(new String[] {"plan", "--nightly"}, common))).as(out() + err).isZero();
         then(out()).contains("DEPLOY, 1 migration, 1 UNSAFE", "inside a maintenance window",
                 "maintenance on -> backup -> migrate -> release -> verify -> maintenance off -> verify");
         then(heroku.calls().subList(callsBefore, heroku.calls().size()))
@@ -215,8 +188,8 @@ class HerokuCommandsTest {
 
         then(run("queue", "--app", "acme", "--control-database-url", control, "--drop", "1111111")).isZero();
         then(run("queue", "--app", "acme", "--control-database-url", control, "--drop", "1111111")).isEqualTo(1);
-        out.reset();
-        then(run(concat(new String[] {"plan", "--nightly"}, common))).isZero();
+        kit.resetOut();
+        then(run(HerokuCli.concat(new String[] {"plan", "--nightly"}, common))).isZero();
         then(out()).contains("SKIP", "nothing queued");
         then(out() + err).doesNotContain("s3cr3tsigned").doesNotContain(FakeHeroku.TOKEN);
     }
@@ -234,7 +207,7 @@ class HerokuCommandsTest {
         System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = Zdcd.run(cli(), new String[] {"queue", "--app", "acme", "--control-database-url",
+            exit = Zdcd.run(kit.commandLine(), new String[] {"queue", "--app", "acme", "--control-database-url",
                 db.jdbcUrlWithCredentials()});
         } finally {
             System.setErr(originalErr);
@@ -304,12 +277,5 @@ class HerokuCommandsTest {
         then(app.releases).hasSize(3);
         then(run("recover", "--app", "acme", "--database-url", db.jdbcUrlWithCredentials())).isZero();
         then(out()).contains("no unfinished deployment to recover");
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] r = new String[a.length + b.length];
-        System.arraycopy(a, 0, r, 0, a.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

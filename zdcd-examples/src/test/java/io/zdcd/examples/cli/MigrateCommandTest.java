@@ -103,7 +103,7 @@ class MigrateCommandTest {
         then(code).isEqualTo(1);
         then(out.toString()).contains("applied V1__ok.sql", "#1 ROLLED_BACK ALTER TABLE users ADD COLUMN phone text",
                 "#2 FAILED      SELEC 1", "FAILED V2__broken.sql: statement #2", "syntax error",
-                "Nothing of it stayed applied; the migration is not recorded as applied", "1 later migration(s) not run");
+                "Nothing of it stayed applied; the migration is not recorded as applied", "1 later migration not run");
         then(db.queryValue("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
                 + "information_schema.columns WHERE table_name = 'users'")).isEqualTo("id,name,email");
     }

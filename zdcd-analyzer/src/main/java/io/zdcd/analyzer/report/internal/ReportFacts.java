@@ -3,6 +3,7 @@ package io.zdcd.analyzer.report.internal;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.StatementAnalysis;
+import io.zdcd.internal.Counts;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ReportFacts {
     }
 
     static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Counts.of(n, noun);
     }
 
     static String ruleList(Classification c) {
