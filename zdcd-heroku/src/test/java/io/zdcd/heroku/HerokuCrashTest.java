@@ -268,7 +268,7 @@ class HerokuCrashTest {
     }
 
     /** A fresh app database: users(id, legacy) with 3 rows. */
-    private static PostgresDatabase appDatabase(TestDatabase db) throws java.sql.SQLException {
+    static PostgresDatabase appDatabase(TestDatabase db) throws java.sql.SQLException {
         String name = db.name() + "_crashapp";
         db.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name);
         PostgresDatabase pg = PostgresDatabase.fromUrl(db.jdbcUrlWithCredentials()).withName(name);
@@ -279,7 +279,7 @@ class HerokuCrashTest {
         return pg;
     }
 
-    private static String columns(PostgresDatabase pg) throws java.sql.SQLException {
+    static String columns(PostgresDatabase pg) throws java.sql.SQLException {
         try (Connection c = pg.connect(); Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SELECT (SELECT string_agg(column_name, ',' ORDER BY "
                      + "ordinal_position) FROM information_schema.columns WHERE table_name = 'users') || ' ' || "
@@ -289,11 +289,11 @@ class HerokuCrashTest {
         }
     }
 
-    private static String name(FakeHeroku.Transfer t) {
+    static String name(FakeHeroku.Transfer t) {
         return String.format("%c%03d", "pg_restore".equals(t.toType) ? 'r' : 'b', t.num);
     }
 
-    private static List<String> restores(FakeHeroku.App app) {
+    static List<String> restores(FakeHeroku.App app) {
         return app.transfers.stream().filter(t -> "pg_restore".equals(t.toType)).map(HerokuCrashTest::name).toList();
     }
 
