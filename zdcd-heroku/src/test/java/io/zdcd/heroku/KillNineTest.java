@@ -50,7 +50,8 @@ class KillNineTest {
                         "transfer b001 settled: completed"),
                 new KillPoint("long statement under ACCESS EXCLUSIVE", DROP + "SELECT pg_sleep(120);\n", false,
                         StepKind.MIGRATE, "backend", "ended the orphaned session"),
-                new KillPoint("build running", DROP, false, StepKind.RELEASE, "build", "settled: v4 went live"),
+                new KillPoint("build running", DROP, false, StepKind.RELEASE, "build",
+                        "settled: Release[v4 build 4f9e2d1] went live"),
                 new KillPoint("restore transfer running", DROP, true, StepKind.RESTORE, "transfer",
                         "settled: completed, the database is restored from b001"));
         List<String> table = new ArrayList<>();
