@@ -416,7 +416,7 @@ public final class PipelineEngine {
                 } catch (Fencing.Fenced f) {
                     return fenced(f);
                 } catch (DeployLockLostException e) {
-                    return fenced(new Fencing.Fenced(lastStep, e)); // a journal or queue write was refused
+                    return fenced(Fencing.Fenced.during(lastStep, e)); // a journal or queue write was refused
                 }
             }
         }

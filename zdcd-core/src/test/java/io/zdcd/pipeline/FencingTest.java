@@ -207,7 +207,7 @@ class FencingTest {
         then(entriesAtTakeover.get()).as("the takeover happened").isNotNull();
         then(outcome.status()).as(outcome.describe()).isEqualTo(DeploymentOutcome.Status.FAILED);
         then(((DeploymentOutcome.Failed) outcome).reason()).contains("lost the deploy lock", "is no longer current",
-                "refused to journal RELEASE SUCCEEDED");
+                "refused to journal RELEASE SUCCEEDED", "stopped during release");
         DeploymentRecord record = journal.unfinished(h.app).orElseThrow();
         then(record.entries()).as("no entry of the superseded holder after the takeover")
                 .hasSize(entriesAtTakeover.get());
