@@ -62,6 +62,7 @@ class KillNineTest {
     }
 
     private String killAndRecover(TestDatabase db, Path migrations, KillPoint point) throws Exception {
+        long t0 = System.nanoTime();
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("V1__drop_legacy.sql"), point.migration());
         PostgresDatabase control = PostgresDatabase.fromUrl(db.jdbcUrlWithCredentials());
@@ -74,9 +75,9 @@ class KillNineTest {
             String url = server.url("/").toString();
             FakeHeroku heroku = new FakeHeroku(url);
             server.setDispatcher(heroku);
-            heroku.buildTime = Duration.ofMillis(1500);
-            heroku.releaseTime = Duration.ofMillis(500);
-            heroku.transferTime = Duration.ofMillis(1500);
+            heroku.buildTime = Duration.ofMillis(1000);
+            heroku.releaseTime = Duration.ofMillis(300);
+            heroku.transferTime = Duration.ofMillis(1000);
             heroku.bootTime = Duration.ofMillis(200);
             heroku.runTime = Duration.ofMillis(300);
             heroku.command("bin/smoke", 1, "smoke test failed");
@@ -94,6 +95,7 @@ class KillNineTest {
             pb.environment().put("ZDCD_TEST_JDBC_URL", db.jdbcUrlWithCredentials());
             pb.environment().put("ZDCD_TEST_APP_DB", appDb);
             Process child = pb.start();
+            long started = System.nanoTime();
             try {
                 awaitJournaled(control, child, log, point);
                 if ("backend".equals(point.operation())) {
@@ -104,6 +106,7 @@ class KillNineTest {
                 then(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
             then(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+            long killed = System.nanoTime();
             List<String> running = app.transfers.stream().filter(t -> !t.finished).map(HerokuCrashTest::name).toList();
             int orphans = sleeping(control, appDb);
             if ("backend".equals(point.operation())) {
@@ -133,7 +136,9 @@ class KillNineTest {
             then(app.maintenance).as(as).isFalse();
             then(sleeping(control, appDb)).as(as + ": no orphaned statement left").isZero();
             then(count(control, "SELECT count(*) FROM zdcd.deploy_locks WHERE app = 'acme'")).as(as).isZero();
-            return "kill -9 at " + point.name() + " (transfers running " + running + ", orphaned sessions " + orphans
+            return String.format("%.1f s (child %.1f s, recover %.1f s) ", (System.nanoTime() - t0) / 1e9,
+                    (killed - started) / 1e9, (System.nanoTime() - killed) / 1e9)
+                    + "kill -9 at " + point.name() + " (transfers running " + running + ", orphaned sessions " + orphans
                     + ") -> recover " + recovered.status() + "; serving " + app.current().slugId + ", maintenance "
                     + (app.maintenance ? "on" : "off") + ", restores " + HerokuCrashTest.restores(app) + ", users "
                     + HerokuCrashTest.columns(app.database) + ", journal '" + last.summary() + "'";
