@@ -27,16 +27,28 @@ final class Fencing {
     static final class Fenced extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final StepKind step;
+        /** Whether it stopped in the middle of {@link #step} (a journal or queue write was refused), not before it. */
+        private final boolean during;
 
         Fenced(StepKind step, DeployLockLostException cause) {
+            this(step, cause, false);
+        }
+
+        private Fenced(StepKind step, DeployLockLostException cause, boolean during) {
             super(cause.getMessage(), cause, false, false);
             this.step = step;
+            this.during = during;
+        }
+
+        /** A journal or queue write of {@code step} was refused: the lock was taken over while the step ran. */
+        static Fenced during(StepKind step, DeployLockLostException cause) {
+            return new Fenced(step, cause, true);
         }
 
         /** What the deployment says when it stops. */
         String reason() {
-            return getMessage() + "; stopped before " + step.label() + " so that nothing races whoever recovers it: "
-                    + "run recover";
+            return getMessage() + "; stopped " + (during ? "during " : "before ") + step.label()
+                    + " so that nothing races whoever recovers it: run recover";
         }
     }
 

@@ -14,6 +14,7 @@ import io.zdcd.recovery.RecoveryPlan;
 import io.zdcd.spi.Backup;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.DeployLock;
+import io.zdcd.spi.DeployLockLostException;
 import io.zdcd.spi.DeploymentLockedException;
 import io.zdcd.spi.DeploymentMode;
 import io.zdcd.spi.DeploymentRecord;
@@ -251,15 +252,23 @@ public final class PipelineEngine {
                 plan = plan.withConsentToLoseWrites();
             }
             StepKind failed = RecoveryPlanner.plan(record).failedStep().orElse(StepKind.RECOVER);
-            RecoveryOutcome r = new RecoveryExecutor(s, events).fencedBy(lock).execute(plan);
-            return events.finish(afterRecovery(record.id(), record.build(), failed, plan.failure(), plan, r,
-                    r.steps(), since(t0)));
+            PipelineSettings fenced = s.fencedBy(lock);
+            try {
+                RecoveryOutcome r = new RecoveryExecutor(fenced, events).fencedBy(lock).execute(plan);
+                return events.finish(afterRecovery(fenced, record.id(), record.build(), failed, plan.failure(), plan,
+                        r, r.steps(), since(t0)));
+            } catch (DeployLockLostException e) {
+                // a journal write was refused: another process took the lock over; it recovers from here
+                return events.finish(new DeploymentOutcome.Failed(s.app(), record.build(), StepKind.RECOVER,
+                        PipelineEngine.message(e) + "; recovery stopped, nothing more was done or journaled", plan,
+                        List.of(), since(t0)));
+            }
         }
     }
 
-    private DeploymentOutcome afterRecovery(String deploymentId, Build build, StepKind failed, String reason,
-                                            RecoveryPlan plan, RecoveryOutcome r, List<StepResult> steps,
-                                            Duration elapsed) {
+    private DeploymentOutcome afterRecovery(PipelineSettings s, String deploymentId, Build build, StepKind failed,
+                                            String reason, RecoveryPlan plan, RecoveryOutcome r,
+                                            List<StepResult> steps, Duration elapsed) {
         if (r.isRecovered()) {
             s.journal().end(deploymentId, false, "rolled back: " + reason, events.now());
             return new DeploymentOutcome.RolledBack(s.app(), build, failed, reason, plan, steps, elapsed);
@@ -350,6 +359,10 @@ public final class PipelineEngine {
         private DeploymentRecord record;
         private boolean maintenanceOn;
         private DeployLock lock;
+        /** The pipeline's settings; once the lock is held, with the journal's and queue's writes fenced by it. */
+        private PipelineSettings s = PipelineEngine.this.s;
+        /** The step last started, where a refused journal write stops the deployment. */
+        private StepKind lastStep = StepKind.LOCK;
 
         Run(Build build, DeploymentMode mode) {
             this.build = build;
@@ -368,6 +381,7 @@ public final class PipelineEngine {
                 return new DeploymentOutcome.Refused(s.app(), build, e.holder(), e.getMessage(), steps, since(t0));
             }
             try (DeployLock held = lock) {
+                s = PipelineEngine.this.s.fencedBy(held); // no journal or queue write once the lock is taken over
                 Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
                 if (unfinished.isPresent()) {
                     String msg = unfinishedMessage(unfinished.get()) + Fencing.endOrphans(s, unfinished.get());
@@ -394,11 +408,15 @@ public final class PipelineEngine {
                 step(StepKind.LOCK, "", StepResult.Status.SUCCEEDED, since(tLock), "held by " + s.holder()
                         + previous.map(p -> "; serving " + p).orElse("; no release yet"));
                 try {
-                    return deployLocked();
-                } catch (StepFailure f) {
-                    return recoverFromFailure(f.step, f.getMessage());
+                    try {
+                        return deployLocked();
+                    } catch (StepFailure f) {
+                        return recoverFromFailure(f.step, f.getMessage());
+                    }
                 } catch (Fencing.Fenced f) {
                     return fenced(f);
+                } catch (DeployLockLostException e) {
+                    return fenced(Fencing.Fenced.during(lastStep, e)); // a journal or queue write was refused
                 }
             }
         }
@@ -615,7 +633,7 @@ public final class PipelineEngine {
             RecoveryPlan plan = planFor(current);
             RecoveryOutcome r = new RecoveryExecutor(s, events).fencedBy(lock).execute(plan);
             steps.addAll(r.steps());
-            return afterRecovery(record.id(), build, failedStep, reason, plan, r, steps, since(t0));
+            return afterRecovery(s, record.id(), build, failedStep, reason, plan, r, steps, since(t0));
         }
 
         /** The lock was lost: stop here, say so, journal it if possible, and leave the deployment to recover. */
@@ -643,6 +661,7 @@ public final class PipelineEngine {
 
         private void started(StepKind step, String subject, Map<String, String> attrs) {
             Fencing.check(lock, step);
+            lastStep = step;
             journal(step, JournalEntry.Phase.STARTED, subject, attrs);
             events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), step, subject));
         }

@@ -25,4 +25,11 @@ public record PipelineSettings(String app, Platform platform, MigrationSource mi
     public PipelineSettings {
         listeners = List.copyOf(listeners);
     }
+
+    /** These settings with the journal's and the queue's writes fenced by {@code lock} (see DeploymentJournal#fencedBy). */
+    public PipelineSettings fencedBy(io.zdcd.spi.DeployLock lock) {
+        return new PipelineSettings(app, platform, migrations, runner, classifier, backups, healthCheck, verifyTimeout,
+                verifyInterval, smokeCommand, smokeTimeout, journal.fencedBy(lock), queue.fencedBy(lock), listeners,
+                holder, nightlyMaintenanceWindow, acceptWriteLoss, clock);
+    }
 }

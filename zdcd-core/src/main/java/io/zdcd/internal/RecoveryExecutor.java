@@ -23,6 +23,8 @@ final class RecoveryExecutor {
     private final List<StepResult> results = new ArrayList<>();
     private Optional<String> planDeploymentId = Optional.empty();
     private DeployLock lock;
+    /** Backups a restore transfer awaited by this recovery restored: not restored again. */
+    private final Map<String, String> restoredBy = new HashMap<>();
 
     RecoveryExecutor(PipelineSettings settings, Events events) {
         this.s = settings;
@@ -92,7 +94,10 @@ final class RecoveryExecutor {
 
     private static int leadingRollbacks(List<RecoveryStep> steps) {
         int n = 0;
-        while (n < steps.size() && steps.get(n) instanceof RecoveryStep.RollbackRelease) {
+        // Steps that lose no write: ending orphaned sessions, waiting for operations, rolling the code back.
+        while (n < steps.size() && (steps.get(n) instanceof RecoveryStep.RollbackRelease
+                || steps.get(n) instanceof RecoveryStep.EndSession
+                || steps.get(n) instanceof RecoveryStep.AwaitOperation)) {
             n++;
         }
         return n;
@@ -122,14 +127,11 @@ final class RecoveryExecutor {
         } else if (step instanceof RecoveryStep.RestoreDatabase r) {
             var backups = s.backups().orElseThrow(() -> new IllegalStateException("no backups configured: restore "
                     + r.backup().id() + " by hand"));
-            // The journal and queue may live in the restored database: read them now, write back what it removes.
-            ControlSnapshot control = ControlSnapshot.take(s, planDeploymentId);
-            backups.restore(s.app(), r.backup(), progress);
-            if (lock != null) {
-                lock.reclaimAfterOwnRestore(); // the lock may live in the database just replaced
+            String by = restoredBy.get(r.backup().id());
+            if (by != null) {
+                return "already restored from " + r.backup().id() + " by transfer " + by + " (awaited)";
             }
-            String writtenBack = control.writeBack();
-            return "restored " + r.backup() + (writtenBack.isEmpty() ? "" : "; " + writtenBack);
+            return "restored " + r.backup() + replacingDatabase(() -> backups.restore(s.app(), r.backup(), progress));
         } else if (step instanceof RecoveryStep.DropInvalidIndex d) {
             boolean dropped = s.runner().orElseThrow(() -> new IllegalStateException("no migration runner "
                     + "configured: drop " + d.index() + " by hand")).dropInvalidIndex(d.index());
@@ -139,6 +141,22 @@ final class RecoveryExecutor {
                     + "end session " + e.backendId() + " by hand (pg_terminate_backend)")).terminate(e.backendId());
             return ended ? "ended the orphaned session " + e.backendId() + " of " + e.migration()
                     : "session " + e.backendId() + " had already ended";
+        } else if (step instanceof RecoveryStep.AwaitOperation a && "transfer".equals(a.kind())) {
+            var backups = s.backups().orElseThrow(() -> new IllegalStateException("no backups configured: wait for "
+                    + "transfer " + a.id() + " by hand"));
+            boolean[] completed = new boolean[1];
+            Runnable await = () -> completed[0] = backups.awaitTransfer(s.app(), a.id(), progress);
+            if (a.restores().isEmpty()) {
+                await.run();
+                return "transfer " + a.id() + " settled: " + (completed[0] ? "completed" : "did not complete");
+            }
+            // a restore that ends while we wait replaces the database the journal and the lock may live in
+            String writtenBack = replacingDatabase(await);
+            if (completed[0]) {
+                restoredBy.put(a.restores(), a.id());
+            }
+            return "transfer " + a.id() + " settled: " + (completed[0] ? "completed, the database is restored from "
+                    + a.restores() : "did not complete, " + a.restores() + " will be restored again") + writtenBack;
         } else if (step instanceof RecoveryStep.AwaitOperation a) {
             Optional<Release> live = s.platform().awaitOperation(s.app(), a.kind(), a.id(), progress);
             return a.kind() + " " + a.id() + " settled: " + live.map(r -> r + " went live")
@@ -147,6 +165,22 @@ final class RecoveryExecutor {
             throw new IllegalStateException("needs a person: " + m.instruction());
         }
         return "";
+    }
+
+    /**
+     * Runs something that may replace the whole database (a restore): the journal and queue may live in it, so they
+     * are read before and what it removed is written back after; the lock takes its session back.
+     *
+     * @return "; wrote back ..." or empty
+     */
+    private String replacingDatabase(Runnable restore) {
+        ControlSnapshot control = ControlSnapshot.take(s, planDeploymentId);
+        restore.run();
+        if (lock != null) {
+            lock.reclaimAfterOwnRestore(); // the lock may live in the database just replaced
+        }
+        String writtenBack = control.writeBack();
+        return writtenBack.isEmpty() ? "" : "; " + writtenBack;
     }
 
     private static StepKind kind(RecoveryStep step) {

@@ -181,7 +181,9 @@ public final class RecoveryPlanner {
                 steps.add(new RecoveryStep.MaintenanceOff());
             }
         }
-        steps.addAll(0, orphans(operations, ended, doneInRecovery));
+        List<RecoveryStep> first = orphans(operations, ended, doneInRecovery);
+        first.addAll(transfers(record.entries(), doneInRecovery));
+        steps.addAll(0, first);
         return new Result(steps, failure, failedStep);
     }
 
@@ -212,6 +214,31 @@ public final class RecoveryPlanner {
         }
         sessions.addAll(awaits);
         return sessions;
+    }
+
+    /**
+     * The backup and restore transfers (deployment's or an earlier recovery's) that may still run: every one
+     * journaled without a later success of its step ({@code BACKUP}, or {@code RESTORE} of the same backup) and not
+     * waited for by a recovery yet. A failed step does not prove its transfer ended (its polling may have failed).
+     */
+    private static List<RecoveryStep> transfers(List<JournalEntry> entries, Set<String> done) {
+        List<RecoveryStep> awaits = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry e = entries.get(i);
+            String id = e.attribute(Fencing.OPERATION_ID);
+            if (!"transfer".equals(e.attribute(Fencing.OPERATION))
+                    || done.contains(StepKind.AWAIT_OPERATION + " transfer " + id)) {
+                continue;
+            }
+            boolean restore = e.step() == StepKind.RESTORE;
+            boolean settled = entries.subList(i + 1, entries.size()).stream().anyMatch(later ->
+                    later.step() == e.step() && later.phase() == Phase.SUCCEEDED && !Fencing.isOperation(later)
+                            && (!restore || later.subject().equals(e.subject())));
+            if (!settled) {
+                awaits.add(new RecoveryStep.AwaitOperation("transfer", id, restore ? e.subject() : ""));
+            }
+        }
+        return awaits;
     }
 
     private static void rollback(Optional<Release> previous, boolean releaseStarted, Set<String> done,

@@ -1,6 +1,7 @@
 package io.zdcd.jdbc;
 
 import io.zdcd.spi.Build;
+import io.zdcd.spi.DeployLock;
 import io.zdcd.spi.BuildQueue;
 import io.zdcd.spi.PlatformException;
 import io.zdcd.spi.QueuedBuild;
@@ -27,14 +28,27 @@ public final class JdbcBuildQueue implements BuildQueue {
     private static final String TABLE = "zdcd.build_queue";
     private final PostgresDatabase db;
     private final ControlTables tables;
+    /** The lock every change is fenced by (see {@link #fencedBy}), or null. */
+    private final DeployLock fence;
 
-    private JdbcBuildQueue(PostgresDatabase db) {
+    private JdbcBuildQueue(PostgresDatabase db, ControlTables tables, DeployLock fence) {
         this.db = Objects.requireNonNull(db, "db");
-        this.tables = new ControlTables(db);
+        this.tables = tables;
+        this.fence = fence;
     }
 
     public static JdbcBuildQueue of(PostgresDatabase db) {
-        return new JdbcBuildQueue(db);
+        return new JdbcBuildQueue(db, new ControlTables(db), null);
+    }
+
+    /**
+     * This queue with every change fenced by {@code lock}: refused with {@link io.zdcd.spi.DeployLockLostException}
+     * once another process took the lock over, checked in the change's own transaction when the lock lives in this
+     * queue's database ({@link JdbcDeploymentJournal#fencedBy}), else with {@link DeployLock#ensureHeld()} first.
+     */
+    @Override
+    public JdbcBuildQueue fencedBy(DeployLock lock) {
+        return new JdbcBuildQueue(db, tables, Objects.requireNonNull(lock, "lock"));
     }
 
     private Connection connect() {
@@ -43,7 +57,8 @@ public final class JdbcBuildQueue implements BuildQueue {
 
     @Override
     public void enqueue(String app, Build build, String reason, Instant at) {
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.build_queue "
+        try (Connection c = connect(); Fenced f = Fenced.begin(c, fence, db.jdbcUrl(), "queue a build");
+             PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.build_queue "
                 + "(app, version, description, created_at, queued_at, reason, source_url) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (app, version) DO NOTHING")) {
             p.setString(1, app);
@@ -54,6 +69,7 @@ public final class JdbcBuildQueue implements BuildQueue {
             p.setString(6, reason);
             p.setString(7, build.sourceUrl().orElse(null));
             p.executeUpdate();
+            f.commit();
         } catch (SQLException e) {
             throw new PlatformException("queue " + build + " for " + app, e.getMessage(), e);
         }
@@ -84,12 +100,14 @@ public final class JdbcBuildQueue implements BuildQueue {
 
     @Override
     public void dequeue(String app, Build deployed) {
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.build_queue "
+        try (Connection c = connect(); Fenced f = Fenced.begin(c, fence, db.jdbcUrl(), "dequeue a build");
+             PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.build_queue "
                 + "WHERE app = ? AND seq <= (SELECT max(seq) FROM zdcd.build_queue WHERE app = ? AND version = ?)")) {
             p.setString(1, app);
             p.setString(2, app);
             p.setString(3, deployed.version());
             p.executeUpdate();
+            f.commit();
         } catch (SQLException e) {
             throw new PlatformException("dequeue " + deployed + " for " + app, e.getMessage(), e);
         }
@@ -101,11 +119,13 @@ public final class JdbcBuildQueue implements BuildQueue {
         if (present.isEmpty()) {
             return false;
         }
-        try (Connection c = present.get(); PreparedStatement p = c.prepareStatement(
-                "DELETE FROM zdcd.build_queue WHERE app = ? AND version = ?")) {
+        try (Connection c = present.get(); Fenced f = Fenced.begin(c, fence, db.jdbcUrl(), "drop a queued build");
+             PreparedStatement p = c.prepareStatement("DELETE FROM zdcd.build_queue WHERE app = ? AND version = ?")) {
             p.setString(1, app);
             p.setString(2, version);
-            return p.executeUpdate() > 0;
+            boolean dropped = p.executeUpdate() > 0;
+            f.commit();
+            return dropped;
         } catch (SQLException e) {
             throw new PlatformException("drop " + version + " from the nightly queue of " + app, e.getMessage(), e);
         }

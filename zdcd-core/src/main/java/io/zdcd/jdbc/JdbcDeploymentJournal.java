@@ -47,16 +47,31 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     private final ControlTables tables;
 
     private final Duration lease;
+    /** The lock every write is fenced by (see {@link #fencedBy}), or null. */
+    private final DeployLock fence;
 
-    private JdbcDeploymentJournal(PostgresDatabase db, Duration lease) {
+    private JdbcDeploymentJournal(PostgresDatabase db, ControlTables tables, Duration lease, DeployLock fence) {
         this.db = Objects.requireNonNull(db, "db");
-        this.tables = new ControlTables(db);
+        this.tables = tables;
         this.lease = lease;
+        this.fence = fence;
     }
 
     /** A journal in {@code db} (tables created on the first lock or write). */
     public static JdbcDeploymentJournal of(PostgresDatabase db) {
-        return new JdbcDeploymentJournal(db, Duration.ofSeconds(15));
+        return new JdbcDeploymentJournal(db, new ControlTables(db), Duration.ofSeconds(15), null);
+    }
+
+    /**
+     * This journal with every write ({@link #begin}, {@link #append}, {@link #end}) fenced by {@code lock}, one of
+     * this journal's locks: each write checks, in its own transaction, that the lock's fencing number is still the
+     * app's current one, and is refused with {@link io.zdcd.spi.DeployLockLostException} once another process took
+     * the lock over, so a superseded holder cannot add to the journal the new holder acts on. A lock that lives
+     * elsewhere is checked with {@link DeployLock#ensureHeld()} before each write instead.
+     */
+    @Override
+    public JdbcDeploymentJournal fencedBy(DeployLock lock) {
+        return new JdbcDeploymentJournal(db, tables, lease, Objects.requireNonNull(lock, "lock"));
     }
 
     private Connection connect() {
@@ -71,12 +86,12 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
         if (lease == null || lease.compareTo(Duration.ofMillis(300)) < 0) {
             throw new IllegalArgumentException("lease must be at least 300 ms, was " + lease);
         }
-        return new JdbcDeploymentJournal(db, lease);
+        return new JdbcDeploymentJournal(db, tables, lease, fence);
     }
 
     @Override
     public DeployLock lock(String app, String holder) {
-        return LeasedLock.take(connect(), this::connect, app, holder, lease);
+        return LeasedLock.take(connect(), this::connect, app, holder, lease, db.jdbcUrl());
     }
 
     @Override
@@ -95,7 +110,8 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     @Override
     public DeploymentRecord begin(String app, Build build, DeploymentMode mode, String holder, Instant at) {
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.deployments "
+        try (Connection c = connect(); Fenced f = Fenced.begin(c, fence, db.jdbcUrl(), "journal the start of a deployment");
+             PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.deployments "
                 + "(app, build_version, build_description, build_created_at, mode, holder, started_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             p.setString(1, app);
@@ -105,11 +121,14 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
             p.setString(5, mode.name());
             p.setString(6, holder);
             p.setTimestamp(7, Timestamp.from(at));
+            long id;
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
-                return new DeploymentRecord(String.valueOf(rs.getLong(1)), app, build, mode, holder, at,
-                        Optional.empty(), false, "", List.of());
+                id = rs.getLong(1);
             }
+            f.commit();
+            return new DeploymentRecord(String.valueOf(id), app, build, mode, holder, at, Optional.empty(), false, "",
+                    List.of());
         } catch (SQLException e) {
             throw new PlatformException("journal the start of a deployment of " + app, e.getMessage(), e);
         }
@@ -117,7 +136,8 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     @Override
     public void append(String deploymentId, JournalEntry entry) {
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.journal_entries "
+        try (Connection c = connect(); Fenced f = Fenced.begin(c, fence, db.jdbcUrl(), "journal " + entry.step() + " "
+                + entry.phase()); PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.journal_entries "
                 + "(deployment_id, step, phase, at, subject, attributes) VALUES (?, ?, ?, ?, ?, ?)")) {
             p.setLong(1, Long.parseLong(deploymentId));
             p.setString(2, entry.step().name());
@@ -126,6 +146,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
             p.setString(5, entry.subject());
             p.setString(6, encode(entry.attributes()));
             p.executeUpdate();
+            f.commit();
         } catch (SQLException e) {
             throw new PlatformException("journal " + entry, e.getMessage(), e);
         }
@@ -133,13 +154,15 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     @Override
     public void end(String deploymentId, boolean succeeded, String summary, Instant at) {
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        try (Connection c = connect(); Fenced f = Fenced.begin(c, fence, db.jdbcUrl(), "journal the end of a deployment");
+             PreparedStatement p = c.prepareStatement(
                 "UPDATE zdcd.deployments SET ended_at = ?, succeeded = ?, summary = ? WHERE id = ?")) {
             p.setTimestamp(1, Timestamp.from(at));
             p.setBoolean(2, succeeded);
             p.setString(3, summary);
             p.setLong(4, Long.parseLong(deploymentId));
             p.executeUpdate();
+            f.commit();
         } catch (SQLException e) {
             throw new PlatformException("journal the end of deployment #" + deploymentId, e.getMessage(), e);
         }

@@ -39,13 +39,16 @@ final class LeasedLock implements DeployLock {
     private final String holder;
     private final long fence;
     private final Duration lease;
+    /** Where the lock lives ({@link PostgresDatabase#jdbcUrl()}): writes there can check the fence in their own transaction. */
+    private final String where;
     private final Thread heartbeat;
     private volatile String lost;
     private boolean closed;
 
     private LeasedLock(Connection c, Supplier<Connection> connections, String app, String holder, long fence,
-                       Duration lease) {
+                       Duration lease, String where) {
         this.c = c;
+        this.where = where;
         this.connections = connections;
         this.app = app;
         this.holder = holder;
@@ -57,7 +60,7 @@ final class LeasedLock implements DeployLock {
 
     /** Takes the lock of {@code app} on connection {@code c} (closed when refused), as described above. */
     static LeasedLock take(Connection c, Supplier<Connection> connections, String app, String holder,
-                           Duration lease) {
+                           Duration lease, String where) {
         try {
             if (!tryAdvisoryLock(c, app)) {
                 Optional<Row> row = row(c, app);
@@ -85,7 +88,7 @@ final class LeasedLock implements DeployLock {
             }
             // A hung network must not hang a check: give up on a round trip after one lease.
             c.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, lease.toMillis()));
-            LeasedLock lock = new LeasedLock(c, connections, app, holder, fence, lease);
+            LeasedLock lock = new LeasedLock(c, connections, app, holder, fence, lease, where);
             lock.heartbeat.start();
             return lock;
         } catch (SQLException e) {
@@ -195,6 +198,44 @@ final class LeasedLock implements DeployLock {
         return fence;
     }
 
+    /** Stops the heartbeat as a stalled process would (a long pause, a frozen VM): for tests of a takeover. */
+    void stallHeartbeat() throws InterruptedException {
+        heartbeat.interrupt();
+        heartbeat.join();
+    }
+
+    /** Whether this lock lives in the database at {@code jdbcUrl}. */
+    boolean livesIn(String jdbcUrl) {
+        return where.equals(jdbcUrl);
+    }
+
+    /**
+     * Within the caller's transaction on {@code tx} (a connection to the lock's database, auto-commit off): passes
+     * only while our fencing number is the app's current one, and holds the lock row FOR SHARE until the transaction
+     * ends, so that a takeover (which updates the row) comes strictly before or after the caller's write.
+     *
+     * @throws DeployLockLostException when another holder took the lock over (or it was released): the caller rolls
+     *                                 back; the lock stays lost
+     */
+    void requireCurrent(Connection tx, String write) throws SQLException {
+        try (PreparedStatement p = tx.prepareStatement("SELECT 1 FROM zdcd.deploy_locks WHERE app = ? AND fence = ? "
+                + "FOR SHARE")) {
+            p.setString(1, app);
+            p.setLong(2, fence);
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        String why = closed ? "the lock was released" : "another process took the lock over (our fencing number "
+                + fence + " is no longer current)";
+        if (!closed) {
+            lost = why;
+        }
+        throw new DeployLockLostException(app, why + "; refused to " + write);
+    }
+
     @Override
     public void ensureHeld() {
         String why = lost;
@@ -252,7 +293,7 @@ final class LeasedLock implements DeployLock {
                         + " fence, backend_pid, heartbeat_at, lease_ms) VALUES (?, ?, clock_timestamp(), ?, "
                         + "pg_backend_pid(), clock_timestamp(), ?) ON CONFLICT (app) DO UPDATE SET "
                         + "backend_pid = excluded.backend_pid, heartbeat_at = excluded.heartbeat_at "
-                        + "WHERE zdcd.deploy_locks.fence = excluded.fence")) {
+                        + "WHERE zdcd.deploy_locks.fence <= excluded.fence")) {
                     p.setString(1, app);
                     p.setString(2, holder);
                     p.setLong(3, fence);

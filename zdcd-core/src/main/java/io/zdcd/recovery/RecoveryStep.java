@@ -125,18 +125,37 @@ public sealed interface RecoveryStep {
     /**
      * Wait for a platform operation the deployment started and did not see finish to settle: Heroku cannot cancel a
      * build, and a build that finishes after a crash goes live; waiting first lets the rollback that follows undo it.
+     * A backup or restore transfer ({@code kind} {@code transfer}) is waited for the same way: a restore still
+     * running replaces the whole database when it ends, so recovery acts only once it settled (and does not restore
+     * again when it completed).
      *
-     * @param kind what it is ({@code build}, {@code release}...)
-     * @param id   the platform's id for it
+     * @param kind     what it is ({@code build}, {@code release}, {@code transfer}...)
+     * @param id       the platform's id for it
+     * @param restores for a restore transfer, the id of the backup it restores; otherwise empty
      */
-    record AwaitOperation(String kind, String id) implements RecoveryStep {
+    record AwaitOperation(String kind, String id, String restores) implements RecoveryStep {
         public AwaitOperation {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(id, "id");
+            restores = restores == null ? "" : restores;
+        }
+
+        /** An operation that restores nothing. */
+        public AwaitOperation(String kind, String id) {
+            this(kind, id, "");
         }
 
         @Override
         public String describe() {
+            if (!restores.isEmpty()) {
+                return "Wait for " + kind + " " + id + " (the restore of " + restores + "), still running when the "
+                        + "deployment stopped, to settle: it replaces the whole database when it ends; restore "
+                        + restores + " again only if it did not complete.";
+            }
+            if ("transfer".equals(kind)) {
+                return "Wait for " + kind + " " + id + " (a backup), still running when the deployment stopped, to "
+                        + "settle, so that nothing runs on the database afterwards.";
+            }
             return "Wait for " + kind + " " + id + ", still running when the deployment stopped (it cannot be "
                     + "cancelled), to settle, so that what it makes live is rolled back too.";
         }

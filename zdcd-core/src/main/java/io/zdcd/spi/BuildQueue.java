@@ -15,6 +15,14 @@ public interface BuildQueue {
     /** Queues a build; queuing a version that is already queued does nothing. */
     void enqueue(String app, Build build, String reason, Instant at);
 
+    /**
+     * This queue with its changes fenced by the deploy lock {@code lock}, as {@link DeploymentJournal#fencedBy}:
+     * refused with {@link DeployLockLostException} once another process took the lock over. Default: this queue.
+     */
+    default BuildQueue fencedBy(DeployLock lock) {
+        return this;
+    }
+
     /** The app's queued builds, oldest first (empty when none). */
     List<QueuedBuild> queued(String app);
 

@@ -20,4 +20,21 @@ public interface DatabaseBackups {
      * @throws PlatformException when the restore failed
      */
     void restore(String app, Backup backup, Progress progress);
+
+    /**
+     * Waits for a backup or restore this implementation started and reported through
+     * {@code progress.operationStarted("transfer", id)} (for example one whose process then crashed) to settle.
+     * Recovery calls it before it trusts or repeats the transfer: a restore still running replaces the whole database
+     * when it ends, so recovery waits for it, then acts on the database it left.
+     *
+     * <p>Default: {@code false} at once ("not known to have completed"), for implementations whose transfers cannot
+     * outlive the process that started them; recovery then restores again when it needs the restore.
+     *
+     * @param id the id given to {@code operationStarted} (Heroku: {@code b005}, {@code r006})
+     * @return whether the transfer completed (a backup that can be restored, a database restored)
+     * @throws PlatformException when it cannot tell (recovery stops there, to be run again)
+     */
+    default boolean awaitTransfer(String app, String id, Progress progress) {
+        return false;
+    }
 }

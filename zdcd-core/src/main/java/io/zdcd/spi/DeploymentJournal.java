@@ -32,6 +32,17 @@ public interface DeploymentJournal {
         return Optional.empty();
     }
 
+    /**
+     * This journal with its writes ({@link #begin}, {@link #append}, {@link #end}) fenced by {@code lock}, taken
+     * from it: once another process took the lock over, a write is refused with {@link DeployLockLostException}
+     * (checked in the write's own transaction where the journal can), so a superseded holder cannot add to the
+     * story the new holder acts on. The pipeline writes through such a view while it holds the lock. Default: this
+     * journal (a lock that cannot be taken over, such as {@link #inMemory()}'s).
+     */
+    default DeploymentJournal fencedBy(DeployLock lock) {
+        return this;
+    }
+
     /** Starts the record of a deployment and returns it (with its id and no entries). */
     DeploymentRecord begin(String app, Build build, DeploymentMode mode, String holder, Instant at);
 

@@ -3,7 +3,15 @@ package io.zdcd.jdbc;
 import static org.assertj.core.api.BDDAssertions.catchThrowable;
 import static org.assertj.core.api.BDDAssertions.then;
 
+import io.zdcd.spi.Build;
+import io.zdcd.spi.BuildQueue;
 import io.zdcd.spi.DeployLock;
+import io.zdcd.spi.DeploymentJournal;
+import io.zdcd.spi.DeploymentMode;
+import io.zdcd.spi.DeploymentRecord;
+import io.zdcd.spi.JournalEntry;
+import io.zdcd.spi.JournalEntry.Phase;
+import io.zdcd.spi.StepKind;
 import io.zdcd.spi.DeployLockLostException;
 import io.zdcd.spi.DeploymentLockedException;
 import io.zdcd.testing.PostgresExtension;
@@ -13,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +126,64 @@ class DeployLockTest {
         alice.close();
         then(count("SELECT count(*) FROM zdcd.deploy_locks WHERE holder = 'bob@ops'"))
                 .as("closing a superseded lock leaves the new holder's row").isEqualTo(1);
+    }
+
+    @Test
+    void a_superseded_holder_can_neither_journal_nor_change_the_queue_and_the_journal_tells_the_new_holders_story()
+            throws Exception {
+        // GIVEN alice deploys: her writes go through the journal and queue fenced by her lock
+        JdbcBuildQueue queue = JdbcBuildQueue.of(db);
+        DeployLock alice = journal.lock("shop", "alice@ci-1");
+        DeploymentJournal aliceJournal = journal.fencedBy(alice);
+        BuildQueue aliceQueue = queue.fencedBy(alice);
+        DeploymentRecord deployment = aliceJournal.begin("shop", Build.of("a1a1a1a1"), DeploymentMode.CONTINUOUS,
+                "alice@ci-1", Instant.now());
+        aliceJournal.append(deployment.id(), entry(StepKind.LOCK, Phase.SUCCEEDED, "alice"));
+        aliceJournal.append(deployment.id(), entry(StepKind.RELEASE, Phase.STARTED, "alice"));
+        aliceQueue.enqueue("shop", Build.of("b2b2b2b2"), "UNSAFE", Instant.now());
+
+        // WHEN alice's lock session is cut and her process stalls past its lease; bob takes the lock over and
+        // recovers her deployment
+        sql("SELECT pg_terminate_backend(backend_pid) FROM zdcd.deploy_locks WHERE app = 'shop'");
+        ((LeasedLock) alice).stallHeartbeat();
+        sql("UPDATE zdcd.deploy_locks SET heartbeat_at = clock_timestamp() - interval '1 hour' WHERE app = 'shop'");
+        DeployLock bob = journal.lock("shop", "bob@ops");
+        DeploymentJournal bobJournal = journal.fencedBy(bob);
+        bobJournal.append(deployment.id(), entry(StepKind.RECOVER, Phase.STARTED, "bob"));
+
+        // THEN every write of alice's is refused, each in the same transaction as the fence check
+        Throwable append = catchThrowable(() -> aliceJournal.append(deployment.id(),
+                entry(StepKind.VERIFY, Phase.SUCCEEDED, "alice")));
+        then(append).isInstanceOf(DeployLockLostException.class).hasMessageContaining("lost the deploy lock of shop")
+                .hasMessageContaining("is no longer current").hasMessageContaining("refused to journal VERIFY");
+        then(catchThrowable(() -> aliceJournal.end(deployment.id(), true, "deployed", Instant.now())))
+                .isInstanceOf(DeployLockLostException.class);
+        then(catchThrowable(() -> aliceJournal.begin("shop", Build.of("c3c3c3c3"), DeploymentMode.CONTINUOUS,
+                "alice@ci-1", Instant.now()))).isInstanceOf(DeployLockLostException.class);
+        then(catchThrowable(() -> aliceQueue.enqueue("shop", Build.of("d4d4d4d4"), "UNSAFE", Instant.now())))
+                .isInstanceOf(DeployLockLostException.class);
+        then(catchThrowable(() -> aliceQueue.dequeue("shop", Build.of("b2b2b2b2"))))
+                .isInstanceOf(DeployLockLostException.class);
+        then(catchThrowable(alice::ensureHeld)).as("and she knows it").isInstanceOf(DeployLockLostException.class);
+        // while bob's go through, and the journal and queue hold his story on top of alice's before the takeover
+        bobJournal.append(deployment.id(), entry(StepKind.RECOVER, Phase.SUCCEEDED, "bob"));
+        bobJournal.end(deployment.id(), false, "rolled back: alice's lock was taken over", Instant.now());
+        then(journal.recent("shop", 5)).singleElement().satisfies(r -> {
+            then(r.entries()).extracting(e -> e.step() + " " + e.phase() + " " + e.subject()).containsExactly(
+                    "LOCK SUCCEEDED alice", "RELEASE STARTED alice", "RECOVER STARTED bob", "RECOVER SUCCEEDED bob");
+            then(r.summary()).isEqualTo("rolled back: alice's lock was taken over");
+            then(r.endedAt()).isPresent();
+        });
+        then(queue.queued("shop")).extracting(q -> q.build().version()).containsExactly("b2b2b2b2");
+        alice.close();
+        bob.close();
+        then(catchThrowable(() -> bobJournal.append(deployment.id(), entry(StepKind.RECOVER, Phase.FAILED, "bob"))))
+                .as("nor after the lock is released").isInstanceOf(DeployLockLostException.class)
+                .hasMessageContaining("the lock was released");
+    }
+
+    private static JournalEntry entry(StepKind step, Phase phase, String subject) {
+        return new JournalEntry(step, phase, Instant.now(), subject, java.util.Map.of());
     }
 
     private void sql(String statement) {

@@ -183,6 +183,47 @@ class FencingTest {
         then(JdbcDeploymentJournal.of(h.control).unfinished(h.app)).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void a_deployment_taken_over_mid_step_cannot_journal_anything_after_the_takeover() {
+        // GIVEN a deployment that stalls in the release while another process takes its lock over (as after its
+        // lease ran out): the lock row gets the newcomer's fencing number
+        h.migration("V1__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
+        JdbcDeploymentJournal journal = JdbcDeploymentJournal.of(h.control);
+        AtomicReference<Integer> entriesAtTakeover = new AtomicReference<>();
+        DeploymentPipeline deploying = pipeline("alice@ci-1").addListener(e -> {
+            if (entriesAtTakeover.get() == null && e instanceof DeploymentEvent.StepProgress p
+                    && p.step() == StepKind.RELEASE) {
+                sql("UPDATE zdcd.deploy_locks SET fence = nextval('zdcd.deploy_fence'), holder = 'bob@ops', "
+                        + "heartbeat_at = clock_timestamp() WHERE app = '" + h.app + "'");
+                entriesAtTakeover.set(journal.unfinished(h.app).orElseThrow().entries().size());
+            }
+        }).build();
+
+        // WHEN the release returns to the superseded deployment
+        DeploymentOutcome outcome = deploying.deploy(Build.of("b1"));
+
+        // THEN its next journal write (the release's success) was refused in the write's own transaction: it
+        // stopped, FAILED, and the journal has nothing of it after the takeover, not even its end
+        then(entriesAtTakeover.get()).as("the takeover happened").isNotNull();
+        then(outcome.status()).as(outcome.describe()).isEqualTo(DeploymentOutcome.Status.FAILED);
+        then(((DeploymentOutcome.Failed) outcome).reason()).contains("lost the deploy lock", "is no longer current",
+                "refused to journal RELEASE SUCCEEDED", "stopped during release");
+        DeploymentRecord record = journal.unfinished(h.app).orElseThrow();
+        then(record.entries()).as("no entry of the superseded holder after the takeover")
+                .hasSize(entriesAtTakeover.get());
+        then(record.entries()).noneMatch(en -> en.step() == StepKind.RELEASE
+                && en.phase() == JournalEntry.Phase.SUCCEEDED);
+        sql("DELETE FROM zdcd.deploy_locks WHERE app = '" + h.app + "'");
+    }
+
+    private void sql(String statement) {
+        try (Connection c = h.control.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** pg_terminate_backend on the session that holds the deploy lock, as recorded in zdcd.deploy_locks. */
     private void terminateLockSession() {
         try (Connection c = h.control.connect(); PreparedStatement p = c.prepareStatement(

@@ -85,6 +85,25 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
         }
     }
 
+    /**
+     * Finds the transfer named {@code id} ({@code b005}, {@code r006}) among the database's transfers and polls it
+     * until it finished, reporting bytes done as progress.
+     *
+     * @return whether it completed
+     * @throws PlatformException when Heroku Postgres has no such transfer, or it cannot be polled to its end
+     */
+    @Override
+    public boolean awaitTransfer(String app, String id, Progress progress) {
+        HerokuAttachment db = client.postgresAttachment(app, configVar);
+        String owner = owner(app, db);
+        PgTransfer transfer = client.transfers(owner).stream().filter(t -> t.name().equals(id)).findFirst()
+                .orElseThrow(() -> new PlatformException("wait for transfer " + id + " of " + configVar + " of " + app,
+                        "Heroku Postgres has no transfer " + id));
+        PgTransfer done = transfer.isFinished() ? transfer : follow(owner, transfer, progress);
+        progress.report("Heroku Postgres " + done.name() + " " + lower(done.state()));
+        return done.state() == PgTransfer.State.COMPLETED;
+    }
+
     private PgTransfer follow(String owner, PgTransfer started, Progress progress) {
         PgTransfer done = client.waitForTransfer(owner, started, transferWait, t -> progress.report(
                 "Heroku Postgres " + t.name() + " " + lower(t.state()), t.processedBytes(),
