@@ -92,6 +92,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the report and errors go when run without picocli ({@link FastCheck}); else picocli's writers. */
+    PrintWriter out;
+    PrintWriter err;
+
     /** Where {@code -} is read from (tests replace it). */
     InputStream stdin = System.in;
 
@@ -214,7 +218,7 @@ public final class CheckCommand implements Callable<Integer> {
                                          ReportFormat reportFormat) {
         Iterable<Migration> migrations = () -> sources.stream().map(Source::read).iterator();
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             ReportSummary summary = classifier.writeReport(migrations, reportFormat, out);
             out.flush();
             return summary;
@@ -254,7 +258,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void writeReport(ClassificationReport report, ReportFormat reportFormat) {
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             Reports.write(report, reportFormat, out);
             out.flush();
             return;
@@ -269,14 +273,22 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private void writtenTo(io.zdcd.classify.Verdict verdict, int migrations) {
-        spec.commandLine().getOut().println(verdict + ": " + migrations + " migration"
+        out().println(verdict + ": " + migrations + " migration"
                 + (migrations == 1 ? "" : "s") + " checked, report written to " + output);
-        spec.commandLine().getOut().flush();
+        out().flush();
+    }
+
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : out;
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : err;
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("zdcd check: " + message);
-        spec.commandLine().getErr().flush();
+        err().println("zdcd check: " + message);
+        err().flush();
         return 2;
     }
 

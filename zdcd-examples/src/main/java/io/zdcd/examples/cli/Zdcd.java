@@ -7,6 +7,10 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,34 +32,54 @@ public final class Zdcd implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: see zdcd --help");
     }
 
+    /** The subcommands' classes (by name: not loaded until used), in the order {@code zdcd --help} lists them. */
+    private static final Map<String, String> COMMANDS = commands();
+
+    private static Map<String, String> commands() {
+        Map<String, String> commands = new LinkedHashMap<>();
+        commands.put("check", "CheckCommand");
+        commands.put("trace", "TraceCommand");
+        commands.put("migrate", "MigrateCommand");
+        commands.put("deploy", "DeployCommand");
+        commands.put("nightly", "NightlyCommand");
+        commands.put("recover", "RecoverCommand");
+        commands.put("plan", "PlanCommand");
+        commands.put("queue", "QueueCommand");
+        commands.put("demo", "DemoCommand");
+        return commands;
+    }
+
+    private static Class<?> commandClass(String simpleName) {
+        try {
+            return Class.forName(Zdcd.class.getPackageName() + "." + simpleName);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The command line with every subcommand registered. */
     public static CommandLine commandLine() {
+        return commandLine(COMMANDS.keySet());
+    }
+
+    /**
+     * The command line for these arguments: when the first one names a subcommand only that one is registered, so
+     * {@code zdcd check} never loads the classes of deploy, the demo or the Heroku client (start-up time); otherwise
+     * (help, version, a typo) every subcommand is, for the usage message.
+     */
+    static CommandLine commandLineFor(String[] args) {
+        return commandLine(args.length > 0 && COMMANDS.containsKey(args[0]) ? List.of(args[0]) : COMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(Collection<String> names) {
         CommandLine cli = new CommandLine(new Zdcd());
-        // Each subcommand is registered on its own line.
-        cli.addSubcommand(new CheckCommand());
-
-        cli.addSubcommand(new TraceCommand());
-
-        cli.addSubcommand(new MigrateCommand());
-
-        cli.addSubcommand(new DeployCommand());
-
-        cli.addSubcommand(new NightlyCommand());
-
-        cli.addSubcommand(new RecoverCommand());
-
-        cli.addSubcommand(new PlanCommand());
-
-        cli.addSubcommand(new QueueCommand());
-
-        cli.addSubcommand(new DemoCommand());
-
+        names.forEach(name -> cli.addSubcommand(name, commandClass(COMMANDS.get(name))));
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("zdcd: " + ex.getMessage());
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("zdcd: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            commandLine.getErr().println(failure(ex));
             return 2;
         });
         return cli;
@@ -65,7 +89,13 @@ public final class Zdcd implements Runnable {
         // Reports are UTF-8 whatever the platform's default charset is (Java 17 uses the locale's for System.out).
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8));
-        System.exit(run(commandLine(), args));
+        CheckCommand check = FastCheck.parse(args);
+        System.exit(check != null ? run(check) : run(commandLineFor(args), args));
+    }
+
+    /** The one line on stderr for an exception a command did not handle. */
+    private static String failure(Exception ex) {
+        return "zdcd: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage());
     }
 
     /**
@@ -73,10 +103,35 @@ public final class Zdcd implements Runnable {
      * disk, closed pipe: {@link PrintStream#checkError()}) exits 2 with one line on stderr, whatever the command said.
      */
     static int run(CommandLine cli, String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
+        PrintWriter out = stdout();
         cli.setOut(out);
-        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true));
-        int exit = cli.execute(args);
+        cli.setErr(stderr());
+        return reported(cli.execute(args), out);
+    }
+
+    /** Runs {@code zdcd check} as {@link #run(CommandLine, String[])} does, without picocli ({@link FastCheck}). */
+    static int run(CheckCommand check) {
+        check.out = stdout();
+        check.err = stderr();
+        int exit;
+        try {
+            exit = check.call();
+        } catch (RuntimeException e) {
+            check.err.println(failure(e));
+            exit = 2;
+        }
+        return reported(exit, check.out);
+    }
+
+    private static PrintWriter stdout() {
+        return new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
+    }
+
+    private static PrintWriter stderr() {
+        return new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
+    }
+
+    private static int reported(int exit, PrintWriter out) {
         if (System.out.checkError() || out.checkError()) {
             System.err.println("zdcd: could not write the report to standard output (disk full or output closed?)");
             System.err.flush();
