@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import io.zdcd.jdbc.PostgresDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,14 +52,59 @@ public final class Zdcd implements Runnable {
         cli.addSubcommand(new DemoCommand());
 
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("zdcd: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("zdcd: " + scrub(withoutUnmatchedValues(ex), args));
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("zdcd: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            commandLine.getErr().println("zdcd: " + scrub(ex.getMessage() == null ? ex.toString() : ex.getMessage(),
+                    parseResult.originalArgs().toArray(String[]::new)));
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * picocli's message, with the values of arguments it could not match hidden: a mistyped
+     * {@code --databse-url=postgres://user:password@...} or a token given as an unknown option must not be echoed.
+     * Options keep their name ({@code '--databse-url=██'}), anything else becomes {@code ██}.
+     */
+    private static String withoutUnmatchedValues(CommandLine.ParameterException ex) {
+        String message = String.valueOf(ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            for (String arg : u.getUnmatched()) {
+                int eq = arg.indexOf('=');
+                String shown = !arg.startsWith("-") ? PostgresDatabase.MASK
+                        : eq < 0 ? arg : arg.substring(0, eq + 1) + PostgresDatabase.MASK;
+                message = message.replace("'" + arg + "'", "'" + shown + "'");
+            }
+        }
+        return message;
+    }
+
+    /**
+     * A message without secrets, whatever code produced it: URL credentials hidden ({@link PostgresDatabase#redact}),
+     * and the password of every database URL on the command line or in {@code DATABASE_URL} and
+     * {@code ZDCD_CONTROL_DATABASE_URL}, and {@code HEROKU_API_KEY}, masked ({@link PostgresDatabase#mask(String,
+     * String)}, the one mask).
+     */
+    static String scrub(String message, String[] args) {
+        String out = message;
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        for (String arg : args) {
+            urls.add(arg.startsWith("-") ? arg.substring(arg.indexOf('=') + 1) : arg);
+        }
+        urls.add(System.getenv("DATABASE_URL"));
+        urls.add(System.getenv("ZDCD_CONTROL_DATABASE_URL"));
+        for (String url : urls) {
+            if (url != null && (url.contains("postgres://") || url.contains("postgresql://"))) {
+                try {
+                    out = PostgresDatabase.fromUrl(url).mask(out);
+                } catch (IllegalArgumentException e) {
+                    // not a URL zdcd could read: redact() below hides its credentials
+                }
+            }
+        }
+        return PostgresDatabase.redact(PostgresDatabase.mask(out, System.getenv("HEROKU_API_KEY")));
     }
 
     public static void main(String[] args) {
