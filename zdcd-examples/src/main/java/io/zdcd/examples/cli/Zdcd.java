@@ -2,12 +2,12 @@ package io.zdcd.examples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.zdcd.jdbc.PostgresDatabase;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import io.zdcd.jdbc.PostgresDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

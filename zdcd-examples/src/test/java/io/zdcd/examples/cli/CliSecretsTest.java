@@ -3,6 +3,7 @@ package io.zdcd.examples.cli;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import io.zdcd.heroku.FakeHeroku;
+import io.zdcd.testing.Leaks;
 import io.zdcd.testing.PasswordLogin;
 import io.zdcd.testing.PostgresExtension;
 import io.zdcd.testing.TestDatabase;
@@ -17,13 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -157,42 +155,20 @@ class CliSecretsTest {
             then(run.err().strip().lines().count()).as("at most one line on stderr\n" + context).isLessThanOrEqualTo(1);
         }
         then(all).as("the mask stands alone, words around it stay whole\n" + context)
-                .doesNotContainPattern("[\\p{L}\\p{N}]██|██[\\p{L}\\p{N}]");
+                .doesNotContainPattern(Leaks.MASK_INSIDE_A_WORD);
         Run baseline = null;
         for (String secret : List.of(secrets.password(), secrets.token())) {
-            if (distinctive(secret)) {
-                then(all).as("leaks " + secret + "\n" + context).doesNotContain(forms(secret));
+            if (Leaks.distinctive(secret)) {
+                then(all).as("leaks " + secret + "\n" + context).doesNotContain(Leaks.forms(secret));
             } else {
                 if (baseline == null) {
                     baseline = c.run().apply(NEUTRAL);
                 }
-                then(words(all, secret)).as("the word " + secret + " appears more often than with other secrets: "
+                then(Leaks.words(all, secret)).as("the word " + secret + " appears more often than with other secrets: "
                         + "it leaked\n" + context + "\n--- baseline\n" + baseline.all())
-                        .isLessThanOrEqualTo(words(baseline.all(), secret));
+                        .isLessThanOrEqualTo(Leaks.words(baseline.all(), secret));
             }
         }
-    }
-
-    /** A secret with a digit is distinctive: any of its pieces of 3 characters or more in the output is a leak. */
-    private static boolean distinctive(String secret) {
-        return secret.chars().anyMatch(Character::isDigit);
-    }
-
-    /** The secret as given, URL-encoded (both ways), and its alphanumeric pieces. */
-    private static String[] forms(String secret) {
-        List<String> forms = new ArrayList<>(List.of(secret, enc(secret), URLEncoder.encode(secret,
-                StandardCharsets.UTF_8)));
-        Arrays.stream(secret.split("[^A-Za-z0-9]+")).filter(p -> p.length() >= 3).forEach(forms::add);
-        return forms.toArray(String[]::new);
-    }
-
-    private static int words(String text, String word) {
-        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     // ------------------------------------------------------------------------------------------------ the cases
