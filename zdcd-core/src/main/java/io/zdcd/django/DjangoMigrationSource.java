@@ -105,7 +105,8 @@ public final class DjangoMigrationSource implements MigrationSource {
                 }
             }
         } catch (SQLException e) {
-            throw new PlatformException("read django_migrations from " + project.database(), e.getMessage(), e);
+            throw new PlatformException("read django_migrations from " + project.database(),
+                    project.database().mask(e.getMessage()), e);
         }
         return out;
     }

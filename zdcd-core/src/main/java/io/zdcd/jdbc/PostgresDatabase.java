@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a PostgreSQL database is and how to log in: parsed from a JDBC URL
@@ -179,11 +181,20 @@ public final class PostgresDatabase {
      * {@code ██}; see {@link #mask(String, String)} for how a short password is matched.
      */
     public String mask(String text) {
+        return maskPassword(text, password);
+    }
+
+    /**
+     * {@code text} with {@code password} (as written and URL-encoded, either way) and any URL credentials replaced by
+     * {@code ██}: for code that holds a password outside a {@link PostgresDatabase}; see {@link #mask(String, String)}
+     * for how a short password is matched.
+     */
+    public static String maskPassword(String text, String password) {
         if (text == null) {
             return "";
         }
         String out = text;
-        if (!password.isEmpty()) {
+        if (password != null && !password.isEmpty()) {
             out = mask(mask(mask(out, password), enc(password)), URLEncoder.encode(password, StandardCharsets.UTF_8));
         }
         return redact(out);
@@ -204,8 +215,8 @@ public final class PostgresDatabase {
         }
         String before = Character.isLetterOrDigit(secret.charAt(0)) ? "(?<![\\p{L}\\p{N}])" : "";
         String after = Character.isLetterOrDigit(secret.charAt(secret.length() - 1)) ? "(?![\\p{L}\\p{N}])" : "";
-        return java.util.regex.Pattern.compile(before + java.util.regex.Pattern.quote(secret) + after).matcher(text)
-                .replaceAll(java.util.regex.Matcher.quoteReplacement(MASK));
+        return Pattern.compile(before + Pattern.quote(secret) + after).matcher(text)
+                .replaceAll(Matcher.quoteReplacement(MASK));
     }
 
 
@@ -226,17 +237,35 @@ public final class PostgresDatabase {
         return user;
     }
 
-    /** Replaces {@code user:password@} and {@code password=...} in a URL with {@code ██}. */
+    /**
+     * Replaces {@code user:password@} and {@code password=...} in a URL (or in any text holding URLs) with {@code ██}.
+     * The user info runs to the last {@code @} of the URL, so a password that was not percent-encoded (holding
+     * {@code @}, {@code :} or {@code /}) is hidden whole, never in part.
+     */
     public static String redact(String url) {
         if (url == null) {
             return "";
         }
-        return url.replaceAll("(?i)(password=)[^&\\s]*", "$1" + MASK)
-                .replaceAll("(://[^:/@\\s]*):[^@/\\s]*@", "$1:" + MASK + "@");
+        Matcher m = USER_INFO.matcher(url.replaceAll("(?i)(password=)[^&\\s]*", "$1" + MASK));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int colon = m.group(1).indexOf(':');
+            m.appendReplacement(out, Matcher.quoteReplacement(colon < 0 ? m.group()
+                    : "://" + m.group(1).substring(0, colon) + ":" + MASK + "@"));
+        }
+        return m.appendTail(out).toString();
     }
 
+    /** {@code ://user:password@}, up to the last {@code @} before white space or a quote. */
+    private static final Pattern USER_INFO = Pattern.compile("://([^\\s'\"<>]*)@");
+
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // its message quotes the text after the %: part of a password
+            throw new IllegalArgumentException("malformed PostgreSQL URL: a % that is not followed by two hex digits "
+                    + "(percent-encode the user and password: % is written %25, @ %40, : %3A, / %2F)");
+        }
     }
 
     private static String enc(String s) {

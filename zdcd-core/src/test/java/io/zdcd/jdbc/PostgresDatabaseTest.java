@@ -78,4 +78,31 @@ class PostgresDatabaseTest {
         then(PostgresDatabase.mask("a @:/ b", "@:/")).isEqualTo("a ██ b");
         then(PostgresDatabase.mask("nothing", "")).isEqualTo("nothing");
     }
+
+    @Test
+    void a_password_written_without_percent_encoding_is_hidden_whole_in_the_malformed_url_message() {
+        Throwable notEncoded = catchThrowable(() -> PostgresDatabase.fromUrl(
+                "postgres://zdcd:Kq7%Zx9@Wv4:Jm2/Ty6@db.example.com:5432/app"));
+        Throwable badEscape = catchThrowable(() -> PostgresDatabase.fromUrl("postgres://zdcd:pa%zzword@localhost/app"));
+
+        then(notEncoded).isInstanceOf(IllegalArgumentException.class);
+        then(notEncoded.getMessage()).doesNotContain("Kq7", "Zx9", "Wv4", "Jm2", "Ty6").contains("zdcd:██@db.example.com");
+        then(badEscape.getMessage()).isEqualTo("malformed PostgreSQL URL: postgres://zdcd:██@localhost/app");
+        then(PostgresDatabase.redact("use postgres://u:p@ss:w/rd@h/db or jdbc:postgresql://h/db?user=u&password=x@y"))
+                .isEqualTo("use postgres://u:██@h/db or jdbc:postgresql://h/db?user=u&password=██");
+        then(PostgresDatabase.redact("mail ops@example.com, see https://example.com/a")).as("no URL credentials")
+                .isEqualTo("mail ops@example.com, see https://example.com/a");
+    }
+
+    @Test
+    void the_to_strings_of_everything_built_on_a_database_hide_its_password() {
+        PostgresDatabase db = PostgresDatabase.fromUrl("jdbc:postgresql://db.example.com/app?user=zdcd"
+                + "&password=Kq7%25Zx9%40Wv4");
+        java.util.List<Object> values = java.util.List.of(db, db.withName("postgres"), JdbcDeploymentJournal.of(db),
+                JdbcBuildQueue.of(db), JdbcMigrationRunner.of(db), JdbcMigrationRunner.builder(db).build(),
+                LocalDatabaseBackups.of(db));
+
+        then(values).allSatisfy(v -> then(v.toString()).contains("zdcd@db.example.com").doesNotContain("Kq7", "Zx9",
+                "Wv4", "password"));
+    }
 }

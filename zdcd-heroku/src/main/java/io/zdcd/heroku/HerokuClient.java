@@ -860,7 +860,7 @@ public final class HerokuClient {
             Objects.requireNonNull(url, name);
             HttpUrl u = HttpUrl.parse(url);
             if (u == null) {
-                throw new IllegalArgumentException(name + " is not an http(s) URL: " + url);
+                throw new IllegalArgumentException(name + " is not an http(s) URL: " + Redaction.withoutQuery(url));
             }
             if (!u.username().isEmpty() || !u.password().isEmpty()) {
                 throw new IllegalArgumentException(name + " must not carry credentials; use apiKey");

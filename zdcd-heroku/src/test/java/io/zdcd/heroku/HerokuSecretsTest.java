@@ -98,5 +98,19 @@ class HerokuSecretsTest {
         then(HttpHealthCheck.of("https://user:pw@acme.example.com/healthz?key=k"))
                 .hasToString("HttpHealthCheck[https://acme.example.com/healthz?██]");
         then(kit.client().toString()).doesNotContain(FakeHeroku.TOKEN).contains("token ██");
+        // every public type holding a URL, token or password, and the builders that hold them before build()
+        HerokuClient.Builder clientBuilder = HerokuClient.builder().apiKey("Tk3%Rb8@Lp5:Gd1/Nc4")
+                .apiUrl("https://api.example.com/").dataApiUrl("https://data.example.com/");
+        HerokuPlatform.Builder platformBuilder = HerokuPlatform.builder().app("acme").client(clientBuilder.build());
+        List<Object> values = List.of(clientBuilder, clientBuilder.build(), platformBuilder, platformBuilder.build(),
+                HttpHealthCheck.of("https://ci:Pw9%40x@acme.example.com/healthz?token=Kq7Zx9"),
+                new HerokuLogSession("s1", "https://logplex.example.com/sessions/s1?srv=Kq7Zx9"),
+                new HerokuConfigVars(java.util.Map.of("DATABASE_URL", "postgres://u:Pw9x@db.example.com/app")));
+        then(values).allSatisfy(v -> then(v.toString()).doesNotContain("Tk3", "Rb8", "Pw9", "Kq7Zx9"));
+        // an API URL with credentials is refused without repeating them, even when it is not a URL at all
+        then(catchThrowable(() -> HerokuClient.builder().apiUrl("https://ci:Pw9x@api.example.com/")))
+                .hasMessageNotContaining("Pw9x");
+        then(catchThrowable(() -> HerokuClient.builder().apiUrl("htps://ci:Pw9x@api.example.com/?key=Kq7Zx9")))
+                .hasMessageNotContaining("Pw9x").hasMessageNotContaining("Kq7Zx9");
     }
 }

@@ -12,6 +12,7 @@ import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Migration;
 import io.zdcd.classify.MigrationClassifier;
+import io.zdcd.jdbc.PostgresDatabase;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -150,22 +149,15 @@ public final class TraceCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The message without the password of --database-url, whatever form the URL took. */
+    /** The message without the password of --database-url, whatever form the URL took, masked with {@code ██}. */
     private String redact(String message) {
         if (message == null || databaseUrl == null) {
-            return String.valueOf(message);
+            return PostgresDatabase.redact(String.valueOf(message));
         }
-        String out = message;
-        Matcher q = Pattern.compile("[?&]password=([^&]*)").matcher(databaseUrl);
-        if (q.find() && !q.group(1).isEmpty()) {
-            out = out.replace(q.group(1), "***").replace(java.net.URLDecoder.decode(q.group(1),
-                    java.nio.charset.StandardCharsets.UTF_8), "***");
+        try {
+            return PostgresDatabase.fromUrl(databaseUrl).mask(message);
+        } catch (IllegalArgumentException e) { // a URL zdcd cannot read: its credentials are hidden as a URL's
+            return PostgresDatabase.redact(message);
         }
-        Matcher u = Pattern.compile("^postgres(?:ql)?://[^:@/]*:([^@/]*)@").matcher(databaseUrl);
-        if (u.find() && !u.group(1).isEmpty()) {
-            out = out.replace(u.group(1), "***").replace(java.net.URLDecoder.decode(u.group(1),
-                    java.nio.charset.StandardCharsets.UTF_8), "***");
-        }
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package io.zdcd.examples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.zdcd.jdbc.PostgresDatabase;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -75,14 +76,58 @@ public final class Zdcd implements Runnable {
         CommandLine cli = new CommandLine(new Zdcd());
         names.forEach(name -> cli.addSubcommand(name, commandClass(COMMANDS.get(name))));
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("zdcd: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("zdcd: " + scrub(withoutUnmatchedValues(ex), args));
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(failure(ex));
+            commandLine.getErr().println(scrub(failure(ex), parseResult.originalArgs().toArray(String[]::new)));
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * picocli's message, with the values of arguments it could not match hidden: a mistyped
+     * {@code --databse-url=postgres://user:password@...} or a token given as an unknown option must not be echoed.
+     * Options keep their name ({@code '--databse-url=██'}), anything else becomes {@code ██}.
+     */
+    private static String withoutUnmatchedValues(CommandLine.ParameterException ex) {
+        String message = String.valueOf(ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            for (String arg : u.getUnmatched()) {
+                int eq = arg.indexOf('=');
+                String shown = !arg.startsWith("-") ? PostgresDatabase.MASK
+                        : eq < 0 ? arg : arg.substring(0, eq + 1) + PostgresDatabase.MASK;
+                message = message.replace("'" + arg + "'", "'" + shown + "'");
+            }
+        }
+        return message;
+    }
+
+    /**
+     * A message without secrets, whatever code produced it: URL credentials hidden ({@link PostgresDatabase#redact}),
+     * and the password of every database URL on the command line or in {@code DATABASE_URL} and
+     * {@code ZDCD_CONTROL_DATABASE_URL}, and {@code HEROKU_API_KEY}, masked ({@link PostgresDatabase#mask(String,
+     * String)}, the one mask).
+     */
+    static String scrub(String message, String[] args) {
+        String out = message;
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        for (String arg : args) {
+            urls.add(arg.startsWith("-") ? arg.substring(arg.indexOf('=') + 1) : arg);
+        }
+        urls.add(System.getenv("DATABASE_URL"));
+        urls.add(System.getenv("ZDCD_CONTROL_DATABASE_URL"));
+        for (String url : urls) {
+            if (url != null && (url.contains("postgres://") || url.contains("postgresql://"))) {
+                try {
+                    out = PostgresDatabase.fromUrl(url).mask(out);
+                } catch (IllegalArgumentException e) {
+                    // not a URL zdcd could read: redact() below hides its credentials
+                }
+            }
+        }
+        return PostgresDatabase.redact(PostgresDatabase.mask(out, System.getenv("HEROKU_API_KEY")));
     }
 
     public static void main(String[] args) {
@@ -90,7 +135,7 @@ public final class Zdcd implements Runnable {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8));
         CheckCommand check = FastCheck.parse(args);
-        System.exit(check != null ? run(check) : run(commandLineFor(args), args));
+        System.exit(check != null ? run(check, args) : run(commandLineFor(args), args));
     }
 
     /** The one line on stderr for an exception a command did not handle. */
@@ -110,14 +155,14 @@ public final class Zdcd implements Runnable {
     }
 
     /** Runs {@code zdcd check} as {@link #run(CommandLine, String[])} does, without picocli ({@link FastCheck}). */
-    static int run(CheckCommand check) {
+    static int run(CheckCommand check, String[] args) {
         check.out = stdout();
         check.err = stderr();
         int exit;
         try {
             exit = check.call();
         } catch (RuntimeException e) {
-            check.err.println(failure(e));
+            check.err.println(scrub(failure(e), args));
             exit = 2;
         }
         return reported(exit, check.out);

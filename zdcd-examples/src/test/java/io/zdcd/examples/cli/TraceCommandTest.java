@@ -137,6 +137,16 @@ class TraceCommandTest {
     }
 
     @Test
+    void a_one_letter_password_is_masked_with_the_one_mask_where_it_stands_alone(TestDatabase db) {
+        String url = "postgres://no_such_role:e@" + db.host() + ":" + db.port() + "/" + DATABASE + "?password=e";
+        Run r = run("--database-url", url, dir.resolve("app").toString());
+
+        then(r.exit()).isEqualTo(2);
+        then(r.err()).startsWith("zdcd trace: cannot connect to jdbc:postgresql://").contains("no_such_role",
+                "does not exist").doesNotContain("***").doesNotContainPattern("[a-z]██|██[a-z]");
+    }
+
+    @Test
     void a_busy_database_is_refused_unless_allowed(TestDatabase db) throws Exception {
         try (Connection other = java.sql.DriverManager.getConnection(
                 "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + DATABASE, ROLE, PASSWORD)) {

@@ -1,6 +1,7 @@
 package io.zdcd.analyzer.trace.internal;
 
 import io.zdcd.analyzer.trace.TraceException;
+import io.zdcd.jdbc.PostgresDatabase;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -29,18 +30,12 @@ public abstract class Endpoint {
     /** The password, if known, so messages can be scrubbed of it. */
     abstract String password();
 
-    /** The message with the password (and its URL-encoded form) replaced by {@code ***}. */
+    /**
+     * The message with the password (as written and URL-encoded) and URL credentials replaced by {@code ██}, zdcd's
+     * one mask ({@link PostgresDatabase#maskPassword}: a short password only where it stands alone as a word).
+     */
     public String redact(String message) {
-        if (message == null) {
-            return "";
-        }
-        String p = password();
-        if (p == null || p.isEmpty()) {
-            return message;
-        }
-        String out = message.replace(p, "***");
-        String encoded = java.net.URLEncoder.encode(p, StandardCharsets.UTF_8);
-        return out.replace(encoded, "***");
+        return PostgresDatabase.maskPassword(message, password());
     }
 
     public static Endpoint of(DataSource dataSource) {
@@ -96,7 +91,12 @@ public abstract class Endpoint {
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // its message quotes the text after the %: part of a password
+            throw new IllegalArgumentException("not a PostgreSQL database URL: a % that is not followed by two hex "
+                    + "digits (percent-encode the user and password: % is written %25, @ %40, : %3A, / %2F)");
+        }
     }
 
     private static final class FromUrl extends Endpoint {
@@ -112,9 +112,18 @@ public abstract class Endpoint {
             this.props = props;
         }
 
+        /** As {@link PostgresDatabase#connect()}: at least {@code sslmode=require} for a host that is not loopback. */
         @Override
         public Connection open() throws SQLException {
-            return DriverManager.getConnection(prefix + database + query, props);
+            Properties p = props;
+            String host = prefix.substring("jdbc:postgresql://".length(), prefix.length() - 1)
+                    .replaceFirst(":\\d+$", "");
+            if (!query.contains("sslmode=") && !query.contains("ssl=") && !PostgresDatabase.isLoopback(host)) {
+                p = new Properties();
+                p.putAll(props);
+                p.setProperty("sslmode", "require");
+            }
+            return DriverManager.getConnection(prefix + database + query, p);
         }
 
         @Override
