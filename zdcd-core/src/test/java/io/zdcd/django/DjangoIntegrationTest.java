@@ -108,7 +108,12 @@ class DjangoIntegrationTest {
             s.executeQuery("SELECT count(*) FROM orders_order").close();
             CompletableFuture<MigrationResult> applying = CompletableFuture.supplyAsync(
                     () -> runner.apply(addEmail, (m, d, t) -> progress.add(m)));
-            Thread.sleep(2500);
+            // hold the lock until Django has been refused it at least once (however slowly Python starts)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (progress.stream().noneMatch(m -> m.contains("lock not granted")) && !applying.isDone()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             longTx.commit();
             result = applying.get(120, TimeUnit.SECONDS);
         }
