@@ -32,6 +32,35 @@ public record MigrationResult(String migration, Status status, List<StatementRes
         invalidIndexes = List.copyOf(invalidIndexes);
     }
 
+    /**
+     * A migration whose statements all committed and which is recorded as applied.
+     *
+     * <pre>{@code
+     * MigrationResult.applied("V3__email.sql",
+     *         List.of(StatementResult.applied(1, "ALTER TABLE users ADD COLUMN email text", Duration.ofMillis(12))),
+     *         Duration.ofMillis(15))
+     * }</pre>
+     */
+    public static MigrationResult applied(String migration, List<StatementResult> statements, Duration elapsed) {
+        return new MigrationResult(migration, Status.APPLIED, statements, elapsed, "", List.of());
+    }
+
+    /**
+     * A migration that failed.
+     *
+     * @param error why, in one line (never credentials)
+     */
+    public static MigrationResult failed(String migration, List<StatementResult> statements, Duration elapsed,
+                                         String error) {
+        return new MigrationResult(migration, Status.FAILED, statements, elapsed, error, List.of());
+    }
+
+    /** The same result with the INVALID indexes a failed {@code CREATE INDEX CONCURRENTLY} left behind. */
+    public MigrationResult withInvalidIndexes(List<String> indexes) {
+        return new MigrationResult(migration, status, statements, elapsed, error, indexes);
+    }
+
+    /** Whether the migration is applied. */
     public boolean isApplied() {
         return status == Status.APPLIED;
     }

@@ -38,6 +38,43 @@ public record StatementResult(int index, String sql, boolean transactional, Stat
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
+    /**
+     * A statement that committed at its first attempt inside a transaction, without a lock wait. Use the
+     * {@code with...} methods for retries and statements run outside a transaction.
+     *
+     * <pre>{@code
+     * StatementResult.applied(1, "ALTER TABLE users ADD COLUMN email text", Duration.ofMillis(12))
+     * }</pre>
+     */
+    public static StatementResult applied(int index, String sql, Duration elapsed) {
+        return new StatementResult(index, sql, true, Status.APPLIED, 1, Duration.ZERO, elapsed);
+    }
+
+    /** A statement that failed at its first attempt (see {@link Status#FAILED}). */
+    public static StatementResult failed(int index, String sql, Duration elapsed) {
+        return new StatementResult(index, sql, true, Status.FAILED, 1, Duration.ZERO, elapsed);
+    }
+
+    /** A statement that ran but whose transaction was rolled back because a later statement failed. */
+    public static StatementResult rolledBack(int index, String sql, Duration elapsed) {
+        return new StatementResult(index, sql, true, Status.ROLLED_BACK, 1, Duration.ZERO, elapsed);
+    }
+
+    /** A statement never run because an earlier one failed: no attempt, no time. */
+    public static StatementResult notRun(int index, String sql) {
+        return new StatementResult(index, sql, true, Status.NOT_RUN, 0, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** The same result for a statement run outside a transaction ({@code CREATE INDEX CONCURRENTLY}...). */
+    public StatementResult outsideTransaction() {
+        return new StatementResult(index, sql, false, status, attempts, longestLockWait, elapsed);
+    }
+
+    /** The same result after {@code attempts} attempts whose longest refused lock wait was {@code longestLockWait}. */
+    public StatementResult withAttempts(int attempts, Duration longestLockWait) {
+        return new StatementResult(index, sql, transactional, status, attempts, longestLockWait, elapsed);
+    }
+
     @Override
     public String toString() {
         return "#" + index + " " + status + " " + abbreviate(sql) + " (" + attempts + (attempts == 1 ? " attempt" : " attempts")

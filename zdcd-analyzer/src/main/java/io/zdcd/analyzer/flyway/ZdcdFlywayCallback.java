@@ -1,0 +1,181 @@
+package io.zdcd.analyzer.flyway;
+
+import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.classify.Classification;
+import io.zdcd.classify.ClassificationReport;
+import io.zdcd.classify.MigrationClassifier;
+import io.zdcd.classify.UnsafeMigrationException;
+import io.zdcd.flyway.internal.FlywayScripts;
+import io.zdcd.spi.PendingMigration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Flyway callback that classifies the migrations a {@code migrate} is about to apply ({@code beforeMigrate}, in
+ * apply order, placeholders replaced) and stops the migrate with an {@link UnsafeMigrationException} naming the
+ * first UNSAFE migration and its findings, before any migration runs. Configured to warn, it reports the findings
+ * and lets the migrate go on. Every UNSAFE migration's findings go to the warning sink (default: the
+ * {@code io.zdcd.flyway} logger at WARN) in both modes.
+ *
+ * <pre>{@code
+ * Flyway.configure()
+ *         .dataSource(url, user, password)
+ *         .callbacks(ZdcdFlywayCallback.builder().onUnsafe(ZdcdFlywayCallback.OnUnsafe.FAIL).build())
+ *         .load()
+ *         .migrate();
+ * }</pre>
+ *
+ * <p>Flyway's own configuration can name it too ({@code flyway.callbacks=io.zdcd.analyzer.flyway.ZdcdFlywayCallback});
+ * that instance uses {@link SqlMigrationClassifier#defaults()} and fails, or warns when the system property
+ * {@code zdcd.flyway.onUnsafe} is {@code warn}. A Java migration has no SQL to judge and counts as UNSAFE code the
+ * classifier cannot see ({@code django-python-operation}); disable that rule with a classifier of your own to let it
+ * pass.
+ */
+public final class ZdcdFlywayCallback implements Callback {
+    /** The system property that sets the mode of an instance Flyway creates by name: {@code fail} or {@code warn}. */
+    public static final String MODE_PROPERTY = "zdcd.flyway.onUnsafe";
+    private static final Logger LOG = LoggerFactory.getLogger("io.zdcd.flyway");
+
+    /** What an UNSAFE pending migration does to the {@code migrate}. */
+    public enum OnUnsafe {
+        /** Stops it before any migration runs. */
+        FAIL,
+        /** Reports the findings and lets it go on. */
+        WARN
+    }
+
+    private final MigrationClassifier classifier;
+    private final OnUnsafe onUnsafe;
+    private final Consumer<String> warnings;
+    private final AtomicReference<ClassificationReport> lastReport = new AtomicReference<>();
+
+    /**
+     * The callback Flyway creates from {@code flyway.callbacks}: {@link SqlMigrationClassifier#defaults()}, FAIL
+     * unless the system property {@value #MODE_PROPERTY} is {@code warn}.
+     *
+     * @throws IllegalArgumentException when the system property is neither {@code fail} nor {@code warn}
+     */
+    public ZdcdFlywayCallback() {
+        this(SqlMigrationClassifier.defaults(), modeFromProperty(), LOG::warn);
+    }
+
+    private ZdcdFlywayCallback(MigrationClassifier classifier, OnUnsafe onUnsafe, Consumer<String> warnings) {
+        this.classifier = classifier;
+        this.onUnsafe = onUnsafe;
+        this.warnings = warnings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static OnUnsafe modeFromProperty() {
+        String value = System.getProperty(MODE_PROPERTY, "fail").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "fail" -> OnUnsafe.FAIL;
+            case "warn" -> OnUnsafe.WARN;
+            default -> throw new IllegalArgumentException(MODE_PROPERTY + " must be fail or warn, not " + value);
+        };
+    }
+
+    /** What the callback does with an UNSAFE migration. */
+    public OnUnsafe onUnsafe() {
+        return onUnsafe;
+    }
+
+    /** The verdicts of the last {@code migrate} this callback saw (empty before the first). */
+    public Optional<ClassificationReport> lastReport() {
+        return Optional.ofNullable(lastReport.get());
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.BEFORE_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    /**
+     * Classifies the pending migrations.
+     *
+     * @throws UnsafeMigrationException in FAIL mode, when one is UNSAFE (the first, with its findings)
+     */
+    @Override
+    public void handle(Event event, Context context) {
+        if (event != Event.BEFORE_MIGRATE) {
+            return;
+        }
+        List<PendingMigration> pending = FlywayScripts.pending(context.getConfiguration());
+        ClassificationReport report = classifier.classifyAll(pending.stream().map(PendingMigration::toMigration)
+                .toList());
+        lastReport.set(report);
+        List<Classification> unsafe = report.migrations().stream().filter(c -> !c.isSafe()).toList();
+        if (unsafe.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("zdcd: ").append(unsafe.size()).append(" of ").append(pending.size())
+                .append(" pending Flyway migrations UNSAFE for a zero-downtime deploy (PostgreSQL ")
+                .append(report.postgresVersion()).append(onUnsafe == OnUnsafe.FAIL ? "); migrate stopped:\n"
+                        : "); migrate goes on (warn mode):\n");
+        unsafe.forEach(c -> sb.append(c.describe()));
+        warnings.accept(sb.toString().stripTrailing());
+        if (onUnsafe == OnUnsafe.FAIL) {
+            throw new UnsafeMigrationException(unsafe.get(0));
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "zdcd";
+    }
+
+    @Override
+    public String toString() {
+        return "ZdcdFlywayCallback[" + onUnsafe + ", " + classifier + "]";
+    }
+
+    /** Configures a {@link ZdcdFlywayCallback}. */
+    public static final class Builder {
+        private MigrationClassifier classifier;
+        private OnUnsafe onUnsafe = OnUnsafe.FAIL;
+        private Consumer<String> warnings = LOG::warn;
+
+        private Builder() {
+        }
+
+        /** (default: {@link SqlMigrationClassifier#defaults()}) */
+        public Builder classifier(MigrationClassifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /** (default: FAIL) */
+        public Builder onUnsafe(OnUnsafe onUnsafe) {
+            this.onUnsafe = Objects.requireNonNull(onUnsafe, "onUnsafe");
+            return this;
+        }
+
+        /** Receives the findings of UNSAFE migrations, one multi-line message per migrate (default: a WARN log). */
+        public Builder warnings(Consumer<String> warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
+        public ZdcdFlywayCallback build() {
+            return new ZdcdFlywayCallback(classifier == null ? SqlMigrationClassifier.defaults() : classifier,
+                    onUnsafe, warnings);
+        }
+    }
+}
