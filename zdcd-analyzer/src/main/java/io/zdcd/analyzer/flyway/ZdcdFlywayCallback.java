@@ -7,6 +7,7 @@ import io.zdcd.classify.MigrationClassifier;
 import io.zdcd.classify.UnsafeMigrationException;
 import io.zdcd.flyway.internal.FlywayScripts;
 import io.zdcd.spi.PendingMigration;
+import io.zdcd.sql.SqlScript;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
  *         .load()
  *         .migrate();
  * }</pre>
+ *
+ * <p>A pending {@code CREATE INDEX CONCURRENTLY} under Flyway's default transactional history lock on PostgreSQL
+ * would hang the migrate (the index build waits for Flyway's own open transaction); the callback says to set
+ * {@code flyway.postgresql.transactional.lock=false} and, in FAIL mode, stops.
  *
  * <p>Flyway's own configuration can name it too ({@code flyway.callbacks=io.zdcd.analyzer.flyway.ZdcdFlywayCallback});
  * that instance uses {@link SqlMigrationClassifier#defaults()} and fails, or warns when the system property
@@ -118,6 +123,17 @@ public final class ZdcdFlywayCallback implements Callback {
             return;
         }
         List<PendingMigration> pending = FlywayScripts.pending(context.getConfiguration());
+        List<String> concurrently = pending.stream().filter(m -> SqlScript.parse(m.sql()).statements().stream()
+                .anyMatch(io.zdcd.sql.SqlStatement::needsNoTransaction)).map(PendingMigration::name).toList();
+        if (!concurrently.isEmpty() && FlywayScripts.transactionalLock(context.getConfiguration())) {
+            String message = "zdcd: " + String.join(", ", concurrently) + " runs CONCURRENTLY, which waits for "
+                    + "Flyway's own transaction while Flyway holds its history lock in one: migrate would hang. Set "
+                    + FlywayScripts.TRANSACTIONAL_LOCK + "=false (FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false)";
+            warnings.accept(message);
+            if (onUnsafe == OnUnsafe.FAIL) {
+                throw new IllegalStateException(message);
+            }
+        }
         ClassificationReport report = classifier.classifyAll(pending.stream().map(PendingMigration::toMigration)
                 .toList());
         lastReport.set(report);

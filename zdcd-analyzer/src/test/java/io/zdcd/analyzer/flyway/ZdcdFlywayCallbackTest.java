@@ -16,6 +16,7 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,8 +40,11 @@ class ZdcdFlywayCallbackTest {
     }
 
     private FluentConfiguration configure() {
-        return Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+        FluentConfiguration c = Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
                 .locations("filesystem:" + dir).placeholders(Map.of("table", "orders"));
+        // flyway.postgresql.transactional.lock=false, as the README says: CONCURRENTLY hangs otherwise
+        c.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return c;
     }
 
     private Flyway flyway(ZdcdFlywayCallback callback) {
@@ -125,6 +129,20 @@ class ZdcdFlywayCallbackTest {
                 .configuration(Map.of("flyway.callbacks", ZdcdFlywayCallback.class.getName())).load().migrate());
 
         then(unsafe(thrown).classification().migration()).isEqualTo("V2__drop_note.sql");
+        then(history()).containsExactly("V1__orders.sql");
+    }
+
+    @Test
+    void a_concurrently_index_under_flyways_transactional_lock_is_stopped_with_the_setting_that_fixes_it() {
+        file("V2__index.sql", "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);");
+        FluentConfiguration c = configure();
+        c.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(true);
+
+        Throwable thrown = catchThrowable(() -> c.callbacks(ZdcdFlywayCallback.builder().warnings(w -> { }).build())
+                .load().migrate());
+
+        then(thrown).hasStackTraceContaining("V2__index.sql runs CONCURRENTLY")
+                .hasStackTraceContaining("flyway.postgresql.transactional.lock=false");
         then(history()).containsExactly("V1__orders.sql");
     }
 }

@@ -23,6 +23,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.ClassicConfiguration;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
@@ -103,6 +104,19 @@ public final class FlywayScripts {
         return Arrays.stream(configure(project).load().info().applied())
                 .filter(i -> !i.getType().isSynthetic() && !i.getType().isBaseline() && !i.getState().isFailed())
                 .map(MigrationInfo::getScript).toList();
+    }
+
+    /**
+     * Whether Flyway takes its PostgreSQL history lock inside a transaction (its default): then a
+     * {@code CREATE INDEX CONCURRENTLY} waits for Flyway's own transaction and {@code migrate} hangs. False when the
+     * configuration is not for PostgreSQL's plugin.
+     */
+    public static boolean transactionalLock(Configuration configuration) {
+        PostgreSQLConfigurationExtension postgres = configuration instanceof ClassicConfiguration classic
+                ? classic.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+                : configuration instanceof FluentConfiguration fluent
+                ? fluent.getConfigurationExtension(PostgreSQLConfigurationExtension.class) : null;
+        return postgres != null && postgres.isTransactionalLock();
     }
 
     /** Whether the migration is SQL (a file zdcd can read) rather than Java code or a baseline marker. */
