@@ -50,11 +50,22 @@ public final class FlywayMigrationRunner implements MigrationRunner {
         this.statementTimeout = jdbc.statementTimeout();
     }
 
-    /** A runner with the defaults of {@link JdbcMigrationRunner}. */
+    /**
+     * A runner with the defaults of {@link JdbcMigrationRunner}.
+     *
+     * @param project where the migrations are and where they go
+     * @return the runner
+     */
     public static FlywayMigrationRunner of(FlywayProject project) {
         return builder(project).build();
     }
 
+    /**
+     * A builder to change the lock policy or statement timeout.
+     *
+     * @param project where the migrations are and where they go
+     * @return the builder
+     */
     public static Builder builder(FlywayProject project) {
         return new Builder(project);
     }
@@ -177,18 +188,29 @@ public final class FlywayMigrationRunner implements MigrationRunner {
             this.jdbc = JdbcMigrationRunner.builder(project.database());
         }
 
-        /** (default: {@link LockPolicy#ofDefaults()}) */
+        /**
+         * How long statements wait for locks and how lock timeouts are retried.
+         *
+         * @param policy (default: {@link LockPolicy#ofDefaults()})
+         * @return this builder
+         */
         public Builder lockPolicy(LockPolicy policy) {
             jdbc.lockPolicy(policy);
             return this;
         }
 
-        /** (default: 15 min) */
+        /**
+         * The longest any statement may run.
+         *
+         * @param timeout (default: 15 min)
+         * @return this builder
+         */
         public Builder statementTimeout(Duration timeout) {
             jdbc.statementTimeout(timeout);
             return this;
         }
 
+        /** @return the runner */
         public FlywayMigrationRunner build() {
             return new FlywayMigrationRunner(project, jdbc.build());
         }

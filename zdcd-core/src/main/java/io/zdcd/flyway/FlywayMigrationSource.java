@@ -21,6 +21,12 @@ public final class FlywayMigrationSource implements MigrationSource {
         this.project = Objects.requireNonNull(project, "project");
     }
 
+    /**
+     * The pending migrations of {@code project}.
+     *
+     * @param project where the migrations are and where they go
+     * @return the source
+     */
     public static FlywayMigrationSource of(FlywayProject project) {
         return new FlywayMigrationSource(project);
     }

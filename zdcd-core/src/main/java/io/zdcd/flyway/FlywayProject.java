@@ -32,27 +32,36 @@ public final class FlywayProject {
         this.properties = Map.copyOf(b.properties);
     }
 
-    /** A project over {@code database}; migrations in {@code classpath:db/migration} unless told otherwise. */
+    /**
+     * A project over {@code database}; migrations in {@code classpath:db/migration} unless told otherwise.
+     *
+     * @param database where the migrations go
+     * @return the builder
+     */
     public static Builder builder(PostgresDatabase database) {
         return new Builder(database);
     }
 
-    /** The database the migrations go to. */
+    /** @return the database the migrations go to */
     public PostgresDatabase database() {
         return database;
     }
 
-    /** Flyway locations ({@code classpath:db/migration}, {@code filesystem:sql}). */
+    /** @return Flyway locations ({@code classpath:db/migration}, {@code filesystem:sql}) */
     public List<String> locations() {
         return locations;
     }
 
-    /** Other Flyway settings by their {@code flyway.*} names (empty when none). */
+    /** @return other Flyway settings by their {@code flyway.*} names (empty when none) */
     public Map<String, String> properties() {
         return properties;
     }
 
-    /** The names of the migrations Flyway's history table records as applied, in the order they were applied. */
+    /**
+     * Reads Flyway's history table.
+     *
+     * @return the scripts it records as applied, in the order they were applied (no baseline or schema marker)
+     */
     public List<String> applied() {
         return FlywayScripts.applied(this);
     }
@@ -72,14 +81,24 @@ public final class FlywayProject {
             this.database = Objects.requireNonNull(database, "database");
         }
 
-        /** Where the migrations are, as Flyway's {@code locations} (default: {@code classpath:db/migration}). */
+        /**
+         * Where the migrations are.
+         *
+         * @param locations Flyway's {@code locations} (default: {@code classpath:db/migration})
+         * @return this builder
+         */
         public Builder locations(String... locations) {
             this.locations.clear();
             this.locations.addAll(List.of(locations));
             return this;
         }
 
-        /** Flyway's history table (default: {@code flyway_schema_history}). */
+        /**
+         * Flyway's history table.
+         *
+         * @param table its name (default: {@code flyway_schema_history})
+         * @return this builder
+         */
         public Builder table(String table) {
             return property("flyway.table", table);
         }
@@ -88,6 +107,10 @@ public final class FlywayProject {
          * Any other Flyway setting by its name in Flyway's configuration files: {@code flyway.schemas},
          * {@code flyway.placeholders.NAME}, {@code flyway.outOfOrder}...; Flyway checks names and values when a source
          * or runner first uses the project.
+         *
+         * @param name  the setting's name, {@code flyway.*}
+         * @param value its value
+         * @return this builder
          */
         public Builder property(String name, String value) {
             Objects.requireNonNull(name, "name");
@@ -99,6 +122,7 @@ public final class FlywayProject {
             return this;
         }
 
+        /** @return the project */
         public FlywayProject build() {
             return new FlywayProject(this);
         }

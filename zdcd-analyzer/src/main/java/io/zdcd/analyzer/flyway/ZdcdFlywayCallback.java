@@ -79,6 +79,7 @@ public final class ZdcdFlywayCallback implements Callback {
         this.warnings = warnings;
     }
 
+    /** @return a builder with the defaults: {@link SqlMigrationClassifier#defaults()}, FAIL, a WARN log */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,12 +93,12 @@ public final class ZdcdFlywayCallback implements Callback {
         };
     }
 
-    /** What the callback does with an UNSAFE migration. */
+    /** @return what the callback does with an UNSAFE migration */
     public OnUnsafe onUnsafe() {
         return onUnsafe;
     }
 
-    /** The verdicts of the last {@code migrate} this callback saw (empty before the first). */
+    /** @return the verdicts of the last {@code migrate} this callback saw (empty before the first) */
     public Optional<ClassificationReport> lastReport() {
         return Optional.ofNullable(lastReport.get());
     }
@@ -171,24 +172,40 @@ public final class ZdcdFlywayCallback implements Callback {
         private Builder() {
         }
 
-        /** (default: {@link SqlMigrationClassifier#defaults()}) */
+        /**
+         * The classifier that judges the pending migrations.
+         *
+         * @param classifier (default: {@link SqlMigrationClassifier#defaults()})
+         * @return this builder
+         */
         public Builder classifier(MigrationClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 
-        /** (default: FAIL) */
+        /**
+         * What an UNSAFE migration does to the migrate.
+         *
+         * @param onUnsafe (default: FAIL)
+         * @return this builder
+         */
         public Builder onUnsafe(OnUnsafe onUnsafe) {
             this.onUnsafe = Objects.requireNonNull(onUnsafe, "onUnsafe");
             return this;
         }
 
-        /** Receives the findings of UNSAFE migrations, one multi-line message per migrate (default: a WARN log). */
+        /**
+         * Receives the findings of UNSAFE migrations, one multi-line message per migrate.
+         *
+         * @param warnings (default: a WARN log)
+         * @return this builder
+         */
         public Builder warnings(Consumer<String> warnings) {
             this.warnings = Objects.requireNonNull(warnings, "warnings");
             return this;
         }
 
+        /** @return the callback */
         public ZdcdFlywayCallback build() {
             return new ZdcdFlywayCallback(classifier == null ? SqlMigrationClassifier.defaults() : classifier,
                     onUnsafe, warnings);
