@@ -11,7 +11,6 @@ import io.zdcd.spi.PendingMigration;
 import io.zdcd.spi.Progress;
 import io.zdcd.spi.StatementResult;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,21 +104,7 @@ public final class DjangoMigrationRunner implements MigrationRunner {
                 + lastLockTimeout[0].toMillis() + "ms; retry budget " + lockPolicy.budget().toSeconds() + "s)" : "");
         return new MigrationResult(migration.name(), MigrationResult.Status.FAILED, List.of(new StatementResult(1,
                 command, true, StatementResult.Status.FAILED, attempts[0], wait, elapsed)), elapsed, error,
-                invalidIndexes(migration.sql()));
-    }
-
-    private List<String> invalidIndexes(String sql) {
-        List<String> out = new ArrayList<>();
-        for (String index : ConcurrentIndexes.in(sql)) {
-            try {
-                if (jdbc.isInvalidIndex(index)) {
-                    out.add(index);
-                }
-            } catch (RuntimeException e) {
-                // best effort: the recovery plan also drops the indexes the migration meant to build
-            }
-        }
-        return out;
+                ConcurrentIndexes.invalid(migration.sql(), jdbc::isInvalidIndex));
     }
 
     @Override

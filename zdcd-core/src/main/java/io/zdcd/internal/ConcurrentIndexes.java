@@ -3,6 +3,7 @@ package io.zdcd.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,24 @@ public final class ConcurrentIndexes {
             names.add(normalize(m.group(1)));
         }
         return names;
+    }
+
+    /**
+     * The indexes of {@code sql} that {@code isInvalid} says are INVALID (left by a failed run), best effort: an index
+     * whose state cannot be read is left out (the recovery plan also drops the indexes the migration meant to build).
+     */
+    public static List<String> invalid(String sql, Predicate<String> isInvalid) {
+        List<String> out = new ArrayList<>();
+        for (String index : in(sql)) {
+            try {
+                if (isInvalid.test(index)) {
+                    out.add(index);
+                }
+            } catch (RuntimeException e) {
+                // best effort, as said
+            }
+        }
+        return out;
     }
 
     /** The text without {@code --} and {@code /* *}{@code /} comments (quotes are not inspected). */

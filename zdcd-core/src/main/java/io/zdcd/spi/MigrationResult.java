@@ -21,7 +21,12 @@ public record MigrationResult(String migration, Status status, List<StatementRes
                               String error, List<String> invalidIndexes) {
 
     /** Whether the migration is applied. */
-    public enum Status { APPLIED, FAILED }
+    public enum Status {
+        /** Every statement committed and the migration recorded. */
+        APPLIED,
+        /** Something failed; {@link #error()} says what. */
+        FAILED
+    }
 
     public MigrationResult {
         Objects.requireNonNull(migration, "migration");
@@ -32,6 +37,49 @@ public record MigrationResult(String migration, Status status, List<StatementRes
         invalidIndexes = List.copyOf(invalidIndexes);
     }
 
+    /**
+     * A migration whose statements all committed and which is recorded as applied.
+     *
+     * <pre>{@code
+     * MigrationResult.applied("V3__email.sql",
+     *         List.of(StatementResult.applied(1, "ALTER TABLE users ADD COLUMN email text", Duration.ofMillis(12))),
+     *         Duration.ofMillis(15))
+     * }</pre>
+     *
+     * @param migration  the migration's name
+     * @param statements one result per statement, in order
+     * @param elapsed    wall time for the whole migration
+     * @return the result
+     */
+    public static MigrationResult applied(String migration, List<StatementResult> statements, Duration elapsed) {
+        return new MigrationResult(migration, Status.APPLIED, statements, elapsed, "", List.of());
+    }
+
+    /**
+     * A migration that failed.
+     *
+     * @param migration  the migration's name
+     * @param statements one result per statement, in order
+     * @param elapsed    wall time for the whole migration
+     * @param error      why, in one line (never credentials)
+     * @return the result
+     */
+    public static MigrationResult failed(String migration, List<StatementResult> statements, Duration elapsed,
+                                         String error) {
+        return new MigrationResult(migration, Status.FAILED, statements, elapsed, error, List.of());
+    }
+
+    /**
+     * The same result with the INVALID indexes a failed {@code CREATE INDEX CONCURRENTLY} left behind.
+     *
+     * @param indexes the index names
+     * @return a copy with those indexes
+     */
+    public MigrationResult withInvalidIndexes(List<String> indexes) {
+        return new MigrationResult(migration, status, statements, elapsed, error, indexes);
+    }
+
+    /** Whether the migration is applied. */
     public boolean isApplied() {
         return status == Status.APPLIED;
     }

@@ -38,6 +38,78 @@ public record StatementResult(int index, String sql, boolean transactional, Stat
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
+    /**
+     * A statement that committed at its first attempt inside a transaction, without a lock wait. Use the
+     * {@code with...} methods for retries and statements run outside a transaction.
+     *
+     * <pre>{@code
+     * StatementResult.applied(1, "ALTER TABLE users ADD COLUMN email text", Duration.ofMillis(12))
+     * }</pre>
+     *
+     * @param index   1-based position in the migration
+     * @param sql     the statement
+     * @param elapsed its wall time
+     * @return the result
+     */
+    public static StatementResult applied(int index, String sql, Duration elapsed) {
+        return new StatementResult(index, sql, true, Status.APPLIED, 1, Duration.ZERO, elapsed);
+    }
+
+    /**
+     * A statement that failed at its first attempt (see {@link Status#FAILED}).
+     *
+     * @param index   1-based position in the migration
+     * @param sql     the statement
+     * @param elapsed its wall time
+     * @return the result
+     */
+    public static StatementResult failed(int index, String sql, Duration elapsed) {
+        return new StatementResult(index, sql, true, Status.FAILED, 1, Duration.ZERO, elapsed);
+    }
+
+    /**
+     * A statement that ran but whose transaction was rolled back because a later statement failed.
+     *
+     * @param index   1-based position in the migration
+     * @param sql     the statement
+     * @param elapsed its wall time
+     * @return the result
+     */
+    public static StatementResult rolledBack(int index, String sql, Duration elapsed) {
+        return new StatementResult(index, sql, true, Status.ROLLED_BACK, 1, Duration.ZERO, elapsed);
+    }
+
+    /**
+     * A statement never run because an earlier one failed: no attempt, no time.
+     *
+     * @param index 1-based position in the migration
+     * @param sql   the statement
+     * @return the result
+     */
+    public static StatementResult notRun(int index, String sql) {
+        return new StatementResult(index, sql, true, Status.NOT_RUN, 0, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * The same result for a statement run outside a transaction ({@code CREATE INDEX CONCURRENTLY}...).
+     *
+     * @return a copy with {@code transactional} false
+     */
+    public StatementResult outsideTransaction() {
+        return new StatementResult(index, sql, false, status, attempts, longestLockWait, elapsed);
+    }
+
+    /**
+     * The same result after several attempts.
+     *
+     * @param attempts        how many times it was tried
+     * @param longestLockWait the longest lock wait of an attempt that was refused its lock
+     * @return a copy with those figures
+     */
+    public StatementResult withAttempts(int attempts, Duration longestLockWait) {
+        return new StatementResult(index, sql, transactional, status, attempts, longestLockWait, elapsed);
+    }
+
     @Override
     public String toString() {
         return "#" + index + " " + status + " " + abbreviate(sql) + " (" + attempts + (attempts == 1 ? " attempt" : " attempts")
