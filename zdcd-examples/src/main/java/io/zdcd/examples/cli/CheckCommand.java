@@ -135,7 +135,12 @@ public final class CheckCommand implements Callable<Integer> {
         SqlMigrationClassifier.Builder builder = SqlMigrationClassifier.builder();
         try {
             if (postgresVersion != null) {
-                builder.postgresVersion(postgresVersion);
+                try {
+                    builder.postgresVersion(postgresVersion);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInput("--postgres-version " + postgresVersion + ": "
+                            + e.getMessage().replace("postgresVersion ", ""));
+                }
             }
             disabledRules.forEach(builder::disableRule);
             builder.implicitTransactions(!autocommit);

@@ -28,14 +28,14 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    // --version is the build's version here, so no standard -V/--version option.
+    // no standard -V/--version option: the hidden --version is the deprecated name of --commit.
     @Mixin
     HerokuOptions options = new HerokuOptions();
 
     @Override
     public Integer call() {
         var build = options.build(spec).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "deploy needs --source-url URL and --version SHA"));
+                "deploy needs --source-url URL and --commit SHA"));
         var pipeline = options.pipeline(spec, System.out);
         return HerokuOptions.finish(pipeline.deploy(build), System.out);
     }

@@ -52,8 +52,12 @@ final class HerokuOptions {
             description = "An https URL of the build's source as a gzipped tarball that Heroku can download.")
     String sourceUrl;
 
-    @Option(names = "--version", paramLabel = "SHA", description = "The build's version, usually the git commit SHA.")
-    String version;
+    @Option(names = "--commit", paramLabel = "SHA", description = "The build's commit (git SHA): its version.")
+    String commit;
+
+    /** The old name of --commit (it collided with the usual -V/--version), kept for one release. */
+    @Option(names = "--version", paramLabel = "SHA", hidden = true)
+    String deprecatedVersion;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "A one-line description (the commit subject).")
     String description = "";
@@ -238,13 +242,22 @@ final class HerokuOptions {
         return a;
     }
 
-    /** The build named by --version and --source-url, if both are given; one without the other is bad usage. */
+    /** The build named by --commit and --source-url, if both are given; one without the other is bad usage. */
     Optional<Build> build(CommandSpec spec) {
+        String version = commit;
+        if (deprecatedVersion != null) {
+            if (commit != null) {
+                throw new ParameterException(spec.commandLine(), "give --commit only (--version is its old name)");
+            }
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": --version is deprecated and goes away in "
+                    + "the next release: use --commit");
+            version = deprecatedVersion;
+        }
         if (version == null && sourceUrl == null) {
             return Optional.empty();
         }
         if (version == null || version.isBlank() || sourceUrl == null) {
-            throw new ParameterException(spec.commandLine(), "--version and --source-url go together");
+            throw new ParameterException(spec.commandLine(), "--commit and --source-url go together");
         }
         if (!sourceUrl.startsWith("https://") && !sourceUrl.startsWith("http://")) {
             throw new ParameterException(spec.commandLine(), "--source-url must be an http(s) URL of a .tar.gz");

@@ -13,10 +13,10 @@ import picocli.CommandLine.Spec;
  * an unsafe migration is pending.
  */
 @Command(name = "nightly", sortOptions = false,
-        description = {"The nightly build on Heroku: skipped when nothing was queued (and, given --version, nothing "
+        description = {"The nightly build on Heroku: skipped when nothing was queued (and, given --commit, nothing "
                 + "committed since the last deployment); otherwise deploys the newest build without the preflight "
                 + "check, inside a maintenance window when a pending migration is UNSAFE.",
-                "Give --version and --source-url of the newest commit; without them the newest queued build (kept "
+                "Give --commit and --source-url of the newest commit; without them the newest queued build (kept "
                         + "whole, source URL included, in --control-database-url, else --database-url) is deployed, "
                         + "after checking it can be released.",
                 "In the maintenance window: backup, migrations, release, then every web dyno up and the "
@@ -32,7 +32,7 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    // --version is the build's version here, so no standard -V/--version option.
+    // no standard -V/--version option: the hidden --version is the deprecated name of --commit.
     @Mixin
     HerokuOptions options = new HerokuOptions();
 

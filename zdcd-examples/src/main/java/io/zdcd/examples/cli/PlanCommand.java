@@ -35,7 +35,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         var build = options.build(spec);
         if (!nightly && build.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "plan needs --source-url URL and --version SHA "
+            throw new ParameterException(spec.commandLine(), "plan needs --source-url URL and --commit SHA "
                     + "(or --nightly)");
         }
         var pipeline = options.pipeline(spec, System.out);

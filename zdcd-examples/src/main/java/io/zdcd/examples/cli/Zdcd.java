@@ -75,15 +75,33 @@ public final class Zdcd implements Runnable {
     private static CommandLine commandLine(Collection<String> names) {
         CommandLine cli = new CommandLine(new Zdcd());
         names.forEach(name -> cli.addSubcommand(name, commandClass(COMMANDS.get(name))));
+        if (names.size() > 1) {
+            cli.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("zdcd: " + scrub(withoutUnmatchedValues(ex), args));
+            ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": "
+                    + scrub(withoutUnmatchedValues(ex), args) + suggestions(ex));
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(scrub(failure(ex), parseResult.originalArgs().toArray(String[]::new)));
+            commandLine.getErr().println(scrub(failure(ex, commandLine),
+                    parseResult.originalArgs().toArray(String[]::new)));
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * picocli's "did you mean" for a mistyped option or command, on the same line ({@code (did you mean --format?)}):
+     * only names of zdcd's own options and commands, never the user's text.
+     */
+    private static String suggestions(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            List<String> names = u.getSuggestions().stream().filter(n -> n.matches("-{0,2}[a-z][a-z-]*")).limit(3)
+                    .toList();
+            return names.isEmpty() ? "" : " (did you mean " + String.join(" or ", names) + "?)";
+        }
+        return "";
     }
 
     /**
@@ -141,6 +159,12 @@ public final class Zdcd implements Runnable {
     /** The one line on stderr for an exception a command did not handle. */
     private static String failure(Exception ex) {
         return "zdcd: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage());
+    }
+
+    private static String failure(Exception ex, CommandLine commandLine) {
+        String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        String name = commandLine.getCommandSpec().qualifiedName();
+        return message.startsWith(name + ":") ? message : name + ": " + message;
     }
 
     /**

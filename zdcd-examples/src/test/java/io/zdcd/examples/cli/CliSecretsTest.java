@@ -201,11 +201,11 @@ class CliSecretsTest {
             case "check" -> new String[] {"check", sqlFile.toString()};
             case "trace" -> new String[] {"trace", sqlFile.toString()};
             case "migrate" -> new String[] {"migrate", migrations.toString()};
-            case "deploy" -> new String[] {"deploy", "--app", "acme", "--source-url", SOURCE, "--version",
+            case "deploy" -> new String[] {"deploy", "--app", "acme", "--source-url", SOURCE, "--commit",
                 "abc1234def", "--migrations", migrations.toString()};
-            case "nightly" -> new String[] {"nightly", "--app", "acme", "--source-url", SOURCE, "--version",
+            case "nightly" -> new String[] {"nightly", "--app", "acme", "--source-url", SOURCE, "--commit",
                 "abc1234def", "--migrations", migrations.toString()};
-            case "plan" -> new String[] {"plan", "--app", "acme", "--source-url", SOURCE, "--version", "abc1234def",
+            case "plan" -> new String[] {"plan", "--app", "acme", "--source-url", SOURCE, "--commit", "abc1234def",
                 "--migrations", migrations.toString()};
             case "queue" -> new String[] {"queue", "--app", "acme"};
             case "recover" -> new String[] {"recover", "--app", "acme"};
@@ -266,7 +266,7 @@ class CliSecretsTest {
             }
             cases.add(new Case("deploy without a database, Heroku 401, token in " + (netrc ? "~/.netrc"
                     : "HEROKU_API_KEY"), s -> new Invocation("deploy", "--app", "acme", "--source-url", SOURCE,
-                    "--version", "abc1234def").tokenAccepted(false).tokenInNetrc(netrc).run(s)));
+                    "--commit", "abc1234def").tokenAccepted(false).tokenInNetrc(netrc).run(s)));
         }
         // malformed URLs: the password not percent-encoded, a scheme that is not PostgreSQL, no database name
         Map<String, Function<Secrets, String>> malformed = new java.util.LinkedHashMap<>();
@@ -306,34 +306,34 @@ class CliSecretsTest {
                 "--database-url", libpq(s.password(), db.port()), "--database-url-env", ENV_NAME, sqlFile.toString())
                 .env(ENV_NAME, jdbc(s.password(), db.port())).run(s)));
         cases.add(new Case("deploy --verify-timeout 0", s -> new Invocation("deploy", "--app", "acme", "--source-url",
-                SOURCE, "--version", "abc1234def", "--verify-timeout", "0", "--database-url",
+                SOURCE, "--commit", "abc1234def", "--verify-timeout", "0", "--database-url",
                 libpq(s.password(), db.port())).run(s)));
         cases.add(new Case("deploy --health-url http with the token in it", s -> new Invocation("deploy", "--app",
-                "acme", "--source-url", SOURCE, "--version", "abc1234def", "--health-url",
+                "acme", "--source-url", SOURCE, "--commit", "abc1234def", "--health-url",
                 "http://ci:" + enc(s.token()) + "@example.com/health").run(s)));
         cases.add(new Case("deploy --health-url http with the token in the query", s -> new Invocation("deploy",
-                "--app", "acme", "--source-url", SOURCE, "--version", "abc1234def", "--health-url",
+                "--app", "acme", "--source-url", SOURCE, "--commit", "abc1234def", "--health-url",
                 "http://example.com/health?token=" + enc(s.token())).run(s)));
         cases.add(new Case("deploy --source-url not http", s -> new Invocation("deploy", "--app", "acme",
-                "--source-url", "ftp://x/y.tgz", "--version", "abc1234def").env("DATABASE_URL",
+                "--source-url", "ftp://x/y.tgz", "--commit", "abc1234def").env("DATABASE_URL",
                 libpq(s.password(), db.port())).run(s)));
         cases.add(new Case("deploy --migrations and --django-project", s -> new Invocation("deploy", "--app", "acme",
-                "--source-url", SOURCE, "--version", "abc1234def", "--migrations", migrations.toString(),
+                "--source-url", SOURCE, "--commit", "abc1234def", "--migrations", migrations.toString(),
                 "--django-project", dir.toString(), "--database-url", jdbc(s.password(), db.port())).run(s)));
         cases.add(new Case("deploy --django-project not a Django project", s -> new Invocation("deploy", "--app",
-                "acme", "--source-url", SOURCE, "--version", "abc1234def", "--django-project", dir.toString())
+                "acme", "--source-url", SOURCE, "--commit", "abc1234def", "--django-project", dir.toString())
                 .env("DATABASE_URL", libpq(s.password(), db.port())).rolePassword(s.password()).run(s)));
         cases.add(new Case("deploy, misspelled --database-url=URL", s -> new Invocation("deploy", "--app", "acme",
-                "--source-url", SOURCE, "--version", "abc1234def", "--databse-url=" + libpq(s.password(), db.port()))
+                "--source-url", SOURCE, "--commit", "abc1234def", "--databse-url=" + libpq(s.password(), db.port()))
                 .run(s)));
         cases.add(new Case("queue, the URL without its option", s -> new Invocation("queue", "--app", "acme",
                 jdbc(s.password(), db.port())).run(s)));
         cases.add(new Case("plan, the token as an unknown option", s -> new Invocation("plan", "--app", "acme",
                 "--nightly", "--api-key", s.token()).run(s)));
-        cases.add(new Case("deploy, no app", s -> new Invocation("deploy", "--source-url", SOURCE, "--version",
+        cases.add(new Case("deploy, no app", s -> new Invocation("deploy", "--source-url", SOURCE, "--commit",
                 "abc1234def").env("DATABASE_URL", libpq(s.password(), db.port())).run(s)));
         cases.add(new Case("deploy, https API URL refused as http", s -> new Invocation("deploy", "--app", "acme",
-                "--source-url", SOURCE, "--version", "abc1234def").env("HEROKU_API_URL",
+                "--source-url", SOURCE, "--commit", "abc1234def").env("HEROKU_API_URL",
                 "http://api.example.com/").run(s)));
         cases.add(new Case("migrate --database-url-env unset", s -> new Invocation("migrate", "--database-url-env",
                 "ZDCD_UNSET", migrations.toString()).env("DATABASE_URL", libpq(s.password(), db.port())).run(s)));

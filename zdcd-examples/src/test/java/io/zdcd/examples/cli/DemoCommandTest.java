@@ -76,7 +76,7 @@ class DemoCommandTest {
         CommandLine cli = Zdcd.commandLine();
         cli.setErr(new PrintWriter(err));
         then(cli.execute("demo", "--rows", "10")).isEqualTo(2);
-        then(err.toString()).startsWith("zdcd: rows must be >= 1000").doesNotContain("Exception").hasLineCount(1);
+        then(err.toString()).startsWith("zdcd demo: rows must be >= 1000").doesNotContain("Exception").hasLineCount(1);
 
         StringWriter err2 = new StringWriter();
         cli.setErr(new PrintWriter(err2));

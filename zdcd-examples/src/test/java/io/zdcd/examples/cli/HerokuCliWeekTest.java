@@ -113,7 +113,7 @@ class HerokuCliWeekTest {
         }
 
         private int push(String version, String description) {
-            return zdcd("deploy", "--version", version, "--description", description,
+            return zdcd("deploy", "--commit", version, "--description", description,
                     "--source-url", "https://ci.example.com/acme-" + version + ".tar.gz");
         }
 

@@ -57,7 +57,7 @@ class HerokuCommandsTest {
 
     @Test
     void deploy_without_migrations_releases_on_heroku_and_exits_0() {
-        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "abc1234def");
+        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--commit", "abc1234def");
 
         then(exit).as(out() + err).isZero();
         then(app.current().version).isEqualTo(4);
@@ -70,7 +70,7 @@ class HerokuCommandsTest {
     void a_failed_release_phase_exits_1_and_the_previous_release_keeps_serving() {
         heroku.nextReleasePhaseFails = true;
 
-        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "abc1234def");
+        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--commit", "abc1234def");
 
         then(exit).isEqualTo(1);
         then(out()).contains("ROLLED_BACK", "release phase of v4 failed");
@@ -88,9 +88,9 @@ class HerokuCommandsTest {
         String[] common = {"--app", "acme", "--database-url", db.jdbcUrlWithCredentials(), "--migrations",
                 migrations.toString()};
 
-        int deferred = run(HerokuCli.concat(new String[] {"deploy", "--source-url", SOURCE, "--version", "1111111aaa"}, common));
-        int nightly = run(HerokuCli.concat(new String[] {"nightly", "--source-url", SOURCE, "--version", "2222222bbb"}, common));
-        int quiet = run(HerokuCli.concat(new String[] {"nightly", "--source-url", SOURCE, "--version", "2222222bbb"}, common));
+        int deferred = run(HerokuCli.concat(new String[] {"deploy", "--source-url", SOURCE, "--commit", "1111111aaa"}, common));
+        int nightly = run(HerokuCli.concat(new String[] {"nightly", "--source-url", SOURCE, "--commit", "2222222bbb"}, common));
+        int quiet = run(HerokuCli.concat(new String[] {"nightly", "--source-url", SOURCE, "--commit", "2222222bbb"}, common));
 
         then(deferred).as(out() + err).isEqualTo(3);
         then(nightly).as(out() + err).isZero();
@@ -121,13 +121,13 @@ class HerokuCommandsTest {
         heroku.nextReleasePhaseFails = true;
         heroku.nextRestoreFails = true;
 
-        int exit = run("nightly", "--app", "broken", "--source-url", SOURCE, "--version", "3333333ccc",
+        int exit = run("nightly", "--app", "broken", "--source-url", SOURCE, "--commit", "3333333ccc",
                 "--database-url", db.jdbcUrlWithCredentials(), "--migrations", migrations.toString());
 
         then(exit).as(out() + err).isEqualTo(4);
         then(out()).contains("FAILED broken", "What is left to do");
         then(broken.maintenance).as("the database is not restored: the app stays in maintenance").isTrue();
-        int again = run("deploy", "--app", "broken", "--source-url", SOURCE, "--version", "4444444ddd",
+        int again = run("deploy", "--app", "broken", "--source-url", SOURCE, "--commit", "4444444ddd",
                 "--database-url", db.jdbcUrlWithCredentials());
         then(again).as("an unfinished deployment refuses the next one").isEqualTo(4);
         then(out()).contains("REFUSED broken");
@@ -146,7 +146,7 @@ class HerokuCommandsTest {
         then(run("recover", "--app", "broken", "--database-url", db.jdbcUrlWithCredentials()))
                 .as("nothing left to recover").isZero();
         then(out()).contains("SKIPPED broken");
-        then(run("deploy", "--app", "broken", "--source-url", SOURCE, "--version", "5555555eee",
+        then(run("deploy", "--app", "broken", "--source-url", SOURCE, "--commit", "5555555eee",
                 "--database-url", db.jdbcUrlWithCredentials())).as("deploys work again").isZero();
         then(run("recover", "--app", "broken")).as("no journal without --database-url").isEqualTo(2);
         then(err.toString()).contains("recover needs the journal of the unfinished deployment");
@@ -166,7 +166,7 @@ class HerokuCommandsTest {
         String[] common = {"--app", "acme", "--database-url", db.jdbcUrlWithCredentials(), "--control-database-url",
                 control, "--migrations", migrations.toString()};
 
-        int deferred = run(HerokuCli.concat(new String[] {"deploy", "--source-url", signed, "--version", "1111111aaa",
+        int deferred = run(HerokuCli.concat(new String[] {"deploy", "--source-url", signed, "--commit", "1111111aaa",
             "--description", "drop legacy"}, common));
 
         then(deferred).as(out() + err).isEqualTo(3);
@@ -220,18 +220,28 @@ class HerokuCommandsTest {
 
     @Test
     void bad_usage_is_one_line_on_stderr_and_exit_2() {
-        then(run("deploy", "--app", "acme", "--version", "abc")).isEqualTo(2);
-        then(err.toString()).contains("--version and --source-url go together");
-        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "a", "--migrations", "x")).isEqualTo(2);
+        then(run("deploy", "--app", "acme", "--commit", "abc")).isEqualTo(2);
+        then(err.toString()).contains("--commit and --source-url go together");
+        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--commit", "a", "--migrations", "x")).isEqualTo(2);
         then(err.toString()).contains("--migrations needs --database-url");
-        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "a", "--django-project",
+        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--commit", "a", "--django-project",
                 dir.toString(), "--database-url", "jdbc:postgresql://localhost/x?user=u")).isEqualTo(2);
         then(err.toString()).contains("--django-project: no manage.py in");
         env.remove("HEROKU_API_KEY");
-        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "abc")).isEqualTo(2);
+        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--commit", "abc")).isEqualTo(2);
         then(err.toString()).contains("no Heroku API token: set HEROKU_API_KEY");
-        then(err.toString().lines()).hasSize(4).allSatisfy(l -> then(l).startsWith("zdcd: "));
+        then(err.toString().lines()).hasSize(4).allSatisfy(l -> then(l).startsWith("zdcd deploy: "));
         then(heroku.calls()).isEmpty();
+    }
+
+    @Test
+    void the_old_version_option_still_names_the_commit_for_one_release_and_says_so() {
+        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "abc1234def")).isEqualTo(0);
+        then(err.toString()).startsWith("zdcd deploy: --version is deprecated and goes away in the next release: "
+                + "use --commit");
+        then(app.builds).extracting(b -> b.version).containsExactly("abc1234def");
+        then(run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "a", "--commit", "b")).isEqualTo(2);
+        then(err.toString()).contains("zdcd deploy: give --commit only (--version is its old name)");
     }
 
     @Test
@@ -267,7 +277,7 @@ class HerokuCommandsTest {
     void a_deploy_that_cannot_reach_heroku_changes_nothing_and_says_so_with_exit_1(TestDatabase db) {
         heroku.failNext("GET", ".*", 100_000, 503);
 
-        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--version", "6666666fff",
+        int exit = run("deploy", "--app", "acme", "--source-url", SOURCE, "--commit", "6666666fff",
                 "--database-url", db.jdbcUrlWithCredentials());
 
         then(exit).as(out() + err).isEqualTo(1);

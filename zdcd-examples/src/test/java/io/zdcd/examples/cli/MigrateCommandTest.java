@@ -123,7 +123,7 @@ class MigrateCommandTest {
         then(all).doesNotContain("s3cret-pw").doesNotContain("Exception").doesNotContain("\tat ");
         then(err.toString()).contains("not a PostgreSQL URL", "no such file or folder", "--lock-timeout: not a "
                 + "duration", "no_such_db", "no database: set DATABASE_URL");
-        then(err.toString().lines().filter(l -> l.startsWith("zdcd: ")).count()).isEqualTo(5);
+        then(err.toString().lines().filter(l -> l.startsWith("zdcd migrate: ")).count()).isEqualTo(5);
     }
 
     /** The input gate of {@code zdcd check}: nothing runs of a file it refuses to read. */
