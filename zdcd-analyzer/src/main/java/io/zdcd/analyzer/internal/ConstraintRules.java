@@ -284,7 +284,8 @@ final class ConstraintRules {
         if (c != null) {
             c.validated = true;
             if (c.referencedTable != null) {
-                j.tables.add(c.referencedTable);
+                // traced: validating a foreign key opens the referenced table with RowShareLock
+                j.lock(new Name(c.referencedTable, c.referencedTable, 0), io.zdcd.classify.LockMode.ROW_SHARE);
             }
             if ("NOT NULL".equals(c.kind) && c.notNullColumn != null) {
                 Schema.Column col = st.columns.get(c.notNullColumn);

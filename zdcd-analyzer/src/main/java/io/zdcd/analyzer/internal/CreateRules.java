@@ -324,6 +324,7 @@ final class CreateRules {
             col.type = c.type;
             col.notNull = c.notNull;
             col.hasDefault = c.defaultFrom >= 0 || c.identity;
+            col.ownsSequence = c.identity;
             st.columns.put(c.name, col);
         }
     }
@@ -373,8 +374,9 @@ final class CreateRules {
         return -1;
     }
 
-    /** Records AccessShareLock on the relations named after FROM / JOIN from token {@code p} on. */
-    static void readsSources(Tokens t, int p, Judgement j) {
+    /** Records AccessShareLock on the relations named after FROM / JOIN from token {@code p} on; returns them. */
+    static List<Name> readsSources(Tokens t, int p, Judgement j) {
+        List<Name> sources = new java.util.ArrayList<>();
         for (int k = p; k < t.size(); k++) {
             if (t.is(k, "FROM") || t.is(k, "JOIN")) {
                 int q = k + 1;
@@ -384,9 +386,11 @@ final class CreateRules {
                 Name n = Name.parse(t, q);
                 if (n != null && !FUNCTION_LIKE.contains(n.key())) {
                     j.lock(n, ACCESS_SHARE);
+                    sources.add(n);
                 }
             }
         }
+        return sources;
     }
 
     private static final Set<String> FUNCTION_LIKE = Set.of("unnest", "generate_series", "jsonb_array_elements",
@@ -550,7 +554,7 @@ final class CreateRules {
         }
         int as = name == null ? -1 : t.find(name.end(), "AS");
         if (as >= 0) {
-            readsSources(t, as + 1, j);
+            j.ctx.schema.viewSources.put(name.key(), readsSources(t, as + 1, j));
         }
         boolean noData = t.contains(0, t.size(), "NO") && t.text(0, t.size() - 1).toUpperCase()
                 .matches("(?s).*WITH\\s+NO\\s+DATA\\s*$");

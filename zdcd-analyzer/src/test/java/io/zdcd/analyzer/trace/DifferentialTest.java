@@ -45,7 +45,7 @@ class DifferentialTest {
 
     private static final List<LockMatrixPage.Row> OBSERVED = Collections.synchronizedList(new ArrayList<>());
     private static final List<String> MISMATCHES = Collections.synchronizedList(new ArrayList<>());
-    private static final int[] COUNTS = new int[3]; // cases, statements, allowed differences
+    private static final int[] COUNTS = new int[4]; // cases, statements, allowed differences, relations compared
 
     private static MigrationClassifier classifier(TestDatabase db) {
         return SqlMigrationClassifier.builder().postgresVersion(db.majorVersion()).build();
@@ -135,7 +135,11 @@ class DifferentialTest {
             synchronized (COUNTS) {
                 COUNTS[1]++;
                 COUNTS[2] += (int) s.mismatches().stream().filter(Mismatch::allowed).count();
+                COUNTS[3] += s.relations().size();
             }
+            then(s.predicted().filter(p -> p.lock().isPresent() && p.locks().isEmpty()))
+                    .as("%s #%d: the classifier predicts a lock without naming the relations it is on", id, o.index())
+                    .isEmpty();
             if (o.lock().isPresent() || o.failed() || o.rewrite()) {
                 OBSERVED.add(new LockMatrixPage.Row(id, o.index(), o.sql(),
                         o.lock().map(io.zdcd.classify.LockMode::pgName).orElse(o.failed() ? "unseen" : "none"),
@@ -155,8 +159,8 @@ class DifferentialTest {
 
     @AfterAll
     static void record(TestDatabase db) {
-        String summary = COUNTS[0] + " cases, " + COUNTS[1] + " statements, " + MISMATCHES.size() + " mismatches, "
-                + COUNTS[2] + " allowed differences";
+        String summary = COUNTS[0] + " cases, " + COUNTS[1] + " statements, " + COUNTS[3] + " relation locks compared, "
+                + MISMATCHES.size() + " mismatches, " + COUNTS[2] + " allowed differences";
         System.out.println("differential: PostgreSQL " + db.majorVersion() + ": " + summary);
         MISMATCHES.forEach(m -> System.out.println("differential mismatch: " + m));
         String dir = System.getProperty("zdcd.trace.observations", "");
