@@ -13,10 +13,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Compares the classifier's prediction for each statement with what the tracer observed: the lock (strongest mode
- * on a relation that existed before the migration), the rewrite, and failure (a statement PostgreSQL rejects must
- * not be judged SAFE). Differences that a rule documents as harmless ({@code known-differences.tsv} next to this
- * class: rule, aspect, predicted, observed, versions and the reason) are reported as allowed.
+ * Compares the classifier's prediction for each statement with what the tracer observed: the lock on every relation
+ * ({@link StatementAnalysis#locks()} against {@link StatementTrace#locks()}, one {@link Mismatch} per relation that
+ * differs), the rewrite, and failure (a statement PostgreSQL rejects must not be judged SAFE). Differences that a
+ * rule documents as harmless ({@code known-differences.tsv} next to this class: rule, aspect, predicted, observed,
+ * versions and the reason) are reported as allowed.
+ *
+ * <p>What counts as a relation: every table, partitioned table, partition, view, materialized view, sequence and
+ * foreign table that existed before the migration (those it creates are invisible to other sessions until it
+ * commits); an index when the prediction names it or when PostgreSQL locked it more strongly than every table the
+ * statement locked (REINDEX, DROP INDEX CONCURRENTLY...): an index lock no stronger than its table's blocks nothing
+ * more, since every session that uses an index locks its table first. TOAST tables do not count: they are reached
+ * only through their table, under its lock. A relation is named as it was when the statement started (the old name
+ * of a RENAME). A prediction without per-relation locks (an empty {@code locks()}) is compared on the strongest lock
+ * only. Locks the transaction already held before the statement are not listed again by PostgreSQL, and a failed
+ * statement is not compared on the relations it did not reach.
  *
  * <pre>{@code
  * TraceComparison c = TraceComparator.defaults().compare(classifier.classify(migration), tracer.trace(migration));

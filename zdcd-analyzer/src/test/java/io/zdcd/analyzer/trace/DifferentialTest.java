@@ -143,7 +143,7 @@ class DifferentialTest {
             if (o.lock().isPresent() || o.failed() || o.rewrite()) {
                 OBSERVED.add(new LockMatrixPage.Row(id, o.index(), o.sql(),
                         o.lock().map(io.zdcd.classify.LockMode::pgName).orElse(o.failed() ? "unseen" : "none"),
-                        o.rewrite(), o.sqlState().orElse("")));
+                        o.rewrite(), o.sqlState().orElse(""), perRelation(s)));
             }
             if (!s.matches()) {
                 MISMATCHES.add(id + " #" + o.index() + " " + o.sql().replaceAll("\\s+", " ") + ": "
@@ -155,6 +155,18 @@ class DifferentialTest {
         }
         then(c.mismatches()).as(() -> "prediction vs PostgreSQL " + c.trace().serverVersion() + " for " + id + ":\n"
                 + TraceReports.text(List.of(c))).isEmpty();
+    }
+
+    /** The observed lock on each compared relation, when there are several: {@code users ShareLock, ...}. */
+    private static String perRelation(StatementComparison s) {
+        java.util.Map<String, io.zdcd.classify.LockMode> per = new java.util.LinkedHashMap<>();
+        for (RelationLock l : s.observed().locks()) {
+            if (s.relations().contains(l.kind() + " " + l.relation())) {
+                per.merge(l.relation(), l.mode(), io.zdcd.classify.LockMode::max);
+            }
+        }
+        return per.size() < 2 ? "" : per.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().pgName())
+                .collect(Collectors.joining(", "));
     }
 
     @AfterAll
