@@ -730,11 +730,8 @@ final class AlterTableRules {
         }
         if (t.is(q, "DROP", "IDENTITY") || t.is(q, "DROP", "EXPRESSION")) {
             j.lock(table, ACCESS_EXCLUSIVE);
-            if (t.is(q + 1, "IDENTITY")) {
-                j.lock(Schema.sequenceOf(table, col), ACCESS_EXCLUSIVE); // the identity's sequence is dropped
-                if (known != null) {
-                    known.ownsSequence = false;
-                }
+            if (t.is(q + 1, "IDENTITY") && known != null) {
+                known.ownsSequence = false; // traced: its sequence is dropped without a lock on it
             }
             if (t.is(q + 1, "EXPRESSION") && !v.atLeast(13)) {
                 j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "DROP EXPRESSION needs PostgreSQL 13+; the "

@@ -13,7 +13,7 @@ final class ColumnTypeRules {
         j.lock(table, ACCESS_EXCLUSIVE);
         if (j.ctx.schema.mayBeIndexed(table.key(), col)) {
             // traced: the foreign keys that reference the column are rebuilt, under AccessExclusiveLock on their tables
-            j.ctx.schema.referencingTables(table.key()).forEach(r -> j.lock(r, ACCESS_EXCLUSIVE));
+            j.ctx.schema.referencingTables(table.key(), col).forEach(r -> j.lock(r, ACCESS_EXCLUSIVE));
         }
         int q = p;
         while (q < e && !t.is(q, "USING") && !t.is(q, "COLLATE")) {

@@ -68,6 +68,7 @@ final class ConstraintRules {
             int r = t.find(p, "REFERENCES");
             Name ref = r < 0 ? null : Name.parse(t, r + 1);
             known.referencedTable = ref == null ? null : ref.key();
+            known.referencedColumns = ref == null ? List.of() : columnList(t, ref.end(), e);
             j.lock(table, SHARE_ROW_EXCLUSIVE);
             j.lock(ref, SHARE_ROW_EXCLUSIVE);
             String refShown = ref == null ? "the referenced table" : ref.display();

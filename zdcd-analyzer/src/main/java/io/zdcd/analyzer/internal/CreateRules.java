@@ -284,7 +284,7 @@ final class CreateRules {
                 List<String> cols = paren < 0 ? List.of() : ConstraintRules.columnList(t, paren, e);
                 String suffix = kind.equals("PRIMARY KEY") ? "pkey" : kind.equals("UNIQUE") ? "key"
                         : kind.equals("FOREIGN KEY") ? "fkey" : "excl";
-                registerConstraint(st, constraintName != null ? constraintName : kind.equals("PRIMARY KEY")
+                registerConstraint(t, st, constraintName != null ? constraintName : kind.equals("PRIMARY KEY")
                         ? table.last() + "_pkey" : table.last() + "_" + String.join("_", cols) + "_" + suffix, kind,
                         ref);
             }
@@ -349,7 +349,7 @@ final class CreateRules {
                 String generated = table.last() + (kind.equals("PRIMARY KEY") ? "_pkey" : "_" + col
                         + (kind.equals("UNIQUE") ? "_key" : kind.equals("FOREIGN KEY") ? "_fkey" : "_check"));
                 if (name != null || !kind.equals("CHECK")) { // an unnamed CHECK is already recorded
-                    registerConstraint(st, name != null ? name : generated, kind,
+                    registerConstraint(t, st, name != null ? name : generated, kind,
                             kind.equals("FOREIGN KEY") ? references : null);
                 }
                 name = null;
@@ -357,11 +357,14 @@ final class CreateRules {
         }
     }
 
-    private static void registerConstraint(Schema.Table st, String name, String kind, Name references) {
+    private static void registerConstraint(Tokens t, Schema.Table st, String name, String kind, Name references) {
         Schema.Constraint c = new Schema.Constraint();
         c.kind = kind;
         c.validated = true;
         c.referencedTable = references == null ? null : references.key();
+        if (references != null && references.end() > 0 && t.isOp(references.end(), "(")) {
+            c.referencedColumns = ConstraintRules.columnList(t, references.end(), t.size());
+        }
         st.putConstraint(name, c);
     }
 

@@ -34,6 +34,8 @@ public final class Schema {
         String notNullColumn;
         boolean validated;
         String referencedTable;
+        /** For FOREIGN KEY: the referenced columns as written; empty when not written (the primary key). */
+        java.util.List<String> referencedColumns = java.util.List.of();
         /** For CHECK constraints: the identifiers its expression mentions. */
         java.util.Set<String> checkColumns = java.util.Set.of();
 
@@ -44,6 +46,7 @@ public final class Schema {
             c.notNullColumn = notNullColumn;
             c.validated = validated;
             c.referencedTable = referencedTable;
+            c.referencedColumns = referencedColumns;
             return c;
         }
     }
@@ -251,8 +254,17 @@ public final class Schema {
 
     /** The tables with a foreign key that references {@code key}, other than itself. */
     java.util.List<Name> referencingTables(String key) {
+        return referencingTables(key, null);
+    }
+
+    /**
+     * The tables with a foreign key that references {@code column} of {@code key} (any column when null; a foreign key
+     * whose columns zdcd does not know may reference it), other than itself.
+     */
+    java.util.List<Name> referencingTables(String key, String column) {
         return tables.entrySet().stream().filter(e -> !e.getKey().equals(key))
-                .filter(e -> e.getValue().constraints.values().stream().anyMatch(c -> key.equals(c.referencedTable)))
+                .filter(e -> e.getValue().constraints.values().stream().anyMatch(c -> key.equals(c.referencedTable)
+                        && (column == null || c.referencedColumns.isEmpty() || c.referencedColumns.contains(column))))
                 .map(e -> new Name(e.getKey(), e.getKey(), 0)).sorted(java.util.Comparator.comparing(Name::key))
                 .toList();
     }

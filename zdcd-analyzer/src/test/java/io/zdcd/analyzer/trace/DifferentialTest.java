@@ -43,6 +43,16 @@ class DifferentialTest {
     static final Path CORPUS_PATCHES = RESOURCES.resolve("differential/corpus-patches");
     static final int ROWS = 100;
 
+    /**
+     * {@code -Dzdcd.differential.only=REGEX} runs only the cases whose id matches (for looking into a mismatch); such
+     * a partial run records no observations.
+     */
+    private static final String ONLY = System.getProperty("zdcd.differential.only", "");
+
+    private static boolean selected(String id) {
+        return ONLY.isBlank() || java.util.regex.Pattern.compile(ONLY).matcher(id).find();
+    }
+
     private static final List<LockMatrixPage.Row> OBSERVED = Collections.synchronizedList(new ArrayList<>());
     private static final List<String> MISMATCHES = Collections.synchronizedList(new ArrayList<>());
     private static final int[] COUNTS = new int[4]; // cases, statements, allowed differences, relations compared
@@ -65,7 +75,7 @@ class DifferentialTest {
         then(cases).as("operations corpus under " + OPERATIONS).hasSizeGreaterThan(40);
         Migration fixture = Migration.fromFile(OPERATIONS_FIXTURE);
         MigrationClassifier classifier = classifier(db);
-        return cases.stream().map(file -> {
+        return cases.stream().filter(file -> selected(OPERATIONS.relativize(file).toString())).map(file -> {
             String id = OPERATIONS.relativize(file).toString().replace(".sql", "");
             return DynamicTest.dynamicTest(id, () -> run(db, classifier, fixture, Migration.of(id, read(file))));
         });
@@ -81,7 +91,7 @@ class DifferentialTest {
         then(cases).as("the classifier's corpus under " + RULE_CORPUS).hasSizeGreaterThan(100);
         String shared = read(CORPUS_FIXTURE);
         MigrationClassifier classifier = classifier(db);
-        return cases.stream().map(file -> {
+        return cases.stream().filter(file -> selected("corpus/" + RULE_CORPUS.relativize(file))).map(file -> {
             Path rel = RULE_CORPUS.relativize(file);
             String id = "corpus/" + rel.toString().replace(".sql", "");
             return DynamicTest.dynamicTest(id, () -> {
@@ -121,6 +131,9 @@ class DifferentialTest {
         for (int i = 0; i < migrations.size(); i++) {
             TraceComparison c = TraceComparator.defaults().compare(predicted.get(i), traces.get(i));
             String id = migrations.get(i).name();
+            if (!selected(id)) {
+                continue;
+            }
             tests.add(DynamicTest.dynamicTest(id, () -> check(id, c)));
         }
         return tests.stream();
@@ -176,7 +189,7 @@ class DifferentialTest {
         System.out.println("differential: PostgreSQL " + db.majorVersion() + ": " + summary);
         MISMATCHES.forEach(m -> System.out.println("differential mismatch: " + m));
         String dir = System.getProperty("zdcd.trace.observations", "");
-        if (!dir.isBlank()) {
+        if (!dir.isBlank() && ONLY.isBlank()) {
             LockMatrixPage.write(Path.of(dir), db.majorVersion(), summary, List.copyOf(OBSERVED));
         }
     }

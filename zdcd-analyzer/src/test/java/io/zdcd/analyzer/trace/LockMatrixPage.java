@@ -25,8 +25,8 @@ final class LockMatrixPage {
      */
     record Row(String caseId, int index, String sql, String lock, boolean rewrite, String error, String relations) {
         String line() {
-            return String.join("\t", caseId, String.valueOf(index), sql, lock, String.valueOf(rewrite), error,
-                    relations);
+            return String.join("\t", caseId, String.valueOf(index), sql.replaceAll("\\s+", " ").strip(), lock,
+                    String.valueOf(rewrite), error, relations);
         }
 
         static Row parse(String line) {
