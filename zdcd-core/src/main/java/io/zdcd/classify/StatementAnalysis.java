@@ -25,8 +25,10 @@ import java.util.Set;
  * @param verdict      SAFE only when no finding is UNSAFE
  * @param findings     every rule's judgement, in rule order
  * @param locks        the lock taken on each relation that existed before this migration, strongest per relation,
- *                     in the order the statement names them ({@code lock} is the strongest of these); empty when not
- *                     known
+ *                     in the order the statement names them ({@code lock} is the strongest of these): the tables,
+ *                     partitions, views and sequences it locks, and the indexes it names or locks more strongly
+ *                     than their table (REINDEX, DROP INDEX, ALTER INDEX); empty when not known. {@code toString()}
+ *                     lists them when there is more than one
  */
 public record StatementAnalysis(
         int index,
@@ -101,6 +103,12 @@ public record StatementAnalysis(
             sb.append(' ').append(tables);
         }
         lock.ifPresent(l -> sb.append(", ").append(l.pgName()));
+        if (locks.size() > 1) { // per relation: "(users ShareLock, users_pkey AccessExclusiveLock)"
+            StringBuilder each = new StringBuilder();
+            locks.forEach((relation, mode) -> each.append(each.length() == 0 ? "" : ", ").append(relation).append(' ')
+                    .append(mode.pgName()));
+            sb.append(" (").append(each).append(')');
+        }
         if (rewrite) {
             sb.append(", rewrite");
         }

@@ -1,6 +1,7 @@
 package io.zdcd.analyzer.internal;
 
 import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
+import static io.zdcd.classify.LockMode.ACCESS_SHARE;
 import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
@@ -171,6 +172,7 @@ final class AlterTableRules {
             case "INHERIT", "OF", "NOT":
                 j.lock(table, ACCESS_EXCLUSIVE);
                 j.lock(t.is(a, "INHERIT") ? Name.parse(t, a + 1) : null, SHARE_UPDATE_EXCLUSIVE); // traced: the parent
+                j.lock(t.is(a, "NO", "INHERIT") ? Name.parse(t, a + 2) : null, ACCESS_SHARE); // traced: the parent
                 j.finding(Rules.INHERITANCE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "changes the table's "
                         + "inheritance or type: queries on the parent see different rows");
                 return (t.is(a, "NO") ? "NO INHERIT" : t.is(a, "NOT") ? "NOT OF" : t.upper(a));
@@ -493,6 +495,7 @@ final class AlterTableRules {
         col.type = c.type;
         col.notNull = c.notNull;
         col.hasDefault = c.defaultFrom >= 0 || c.identity;
+        col.ownsSequence = c.identity;
         st.columns.put(c.name, col);
         if (c.unique || c.primaryKey) {
             st.indexed.add(c.name);
@@ -709,6 +712,10 @@ final class AlterTableRules {
         }
         if (t.is(q, "ADD", "GENERATED")) {
             j.lock(table, ACCESS_EXCLUSIVE);
+            if (known != null) {
+                known.ownsSequence = true;
+            }
+            j.ctx.createdHere.add(Schema.sequenceOf(table, col).key());
             boolean always = t.is(q + 2, "ALWAYS");
             if (always && !isNew) {
                 j.breaksOldCode = true;
@@ -723,6 +730,9 @@ final class AlterTableRules {
         }
         if (t.is(q, "DROP", "IDENTITY") || t.is(q, "DROP", "EXPRESSION")) {
             j.lock(table, ACCESS_EXCLUSIVE);
+            if (t.is(q + 1, "IDENTITY") && known != null) {
+                known.ownsSequence = false; // traced: its sequence is dropped without a lock on it
+            }
             if (t.is(q + 1, "EXPRESSION") && !v.atLeast(13)) {
                 j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "DROP EXPRESSION needs PostgreSQL 13+; the "
                         + "target is " + v);
@@ -775,6 +785,7 @@ final class AlterTableRules {
         }
         if (t.is(q, "SET", "GENERATED") || t.is(q, "RESTART") || (t.is(q, "SET") && t.isWord(q + 1))) {
             j.lock(table, ACCESS_EXCLUSIVE);
+            j.lock(Schema.sequenceOf(table, col), SHARE_ROW_EXCLUSIVE); // traced: the identity's sequence
             boolean always = t.contains(q, e, "ALWAYS");
             boolean resets = t.contains(q, e, "RESTART") || t.contains(q, e, "MAXVALUE") || t.contains(q, e, "CYCLE")
                     && !t.contains(q, e, "NO") || t.contains(q, e, "INCREMENT");
@@ -841,6 +852,10 @@ final class AlterTableRules {
         if (t.is(p, "TABLESPACE") || t.is(p, "LOGGED") || t.is(p, "UNLOGGED") || t.is(p, "ACCESS", "METHOD")) {
             String what = t.is(p, "ACCESS") ? "SET ACCESS METHOD" : "SET " + t.upper(p);
             j.lock(table, ACCESS_EXCLUSIVE);
+            if ((t.is(p, "LOGGED") || t.is(p, "UNLOGGED")) && v.atLeast(15)) {
+                // PostgreSQL 15+ changes the persistence of the sequences the table owns with it
+                j.ctx.schema.ownedSequences(table).forEach(s -> j.lock(s, ACCESS_EXCLUSIVE));
+            }
             if (what.equals("SET ACCESS METHOD") && !v.atLeast(15)) {
                 j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "SET ACCESS METHOD needs PostgreSQL 15+; the "
                         + "target is " + v);

@@ -11,6 +11,10 @@ final class ColumnTypeRules {
 
     static String alterType(Tokens t, int p, int e, Name table, String col, boolean isNew, Judgement j) {
         j.lock(table, ACCESS_EXCLUSIVE);
+        if (j.ctx.schema.mayBeIndexed(table.key(), col)) {
+            // traced: the foreign keys that reference the column are rebuilt, under AccessExclusiveLock on their tables
+            j.ctx.schema.referencingTables(table.key(), col).forEach(r -> j.lock(r, ACCESS_EXCLUSIVE));
+        }
         int q = p;
         while (q < e && !t.is(q, "USING") && !t.is(q, "COLLATE")) {
             if (t.isOp(q, "(") || t.isOp(q, "[")) {

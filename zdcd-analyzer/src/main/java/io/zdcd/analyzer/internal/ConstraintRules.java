@@ -68,6 +68,7 @@ final class ConstraintRules {
             int r = t.find(p, "REFERENCES");
             Name ref = r < 0 ? null : Name.parse(t, r + 1);
             known.referencedTable = ref == null ? null : ref.key();
+            known.referencedColumns = ref == null ? List.of() : columnList(t, ref.end(), e);
             j.lock(table, SHARE_ROW_EXCLUSIVE);
             j.lock(ref, SHARE_ROW_EXCLUSIVE);
             String refShown = ref == null ? "the referenced table" : ref.display();
@@ -284,7 +285,8 @@ final class ConstraintRules {
         if (c != null) {
             c.validated = true;
             if (c.referencedTable != null) {
-                j.tables.add(c.referencedTable);
+                // traced: validating a foreign key opens the referenced table with RowShareLock
+                j.lock(new Name(c.referencedTable, c.referencedTable, 0), io.zdcd.classify.LockMode.ROW_SHARE);
             }
             if ("NOT NULL".equals(c.kind) && c.notNullColumn != null) {
                 Schema.Column col = st.columns.get(c.notNullColumn);

@@ -284,7 +284,7 @@ final class CreateRules {
                 List<String> cols = paren < 0 ? List.of() : ConstraintRules.columnList(t, paren, e);
                 String suffix = kind.equals("PRIMARY KEY") ? "pkey" : kind.equals("UNIQUE") ? "key"
                         : kind.equals("FOREIGN KEY") ? "fkey" : "excl";
-                registerConstraint(st, constraintName != null ? constraintName : kind.equals("PRIMARY KEY")
+                registerConstraint(t, st, constraintName != null ? constraintName : kind.equals("PRIMARY KEY")
                         ? table.last() + "_pkey" : table.last() + "_" + String.join("_", cols) + "_" + suffix, kind,
                         ref);
             }
@@ -324,6 +324,7 @@ final class CreateRules {
             col.type = c.type;
             col.notNull = c.notNull;
             col.hasDefault = c.defaultFrom >= 0 || c.identity;
+            col.ownsSequence = c.identity;
             st.columns.put(c.name, col);
         }
     }
@@ -348,7 +349,7 @@ final class CreateRules {
                 String generated = table.last() + (kind.equals("PRIMARY KEY") ? "_pkey" : "_" + col
                         + (kind.equals("UNIQUE") ? "_key" : kind.equals("FOREIGN KEY") ? "_fkey" : "_check"));
                 if (name != null || !kind.equals("CHECK")) { // an unnamed CHECK is already recorded
-                    registerConstraint(st, name != null ? name : generated, kind,
+                    registerConstraint(t, st, name != null ? name : generated, kind,
                             kind.equals("FOREIGN KEY") ? references : null);
                 }
                 name = null;
@@ -356,11 +357,14 @@ final class CreateRules {
         }
     }
 
-    private static void registerConstraint(Schema.Table st, String name, String kind, Name references) {
+    private static void registerConstraint(Tokens t, Schema.Table st, String name, String kind, Name references) {
         Schema.Constraint c = new Schema.Constraint();
         c.kind = kind;
         c.validated = true;
         c.referencedTable = references == null ? null : references.key();
+        if (references != null && references.end() > 0 && t.isOp(references.end(), "(")) {
+            c.referencedColumns = ConstraintRules.columnList(t, references.end(), t.size());
+        }
         st.putConstraint(name, c);
     }
 
@@ -373,8 +377,9 @@ final class CreateRules {
         return -1;
     }
 
-    /** Records AccessShareLock on the relations named after FROM / JOIN from token {@code p} on. */
-    static void readsSources(Tokens t, int p, Judgement j) {
+    /** Records AccessShareLock on the relations named after FROM / JOIN from token {@code p} on; returns them. */
+    static List<Name> readsSources(Tokens t, int p, Judgement j) {
+        List<Name> sources = new java.util.ArrayList<>();
         for (int k = p; k < t.size(); k++) {
             if (t.is(k, "FROM") || t.is(k, "JOIN")) {
                 int q = k + 1;
@@ -384,9 +389,11 @@ final class CreateRules {
                 Name n = Name.parse(t, q);
                 if (n != null && !FUNCTION_LIKE.contains(n.key())) {
                     j.lock(n, ACCESS_SHARE);
+                    sources.add(n);
                 }
             }
         }
+        return sources;
     }
 
     private static final Set<String> FUNCTION_LIKE = Set.of("unnest", "generate_series", "jsonb_array_elements",
@@ -550,7 +557,7 @@ final class CreateRules {
         }
         int as = name == null ? -1 : t.find(name.end(), "AS");
         if (as >= 0) {
-            readsSources(t, as + 1, j);
+            j.ctx.schema.viewSources.put(name.key(), readsSources(t, as + 1, j));
         }
         boolean noData = t.contains(0, t.size(), "NO") && t.text(0, t.size() - 1).toUpperCase()
                 .matches("(?s).*WITH\\s+NO\\s+DATA\\s*$");

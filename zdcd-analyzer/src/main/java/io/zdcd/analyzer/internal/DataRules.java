@@ -246,6 +246,17 @@ final class DataRules {
             return;
         }
         j.lock(table, ROW_EXCLUSIVE);
+        if (t.isOp(table.end(), "(")) { // traced: nextval() of a serial or identity column left out
+            java.util.List<String> given = ConstraintRules.columnList(t, table.end(), t.closing(table.end()) + 1);
+            Schema.Table st = j.ctx.schema.table(table.key());
+            if (st != null) {
+                st.columns.forEach((c, col) -> {
+                    if (col.ownsSequence && !given.contains(c)) {
+                        j.lock(Schema.sequenceOf(table, c), ROW_EXCLUSIVE);
+                    }
+                });
+            }
+        }
         int sel = t.find(table.end(), "SELECT");
         boolean fromQuery = sel >= 0 && !t.contains(table.end(), sel, "VALUES");
         if (fromQuery) {

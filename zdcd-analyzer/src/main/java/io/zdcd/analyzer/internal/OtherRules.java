@@ -62,6 +62,10 @@ final class OtherRules {
             boolean existed = j.ctx.existedBefore(n.key());
             if (relation) {
                 j.lock(n, ACCESS_EXCLUSIVE);
+                // traced: the sequences it owns are dropped with it, the foreign keys that reference it (CASCADE)
+                // are dropped from their tables
+                j.ctx.schema.ownedSequences(n).forEach(s -> j.lock(s, ACCESS_EXCLUSIVE));
+                j.ctx.schema.referencingTables(n.key()).forEach(r -> j.lock(r, ACCESS_EXCLUSIVE));
                 Schema.Table dropped = j.ctx.schema.table(n.key());
                 if (dropped != null) {
                     for (Schema.Constraint c : dropped.constraints.values()) {
@@ -717,6 +721,14 @@ final class OtherRules {
                         j.lock(new Name(e.getKey(), e.getKey(), 0), ACCESS_EXCLUSIVE);
                     }
                 }
+                Schema.Table st = j.ctx.schema.table(n.key());
+                if (st != null) { // the indexes behind PRIMARY KEY, UNIQUE and EXCLUDE constraints
+                    st.constraints.forEach((name, c) -> {
+                        if (java.util.Set.of("PRIMARY KEY", "UNIQUE", "EXCLUDE").contains(c.kind)) {
+                            j.lock(new Name(name, AlterTableRules.quote(name), 0), ACCESS_EXCLUSIVE);
+                        }
+                    });
+                }
             }
         } else {
             j.lock(n, ACCESS_EXCLUSIVE);
@@ -742,6 +754,9 @@ final class OtherRules {
         j.kind("REFRESH MATERIALIZED VIEW" + (concurrently ? " CONCURRENTLY" : ""));
         Name n = Name.parse(t, p);
         boolean isNew = n != null && !j.ctx.existedBefore(n.key());
+        if (n != null) { // traced: the view's query reads its sources under AccessShareLock
+            j.ctx.schema.viewSources.getOrDefault(n.key(), java.util.List.of()).forEach(s -> j.lock(s, LockMode.ACCESS_SHARE));
+        }
         if (concurrently) {
             j.lock(n, EXCLUSIVE);
             j.longRunning = !isNew;

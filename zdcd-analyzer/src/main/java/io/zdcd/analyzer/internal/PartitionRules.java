@@ -106,7 +106,8 @@ final class PartitionRules {
             return what;
         }
         j.lock(parent, concurrently || finalize ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
-        j.lock(part, ACCESS_EXCLUSIVE);
+        // traced: PostgreSQL 13 detaches under ShareUpdateExclusiveLock on the partition, 14+ AccessExclusiveLock
+        j.lock(part, v.atLeast(14) ? ACCESS_EXCLUSIVE : SHARE_UPDATE_EXCLUSIVE);
         if (hasDefault && !concurrently && !finalize && (part == null || !def.equals(part.key()))) {
             j.lock(new Name(def, def, 0), ACCESS_EXCLUSIVE); // its partition constraint changes; no scan
         }

@@ -15,9 +15,12 @@ public final class Schema {
         String type;
         boolean notNull;
         boolean hasDefault;
+        /** serial or identity: the column owns a sequence, named {@code <table>_<column>_seq} by PostgreSQL. */
+        boolean ownsSequence;
 
         Column copy() {
             Column c = new Column();
+            c.ownsSequence = ownsSequence;
             c.type = type;
             c.notNull = notNull;
             c.hasDefault = hasDefault;
@@ -31,6 +34,8 @@ public final class Schema {
         String notNullColumn;
         boolean validated;
         String referencedTable;
+        /** For FOREIGN KEY: the referenced columns as written; empty when not written (the primary key). */
+        java.util.List<String> referencedColumns = java.util.List.of();
         /** For CHECK constraints: the identifiers its expression mentions. */
         java.util.Set<String> checkColumns = java.util.Set.of();
 
@@ -41,6 +46,7 @@ public final class Schema {
             c.notNullColumn = notNullColumn;
             c.validated = validated;
             c.referencedTable = referencedTable;
+            c.referencedColumns = referencedColumns;
             return c;
         }
     }
@@ -99,6 +105,8 @@ public final class Schema {
     final Map<String, Index> indexes = new HashMap<>();
     /** Other relations (views, materialized views, sequences) by key. */
     final Map<String, String> otherRelations = new HashMap<>();
+    /** The relations a materialized view reads (its query's FROM and JOIN), by the view's key. */
+    final Map<String, java.util.List<Name>> viewSources = new HashMap<>();
     /** Row estimates of existing relations by key (pg_class.reltuples of a live database); absent when unknown. */
     final Map<String, Long> rowEstimates = new HashMap<>();
 
@@ -107,6 +115,7 @@ public final class Schema {
         tables.forEach((k, v) -> s.tables.put(k, v.copy()));
         s.indexes.putAll(indexes);
         s.otherRelations.putAll(otherRelations);
+        s.viewSources.putAll(viewSources);
         s.rowEstimates.putAll(rowEstimates);
         return s;
     }
@@ -225,6 +234,41 @@ public final class Schema {
         return false;
     }
 
+    /** The sequence PostgreSQL creates for a serial or identity column: {@code <table>_<column>_seq}. */
+    static Name sequenceOf(Name table, String column) {
+        String seq = table.last() + "_" + column + "_seq";
+        int dot = table.key().lastIndexOf('.');
+        String schema = dot < 0 ? "" : table.key().substring(0, dot) + ".";
+        return new Name(schema + seq, schema + AlterTableRules.quote(seq), 0);
+    }
+
+    /** The sequences the table's serial and identity columns own, as far as zdcd knows them. */
+    java.util.List<Name> ownedSequences(Name table) {
+        Table t = tables.get(table.key());
+        if (t == null) {
+            return java.util.List.of();
+        }
+        return t.columns.entrySet().stream().filter(e -> e.getValue().ownsSequence)
+                .map(e -> sequenceOf(table, e.getKey())).toList();
+    }
+
+    /** The tables with a foreign key that references {@code key}, other than itself. */
+    java.util.List<Name> referencingTables(String key) {
+        return referencingTables(key, null);
+    }
+
+    /**
+     * The tables with a foreign key that references {@code column} of {@code key} (any column when null; a foreign key
+     * whose columns zdcd does not know may reference it), other than itself.
+     */
+    java.util.List<Name> referencingTables(String key, String column) {
+        return tables.entrySet().stream().filter(e -> !e.getKey().equals(key))
+                .filter(e -> e.getValue().constraints.values().stream().anyMatch(c -> key.equals(c.referencedTable)
+                        && (column == null || c.referencedColumns.isEmpty() || c.referencedColumns.contains(column))))
+                .map(e -> new Name(e.getKey(), e.getKey(), 0)).sorted(java.util.Comparator.comparing(Name::key))
+                .toList();
+    }
+
     void renameTable(String from, String to) {
         Long rows = rowEstimates.remove(from);
         if (rows != null) {
@@ -255,6 +299,7 @@ public final class Schema {
         }
         indexes.values().removeIf(i -> i.table().equals(key));
         otherRelations.remove(key);
+        viewSources.remove(key);
         rowEstimates.remove(key);
     }
 }

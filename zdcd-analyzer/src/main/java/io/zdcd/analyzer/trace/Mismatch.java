@@ -7,15 +7,21 @@ import java.util.Optional;
  * One way a statement's observed behaviour differs from the classifier's prediction.
  *
  * @param aspect    what differs
+ * @param relation  for a lock, the relation it is on ({@code table orders}, {@code index orders_pkey}); empty when
+ *                  the difference is about the whole statement
  * @param predicted what the classifier said, for example {@code AccessExclusiveLock}, {@code no rewrite}, {@code SAFE}
  * @param observed  what PostgreSQL did, for example {@code ShareLock}, {@code rewrite}, {@code error 23502}
  * @param allowedBecause when the difference is a documented, reviewed one: why it is harmless
  */
-public record Mismatch(Aspect aspect, String predicted, String observed, Optional<String> allowedBecause) {
+public record Mismatch(Aspect aspect, Optional<String> relation, String predicted, String observed,
+                       Optional<String> allowedBecause) {
 
     /** What a prediction can get wrong. */
     public enum Aspect {
-        /** The strongest lock on a relation that existed before the migration. */
+        /**
+         * The lock on one relation that existed before the migration (see {@link TraceComparator} for which
+         * relations count), or, for a prediction without per-relation locks, the strongest such lock.
+         */
         LOCK,
         /** Whether a table or index that existed before the migration was rewritten. */
         REWRITE,
@@ -27,9 +33,15 @@ public record Mismatch(Aspect aspect, String predicted, String observed, Optiona
 
     public Mismatch {
         Objects.requireNonNull(aspect, "aspect");
+        Objects.requireNonNull(relation, "relation");
         Objects.requireNonNull(predicted, "predicted");
         Objects.requireNonNull(observed, "observed");
         Objects.requireNonNull(allowedBecause, "allowedBecause");
+    }
+
+    /** A difference about the whole statement (no relation). */
+    public Mismatch(Aspect aspect, String predicted, String observed, Optional<String> allowedBecause) {
+        this(aspect, Optional.empty(), predicted, observed, allowedBecause);
     }
 
     public boolean allowed() {
@@ -38,7 +50,8 @@ public record Mismatch(Aspect aspect, String predicted, String observed, Optiona
 
     @Override
     public String toString() {
-        return aspect.name().toLowerCase(java.util.Locale.ROOT) + ": predicted " + predicted + ", observed "
+        return aspect.name().toLowerCase(java.util.Locale.ROOT) + relation.map(r -> " on " + r).orElse("")
+                + ": predicted " + predicted + ", observed "
                 + observed + allowedBecause.map(r -> " (allowed: " + r + ")").orElse("");
     }
 }

@@ -11,13 +11,23 @@ import java.util.Optional;
  * @param observed   the trace
  * @param predicted  the classifier's analysis of the same statement (empty if it split the text differently)
  * @param mismatches every difference, allowed ones included
+ * @param relations  the relations whose lock was compared, as {@code kind name}, for example
+ *                   {@code table orders}, {@code index orders_pkey} (the kind is missing for a relation that only
+ *                   the prediction names); empty when the lock was not compared per relation
  */
 public record StatementComparison(StatementTrace observed, Optional<StatementAnalysis> predicted,
-                                  List<Mismatch> mismatches) {
+                                  List<Mismatch> mismatches, List<String> relations) {
     public StatementComparison {
         Objects.requireNonNull(observed, "observed");
         Objects.requireNonNull(predicted, "predicted");
         mismatches = List.copyOf(mismatches);
+        relations = List.copyOf(relations);
+    }
+
+    /** A comparison whose lock was not compared per relation. */
+    public StatementComparison(StatementTrace observed, Optional<StatementAnalysis> predicted,
+                               List<Mismatch> mismatches) {
+        this(observed, predicted, mismatches, List.of());
     }
 
     /** Whether every difference (if any) is a documented, allowed one. */

@@ -122,6 +122,7 @@ public final class TraceReports {
                 for (Mismatch x : s.mismatches()) {
                     ObjectNode xn = mm.addObject();
                     xn.put("aspect", x.aspect().name().toLowerCase(java.util.Locale.ROOT));
+                    xn.put("relation", x.relation().orElse(null));
                     xn.put("predicted", x.predicted());
                     xn.put("observed", x.observed());
                     xn.put("allowedBecause", x.allowedBecause().orElse(null));

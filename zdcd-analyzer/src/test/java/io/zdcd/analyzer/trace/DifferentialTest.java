@@ -43,9 +43,19 @@ class DifferentialTest {
     static final Path CORPUS_PATCHES = RESOURCES.resolve("differential/corpus-patches");
     static final int ROWS = 100;
 
+    /**
+     * {@code -Dzdcd.differential.only=REGEX} runs only the cases whose id matches (for looking into a mismatch); such
+     * a partial run records no observations.
+     */
+    private static final String ONLY = System.getProperty("zdcd.differential.only", "");
+
+    private static boolean selected(String id) {
+        return ONLY.isBlank() || java.util.regex.Pattern.compile(ONLY).matcher(id).find();
+    }
+
     private static final List<LockMatrixPage.Row> OBSERVED = Collections.synchronizedList(new ArrayList<>());
     private static final List<String> MISMATCHES = Collections.synchronizedList(new ArrayList<>());
-    private static final int[] COUNTS = new int[3]; // cases, statements, allowed differences
+    private static final int[] COUNTS = new int[4]; // cases, statements, allowed differences, relations compared
 
     private static MigrationClassifier classifier(TestDatabase db) {
         return SqlMigrationClassifier.builder().postgresVersion(db.majorVersion()).build();
@@ -65,7 +75,7 @@ class DifferentialTest {
         then(cases).as("operations corpus under " + OPERATIONS).hasSizeGreaterThan(40);
         Migration fixture = Migration.fromFile(OPERATIONS_FIXTURE);
         MigrationClassifier classifier = classifier(db);
-        return cases.stream().map(file -> {
+        return cases.stream().filter(file -> selected(OPERATIONS.relativize(file).toString())).map(file -> {
             String id = OPERATIONS.relativize(file).toString().replace(".sql", "");
             return DynamicTest.dynamicTest(id, () -> run(db, classifier, fixture, Migration.of(id, read(file))));
         });
@@ -81,7 +91,7 @@ class DifferentialTest {
         then(cases).as("the classifier's corpus under " + RULE_CORPUS).hasSizeGreaterThan(100);
         String shared = read(CORPUS_FIXTURE);
         MigrationClassifier classifier = classifier(db);
-        return cases.stream().map(file -> {
+        return cases.stream().filter(file -> selected("corpus/" + RULE_CORPUS.relativize(file))).map(file -> {
             Path rel = RULE_CORPUS.relativize(file);
             String id = "corpus/" + rel.toString().replace(".sql", "");
             return DynamicTest.dynamicTest(id, () -> {
@@ -121,6 +131,9 @@ class DifferentialTest {
         for (int i = 0; i < migrations.size(); i++) {
             TraceComparison c = TraceComparator.defaults().compare(predicted.get(i), traces.get(i));
             String id = migrations.get(i).name();
+            if (!selected(id)) {
+                continue;
+            }
             tests.add(DynamicTest.dynamicTest(id, () -> check(id, c)));
         }
         return tests.stream();
@@ -135,11 +148,15 @@ class DifferentialTest {
             synchronized (COUNTS) {
                 COUNTS[1]++;
                 COUNTS[2] += (int) s.mismatches().stream().filter(Mismatch::allowed).count();
+                COUNTS[3] += s.relations().size();
             }
+            then(s.predicted().filter(p -> p.lock().isPresent() && p.locks().isEmpty()))
+                    .as("%s #%d: the classifier predicts a lock without naming the relations it is on", id, o.index())
+                    .isEmpty();
             if (o.lock().isPresent() || o.failed() || o.rewrite()) {
                 OBSERVED.add(new LockMatrixPage.Row(id, o.index(), o.sql(),
                         o.lock().map(io.zdcd.classify.LockMode::pgName).orElse(o.failed() ? "unseen" : "none"),
-                        o.rewrite(), o.sqlState().orElse("")));
+                        o.rewrite(), o.sqlState().orElse(""), perRelation(s)));
             }
             if (!s.matches()) {
                 MISMATCHES.add(id + " #" + o.index() + " " + o.sql().replaceAll("\\s+", " ") + ": "
@@ -153,14 +170,26 @@ class DifferentialTest {
                 + TraceReports.text(List.of(c))).isEmpty();
     }
 
+    /** The observed lock on each compared relation, when there are several: {@code users ShareLock, ...}. */
+    private static String perRelation(StatementComparison s) {
+        java.util.Map<String, io.zdcd.classify.LockMode> per = new java.util.LinkedHashMap<>();
+        for (RelationLock l : s.observed().locks()) {
+            if (s.relations().contains(l.kind() + " " + l.relation())) {
+                per.merge(l.relation(), l.mode(), io.zdcd.classify.LockMode::max);
+            }
+        }
+        return per.size() < 2 ? "" : per.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().pgName())
+                .collect(Collectors.joining(", "));
+    }
+
     @AfterAll
     static void record(TestDatabase db) {
-        String summary = COUNTS[0] + " cases, " + COUNTS[1] + " statements, " + MISMATCHES.size() + " mismatches, "
-                + COUNTS[2] + " allowed differences";
+        String summary = COUNTS[0] + " cases, " + COUNTS[1] + " statements, " + COUNTS[3] + " relation locks compared, "
+                + MISMATCHES.size() + " mismatches, " + COUNTS[2] + " allowed differences";
         System.out.println("differential: PostgreSQL " + db.majorVersion() + ": " + summary);
         MISMATCHES.forEach(m -> System.out.println("differential mismatch: " + m));
         String dir = System.getProperty("zdcd.trace.observations", "");
-        if (!dir.isBlank()) {
+        if (!dir.isBlank() && ONLY.isBlank()) {
             LockMatrixPage.write(Path.of(dir), db.majorVersion(), summary, List.copyOf(OBSERVED));
         }
     }

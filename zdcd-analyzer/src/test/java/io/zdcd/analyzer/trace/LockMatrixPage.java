@@ -19,19 +19,29 @@ final class LockMatrixPage {
     private LockMatrixPage() {
     }
 
-    /** One observed statement: case, statement index, SQL, lock, rewrite, error. */
-    record Row(String caseId, int index, String sql, String lock, boolean rewrite, String error) {
+    /**
+     * One observed statement: case, statement index, SQL, strongest lock, rewrite, error, and the lock on each
+     * compared relation when there are several ({@code users ShareLock, users_pkey AccessExclusiveLock}; else empty).
+     */
+    record Row(String caseId, int index, String sql, String lock, boolean rewrite, String error, String relations) {
         String line() {
-            return String.join("\t", caseId, String.valueOf(index), sql, lock, String.valueOf(rewrite), error);
+            return String.join("\t", caseId, String.valueOf(index), sql.replaceAll("\\s+", " ").strip(), lock,
+                    String.valueOf(rewrite), error, relations);
         }
 
         static Row parse(String line) {
             String[] f = line.split("\t", -1);
-            return new Row(f[0], Integer.parseInt(f[1]), f[2], f[3], Boolean.parseBoolean(f[4]), f[5]);
+            return new Row(f[0], Integer.parseInt(f[1]), f[2], f[3], Boolean.parseBoolean(f[4]), f[5],
+                    f.length > 6 ? f[6] : "");
         }
 
         String cell() {
             String s = abbreviate(lock) + (rewrite ? ", **rewrite**" : "");
+            if (!relations.isEmpty()) {
+                s += " (" + String.join(", ", java.util.Arrays.stream(relations.split(", "))
+                        .map(r -> r.substring(0, r.lastIndexOf(' ') + 1) + abbreviate(r.substring(r.lastIndexOf(' ')
+                                + 1))).toList()) + ")";
+            }
             return error.isEmpty() ? s : s + ", error " + error;
         }
     }
@@ -76,7 +86,9 @@ final class LockMatrixPage {
                 .append("(`corpus/...`), of the tracer's operations corpus and of the Django `sqlmigrate` corpus ")
                 .append("(`django/...`) with `LockTracer` on the embedded PostgreSQL of each version, in a scratch ")
                 .append("copy with 100 rows per touched table, and recorded the strongest lock its backend took on a ")
-                .append("relation that existed before the migration (`pg_locks`), whether a pre-existing table or ")
+                .append("relation that existed before the migration (`pg_locks`), in parentheses the lock on each ")
+                .append("relation when the suite compared several (tables, partitions, views, sequences, and indexes ")
+                .append("locked more strongly than their table; see `TraceComparator`), whether a pre-existing table or ")
                 .append("index got a new `relfilenode` (rewrite), and the error PostgreSQL raised. Statements that ")
                 .append("take no lock on a pre-existing relation and raise no error are left out.\n\n")
                 .append("Locks: AEL = AccessExclusiveLock, EXCL = ExclusiveLock, SRE = ShareRowExclusiveLock, ")

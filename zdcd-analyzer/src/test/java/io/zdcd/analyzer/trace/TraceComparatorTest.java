@@ -31,6 +31,14 @@ class TraceComparatorTest {
                 Set.of(), rewrite, false, false, v, List.of(new Finding(rule, v, "test", "")));
     }
 
+    /** A prediction that names the lock on each relation. */
+    private static StatementAnalysis perRelation(int index, String sql, java.util.Map<String, LockMode> locks,
+                                                 boolean rewrite) {
+        Optional<LockMode> strongest = locks.values().stream().reduce(LockMode::max);
+        return new StatementAnalysis(index, index, 1, sql, "TEST", List.copyOf(locks.keySet()), strongest, Set.of(),
+                rewrite, false, false, Verdict.UNSAFE, List.of(new Finding("r", Verdict.UNSAFE, "test", "")), locks);
+    }
+
     private static TraceComparison compare(TestDatabase db, TraceComparator comparator, StatementAnalysis... p) {
         String sql = String.join(";\n", java.util.Arrays.stream(p).map(StatementAnalysis::sql).toList());
         TraceReport trace = LockTracer.builder().dataSource(db.dataSource()).rows(10).build().trace(sql);
@@ -100,5 +108,60 @@ class TraceComparatorTest {
         String json = TraceReports.json(List.of(c));
         then(json).contains("\"lock\" : \"AccessExclusiveLock\"").contains("\"aspect\" : \"lock\"")
                 .contains("\"mismatches\" : 1");
+    }
+
+    @Test
+    void the_lock_on_every_relation_is_compared_not_only_the_strongest(TestDatabase db) {
+        java.util.Map<String, LockMode> tableOnly = new java.util.LinkedHashMap<>();
+        tableOnly.put("item", LockMode.SHARE);
+        java.util.Map<String, LockMode> both = new java.util.LinkedHashMap<>(tableOnly);
+        both.put("item_pkey", LockMode.ACCESS_EXCLUSIVE);
+
+        TraceComparison right = compare(db, TraceComparator.strict(),
+                perRelation(1, "REINDEX TABLE item", both, true));
+        TraceComparison missed = compare(db, TraceComparator.strict(),
+                perRelation(1, "REINDEX TABLE item", tableOnly, true));
+
+        then(right.matches()).as(right.statements().toString()).isTrue();
+        then(right.statements().get(0).relations()).containsExactly("table item", "index item_pkey");
+        then(missed.statements().get(0).mismatches()).singleElement().satisfies(m -> {
+            then(m.aspect()).isEqualTo(Mismatch.Aspect.LOCK);
+            then(m.relation()).hasValue("index item_pkey");
+            then(m.predicted()).isEqualTo("none");
+            then(m.observed()).isEqualTo("AccessExclusiveLock");
+            then(m).hasToString("lock on index item_pkey: predicted none, observed AccessExclusiveLock");
+        });
+        String json = TraceReports.json(List.of(missed));
+        then(json).contains("\"relation\" : \"index item_pkey\"");
+    }
+
+    @Test
+    void an_index_lock_no_stronger_than_its_tables_counts_only_when_predicted(TestDatabase db) {
+        // A rewrite locks every index of the table too (AccessExclusiveLock): implied by the table's lock.
+        TraceComparison c = compare(db, TraceComparator.strict(), perRelation(1,
+                "ALTER TABLE item ALTER COLUMN qty TYPE bigint", java.util.Map.of("item", LockMode.ACCESS_EXCLUSIVE),
+                true));
+
+        then(c.matches()).as(c.statements().toString()).isTrue();
+        then(c.statements().get(0).relations()).containsExactly("table item");
+    }
+
+    @Test
+    void relations_are_matched_by_name_as_postgres_resolves_it() {
+        then(TraceComparator.relationKey("public.\"Item\"")).isEqualTo("Item");
+        then(TraceComparator.relationKey("PUBLIC.Item")).isEqualTo("item");
+        then(TraceComparator.relationKey("\"my.schema\".t")).isEqualTo("my.schema.t");
+        then(TraceComparator.relationKey("app.\"a\"\"b\"")).isEqualTo("app.a\"b");
+    }
+
+    @Test
+    void a_renamed_relation_is_named_as_the_statement_found_it(TestDatabase db) {
+        db.execute("CREATE TABLE IF NOT EXISTS to_rename (id int)");
+        TraceComparison c = compare(db, TraceComparator.strict(), perRelation(1,
+                "ALTER TABLE to_rename RENAME TO renamed", java.util.Map.of("to_rename", LockMode.ACCESS_EXCLUSIVE),
+                false));
+
+        then(c.matches()).as(c.statements().toString()).isTrue();
+        then(c.statements().get(0).relations()).containsExactly("table to_rename");
     }
 }

@@ -17,13 +17,15 @@ import java.util.Optional;
 /**
  * The reviewed list of differences between prediction and observation that are documented as harmless, read from
  * {@code io/zdcd/analyzer/trace/known-differences.tsv}: {@code rule aspect predicted observed versions reason},
- * tab-separated; {@code *} matches anything; versions as {@code 13-18}, {@code 17} or {@code *}.
+ * tab-separated; {@code *} matches anything; versions as {@code 13-18}, {@code 17} or {@code *}. The aspect
+ * {@code lock:index} (or {@code lock:sequence}, {@code lock:table}...) allows a lock difference on relations of that
+ * kind only; {@code lock} on any relation.
  */
 public final class KnownDifferences {
     private static final String RESOURCE = "/io/zdcd/analyzer/trace/known-differences.tsv";
 
-    record Entry(String rule, Mismatch.Aspect aspect, String predicted, String observed, int from, int to,
-                 String reason) {
+    record Entry(String rule, Mismatch.Aspect aspect, String relationKind, String predicted, String observed, int from,
+                 int to, String reason) {
     }
 
     private final List<Entry> entries;
@@ -72,18 +74,20 @@ public final class KnownDifferences {
                 from = Integer.parseInt(range[0].trim());
                 to = range.length > 1 ? Integer.parseInt(range[1].trim()) : from;
             }
-            out.add(new Entry(f[0].trim(), Mismatch.Aspect.valueOf(f[1].trim().toUpperCase(Locale.ROOT)),
-                    f[2].trim(), f[3].trim(), from, to, f[5].trim()));
+            String[] aspect = f[1].trim().split(":", 2);
+            out.add(new Entry(f[0].trim(), Mismatch.Aspect.valueOf(aspect[0].toUpperCase(Locale.ROOT)),
+                    aspect.length > 1 ? aspect[1] + " " : "", f[2].trim(), f[3].trim(), from, to, f[5].trim()));
         }
         return out;
     }
 
     /** Why this difference is allowed, if an entry documents it. */
-    public Optional<String> reason(StatementAnalysis p, Mismatch.Aspect aspect, String predicted, String observed,
-                                   int version) {
+    public Optional<String> reason(StatementAnalysis p, Mismatch.Aspect aspect, Optional<String> relation,
+                                   String predicted, String observed, int version) {
         for (Entry e : entries) {
             boolean rule = e.rule.equals("*") || p.findings().stream().map(Finding::ruleId).anyMatch(e.rule::equals);
-            if (rule && e.aspect == aspect && (e.predicted.equals("*") || e.predicted.equals(predicted))
+            boolean kind = e.relationKind.isEmpty() || relation.map(r -> r.startsWith(e.relationKind)).orElse(false);
+            if (rule && kind && e.aspect == aspect && (e.predicted.equals("*") || e.predicted.equals(predicted))
                     && (e.observed.equals("*") || e.observed.equals(observed)) && version >= e.from
                     && version <= e.to) {
                 return Optional.of(e.reason + " (rule " + e.rule + ")");

@@ -32,10 +32,12 @@ final class Observation {
                              Catalog.Snapshot before, Catalog.Snapshot after, Collection<Catalog.Lock> locks,
                              Collection<Catalog.Lock> held, Optional<String> sqlState, Optional<String> error,
                              List<String> notes) {
-        Map<Long, Catalog.Rel> names = new java.util.HashMap<>(before.rels());
+        // A relation is named as it was when the statement started (a RENAME names the old one), a new one as created.
+        Map<Long, Catalog.Rel> names = new java.util.HashMap<>();
         if (after != null) {
             names.putAll(after.rels());
         }
+        names.putAll(before.rels());
         List<RelationLock> lockList = relationLocks(locks, names, preExisting);
         List<RelationLock> heldList = relationLocks(held, names, preExisting).stream()
                 .filter(RelationLock::existedBefore).toList();
