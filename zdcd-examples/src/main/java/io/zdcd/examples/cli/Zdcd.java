@@ -49,6 +49,7 @@ public final class Zdcd implements Runnable {
         cli.addSubcommand(new QueueCommand());
 
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new FixCommand());
 
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("zdcd: " + ex.getMessage());
