@@ -159,6 +159,36 @@ class MigrationFixerTest {
                 .contains("SET NOT NULL");
     }
 
+    @Test
+    void a_live_schema_decides_whether_the_primary_key_needs_the_not_null_steps(TestDatabase db) {
+        db.execute("DROP TABLE IF EXISTS public.live_nullable, public.live_not_null",
+                "CREATE TABLE public.live_nullable (id bigint, kind text)",
+                "CREATE TABLE public.live_not_null (id bigint NOT NULL, kind text)");
+        MigrationFixer live = MigrationFixer.builder()
+                .liveSchema(io.zdcd.jdbc.PostgresDatabase.fromUrl(db.jdbcUrlWithCredentials())).build();
+
+        FixResult nullable = live.fix(Migration.of("pk1",
+                "ALTER TABLE live_nullable ADD CONSTRAINT live_nullable_pkey PRIMARY KEY (id);"));
+        FixResult notNull = live.fix(Migration.of("pk2",
+                "ALTER TABLE live_not_null ADD CONSTRAINT live_not_null_pkey PRIMARY KEY (id);"));
+
+        then(nullable.statements()).singleElement()
+                .satisfies(s -> then(s.recipe()).contains("primary-key-using-index-after-not-null"));
+        then(notNull.statements()).singleElement()
+                .satisfies(s -> then(s.recipe()).contains("primary-key-using-index"));
+        then(notNull.files()).extracting(FixFile::name).containsExactly("pk2_001_expand.sql", "pk2_002_expand.sql");
+    }
+
+    @Test
+    void quoted_and_qualified_names_are_kept_as_written() {
+        FixResult fix = MigrationFixer.defaults().fix(Migration.of("q",
+                "ALTER TABLE app.\"Order\" ALTER COLUMN \"Note\" SET NOT NULL;"));
+        then(fix.isComplete()).as(fix.statements().toString()).isTrue();
+        then(fix.files().get(0).sql()).contains("ALTER TABLE app.\"Order\" ADD CONSTRAINT \"Order_Note_not_null\" "
+                + "CHECK (\"Note\" IS NOT NULL) NOT VALID;");
+        then(fix.contractFiles().get(0).sql()).contains("ALTER TABLE app.\"Order\" ALTER COLUMN \"Note\" SET NOT NULL;");
+    }
+
     // ---------------------------------------------------------------- the proof
 
     /**
