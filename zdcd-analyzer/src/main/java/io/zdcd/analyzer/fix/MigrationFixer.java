@@ -18,9 +18,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Recipes, keyed by rule id: {@code create-index-non-concurrently}, {@code add-foreign-key},
- * {@code add-check-constraint}, {@code set-not-null} and {@code add-unique-constraint} (UNIQUE and PRIMARY KEY).
- * A fix never holds a sequence it has not proven: every statement of every file (expand, then contract) is classified
- * SAFE by zdcd's own classifier, with the same PostgreSQL version and known schema, before the recipe is kept;
+ * {@code add-check-constraint}, {@code set-not-null} and {@code add-unique-constraint} (UNIQUE and PRIMARY KEY);
+ * {@code drop-column}, {@code drop-table} and {@code drop-unique-constraint} move to a contract file. A fix never
+ * holds a sequence it has not proven: every statement of every expand file is classified SAFE by zdcd's own
+ * classifier, with the same PostgreSQL version and known schema, and every statement of a contract file SAFE or
+ * contract-phase (it breaks only the old code, no rewrite or scan), before the recipe is kept;
  * otherwise the statement is reported with "no recipe" and the reason. SAFE statements of the migration go into the
  * expand files in their order. Instances are immutable and thread-safe.
  */

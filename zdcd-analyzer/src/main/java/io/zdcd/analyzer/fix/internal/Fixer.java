@@ -89,8 +89,9 @@ public final class Fixer {
                 for (Recipes.Step step : plan.steps()) {
                     String comment = "line " + s.line() + " of the migration, " + rule + " -> " + plan.recipe()
                             + ":\n" + step.why();
-                    (step.phase() == Phase.CONTRACT ? c : e).add(new Group(step.phase(), step.outsideTransaction(),
-                            false, List.of(comment), List.of(step.sql())));
+                    boolean outside = step.outsideTransaction() || mustRunOutsideTransaction(step.sql());
+                    (step.phase() == Phase.CONTRACT ? c : e).add(new Group(step.phase(), outside, false,
+                            List.of(comment), List.of(step.sql())));
                 }
                 String failure = prove(e, c, base);
                 if (failure == null) {
@@ -147,15 +148,25 @@ public final class Fixer {
                 || f.ruleId().equals("not-allowed-in-transaction"));
     }
 
-    /** Null when every statement of every file, expand then contract, is SAFE; else the first UNSAFE finding. */
+    /**
+     * Null when every statement of every expand file is SAFE, and every statement of every contract file SAFE or
+     * judged {@link Phase#CONTRACT} (it breaks only the old code, with no rewrite or scan); else the first finding
+     * that is not.
+     */
     private String prove(List<Group> expand, List<Group> contract, String base) {
         List<FixFile> files = render(expand, contract, base, base);
         List<Migration> migrations = files.stream().map(f -> Migration.of(f.name(), f.sql())).toList();
-        for (Classification c : classifier.classifyAll(migrations).migrations()) {
+        List<Classification> judged = classifier.classifyAll(migrations).migrations();
+        for (int i = 0; i < judged.size(); i++) {
+            Classification c = judged.get(i);
+            boolean inContract = files.get(i).phase() == Phase.CONTRACT;
             if (c.isSafe()) {
                 continue;
             }
             for (StatementAnalysis s : c.statements()) {
+                if (inContract && s.phase() == Phase.CONTRACT) {
+                    continue; // what a contract file claims: it breaks only the old code, and blocks no traffic
+                }
                 for (Finding f : s.findings()) {
                     if (f.verdict() == Verdict.UNSAFE) {
                         return "`" + abbreviate(s.sql()) + "` in " + c.migration() + " is UNSAFE (" + f.ruleId()
@@ -163,7 +174,9 @@ public final class Fixer {
                     }
                 }
             }
-            return c.migration() + " is UNSAFE: " + c.findings();
+            if (c.findings().stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE)) {
+                return c.migration() + " is UNSAFE: " + c.findings();
+            }
         }
         return null;
     }

@@ -4,6 +4,7 @@ import io.zdcd.analyzer.internal.Tokens;
 import io.zdcd.classify.Phase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The recipes, keyed by rule id: each turns one UNSAFE statement into steps. The statement is read with the
@@ -32,19 +33,25 @@ public final class Recipes {
 
     /** The rule ids that have a recipe. */
     public static final List<String> RULES = List.of("create-index-non-concurrently", "add-foreign-key",
-            "add-check-constraint", "set-not-null", "add-unique-constraint");
+            "add-check-constraint", "set-not-null", "add-unique-constraint", "drop-column", "drop-table",
+            "drop-unique-constraint");
 
     /**
      * The plans for {@code sql}, judged UNSAFE by {@code ruleId}, in order of preference (the fixer keeps the first
      * one the classifier proves); one {@link Plan#isNone()} plan when there is no recipe.
      */
     public static List<Plan> plans(String ruleId, String sql) {
+        Objects.requireNonNull(sql, "sql");
         Tokens t = Tokens.lex(sql);
         return switch (ruleId) {
             case "create-index-non-concurrently" -> List.of(createIndex(t, ruleId));
             case "add-foreign-key", "add-check-constraint" -> List.of(notValidThenValidate(t, ruleId));
             case "set-not-null" -> List.of(setNotNull(t, ruleId));
             case "add-unique-constraint" -> uniqueUsingIndex(t, ruleId);
+            case "drop-column", "drop-table", "drop-unique-constraint" -> List.of(new Plan("move-to-contract",
+                    List.of(new Step(Phase.CONTRACT, false, "breaks only the code running now (it still uses what "
+                            + "this drops) and blocks no traffic for long: run it once no deployed code uses it.",
+                            sql)), ""));
             default -> List.of(Plan.none(ruleId, "zdcd has recipes for " + String.join(", ", RULES) + " only"));
         };
     }
