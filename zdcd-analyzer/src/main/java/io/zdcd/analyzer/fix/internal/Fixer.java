@@ -47,27 +47,26 @@ public final class Fixer {
         List<Group> expand = new ArrayList<>();
         List<Group> contract = new ArrayList<>();
         List<StatementFix> fixes = new ArrayList<>();
+        List<StatementAnalysis> pending = new ArrayList<>();
         for (StatementAnalysis s : original.statements()) {
             if (s.isSafe() && s.ruleIds().contains(TRANSACTION_CONTROL)) {
                 continue; // the files bring their own transactions
             }
+            if (s.isSafe()) {
+                pending.add(s); // kept as written; proven with the run of SAFE statements it belongs to
+                continue;
+            }
+            keepAll(pending, expand, contract, base, fixes);
             List<String> unsafeRules = s.findings().stream().filter(f -> f.verdict() == Verdict.UNSAFE)
                     .map(Finding::ruleId).distinct().toList();
             List<String> recipeRules = unsafeRules.stream().filter(r -> !r.equals(HELD_LOCK)).toList();
-            if (s.isSafe() || recipeRules.isEmpty()) {
-                String recipe = s.isSafe() ? null : "own-transaction";
-                String failure = keep(s, expand, contract, base, recipe != null);
-                if (recipe != null) {
-                    fixes.add(failure == null
-                            ? new StatementFix(s.index(), s.line(), HELD_LOCK, Optional.of(recipe),
-                            "runs in a file of its own, so no lock taken before it is held while it runs")
-                            : new StatementFix(s.index(), s.line(), HELD_LOCK, Optional.empty(),
-                            "no recipe for rule " + HELD_LOCK + ": " + failure));
-                } else if (failure != null) {
-                    String rule = s.ruleIds().isEmpty() ? s.kind() : s.ruleIds().get(0);
-                    fixes.add(new StatementFix(s.index(), s.line(), rule, Optional.empty(), "SAFE in the migration, "
-                            + "but no place in the fixed sequence keeps it SAFE: " + failure));
-                }
+            if (recipeRules.isEmpty()) { // only long-operation-under-held-lock: a file of its own ends the hold
+                String failure = keep(s, expand, contract, base, true);
+                fixes.add(failure == null
+                        ? new StatementFix(s.index(), s.line(), HELD_LOCK, Optional.of("own-transaction"),
+                        "runs in a file of its own, so no lock taken before it is held while it runs")
+                        : new StatementFix(s.index(), s.line(), HELD_LOCK, Optional.empty(),
+                        "no recipe for rule " + HELD_LOCK + ": " + failure));
                 continue;
             }
             String rule = recipeRules.get(0);
@@ -111,7 +110,55 @@ public final class Fixer {
                 fixes.add(new StatementFix(s.index(), s.line(), rule, Optional.empty(), reason));
             }
         }
+        keepAll(pending, expand, contract, base, fixes);
         return new FixResult(migration.name(), render(expand, contract, base, migration.name()), fixes);
+    }
+
+    /**
+     * Adds a run of SAFE statements as written, proving the sequence once; when that proof fails, each statement is
+     * placed and proven on its own, and one that no place keeps SAFE is reported. Empties {@code run}.
+     */
+    private void keepAll(List<StatementAnalysis> run, List<Group> expand, List<Group> contract, String base,
+                         List<StatementFix> fixes) {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<Group> e = new ArrayList<>(expand);
+        for (StatementAnalysis s : run) {
+            place(s, e, false);
+        }
+        if (prove(e, contract, base) == null) {
+            expand.clear();
+            expand.addAll(e);
+        } else {
+            for (StatementAnalysis s : run) {
+                String failure = keep(s, expand, contract, base, false);
+                if (failure != null) {
+                    String rule = s.ruleIds().isEmpty() ? s.kind() : s.ruleIds().get(0);
+                    fixes.add(new StatementFix(s.index(), s.line(), rule, Optional.empty(), "SAFE in the migration, "
+                            + "but no place in the fixed sequence keeps it SAFE: " + failure));
+                }
+            }
+        }
+        run.clear();
+    }
+
+    /** Appends the statement to the open file of unchanged statements, or to a new file; no proof. */
+    private void place(StatementAnalysis s, List<Group> expand, boolean alone) {
+        boolean outside = mustRunOutsideTransaction(s.sql());
+        String comment = comment(s, alone, outside);
+        Group last = expand.isEmpty() ? null : expand.get(expand.size() - 1);
+        if (!alone && !outside && last != null && last.passthrough() && !last.outsideTransaction()) {
+            expand.set(expand.size() - 1, last.with(comment, s.sql()));
+        } else {
+            expand.add(new Group(Phase.EXPAND, outside, !alone && !outside, List.of(comment), List.of(s.sql())));
+        }
+    }
+
+    private static String comment(StatementAnalysis s, boolean alone, boolean outside) {
+        return (alone ? "line " + s.line() + " of the migration, in a file of its own so that no lock taken "
+                + "before it is held while it runs" : "line " + s.line() + " of the migration, unchanged (zdcd "
+                + "judges it SAFE)") + (outside ? "; it cannot run inside a transaction block" : "");
     }
 
     /**
@@ -119,24 +166,23 @@ public final class Fixer {
      * not SAFE) to a file of its own. Returns null, or why no place is SAFE (the lists are then unchanged).
      */
     private String keep(StatementAnalysis s, List<Group> expand, List<Group> contract, String base, boolean alone) {
-        boolean outside = mustRunOutsideTransaction(s.sql());
-        String comment = (alone ? "line " + s.line() + " of the migration, in a file of its own so that no lock "
-                + "taken before it is held while it runs" : "line " + s.line() + " of the migration, unchanged "
-                + "(zdcd judges it SAFE)") + (outside ? "; it cannot run inside a transaction block" : "");
-        Group last = expand.isEmpty() ? null : expand.get(expand.size() - 1);
-        if (!alone && !outside && last != null && last.passthrough() && !last.outsideTransaction()) {
-            List<Group> e = new ArrayList<>(expand);
-            e.set(e.size() - 1, last.with(comment, s.sql()));
-            if (prove(e, contract, base) == null) {
-                expand.set(expand.size() - 1, e.get(e.size() - 1));
-                return null;
-            }
-        }
         List<Group> e = new ArrayList<>(expand);
-        e.add(new Group(Phase.EXPAND, outside, !alone && !outside, List.of(comment), List.of(s.sql())));
+        place(s, e, alone);
+        String first = prove(e, contract, base);
+        if (first == null) {
+            expand.clear();
+            expand.addAll(e);
+            return null;
+        }
+        if (alone || e.size() > expand.size()) {
+            return first; // it already had a file of its own
+        }
+        e = new ArrayList<>(expand);
+        place(s, e, true);
         String failure = prove(e, contract, base);
         if (failure == null) {
-            expand.add(e.get(e.size() - 1));
+            expand.clear();
+            expand.addAll(e);
         }
         return failure;
     }
