@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *
  * @param migration  the migration's name
  * @param files      every file, expand files first, in apply order (name order)
- * @param statements one entry per UNSAFE statement of the migration, in order
+ * @param statements one entry per UNSAFE statement of the migration, in order (and one per SAFE statement that no
+ *                   place in the fixed sequence keeps SAFE, which is then left out too)
  */
 public record FixResult(String migration, List<FixFile> files, List<StatementFix> statements) {
     public FixResult {
