@@ -162,6 +162,20 @@ class MigrationFixerTest {
     }
 
     @Test
+    void psql_meta_commands_and_inline_copy_data_are_reported_not_dropped() {
+        FixResult fix = fixer.fix(Migration.of("0010_psql", "\\set ON_ERROR_STOP on\n"
+                + "CREATE TABLE shop_tag (id bigint PRIMARY KEY, name text);\n"
+                + "COPY shop_tag (id, name) FROM stdin;\n1\tred\n2\tblue\n\\.\n"
+                + "CREATE INDEX shop_order_total_idx ON shop_order (total);\n"));
+        then(fix.isComplete()).isFalse();
+        then(fix.unfixed()).extracting(StatementFix::line).containsExactly(1, 3);
+        then(fix.unfixed()).extracting(StatementFix::explanation).allMatch(e -> e.startsWith("SAFE in the "
+                + "migration, but not carried into the files: "));
+        then(fix.files()).extracting(FixFile::sql).noneMatch(sql -> sql.contains("COPY") || sql.contains("\\set"));
+        then(fix.files()).extracting(FixFile::sql).anyMatch(sql -> sql.contains("CREATE TABLE shop_tag"));
+    }
+
+    @Test
     void a_sequence_the_classifier_does_not_prove_is_no_recipe() {
         // PostgreSQL 11 always scans for SET NOT NULL, validated CHECK or not: the recipe is not SAFE there
         FixResult fix = MigrationFixer.builder().postgresVersion(11).schema(SCHEMA).build()

@@ -1,6 +1,8 @@
 package io.zdcd.analyzer.fix.internal;
 
 import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.analyzer.SqlScript;
+import io.zdcd.analyzer.SqlStatement;
 import io.zdcd.analyzer.fix.FixFile;
 import io.zdcd.analyzer.fix.FixResult;
 import io.zdcd.analyzer.fix.StatementFix;
@@ -48,11 +50,19 @@ public final class Fixer {
         List<Group> contract = new ArrayList<>();
         List<StatementFix> fixes = new ArrayList<>();
         List<StatementAnalysis> pending = new ArrayList<>();
+        List<SqlStatement> split = SqlScript.split(migration.sql());
         for (StatementAnalysis s : original.statements()) {
             if (s.isSafe() && s.ruleIds().contains(TRANSACTION_CONTROL)) {
                 continue; // the files bring their own transactions
             }
             if (s.isSafe()) {
+                String notCarried = notCarried(split, s);
+                if (notCarried != null) {
+                    String rule = s.ruleIds().isEmpty() ? s.kind() : s.ruleIds().get(0);
+                    fixes.add(new StatementFix(s.index(), s.line(), rule, Optional.empty(),
+                            "SAFE in the migration, but not carried into the files: " + notCarried));
+                    continue;
+                }
                 pending.add(s); // kept as written; proven with the run of SAFE statements it belongs to
                 continue;
             }
@@ -185,6 +195,21 @@ public final class Fixer {
             expand.addAll(e);
         }
         return failure;
+    }
+
+    /** Why the splitter's facts keep the statement out of the files (psql-only text, inline COPY data), or null. */
+    private static String notCarried(List<SqlStatement> split, StatementAnalysis s) {
+        if (s.index() < 1 || s.index() > split.size()) {
+            return null;
+        }
+        SqlStatement st = split.get(s.index() - 1);
+        if (st.psqlMetaCommand()) {
+            return "a psql meta-command (only psql runs it); add it to the files by hand if they run with psql";
+        }
+        if (!st.copyData().isEmpty()) {
+            return "COPY ... FROM stdin with inline data; load the data in a file of its own";
+        }
+        return null;
     }
 
     /** Whether the classifier says the statement cannot run inside BEGIN ... COMMIT. */
