@@ -93,7 +93,7 @@ class MigrationFixerTest {
         then(fix.files()).extracting(FixFile::name).containsExactly("0004_not_null_001_expand.sql",
                 "0004_not_null_002_expand.sql", "0004_not_null_003_contract.sql");
         then(fix.contractFiles().get(0).sql()).contains("ALTER TABLE shop_order ALTER COLUMN note SET NOT NULL;")
-                .contains("DROP CONSTRAINT \"shop_order_note_not_null\";");
+                .contains("DROP CONSTRAINT \"shop_order_note_not_null_check\";");
     }
 
     @Test
@@ -212,7 +212,7 @@ class MigrationFixerTest {
         FixResult fix = MigrationFixer.defaults().fix(Migration.of("q",
                 "ALTER TABLE app.\"Order\" ALTER COLUMN \"Note\" SET NOT NULL;"));
         then(fix.isComplete()).as(fix.statements().toString()).isTrue();
-        then(fix.files().get(0).sql()).contains("ALTER TABLE app.\"Order\" ADD CONSTRAINT \"Order_Note_not_null\" "
+        then(fix.files().get(0).sql()).contains("ALTER TABLE app.\"Order\" ADD CONSTRAINT \"Order_Note_not_null_check\" "
                 + "CHECK (\"Note\" IS NOT NULL) NOT VALID;");
         then(fix.contractFiles().get(0).sql()).contains("ALTER TABLE app.\"Order\" ALTER COLUMN \"Note\" SET NOT NULL;");
     }

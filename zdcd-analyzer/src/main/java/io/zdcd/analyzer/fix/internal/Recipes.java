@@ -176,7 +176,8 @@ public final class Recipes {
     }
 
     private static List<Step> notNullSteps(Alter a, String columnWritten, String column) {
-        String check = quote(a.tableLast() + "_" + column + "_not_null");
+        // not <table>_<column>_not_null: PostgreSQL 18 gives that name to the NOT NULL constraint SET NOT NULL creates
+        String check = quote(a.tableLast() + "_" + column + "_not_null_check");
         return List.of(
                 new Step(Phase.EXPAND, false, "adds CHECK (" + column + " IS NOT NULL) NOT VALID: a brief lock, no "
                         + "scan; rows written from now on must have " + column + ".",
