@@ -83,7 +83,8 @@ public final class FixCommand implements Callable<Integer> {
         try {
             MigrationFixer fixer = fixer();
             for (Path file : files()) {
-                fixes.add(fixer.fix(Migration.of(file.getFileName().toString(), CheckCommand.readText(file, file.toString()))));
+                String sql = CheckCommand.readText(file, file.toString());
+                fixes.add(fixer.fix(Migration.of(file.getFileName().toString(), sql)));
             }
             Files.createDirectories(output);
             for (FixResult fix : fixes) {
