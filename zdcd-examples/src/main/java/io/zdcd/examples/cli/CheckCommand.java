@@ -249,7 +249,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static String readText(Path file, String name) {
+    static String readText(Path file, String name) {
         try {
             return SqlText.decode(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
@@ -298,7 +298,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Bad usage or unreadable input: one line on stderr, exit code 2. */
-    private static final class BadInput extends RuntimeException {
+    static final class BadInput extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         BadInput(String message) {

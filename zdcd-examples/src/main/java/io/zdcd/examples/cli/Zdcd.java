@@ -46,6 +46,7 @@ public final class Zdcd implements Runnable {
         commands.put("recover", "RecoverCommand");
         commands.put("plan", "PlanCommand");
         commands.put("queue", "QueueCommand");
+        commands.put("fix", "FixCommand");
         commands.put("demo", "DemoCommand");
         return commands;
     }

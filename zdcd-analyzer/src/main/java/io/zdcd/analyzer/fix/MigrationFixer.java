@@ -1,0 +1,110 @@
+package io.zdcd.analyzer.fix;
+
+import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.analyzer.fix.internal.Fixer;
+import io.zdcd.classify.Migration;
+import io.zdcd.jdbc.PostgresDatabase;
+import java.util.Objects;
+
+/**
+ * Turns the UNSAFE statements of a plain SQL migration into a safe expand/contract sequence of files.
+ *
+ * <pre>{@code
+ * MigrationFixer fixer = MigrationFixer.builder()
+ *         .schema(Files.readString(Path.of("schema.sql")))  // or .liveSchema(PostgresDatabase.fromUrl(url))
+ *         .build();                                         // PostgreSQL 17
+ * FixResult fix = fixer.fix(Migration.of("0042_add_index", "CREATE INDEX shop_order_placed ON shop_order (placed_at);"));
+ * // FixResult[0042_add_index: complete, 1 unsafe statement fixed, 0 without a recipe; files 0042_add_index_001_expand.sql]
+ * }</pre>
+ *
+ * <p>Recipes, keyed by rule id: {@code create-index-non-concurrently}, {@code add-foreign-key},
+ * {@code add-check-constraint}, {@code set-not-null} and {@code add-unique-constraint} (UNIQUE and PRIMARY KEY);
+ * {@code drop-column}, {@code drop-table} and {@code drop-unique-constraint} move to a contract file. A fix never
+ * holds a sequence it has not proven: every statement of every expand file is classified SAFE by zdcd's own
+ * classifier, with the same PostgreSQL version and known schema, and every statement of a contract file SAFE or
+ * contract-phase (it breaks only the old code, no rewrite or scan), before the recipe is kept;
+ * otherwise the statement is reported with "no recipe" and the reason. SAFE statements of the migration go into the
+ * expand files in their order. Instances are immutable and thread-safe.
+ */
+public final class MigrationFixer {
+    private final SqlMigrationClassifier classifier;
+
+    private MigrationFixer(SqlMigrationClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** A fixer for PostgreSQL 17 with no known schema. */
+    public static MigrationFixer defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The fix of {@code migration}. Its files are named after the migration's file name (without directory and
+     * {@code .sql}), numbered in apply order.
+     *
+     * @throws io.zdcd.analyzer.LiveSchemaException when a live schema is set and cannot be read
+     */
+    public FixResult fix(Migration migration) {
+        Objects.requireNonNull(migration, "migration");
+        return new Fixer(classifier).fix(migration);
+    }
+
+    /** The PostgreSQL major version the fix is proven for. */
+    public int postgresVersion() {
+        return classifier.postgresVersion();
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationFixer[" + classifier.toString().replace("SqlMigrationClassifier[", "").replace("]", "") + "]";
+    }
+
+    /**
+     * Options, set as on {@link SqlMigrationClassifier.Builder} (the fixer's classifier is built from them);
+     * {@link #build()} returns an immutable fixer.
+     */
+    public static final class Builder {
+        private final SqlMigrationClassifier.Builder classifier = SqlMigrationClassifier.builder();
+
+        private Builder() {
+        }
+
+        /** As {@link SqlMigrationClassifier.Builder#postgresVersion(int)} (default 17). */
+        public Builder postgresVersion(int major) {
+            classifier.postgresVersion(major);
+            return this;
+        }
+
+        /** As {@link SqlMigrationClassifier.Builder#postgresVersion(String)}. */
+        public Builder postgresVersion(String version) {
+            classifier.postgresVersion(version);
+            return this;
+        }
+
+        /** As {@link SqlMigrationClassifier.Builder#schema(String)}: the existing schema as SQL (default: none). */
+        public Builder schema(String sqlOrPgDumpText) {
+            classifier.schema(sqlOrPgDumpText);
+            return this;
+        }
+
+        /** As {@link SqlMigrationClassifier.Builder#liveSchema(PostgresDatabase)}: read at each {@code fix}. */
+        public Builder liveSchema(PostgresDatabase database) {
+            classifier.liveSchema(database);
+            return this;
+        }
+
+        /** As {@link SqlMigrationClassifier.Builder#liveSchema(javax.sql.DataSource)}. */
+        public Builder liveSchema(javax.sql.DataSource dataSource) {
+            classifier.liveSchema(dataSource);
+            return this;
+        }
+
+        public MigrationFixer build() {
+            return new MigrationFixer(classifier.implicitTransactions(true).build());
+        }
+    }
+}
