@@ -48,6 +48,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
 
     private final PgVersion version;
     private final Set<String> disabledRules;
+    private final List<io.zdcd.analyzer.rules.MigrationRule> userRules;
     private final String schemaSql;
     private final Schema baseSchema;
     private final MigrationAnalyzer analyzer;
@@ -69,7 +70,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         this.live = b.live;
         this.liveName = b.liveName;
         this.liveTimeout = b.liveTimeout;
-        this.analyzer = new MigrationAnalyzer(version, disabledRules, b.crossCheck, b.implicitTransactions);
+        this.userRules = List.copyOf(b.userRules.values());
+        this.analyzer = new MigrationAnalyzer(version, disabledRules, b.crossCheck, b.implicitTransactions,
+                userRules);
         Schema schema = new Schema();
         if (!schemaSql.isEmpty()) {
             // the schema text is read like a migration; what it creates is known and counts as existing
@@ -174,6 +177,8 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     public String toString() {
         return "SqlMigrationClassifier[PostgreSQL " + version
                 + (disabledRules.isEmpty() ? "" : ", disabled " + new java.util.TreeSet<>(disabledRules))
+                + (userRules.isEmpty() ? "" : ", own rules " + userRules.stream()
+                        .map(io.zdcd.analyzer.rules.MigrationRule::id).toList())
                 + (schemaSql.isEmpty() ? "" : ", schema of " + schemaSql.length() + " chars")
                 + (live == null ? "" : ", live schema of " + liveName)
                 + (implicitTransactions ? "" : ", autocommit") + "]";
@@ -183,6 +188,8 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     public static final class Builder {
         private PgVersion version = new PgVersion(DEFAULT_POSTGRES_VERSION, -1);
         private final Set<String> disabledRules = new LinkedHashSet<>();
+        private final java.util.Map<String, io.zdcd.analyzer.rules.MigrationRule> userRules =
+                new java.util.LinkedHashMap<>();
         private String schemaSql = "";
         private boolean crossCheck = true;
         private boolean implicitTransactions = true;
@@ -209,10 +216,56 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
             return this;
         }
 
-        /** Turns a rule off: its findings are not reported (default: every rule on). IAE for an unknown id. */
+        /**
+         * Adds a team's own rule, run on every statement after zdcd's (see {@link io.zdcd.analyzer.rules.MigrationRule}).
+         *
+         * @param rule the rule; IAE when its id is malformed or already taken by zdcd or another added rule
+         * @return this builder
+         */
+        public Builder addRule(io.zdcd.analyzer.rules.MigrationRule rule) {
+            Objects.requireNonNull(rule, "rule");
+            String id = Objects.requireNonNull(rule.id(), "rule id");
+            if (!io.zdcd.analyzer.rules.MigrationRule.ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("rule id '" + id + "' of " + rule.getClass().getName()
+                        + " must be lower-case words joined by hyphens, for example no-audit-drop");
+            }
+            if (Rules.byId(id) != null || userRules.containsKey(id)) {
+                throw new IllegalArgumentException("rule id '" + id + "' of " + rule.getClass().getName()
+                        + " is already taken by " + (Rules.byId(id) != null ? "one of zdcd's rules" : "another rule"));
+            }
+            userRules.put(id, rule);
+            return this;
+        }
+
+        /**
+         * Adds every {@link io.zdcd.analyzer.rules.MigrationRule} that {@link java.util.ServiceLoader} finds through
+         * {@code classLoader} ({@code META-INF/services/io.zdcd.analyzer.rules.MigrationRule} files), as
+         * {@link #addRule} does.
+         *
+         * @param classLoader where to look, for example a {@code URLClassLoader} over a team's rules jar
+         * @return this builder
+         * @throws IllegalArgumentException when a rule cannot be loaded or its id is malformed or taken
+         */
+        public Builder loadRules(ClassLoader classLoader) {
+            Objects.requireNonNull(classLoader, "classLoader");
+            try {
+                for (io.zdcd.analyzer.rules.MigrationRule rule : java.util.ServiceLoader.load(
+                        io.zdcd.analyzer.rules.MigrationRule.class, classLoader)) {
+                    addRule(rule);
+                }
+            } catch (java.util.ServiceConfigurationError e) {
+                throw new IllegalArgumentException("cannot load a rule: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /**
+         * Turns a rule off: its findings are not reported (default: every rule on). IAE for an id that is neither
+         * zdcd's nor one added before with {@link #addRule}.
+         */
         public Builder disableRule(String ruleId) {
             Objects.requireNonNull(ruleId, "ruleId");
-            if (Rules.byId(ruleId) == null) {
+            if (Rules.byId(ruleId) == null && !userRules.containsKey(ruleId)) {
                 throw new IllegalArgumentException("unknown rule id '" + ruleId + "'; valid ids: "
                         + Rules.all().stream().map(Rule::id).collect(Collectors.joining(", ")));
             }

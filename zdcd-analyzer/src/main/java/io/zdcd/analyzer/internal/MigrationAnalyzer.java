@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,8 @@ public final class MigrationAnalyzer {
     private final Set<String> disabledRules;
     private final boolean crossCheck;
     private final boolean implicitTransactions;
+    private final List<io.zdcd.analyzer.rules.MigrationRule> userRules;
+    private final Set<String> userRuleIds;
 
     /**
      * @param implicitTransactions whether statements outside an explicit transaction run in one implicit transaction
@@ -31,10 +34,19 @@ public final class MigrationAnalyzer {
      */
     public MigrationAnalyzer(PgVersion version, Set<String> disabledRules, boolean crossCheck,
                              boolean implicitTransactions) {
+        this(version, disabledRules, crossCheck, implicitTransactions, List.of());
+    }
+
+    /** With a team's own rules, run on each statement after zdcd's (see {@link io.zdcd.analyzer.rules.MigrationRule}). */
+    public MigrationAnalyzer(PgVersion version, Set<String> disabledRules, boolean crossCheck,
+                             boolean implicitTransactions, List<io.zdcd.analyzer.rules.MigrationRule> userRules) {
         this.version = version;
         this.disabledRules = Set.copyOf(disabledRules);
         this.crossCheck = crossCheck;
         this.implicitTransactions = implicitTransactions;
+        this.userRules = List.copyOf(userRules);
+        this.userRuleIds = userRules.stream().map(io.zdcd.analyzer.rules.MigrationRule::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Classifies {@code migration}; {@code schema} is read and updated with what the migration does. */
@@ -72,7 +84,7 @@ public final class MigrationAnalyzer {
         ctx.implicitTransactions = implicitTransactions;
         String sql = forwardPart(migration.sql());
         List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(sql);
-        List<Suppressions.Ignore> ignores = Suppressions.find(sql, statements);
+        List<Suppressions.Ignore> ignores = Suppressions.find(sql, statements, userRuleIds);
         List<PythonOperations.Marker> pythonOperations = PythonOperations.find(sql, statements);
         boolean anyUnsafe = false;
         StatementAnalysis opened = null; // the analysis of the statement that opened the transaction still open
@@ -340,7 +352,31 @@ public final class MigrationAnalyzer {
                 blocks.add(StatementAnalysis.Blocked.WRITES);
             }
         }
-        return new StatementAnalysis(st.index(), st.line(), st.column(), st.text(), j.kind, List.copyOf(j.tables),
-                Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict, findings, j.locks);
+        StatementAnalysis a = new StatementAnalysis(st.index(), st.line(), st.column(), st.text(), j.kind,
+                List.copyOf(j.tables), Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict,
+                findings, j.locks);
+        return userRules.isEmpty() ? a : withUserRules(a, st, ignores);
+    }
+
+    /** The analysis with the findings of the team's own rules (a rule that throws: UNSAFE, fail closed). */
+    private StatementAnalysis withUserRules(StatementAnalysis a, SqlStatement st, List<Suppressions.Ignore> ignores) {
+        StatementAnalysis judged = a;
+        for (io.zdcd.analyzer.rules.MigrationRule rule : userRules) {
+            if (disabledRules.contains(rule.id())) {
+                continue;
+            }
+            Optional<String> message;
+            try {
+                message = Objects.requireNonNull(rule.check(a), "check returned null");
+            } catch (RuntimeException e) {
+                message = Optional.of("the rule failed on this statement (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); treated as UNSAFE");
+            }
+            if (message.isPresent()) {
+                judged = appendFinding(judged, new Finding(rule.id(), Verdict.UNSAFE, message.get(),
+                        rule.safeAlternative()), Suppressions.matching(ignores, st.index(), rule.id()));
+            }
+        }
+        return judged;
     }
 }

@@ -32,7 +32,7 @@ final class Suppressions {
     private Suppressions() {
     }
 
-    static List<Ignore> find(String sql, List<SqlStatement> statements) {
+    static List<Ignore> find(String sql, List<SqlStatement> statements, java.util.Set<String> moreRuleIds) {
         if (!sql.contains("zdcd:ignore")) {
             return List.of();
         }
@@ -47,7 +47,7 @@ final class Suppressions {
                 String problem = null;
                 if (id.isEmpty()) {
                     problem = "zdcd:ignore needs a rule id and a reason";
-                } else if (Rules.byId(id) == null) {
+                } else if (Rules.byId(id) == null && !moreRuleIds.contains(id)) {
                     problem = "zdcd:ignore names an unknown rule '" + id + "'";
                 } else if (reason.isEmpty()) {
                     problem = "zdcd:ignore " + id + " needs a reason";

@@ -74,6 +74,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Turn a rule off (repeatable); its findings are not reported.")
     List<String> disabledRules = new ArrayList<>();
 
+    @Option(names = "--rules-jar", paramLabel = "JAR",
+            description = "A jar of your own rules (io.zdcd.analyzer.rules.MigrationRule, listed in "
+                    + "META-INF/services), run after zdcd's (repeatable).")
+    List<Path> rulesJars = new ArrayList<>();
+
     @Option(names = "--autocommit",
             description = "Statements outside BEGIN ... COMMIT commit one by one, as psql -f and Django's atomic = False"
                     + " migrations run them (default: they form one transaction per file, as zdcd's runner, Flyway"
@@ -131,6 +136,21 @@ public final class CheckCommand implements Callable<Integer> {
      */
     long streamAboveBytes = 4L << 20;
 
+    /** The rules of a team's jar, through ServiceLoader; the class loader stays open for the run. */
+    private static void loadRules(SqlMigrationClassifier.Builder builder, Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new BadInput("--rules-jar " + jar + ": no such file");
+        }
+        try {
+            @SuppressWarnings("resource")
+            java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                    CheckCommand.class.getClassLoader());
+            builder.loadRules(loader);
+        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new BadInput("--rules-jar " + jar + ": " + e.getMessage());
+        }
+    }
+
     private SqlMigrationClassifier classifier() {
         SqlMigrationClassifier.Builder builder = SqlMigrationClassifier.builder();
         try {
@@ -141,6 +161,9 @@ public final class CheckCommand implements Callable<Integer> {
                     throw new BadInput("--postgres-version " + postgresVersion + ": "
                             + e.getMessage().replace("postgresVersion ", ""));
                 }
+            }
+            for (Path jar : rulesJars) {
+                loadRules(builder, jar);
             }
             disabledRules.forEach(builder::disableRule);
             builder.implicitTransactions(!autocommit);
