@@ -39,10 +39,30 @@ class DjangoIntegrationTest {
     PostgresDatabase db;
     TestDatabase test;
 
+    /**
+     * The test project's folder. Another module's tests see these resources inside zdcd-core's test jar (as
+     * {@code mvn verify} resolves it); there the whole {@code django} tree is copied once into a temporary folder.
+     */
     static Path shop() {
         try {
-            return Path.of(DjangoIntegrationTest.class.getResource("/django/shop/manage.py").toURI()).getParent();
-        } catch (URISyntaxException e) {
+            java.net.URI uri = DjangoIntegrationTest.class.getResource("/django/shop/manage.py").toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Path.of(uri).getParent();
+            }
+            Path copy = Files.createTempDirectory("zdcd-django-");
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+                 java.util.stream.Stream<Path> files = Files.walk(jar.getPath("/django"))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(f.toString().substring(1));
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target);
+                    }
+                }
+            }
+            return copy.resolve("django/shop");
+        } catch (URISyntaxException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
