@@ -43,8 +43,10 @@ public sealed interface DeploymentOutcome {
         FAILED
     }
 
+    /** How the deployment ended. */
     Status status();
 
+    /** The app deployed. */
     String app();
 
     /** The steps that ran, in order, with their timings (recovery steps included). */
