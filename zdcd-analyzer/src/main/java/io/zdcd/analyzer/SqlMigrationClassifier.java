@@ -83,6 +83,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         return builder().build();
     }
 
+    /** A builder with every rule on and the defaults listed on each setting. */
     public static Builder builder() {
         return new Builder();
     }
@@ -293,6 +294,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
             return this;
         }
 
+        /** The classifier. */
         public SqlMigrationClassifier build() {
             return new SqlMigrationClassifier(this);
         }

@@ -73,6 +73,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
                 .transferWait(b.transferWait).clock(b.clock).build();
     }
 
+    /** A builder with the defaults listed on each setting. */
     public static Builder builder() {
         return new Builder();
     }
