@@ -14,12 +14,22 @@ public record Health(boolean healthy, String detail) {
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** Healthy, with what was seen. */
+    /**
+     * Healthy, with what was seen.
+     *
+     * @param detail what was seen (one line, may be empty)
+     * @return a healthy answer
+     */
     public static Health healthy(String detail) {
         return new Health(true, detail);
     }
 
-    /** Unhealthy, with what was seen. */
+    /**
+     * Unhealthy, with what was seen.
+     *
+     * @param detail what was seen (one line, may be empty)
+     * @return an unhealthy answer
+     */
     public static Health unhealthy(String detail) {
         return new Health(false, detail);
     }
