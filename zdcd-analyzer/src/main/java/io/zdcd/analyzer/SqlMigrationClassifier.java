@@ -221,9 +221,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * The PostgreSQL version as {@code "17"} or with its minor release, {@code "14.2"} (default: "17"). The minor
          * release matters for 14.0 to 14.3, whose CREATE INDEX / REINDEX CONCURRENTLY can corrupt indexes; with a
          * bare "14" zdcd assumes a fixed release and says so in its findings.
-          *
-          * @param version {@code "17"} or {@code "14.2"}
-          * @return this builder
+         *
+         * @param version {@code "17"} or {@code "14.2"}
+         * @return this builder
          */
         public Builder postgresVersion(String version) {
             this.version = PgVersion.parse(version);
@@ -250,9 +250,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * The existing schema as SQL, for example {@code pg_dump --schema-only} output (default: none). Its tables,
          * column types, NOT NULLs, constraints and indexes count as existing, so that, for example, widening a
          * {@code varchar(50)} it declares is recognised as SAFE.
-          *
-          * @param sqlOrPgDumpText the schema's DDL
-          * @return this builder
+         *
+         * @param sqlOrPgDumpText the schema's DDL
+         * @return this builder
          */
         public Builder schema(String sqlOrPgDumpText) {
             this.schemaSql = Objects.requireNonNull(sqlOrPgDumpText, "sqlOrPgDumpText");
@@ -269,9 +269,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * {@link #schema(String)} (which, when also set, adds to it); findings of long operations name the row
          * estimate ("locks shop_order, about 2.1M rows"). When the catalog cannot be read, {@code classify} throws
          * {@link LiveSchemaException} (never a verdict on a schema it could not see). Nothing is written.
-          *
-          * @param database the database whose catalog to read
-          * @return this builder
+         *
+         * @param database the database whose catalog to read
+         * @return this builder
          */
         public Builder liveSchema(PostgresDatabase database) {
             Objects.requireNonNull(database, "database");
@@ -296,9 +296,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         /**
          * The statement_timeout (and lock_timeout) of the live schema's catalog queries (default: 10 s). IAE unless
          * positive.
-          *
-          * @param timeout the timeout, positive
-          * @return this builder
+         *
+         * @param timeout the timeout, positive
+         * @return this builder
          */
         public Builder liveSchemaTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -312,9 +312,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         /**
          * Whether facts a SAFE verdict hinges on are cross-checked with JSqlParser 5.4 (default: true). A
          * disagreement makes the statement UNSAFE ({@code parser-disagreement}).
-          *
-          * @param enabled whether to cross-check
-          * @return this builder
+         *
+         * @param enabled whether to cross-check
+         * @return this builder
          */
         public Builder parserCrossCheck(boolean enabled) {
             this.crossCheck = enabled;
@@ -330,9 +330,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * that transaction ends, and a scan, rewrite or backfill after it is UNSAFE
          * ({@code long-operation-under-held-lock}). false: autocommit, as {@code psql -f} and Django's
          * {@code atomic = False} migrations run them: each statement commits on its own.
-          *
-          * @param enabled true for one transaction per run of statements, false for autocommit
-          * @return this builder
+         *
+         * @param enabled true for one transaction per run of statements, false for autocommit
+         * @return this builder
          */
         public Builder implicitTransactions(boolean enabled) {
             this.implicitTransactions = enabled;
