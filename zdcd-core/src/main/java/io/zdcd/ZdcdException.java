@@ -7,10 +7,12 @@ package io.zdcd;
 public abstract class ZdcdException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception with a message (the subclass states what was attempted). */
     protected ZdcdException(String message) {
         super(message);
     }
 
+    /** An exception with a message and the exception that caused it. */
     protected ZdcdException(String message, Throwable cause) {
         super(message, cause);
     }

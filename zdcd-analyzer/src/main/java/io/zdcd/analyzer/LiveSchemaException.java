@@ -10,6 +10,7 @@ import io.zdcd.ZdcdException;
 public final class LiveSchemaException extends ZdcdException {
     private static final long serialVersionUID = 1L;
 
+    /** The live schema could not be read, with the exception that caused it. */
     public LiveSchemaException(String message, Throwable cause) {
         super(message, cause);
     }

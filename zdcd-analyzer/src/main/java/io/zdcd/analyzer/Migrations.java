@@ -32,7 +32,13 @@ public final class Migrations {
     private Migrations() {
     }
 
-    /** One file as one migration, named by its path as given. */
+    /**
+     * One file as one migration, named by its path as given.
+     *
+     * @param file the SQL file
+     * @return the migration
+     * @throws MigrationInputException when it cannot be read (missing, a directory, unreadable)
+     */
     public static Migration fromFile(Path file) {
         Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
@@ -48,6 +54,10 @@ public final class Migrations {
     /**
      * A file, or every {@code *.sql} file below a folder: Flyway {@code V<version>__<desc>.sql} files first, by
      * version, then the others in natural order of their relative paths ({@code 2_x.sql} before {@code 10_x.sql}).
+     *
+     * @param path an SQL file or a folder
+     * @return the migrations, in that order
+     * @throws MigrationInputException when the path does not exist or cannot be read
      */
     public static List<Migration> fromPath(Path path) {
         return files(path).stream().map(Migrations::fromFile).toList();
@@ -56,6 +66,10 @@ public final class Migrations {
     /**
      * The files {@link #fromPath(Path)} reads, in that order, without reading them (to read one migration at a time,
      * for example for {@link SqlMigrationClassifier#writeReport}).
+     *
+     * @param path an SQL file or a folder
+     * @return the files, in the order {@link #fromPath(Path)} reads them
+     * @throws MigrationInputException when the path does not exist or cannot be listed
      */
     public static List<Path> files(Path path) {
         Objects.requireNonNull(path, "path");
@@ -77,7 +91,13 @@ public final class Migrations {
         return List.copyOf(sorted);
     }
 
-    /** Several paths, each read with {@link #fromPath(Path)}, in the order given. */
+    /**
+     * Several paths, each read with {@link #fromPath(Path)}, in the order given.
+     *
+     * @param paths SQL files and folders
+     * @return the migrations of every path, in order
+     * @throws MigrationInputException when it cannot be read
+     */
     public static List<Migration> fromPaths(List<Path> paths) {
         List<Migration> all = new ArrayList<>();
         for (Path p : paths) {
@@ -86,7 +106,14 @@ public final class Migrations {
         return List.copyOf(all);
     }
 
-    /** Everything a reader yields, as one migration called {@code name}. */
+    /**
+     * Everything a reader yields, as one migration called {@code name}.
+     *
+     * @param name   the migration's name
+     * @param reader the SQL text (read to its end, not closed)
+     * @return the migration
+     * @throws MigrationInputException when it cannot be read
+     */
     public static Migration fromReader(String name, Reader reader) {
         Objects.requireNonNull(name, "name");
         try {
@@ -98,7 +125,14 @@ public final class Migrations {
         }
     }
 
-    /** Everything on an input stream (for example {@code System.in}) as one migration called {@code name}. */
+    /**
+     * Everything on an input stream (for example {@code System.in}) as one migration called {@code name}.
+     *
+     * @param name the migration's name
+     * @param in   the SQL text, as UTF-8 (read to its end)
+     * @return the migration
+     * @throws MigrationInputException when it cannot be read
+     */
     public static Migration fromStream(String name, InputStream in) {
         Objects.requireNonNull(name, "name");
         try {
@@ -108,7 +142,12 @@ public final class Migrations {
         }
     }
 
-    /** Standard input as one migration called {@code <stdin>}. */
+    /**
+     * Standard input as one migration called {@code <stdin>}.
+     *
+     * @return the migration
+     * @throws MigrationInputException when it cannot be read
+     */
     public static Migration fromStdin() {
         return fromStream("<stdin>", System.in);
     }

@@ -81,16 +81,29 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         this.baseSchema = schema;
     }
 
-    /** A classifier for PostgreSQL 17 with every rule enabled and no known schema. */
+    /**
+     * A classifier for PostgreSQL 17 with every rule enabled and no known schema.
+     *
+     * @return the classifier
+     */
     public static SqlMigrationClassifier defaults() {
         return builder().build();
     }
 
+    /**
+     * A builder with every rule on and the defaults listed on each setting.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The ids of every rule, in catalogue order (for {@link Builder#disableRule(String)} and zdcd:ignore). */
+    /**
+     * The ids of every rule, in catalogue order (for {@link Builder#disableRule(String)} and zdcd:ignore).
+     *
+     * @return the rule ids
+     */
     public static List<String> ruleIds() {
         return Rules.all().stream().map(Rule::id).toList();
     }
@@ -200,7 +213,12 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         private Builder() {
         }
 
-        /** The PostgreSQL major version to judge for, 11 to 18 (default: 17). IAE outside that range. */
+        /**
+         * The PostgreSQL major version to judge for, 11 to 18 (default: 17). IAE outside that range.
+         *
+         * @param major the major version, 11 to 18
+         * @return this builder
+         */
         public Builder postgresVersion(int major) {
             this.version = new PgVersion(major, -1);
             return this;
@@ -210,6 +228,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * The PostgreSQL version as {@code "17"} or with its minor release, {@code "14.2"} (default: "17"). The minor
          * release matters for 14.0 to 14.3, whose CREATE INDEX / REINDEX CONCURRENTLY can corrupt indexes; with a
          * bare "14" zdcd assumes a fixed release and says so in its findings.
+         *
+         * @param version {@code "17"} or {@code "14.2"}
+         * @return this builder
          */
         public Builder postgresVersion(String version) {
             this.version = PgVersion.parse(version);
@@ -262,6 +283,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         /**
          * Turns a rule off: its findings are not reported (default: every rule on). IAE for an id that is neither
          * zdcd's nor one added before with {@link #addRule}.
+         *
+         * @param ruleId a rule id from {@link SqlMigrationClassifier#ruleIds()} or of a rule added with {@link #addRule}
+         * @return this builder
          */
         public Builder disableRule(String ruleId) {
             Objects.requireNonNull(ruleId, "ruleId");
@@ -277,6 +301,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * The existing schema as SQL, for example {@code pg_dump --schema-only} output (default: none). Its tables,
          * column types, NOT NULLs, constraints and indexes count as existing, so that, for example, widening a
          * {@code varchar(50)} it declares is recognised as SAFE.
+         *
+         * @param sqlOrPgDumpText the schema's DDL
+         * @return this builder
          */
         public Builder schema(String sqlOrPgDumpText) {
             this.schemaSql = Objects.requireNonNull(sqlOrPgDumpText, "sqlOrPgDumpText");
@@ -293,6 +320,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * {@link #schema(String)} (which, when also set, adds to it); findings of long operations name the row
          * estimate ("locks shop_order, about 2.1M rows"). When the catalog cannot be read, {@code classify} throws
          * {@link LiveSchemaException} (never a verdict on a schema it could not see). Nothing is written.
+         *
+         * @param database the database whose catalog to read
+         * @return this builder
          */
         public Builder liveSchema(PostgresDatabase database) {
             Objects.requireNonNull(database, "database");
@@ -301,7 +331,12 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
             return this;
         }
 
-        /** As {@link #liveSchema(PostgresDatabase)}, connecting through {@code dataSource} (a connection per read). */
+        /**
+         * As {@link #liveSchema(PostgresDatabase)}, connecting through {@code dataSource} (a connection per read).
+         *
+         * @param dataSource where to get a connection for each read
+         * @return this builder
+         */
         public Builder liveSchema(javax.sql.DataSource dataSource) {
             Objects.requireNonNull(dataSource, "dataSource");
             this.live = dataSource::getConnection;
@@ -312,6 +347,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         /**
          * The statement_timeout (and lock_timeout) of the live schema's catalog queries (default: 10 s). IAE unless
          * positive.
+         *
+         * @param timeout the timeout, positive
+         * @return this builder
          */
         public Builder liveSchemaTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -325,6 +363,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         /**
          * Whether facts a SAFE verdict hinges on are cross-checked with JSqlParser 5.4 (default: true). A
          * disagreement makes the statement UNSAFE ({@code parser-disagreement}).
+         *
+         * @param enabled whether to cross-check
+         * @return this builder
          */
         public Builder parserCrossCheck(boolean enabled) {
             this.crossCheck = enabled;
@@ -340,12 +381,20 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * that transaction ends, and a scan, rewrite or backfill after it is UNSAFE
          * ({@code long-operation-under-held-lock}). false: autocommit, as {@code psql -f} and Django's
          * {@code atomic = False} migrations run them: each statement commits on its own.
+         *
+         * @param enabled true for one transaction per run of statements, false for autocommit
+         * @return this builder
          */
         public Builder implicitTransactions(boolean enabled) {
             this.implicitTransactions = enabled;
             return this;
         }
 
+        /**
+         * The classifier.
+         *
+         * @return the classifier
+         */
         public SqlMigrationClassifier build() {
             return new SqlMigrationClassifier(this);
         }

@@ -22,6 +22,9 @@ import java.util.Optional;
 public record SqlStatement(int index, int line, int column, String text, boolean psqlMetaCommand, String copyData,
                            Optional<String> problem) {
 
+    /**
+     * {@code text} must not be null; a null {@code copyData} becomes empty and a null {@code problem} becomes empty.
+     */
     public SqlStatement {
         Objects.requireNonNull(text, "text");
         copyData = copyData == null ? "" : copyData;

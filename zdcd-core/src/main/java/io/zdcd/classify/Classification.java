@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  */
 public record Classification(String migration, Verdict verdict, List<StatementAnalysis> statements,
                              List<Finding> findings) {
+    /** Copies the lists; {@code migration} and {@code verdict} must not be null. */
     public Classification {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(verdict, "verdict");
@@ -26,6 +27,7 @@ public record Classification(String migration, Verdict verdict, List<StatementAn
         findings = List.copyOf(findings);
     }
 
+    /** Whether the migration's verdict is SAFE. */
     public boolean isSafe() {
         return verdict == Verdict.SAFE;
     }

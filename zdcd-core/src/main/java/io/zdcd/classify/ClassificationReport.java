@@ -13,11 +13,13 @@ import java.util.Objects;
  * @param migrations      one classification per migration, in the order they apply
  */
 public record ClassificationReport(int postgresVersion, Verdict verdict, List<Classification> migrations) {
+    /** Copies the list; {@code verdict} must not be null. */
     public ClassificationReport {
         Objects.requireNonNull(verdict, "verdict");
         migrations = List.copyOf(migrations);
     }
 
+    /** Whether the overall verdict is SAFE (every migration is SAFE). */
     public boolean isSafe() {
         return verdict == Verdict.SAFE;
     }

@@ -11,6 +11,10 @@ import java.util.Objects;
  * @param safeAlternative SQL (or steps) that achieve the same safely; empty when the statement is already safe
  */
 public record Finding(String ruleId, Verdict verdict, String message, String safeAlternative) {
+    /**
+     * {@code ruleId}, {@code verdict} and {@code message} must not be null; a null {@code safeAlternative} becomes
+     * empty.
+     */
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(verdict, "verdict");

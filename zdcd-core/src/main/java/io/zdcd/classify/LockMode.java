@@ -7,13 +7,29 @@ import java.util.Optional;
  * PostgreSQL's table-level lock modes, weakest first, named as {@code pg_locks.mode} names them.
  */
 public enum LockMode {
+    /** {@code ACCESS SHARE}: taken by {@code SELECT}; conflicts only with ACCESS EXCLUSIVE. */
     ACCESS_SHARE("AccessShareLock", false, false),
+    /** {@code ROW SHARE}: taken by {@code SELECT ... FOR UPDATE/SHARE}. */
     ROW_SHARE("RowShareLock", false, false),
+    /** {@code ROW EXCLUSIVE}: taken by {@code INSERT}, {@code UPDATE} and {@code DELETE}. */
     ROW_EXCLUSIVE("RowExclusiveLock", false, false),
+    /**
+     * {@code SHARE UPDATE EXCLUSIVE}: taken by {@code VACUUM}, {@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE
+     * CONSTRAINT}; blocks neither reads nor writes.
+     */
     SHARE_UPDATE_EXCLUSIVE("ShareUpdateExclusiveLock", false, false),
+    /** {@code SHARE}: taken by {@code CREATE INDEX}; blocks writes. */
     SHARE("ShareLock", false, true),
+    /**
+     * {@code SHARE ROW EXCLUSIVE}: taken by {@code CREATE TRIGGER} and some {@code ALTER TABLE} forms; blocks writes.
+     */
     SHARE_ROW_EXCLUSIVE("ShareRowExclusiveLock", false, true),
+    /** {@code EXCLUSIVE}: taken by {@code REFRESH MATERIALIZED VIEW CONCURRENTLY}; blocks writes. */
     EXCLUSIVE("ExclusiveLock", false, true),
+    /**
+     * {@code ACCESS EXCLUSIVE}: taken by most {@code ALTER TABLE} forms, {@code DROP}, {@code TRUNCATE}; blocks reads
+     * and writes.
+     */
     ACCESS_EXCLUSIVE("AccessExclusiveLock", true, true);
 
     private final String pgName;

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param sql  the whole SQL text, possibly many statements
  */
 public record Migration(String name, String sql) {
+    /** {@code name} and {@code sql} must not be null. */
     public Migration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sql, "sql");
@@ -24,6 +25,7 @@ public record Migration(String name, String sql) {
         return new Migration("<inline>", sql);
     }
 
+    /** A migration with this name and SQL text. */
     public static Migration of(String name, String sql) {
         return new Migration(name, sql);
     }

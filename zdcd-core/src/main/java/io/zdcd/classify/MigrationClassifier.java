@@ -14,10 +14,20 @@ import java.util.List;
  */
 public interface MigrationClassifier {
 
-    /** Classifies one migration on its own (every table it does not create counts as existing). */
+    /**
+     * Classifies one migration on its own (every table it does not create counts as existing).
+     *
+     * @param migration the migration
+     * @return its verdict, statement by statement, with the findings
+     */
     Classification classify(Migration migration);
 
-    /** Classifies SQL text as one migration named {@code <inline>}. */
+    /**
+     * Classifies SQL text as one migration named {@code <inline>}.
+     *
+     * @param sql the migration's SQL text
+     * @return its verdict, statement by statement, with the findings
+     */
     default Classification classify(String sql) {
         return classify(Migration.ofSql(sql));
     }
@@ -25,9 +35,16 @@ public interface MigrationClassifier {
     /**
      * Classifies migrations in the order they apply: tables created by earlier ones count as existing (in production
      * they hold data) and their schema is known to the later ones.
+     *
+     * @param migrations the migrations, in apply order
+     * @return one classification per migration, with the overall verdict
      */
     ClassificationReport classifyAll(List<Migration> migrations);
 
-    /** The PostgreSQL major version the verdicts are for. */
+    /**
+     * The PostgreSQL major version the verdicts are for.
+     *
+     * @return the major version, for example {@code 17}
+     */
     int postgresVersion();
 }

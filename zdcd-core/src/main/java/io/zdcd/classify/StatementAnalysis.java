@@ -48,7 +48,10 @@ public record StatementAnalysis(
 
     /** Traffic a lock holds up. */
     public enum Blocked {
-        READS, WRITES;
+        /** Queries ({@code SELECT}) wait. */
+        READS,
+        /** {@code INSERT}, {@code UPDATE} and {@code DELETE} wait. */
+        WRITES;
 
         /** {@code reads} or {@code writes}, as the JSON report writes it. */
         public String label() {
@@ -56,6 +59,7 @@ public record StatementAnalysis(
         }
     }
 
+    /** Copies the collections; {@code sql}, {@code kind}, {@code lock} and {@code verdict} must not be null. */
     public StatementAnalysis {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(kind, "kind");
@@ -75,6 +79,7 @@ public record StatementAnalysis(
                 Map.of());
     }
 
+    /** Whether the statement's verdict is SAFE. */
     public boolean isSafe() {
         return verdict == Verdict.SAFE;
     }

@@ -6,10 +6,12 @@ import io.zdcd.spi.PlatformException;
 public final class DjangoException extends PlatformException {
     private static final long serialVersionUID = 1L;
 
+    /** A failed Django operation ({@code operation}: what was attempted). */
     public DjangoException(String operation, String message) {
         super(operation, message);
     }
 
+    /** A failed Django operation, with the exception that caused it. */
     public DjangoException(String operation, String message, Throwable cause) {
         super(operation, message, cause);
     }

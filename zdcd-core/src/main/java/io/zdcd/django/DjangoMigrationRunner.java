@@ -36,10 +36,12 @@ public final class DjangoMigrationRunner implements MigrationRunner {
         this.statementTimeout = jdbc.statementTimeout();
     }
 
+    /** A runner with the default settings. */
     public static DjangoMigrationRunner of(DjangoProject project) {
         return builder(project).build();
     }
 
+    /** A builder for a runner of this project's migrations. */
     public static Builder builder(DjangoProject project) {
         return new Builder(project);
     }
@@ -152,6 +154,7 @@ public final class DjangoMigrationRunner implements MigrationRunner {
             return this;
         }
 
+        /** The runner. */
         public DjangoMigrationRunner build() {
             return new DjangoMigrationRunner(project, jdbc.build());
         }

@@ -40,6 +40,7 @@ public final class DjangoMigrationSource implements MigrationSource {
         this.project = Objects.requireNonNull(project, "project");
     }
 
+    /** The pending migrations of this project. */
     public static DjangoMigrationSource of(DjangoProject project) {
         return new DjangoMigrationSource(project);
     }

@@ -49,14 +49,17 @@ public final class DjangoProject {
         this.commandTimeout = b.commandTimeout;
     }
 
+    /** A builder for the Django project in {@code directory} (the folder of {@code manage.py}). */
     public static Builder builder(Path directory) {
         return new Builder(directory);
     }
 
+    /** The folder of {@code manage.py}. */
     public Path directory() {
         return directory;
     }
 
+    /** The database the project's migrations run against. */
     public PostgresDatabase database() {
         return database;
     }

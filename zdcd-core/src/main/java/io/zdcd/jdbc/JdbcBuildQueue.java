@@ -37,6 +37,7 @@ public final class JdbcBuildQueue implements BuildQueue {
         this.fence = fence;
     }
 
+    /** A queue in table {@code zdcd.build_queue} of this database (see the class comment). */
     public static JdbcBuildQueue of(PostgresDatabase db) {
         return new JdbcBuildQueue(db, new ControlTables(db), null);
     }

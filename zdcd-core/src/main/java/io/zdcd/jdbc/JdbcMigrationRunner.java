@@ -82,6 +82,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         return builder(database).build();
     }
 
+    /** A builder for a runner against this database. */
     public static Builder builder(PostgresDatabase database) {
         return new Builder(database);
     }
@@ -96,6 +97,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         return lockPolicy;
     }
 
+    /** The {@code statement_timeout} of each migration statement. */
     public Duration statementTimeout() {
         return statementTimeout;
     }
@@ -640,6 +642,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             return this;
         }
 
+        /** The runner. */
         public JdbcMigrationRunner build() {
             return new JdbcMigrationRunner(this);
         }

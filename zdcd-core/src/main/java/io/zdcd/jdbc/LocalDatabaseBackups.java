@@ -54,7 +54,12 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class LocalDatabaseBackups implements DatabaseBackups {
 
     /** What capture does while other sessions are connected to the database (TEMPLATE copies only). */
-    public enum OtherSessions { WAIT, TERMINATE }
+    public enum OtherSessions {
+        /** Wait for them to disconnect. */
+        WAIT,
+        /** End them ({@code pg_terminate_backend}). */
+        TERMINATE
+    }
 
     /** How capture copies the database. */
     public enum CaptureMethod {
@@ -88,10 +93,12 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
         this.keep = b.keep;
     }
 
+    /** Backups of this database with the default settings. */
     public static LocalDatabaseBackups of(PostgresDatabase database) {
         return builder(database).build();
     }
 
+    /** A builder for backups of this database. */
     public static Builder builder(PostgresDatabase database) {
         return new Builder(database);
     }
@@ -393,6 +400,7 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
             return this;
         }
 
+        /** The backups. */
         public LocalDatabaseBackups build() {
             return new LocalDatabaseBackups(this);
         }

@@ -220,10 +220,12 @@ public final class PostgresDatabase {
     }
 
 
+    /** The server's host name. */
     public String host() {
         return host;
     }
 
+    /** The server's TCP port. */
     public int port() {
         return port;
     }
@@ -233,6 +235,7 @@ public final class PostgresDatabase {
         return name;
     }
 
+    /** The user zdcd connects as. */
     public String user() {
         return user;
     }

@@ -17,6 +17,10 @@ import java.util.Objects;
 public record RetryPolicy(Duration initialBackoff, double multiplier, double jitter, Duration maxBackoff,
                           Duration deadline) {
 
+    /**
+     * Checks the values: backoffs and deadline positive, {@code multiplier} at least 1.0; throws {@link
+     * IllegalArgumentException} otherwise.
+     */
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");

@@ -42,6 +42,10 @@ public final class SqlMigrationSource implements MigrationSource {
         return of(database, List.of(paths));
     }
 
+    /**
+     * Migrations read from these {@code .sql} files and folders; throws {@link IllegalArgumentException} for a path
+     * that does not exist.
+     */
     public static SqlMigrationSource of(PostgresDatabase database, List<Path> paths) {
         for (Path p : paths) {
             if (!Files.exists(p)) {

@@ -13,12 +13,15 @@ import java.util.Objects;
  */
 public sealed interface DeploymentEvent {
 
+    /** The app deployed. */
     String app();
 
+    /** When it happened. */
     Instant at();
 
     /** A deployment (or a recovery run by {@code recover()}) started. */
     record DeploymentStarted(String app, Instant at, Build build, DeploymentMode mode) implements DeploymentEvent {
+        /** {@code build} and {@code mode} must not be null. */
         public DeploymentStarted {
             Objects.requireNonNull(build, "build");
             Objects.requireNonNull(mode, "mode");
@@ -51,6 +54,7 @@ public sealed interface DeploymentEvent {
 
     /** A step ended; {@link StepResult#status()} says how. */
     record StepFinished(String app, Instant at, StepResult result) implements DeploymentEvent {
+        /** {@code result} must not be null. */
         public StepFinished {
             Objects.requireNonNull(result, "result");
         }
@@ -63,6 +67,7 @@ public sealed interface DeploymentEvent {
 
     /** A deployment ended. */
     record DeploymentFinished(String app, Instant at, DeploymentOutcome outcome) implements DeploymentEvent {
+        /** {@code outcome} must not be null. */
         public DeploymentFinished {
             Objects.requireNonNull(outcome, "outcome");
         }

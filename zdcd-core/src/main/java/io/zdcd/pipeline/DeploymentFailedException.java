@@ -7,11 +7,13 @@ public final class DeploymentFailedException extends ZdcdException {
     private static final long serialVersionUID = 1L;
     private final transient DeploymentOutcome outcome;
 
+    /** An exception for this outcome, with the outcome's summary as message. */
     public DeploymentFailedException(DeploymentOutcome outcome) {
         super(outcome.describe());
         this.outcome = outcome;
     }
 
+    /** How the deployment ended. */
     public DeploymentOutcome outcome() {
         return outcome;
     }

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 @FunctionalInterface
 public interface DeploymentListener {
 
+    /**
+     * Called for each event, in order; a {@link RuntimeException} it throws is logged and does not stop the deployment.
+     */
     void onEvent(DeploymentEvent event);
 
     /** One SLF4J line per event (logger {@code io.zdcd.pipeline}): INFO, WARN for failures. */

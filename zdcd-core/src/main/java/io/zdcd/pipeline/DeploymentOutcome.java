@@ -43,8 +43,10 @@ public sealed interface DeploymentOutcome {
         FAILED
     }
 
+    /** How the deployment ended. */
     Status status();
 
+    /** The app deployed. */
     String app();
 
     /** The steps that ran, in order, with their timings (recovery steps included). */
@@ -94,6 +96,7 @@ public sealed interface DeploymentOutcome {
     /** The build is the running code. */
     record Deployed(String app, Build build, Release release, List<StepResult> steps, Duration elapsed)
             implements DeploymentOutcome {
+        /** Copies the list; {@code build} and {@code release} must not be null. */
         public Deployed {
             Objects.requireNonNull(build, "build");
             Objects.requireNonNull(release, "release");
@@ -113,6 +116,7 @@ public sealed interface DeploymentOutcome {
 
     /** Nightly with nothing to do. */
     record Skipped(String app, String reason, Duration elapsed) implements DeploymentOutcome {
+        /** {@code reason} must not be null. */
         public Skipped {
             Objects.requireNonNull(reason, "reason");
         }
@@ -140,6 +144,7 @@ public sealed interface DeploymentOutcome {
      */
     record Deferred(String app, Build build, String reason, List<Classification> unsafe, List<StepResult> steps,
                     Duration elapsed) implements DeploymentOutcome {
+        /** Copies the lists; {@code build} and {@code reason} must not be null. */
         public Deferred {
             Objects.requireNonNull(build, "build");
             Objects.requireNonNull(reason, "reason");
@@ -165,6 +170,7 @@ public sealed interface DeploymentOutcome {
      */
     record Refused(String app, Build build, String holder, String reason, List<StepResult> steps, Duration elapsed)
             implements DeploymentOutcome {
+        /** Copies the list; {@code holder} and {@code reason} must not be null. */
         public Refused {
             Objects.requireNonNull(holder, "holder");
             Objects.requireNonNull(reason, "reason");
@@ -191,6 +197,7 @@ public sealed interface DeploymentOutcome {
      */
     record RolledBack(String app, Build build, StepKind failedStep, String reason, RecoveryPlan recovery,
                       List<StepResult> steps, Duration elapsed) implements DeploymentOutcome {
+        /** Copies the list; {@code failedStep}, {@code reason} and {@code recovery} must not be null. */
         public RolledBack {
             Objects.requireNonNull(failedStep, "failedStep");
             Objects.requireNonNull(reason, "reason");
@@ -219,6 +226,7 @@ public sealed interface DeploymentOutcome {
      */
     record Failed(String app, Build build, StepKind failedStep, String reason, RecoveryPlan remaining,
                   List<StepResult> steps, Duration elapsed) implements DeploymentOutcome {
+        /** Copies the list; {@code failedStep}, {@code reason} and {@code remaining} must not be null. */
         public Failed {
             Objects.requireNonNull(failedStep, "failedStep");
             Objects.requireNonNull(reason, "reason");

@@ -56,6 +56,7 @@ public final class DeploymentPipeline {
         this.engine = new PipelineEngine(settings);
     }
 
+    /** A builder with the defaults listed on each setting. */
     public static Builder builder() {
         return new Builder();
     }

@@ -37,6 +37,7 @@ public record DeploymentPlan(String app, Build build, DeploymentMode mode, Decis
         SKIP
     }
 
+    /** Copies the lists; the other components must not be null. */
     public DeploymentPlan {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(build, "build");

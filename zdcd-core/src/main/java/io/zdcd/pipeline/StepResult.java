@@ -19,8 +19,19 @@ import java.util.Objects;
 public record StepResult(StepKind step, String subject, Status status, Duration elapsed, String detail) {
 
     /** How a step went. */
-    public enum Status { SUCCEEDED, FAILED, SKIPPED }
+    public enum Status {
+        /** The step did its work. */
+        SUCCEEDED,
+        /** The step failed; {@link StepResult#detail()} says why. */
+        FAILED,
+        /** The step was not needed or not run. */
+        SKIPPED
+    }
 
+    /**
+     * {@code step}, {@code status} and {@code elapsed} must not be null; a null {@code subject} or {@code detail}
+     * becomes empty.
+     */
     public StepResult {
         Objects.requireNonNull(step, "step");
         subject = subject == null ? "" : subject;

@@ -24,6 +24,7 @@ public record RecoveryOutcome(Status status, List<StepResult> steps, RecoveryPla
         FAILED
     }
 
+    /** Copies the list; {@code status} and {@code remaining} must not be null; a null {@code reason} becomes empty. */
     public RecoveryOutcome {
         Objects.requireNonNull(status, "status");
         steps = List.copyOf(steps);
@@ -31,6 +32,7 @@ public record RecoveryOutcome(Status status, List<StepResult> steps, RecoveryPla
         reason = reason == null ? "" : reason;
     }
 
+    /** Whether every step was done. */
     public boolean isRecovered() {
         return status == Status.RECOVERED;
     }

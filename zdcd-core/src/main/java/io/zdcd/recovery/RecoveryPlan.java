@@ -92,6 +92,7 @@ public final class RecoveryPlan {
         return new RecoveryPlan(app, deploymentId, failure, remaining, consentToLoseWrites);
     }
 
+    /** The app recovered. */
     public String app() {
         return app;
     }
@@ -106,6 +107,7 @@ public final class RecoveryPlan {
         return failure;
     }
 
+    /** The steps, in the order to run them. */
     public List<RecoveryStep> steps() {
         return steps;
     }

@@ -31,6 +31,7 @@ public sealed interface RecoveryStep {
 
     /** Roll the code back to the release that ran before the deployment. */
     record RollbackRelease(Release to) implements RecoveryStep {
+        /** {@code to} must not be null. */
         public RollbackRelease {
             Objects.requireNonNull(to, "to");
         }
@@ -51,6 +52,7 @@ public sealed interface RecoveryStep {
      *                        the failure: every write made since then is lost by the restore
      */
     record RestoreDatabase(Backup backup, Optional<Instant> writesLostSince) implements RecoveryStep {
+        /** {@code backup} and {@code writesLostSince} must not be null. */
         public RestoreDatabase {
             Objects.requireNonNull(backup, "backup");
             Objects.requireNonNull(writesLostSince, "writesLostSince");
@@ -66,6 +68,7 @@ public sealed interface RecoveryStep {
 
     /** Drop an INVALID index left by a failed {@code CREATE INDEX CONCURRENTLY} (no downtime). */
     record DropInvalidIndex(String index) implements RecoveryStep {
+        /** {@code index} must not be null. */
         public DropInvalidIndex {
             Objects.requireNonNull(index, "index");
         }
@@ -79,6 +82,7 @@ public sealed interface RecoveryStep {
 
     /** Nothing to do for these applied migrations: they are safe, so the old code works with the new schema. */
     record KeepSchema(List<String> migrations) implements RecoveryStep {
+        /** Copies the list. */
         public KeepSchema {
             migrations = List.copyOf(migrations);
         }
@@ -92,6 +96,7 @@ public sealed interface RecoveryStep {
 
     /** Something zdcd cannot do; a person must. */
     record Manual(String instruction) implements RecoveryStep {
+        /** {@code instruction} must not be null. */
         public Manual {
             Objects.requireNonNull(instruction, "instruction");
         }
@@ -110,6 +115,7 @@ public sealed interface RecoveryStep {
      * @param migration the migration it was running
      */
     record EndSession(String backendId, String migration) implements RecoveryStep {
+        /** {@code backendId} must not be null; a null {@code migration} becomes empty. */
         public EndSession {
             Objects.requireNonNull(backendId, "backendId");
             migration = migration == null ? "" : migration; // the journal may not name it
@@ -134,6 +140,7 @@ public sealed interface RecoveryStep {
      * @param restores for a restore transfer, the id of the backup it restores; otherwise empty
      */
     record AwaitOperation(String kind, String id, String restores) implements RecoveryStep {
+        /** {@code kind} and {@code id} must not be null; a null {@code restores} becomes empty. */
         public AwaitOperation {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(id, "id");

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param description what it is, for people (may be empty; never contains credentials)
  */
 public record Backup(String id, Instant capturedAt, String description) {
+    /** {@code id} and {@code capturedAt} must not be null; a null {@code description} becomes empty. */
     public Backup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(capturedAt, "capturedAt");

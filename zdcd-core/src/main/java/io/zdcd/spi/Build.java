@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param createdAt   when the build was made (committed or pushed)
  */
 public record Build(String version, Optional<String> sourceUrl, String description, Instant createdAt) {
+    /** {@code version} must not be null or blank; a null {@code description} becomes empty. */
     public Build {
         Objects.requireNonNull(version, "version");
         if (version.isBlank()) {

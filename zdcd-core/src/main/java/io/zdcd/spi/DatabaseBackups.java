@@ -9,6 +9,9 @@ public interface DatabaseBackups {
     /**
      * Captures a restore point of the app's database and returns once it is complete.
      *
+     * @param app      the app whose database to back up
+     * @param progress where to report progress (bytes copied, the platform's operation id)
+     * @return the restore point
      * @throws PlatformException when no restore point could be made (the database is left as it was)
      */
     Backup capture(String app, Progress progress);
@@ -17,6 +20,9 @@ public interface DatabaseBackups {
      * Replaces the app's database with the restore point. Every write made after {@link Backup#capturedAt()} is
      * lost; the pipeline calls this only inside maintenance mode, or with the caller's consent.
      *
+     * @param app      the app whose database to replace
+     * @param backup   the restore point, from {@link #capture}
+     * @param progress where to report progress
      * @throws PlatformException when the restore failed
      */
     void restore(String app, Backup backup, Progress progress);
@@ -30,7 +36,9 @@ public interface DatabaseBackups {
      * <p>Default: {@code false} at once ("not known to have completed"), for implementations whose transfers cannot
      * outlive the process that started them; recovery then restores again when it needs the restore.
      *
-     * @param id the id given to {@code operationStarted} (Heroku: {@code b005}, {@code r006})
+     * @param app      the app whose database the transfer concerns
+     * @param id       the id given to {@code operationStarted} (Heroku: {@code b005}, {@code r006})
+     * @param progress where to report progress while waiting
      * @return whether the transfer completed (a backup that can be restored, a database restored)
      * @throws PlatformException when it cannot tell (recovery stops there, to be run again)
      */

@@ -10,7 +10,11 @@ package io.zdcd.spi;
  */
 public interface DeployLock extends AutoCloseable {
 
-    /** Who holds it. */
+    /**
+     * Who holds it.
+     *
+     * @return the holder (user@host, CI job...)
+     */
     String holder();
 
     /**

@@ -9,13 +9,16 @@ import io.zdcd.ZdcdException;
  */
 public final class DeployLockLostException extends ZdcdException {
     private static final long serialVersionUID = 1L;
+    /** The app whose lock was lost. */
     private final String app;
 
+    /** The lock of {@code app} was lost ({@code reason}: how). */
     public DeployLockLostException(String app, String reason) {
         super("lost the deploy lock of " + app + ": " + reason);
         this.app = app;
     }
 
+    /** The app whose lock was lost. */
     public String app() {
         return app;
     }

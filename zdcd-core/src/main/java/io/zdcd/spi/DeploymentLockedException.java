@@ -10,11 +10,14 @@ import java.util.Optional;
  */
 public final class DeploymentLockedException extends ZdcdException {
     private static final long serialVersionUID = 1L;
+    /** The app whose deployment is locked. */
     private final String app;
+    /** Who holds the lock. */
     private final String holder;
     private final transient Optional<Instant> since;
     private final transient Optional<Instant> lastHeartbeat;
 
+    /** The lock of {@code app} is held by {@code holder} since {@code since} (when known). */
     public DeploymentLockedException(String app, String holder, Optional<Instant> since, String detail) {
         this(app, holder, since, Optional.empty(), detail);
     }
@@ -33,6 +36,7 @@ public final class DeploymentLockedException extends ZdcdException {
         this.lastHeartbeat = lastHeartbeat;
     }
 
+    /** The app whose deployment is locked. */
     public String app() {
         return app;
     }

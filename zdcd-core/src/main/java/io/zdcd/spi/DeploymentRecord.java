@@ -25,6 +25,7 @@ import java.util.Optional;
 public record DeploymentRecord(String id, String app, Build build, DeploymentMode mode, String holder,
                                Instant startedAt, Optional<Instant> endedAt, boolean succeeded, String summary,
                                List<JournalEntry> entries) {
+    /** Copies the list; a null {@code holder} becomes empty; the other components must not be null. */
     public DeploymentRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(app, "app");

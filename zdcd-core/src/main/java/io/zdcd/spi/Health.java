@@ -9,14 +9,27 @@ import java.util.Objects;
  * @param detail  why, for people (for example {@code "GET /healthz: 503"}); never a secret
  */
 public record Health(boolean healthy, String detail) {
+    /** {@code detail} must not be null. */
     public Health {
         Objects.requireNonNull(detail, "detail");
     }
 
+    /**
+     * Healthy, with what was seen.
+     *
+     * @param detail what was seen (one line, may be empty)
+     * @return a healthy answer
+     */
     public static Health healthy(String detail) {
         return new Health(true, detail);
     }
 
+    /**
+     * Unhealthy, with what was seen.
+     *
+     * @param detail what was seen (one line, may be empty)
+     * @return an unhealthy answer
+     */
     public static Health unhealthy(String detail) {
         return new Health(false, detail);
     }

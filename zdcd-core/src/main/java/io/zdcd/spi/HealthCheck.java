@@ -10,15 +10,30 @@ import java.util.Objects;
 @FunctionalInterface
 public interface HealthCheck {
 
-    /** One check of the release now serving the app. */
+    /**
+     * One check of the release now serving the app.
+     *
+     * @param app     the app
+     * @param release the release now serving
+     * @return healthy or not, with what was seen
+     */
     Health check(String app, Release release);
 
-    /** Healthy as soon as the platform reports the release (the default when no check is configured). */
+    /**
+     * Healthy as soon as the platform reports the release (the default when no check is configured).
+     *
+     * @return a check that is always healthy
+     */
     static HealthCheck releaseSucceeded() {
         return (app, release) -> Health.healthy("release " + release + " is serving");
     }
 
-    /** Healthy only when every check is (they run in order; the first unhealthy answer is returned). */
+    /**
+     * Healthy only when every check is (they run in order; the first unhealthy answer is returned).
+     *
+     * @param checks the checks, none null
+     * @return a check combining them
+     */
     static HealthCheck allOf(HealthCheck... checks) {
         List<HealthCheck> all = List.of(checks);
         all.forEach(c -> Objects.requireNonNull(c, "check"));

@@ -21,8 +21,19 @@ import java.util.TreeMap;
 public record JournalEntry(StepKind step, Phase phase, Instant at, String subject, Map<String, String> attributes) {
 
     /** Where a step is. */
-    public enum Phase { STARTED, SUCCEEDED, FAILED }
+    public enum Phase {
+        /** The step began. */
+        STARTED,
+        /** The step ended well. */
+        SUCCEEDED,
+        /** The step ended in failure. */
+        FAILED
+    }
 
+    /**
+     * Copies the map; {@code step}, {@code phase} and {@code at} must not be null; a null {@code subject} becomes
+     * empty.
+     */
     public JournalEntry {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(phase, "phase");

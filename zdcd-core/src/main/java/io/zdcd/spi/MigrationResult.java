@@ -28,6 +28,7 @@ public record MigrationResult(String migration, Status status, List<StatementRes
         FAILED
     }
 
+    /** Copies the lists; a null {@code error} becomes empty; the other components must not be null. */
     public MigrationResult {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(status, "status");

@@ -12,7 +12,9 @@ public interface MigrationRunner {
      * FAILED that says what was rolled back and what stayed; an exception means the runner could not even try (no
      * connection, no Python...).
      *
-     * @param progress receives lock waits and retries as they happen
+     * @param migration the migration to apply
+     * @param progress  receives lock waits and retries as they happen
+     * @return how it went: applied, or failed with what was rolled back
      */
     MigrationResult apply(PendingMigration migration, Progress progress);
 

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param sql  the SQL it runs (Django: {@code manage.py sqlmigrate} output); may be empty for a no-op migration
  */
 public record PendingMigration(String name, String sql) {
+    /** {@code name} must not be null or blank; {@code sql} must not be null. */
     public PendingMigration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sql, "sql");

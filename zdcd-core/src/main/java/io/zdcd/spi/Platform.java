@@ -11,13 +11,22 @@ import java.util.Optional;
  */
 public interface Platform {
 
-    /** The release serving traffic now, or empty for an app that was never released. */
+    /**
+     * The release serving traffic now, or empty for an app that was never released.
+     *
+     * @param app the app
+     * @return the current release, or empty
+     */
     Optional<Release> currentRelease(String app);
 
     /**
      * Makes the build the running code: Heroku builds the source, runs the release phase and waits for the new
      * release; a local platform switches atomically. Returns only once the new release serves traffic.
      *
+     * @param app      the app to release
+     * @param build    the build to make live
+     * @param progress where to report progress (build output, the platform's operation ids)
+     * @return the new release, serving traffic
      * @throws PlatformException when the build or the release failed (the previous release keeps serving)
      */
     Release release(String app, Build build, Progress progress);
@@ -29,6 +38,8 @@ public interface Platform {
      *
      * <p>Default: empty (every build can be released). Never includes the source URL itself (it may carry a token).
      *
+     * @param app   the app
+     * @param build the build to be released
      * @return empty when {@link #release} can be tried; otherwise one line saying what is missing
      */
     default Optional<String> cannotRelease(String app, Build build) {
@@ -38,14 +49,27 @@ public interface Platform {
     /**
      * Makes a previous release serve traffic again (Heroku creates a new release that copies {@code target}).
      *
+     * @param app      the app
+     * @param target   the previous release to serve again
+     * @param progress where to report progress
      * @return the release serving traffic afterwards
      */
     Release rollback(String app, Release target, Progress progress);
 
-    /** Switches maintenance mode on (all incoming traffic is turned away with a maintenance page) or off. */
+    /**
+     * Switches maintenance mode on (all incoming traffic is turned away with a maintenance page) or off.
+     *
+     * @param app the app
+     * @param on  {@code true} to switch it on, {@code false} to switch it off
+     */
     void maintenance(String app, boolean on);
 
-    /** Whether maintenance mode is on. */
+    /**
+     * Whether maintenance mode is on.
+     *
+     * @param app the app
+     * @return whether maintenance mode is on
+     */
     boolean inMaintenance(String app);
 
     /**
@@ -54,6 +78,10 @@ public interface Platform {
      * {@code GET /apps/{app}/dynos}: every web dyno {@code up} on the release. Never throws for an unhealthy answer.
      *
      * <p>Default: healthy, for platforms whose {@link #release} returns only once the release serves.
+     *
+     * @param app     the app
+     * @param release the release whose processes to check
+     * @return healthy when every process is up; otherwise unhealthy, saying which are not
      */
     default Health processesUp(String app, Release release) {
         return Health.healthy("release " + release + " is serving");
@@ -64,6 +92,11 @@ public interface Platform {
      * and waits at most {@code timeout} for it to exit: the verify step's smoke command, run before maintenance mode
      * goes off.
      *
+     * @param app      the app
+     * @param release  the release to run the command in
+     * @param command  the shell command to run
+     * @param timeout  the longest wait for it to exit
+     * @param progress where to report progress (the one-off process's output)
      * @return healthy when the command exited 0; unhealthy with its exit status and the last lines of its output
      *         (never a secret) when it exited otherwise or did not exit in time
      * @throws UnsupportedOperationException when the platform cannot run one-off commands (the default)
@@ -81,8 +114,10 @@ public interface Platform {
      *
      * <p>Default: empty at once, for platforms whose operations cannot outlive the process that started them.
      *
-     * @param kind the kind given to {@code operationStarted}
-     * @param id   the id given to {@code operationStarted}
+     * @param app      the app
+     * @param kind     the kind given to {@code operationStarted}
+     * @param id       the id given to {@code operationStarted}
+     * @param progress where to report progress while waiting
      * @return the release the operation made live, if it did
      * @throws PlatformException when the platform cannot tell (recovery stops there, to be run again)
      */

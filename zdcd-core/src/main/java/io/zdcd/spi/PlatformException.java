@@ -8,6 +8,7 @@ import io.zdcd.ZdcdException;
  */
 public class PlatformException extends ZdcdException {
     private static final long serialVersionUID = 1L;
+    /** What was attempted. */
     private final String operation;
 
     /**
@@ -19,6 +20,7 @@ public class PlatformException extends ZdcdException {
         this.operation = operation;
     }
 
+    /** A failed platform operation, with the exception that caused it. */
     public PlatformException(String operation, String message, Throwable cause) {
         super(operation + " failed: " + message, cause);
         this.operation = operation;

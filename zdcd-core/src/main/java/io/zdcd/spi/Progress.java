@@ -18,7 +18,11 @@ public interface Progress {
      */
     void report(String message, long done, long total);
 
-    /** A report without counts. */
+    /**
+     * A report without counts.
+     *
+     * @param message what is happening now, for people (never a secret)
+     */
     default void report(String message) {
         report(message, -1, -1);
     }
@@ -35,7 +39,11 @@ public interface Progress {
     default void operationStarted(String kind, String id) {
     }
 
-    /** Progress that goes nowhere. */
+    /**
+     * Progress that goes nowhere.
+     *
+     * @return progress that ignores every report
+     */
     static Progress none() {
         return (message, done, total) -> { };
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
  *                 {@code "queued behind 3f2c1a9"}
  */
 public record QueuedBuild(Build build, Instant queuedAt, String reason) {
+    /** {@code build} and {@code queuedAt} must not be null; a null {@code reason} becomes empty. */
     public QueuedBuild {
         Objects.requireNonNull(build, "build");
         Objects.requireNonNull(queuedAt, "queuedAt");

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param createdAt    when the release was made
  */
 public record Release(int version, String buildVersion, String description, Instant createdAt) {
+    /** {@code createdAt} must not be null; a null {@code buildVersion} or {@code description} becomes empty. */
     public Release {
         buildVersion = buildVersion == null ? "" : buildVersion;
         description = description == null ? "" : description;

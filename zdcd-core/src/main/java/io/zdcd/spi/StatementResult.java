@@ -31,6 +31,7 @@ public record StatementResult(int index, String sql, boolean transactional, Stat
         NOT_RUN
     }
 
+    /** {@code sql}, {@code status}, {@code longestLockWait} and {@code elapsed} must not be null. */
     public StatementResult {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(status, "status");

@@ -11,6 +11,7 @@ import io.zdcd.ZdcdException;
 public final class SqlInputException extends ZdcdException {
     private static final long serialVersionUID = 1L;
 
+    /** Input that cannot be read as SQL, with what is wrong. */
     public SqlInputException(String message) {
         super(message);
     }

@@ -36,6 +36,9 @@ public record SqlStatement(int index, int line, int column, String text, boolean
     private static final Set<String> CLIENT_ONLY = Set.of("echo", "qecho", "warn", "timing", "pset", "a", "t", "x",
             "h", "?", "conninfo", "encoding");
 
+    /**
+     * {@code text} must not be null; a null {@code copyData} becomes empty and a null {@code problem} becomes empty.
+     */
     public SqlStatement {
         Objects.requireNonNull(text, "text");
         copyData = copyData == null ? "" : copyData;

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @since 0.2
  */
 public record SqlTransaction(int index, boolean inTransaction, List<SqlStatement> statements) {
+    /**
+     * Copies the list; throws {@link IllegalArgumentException} when it is empty, or when a statement outside a
+     * transaction is not alone.
+     */
     public SqlTransaction {
         statements = List.copyOf(statements);
         if (statements.isEmpty()) {

@@ -20,6 +20,7 @@ public record CircuitBreakerPolicy(int failureRatePercent, int windowSize, int m
     /** Open when half of the last 20 calls (at least 10) failed; stay open 30 s. */
     public static final CircuitBreakerPolicy DEFAULT = new CircuitBreakerPolicy(50, 20, 10, Duration.ofSeconds(30));
 
+    /** Checks the values; throws {@link IllegalArgumentException} for one out of range. */
     public CircuitBreakerPolicy {
         if (failureRatePercent < 1 || failureRatePercent > 100) {
             throw new IllegalArgumentException("failureRatePercent must be 1..100, was " + failureRatePercent);
@@ -36,6 +37,7 @@ public record CircuitBreakerPolicy(int failureRatePercent, int windowSize, int m
         }
     }
 
+    /** The default policy. */
     public static CircuitBreakerPolicy defaults() {
         return DEFAULT;
     }

@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record HerokuAddon(String id, String name, String serviceName, String planName, String appName,
                           List<String> configVars, String state) {
+    /** Copies the list; {@code id} must not be null; null strings become empty. */
     public HerokuAddon {
         Objects.requireNonNull(id, "id");
         name = Objects.requireNonNullElse(name, "");

@@ -38,11 +38,17 @@ public class HerokuApiException extends PlatformException {
     /** The account's API budget is below {@link RateLimitPolicy#minimumToStart()}. */
     public static final String RATE_LIMIT_BUDGET = "zdcd_rate_limit_budget";
 
+    /** The HTTP status, 0 without a response. */
     private final int statusCode;
+    /** Heroku's error id, or empty. */
     private final String errorId;
+    /** Heroku's error message, or empty. */
     private final String herokuMessage;
+    /** Heroku's request id, or empty. */
     private final String requestId;
+    /** The HTTP method. */
     private final String method;
+    /** The request path and query, without scheme, host or credentials. */
     private final String path;
     private final transient Duration retryAfter;
 
@@ -115,6 +121,7 @@ public class HerokuApiException extends PlatformException {
         return requestId;
     }
 
+    /** The HTTP method of the failed request. */
     public String method() {
         return method;
     }

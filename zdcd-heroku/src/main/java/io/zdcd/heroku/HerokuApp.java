@@ -14,6 +14,7 @@ import java.util.Optional;
  * @since 0.1
  */
 public record HerokuApp(String id, String name, boolean maintenance, Optional<String> webUrl, String generation) {
+    /** {@code id}, {@code name} and {@code webUrl} must not be null; a null {@code generation} becomes empty. */
     public HerokuApp {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record HerokuAttachment(String id, String name, String addonId, String addonName, String addonAppName,
                                String planName) {
+    /** {@code name} and {@code addonId} must not be null; other null strings become empty. */
     public HerokuAttachment {
         id = Objects.requireNonNullElse(id, "");
         Objects.requireNonNull(name, "name");

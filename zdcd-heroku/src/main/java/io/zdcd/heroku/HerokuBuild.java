@@ -21,8 +21,21 @@ public record HerokuBuild(String id, Status status, String sourceUrl, String sou
                           Optional<String> releaseId, Optional<String> outputStreamUrl, String createdAt) {
 
     /** A build's status; {@code UNKNOWN} for values this version of zdcd does not know. */
-    public enum Status { PENDING, SUCCEEDED, FAILED, UNKNOWN }
+    public enum Status {
+        /** Building. */
+        PENDING,
+        /** Built: the slug is ready. */
+        SUCCEEDED,
+        /** The build failed. */
+        FAILED,
+        /** A status this version of zdcd does not know. */
+        UNKNOWN
+    }
 
+    /**
+     * {@code id} and the optional components must not be null; a null status becomes {@code UNKNOWN}, null strings
+     * empty.
+     */
     public HerokuBuild {
         Objects.requireNonNull(id, "id");
         status = Objects.requireNonNullElse(status, Status.UNKNOWN);

@@ -13,10 +13,12 @@ import java.util.TreeMap;
  * @since 0.1
  */
 public record HerokuConfigVars(Map<String, String> values) {
+    /** Copies the map; it must not be null. */
     public HerokuConfigVars {
         values = Map.copyOf(Objects.requireNonNull(values, "values"));
     }
 
+    /** The value of config var {@code name}; empty when it is not set. */
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
     }

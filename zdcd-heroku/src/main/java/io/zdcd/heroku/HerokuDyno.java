@@ -14,6 +14,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public record HerokuDyno(String id, String name, String type, String state, String command, int releaseVersion) {
+    /** Null strings become empty. */
     public HerokuDyno {
         id = Objects.requireNonNullElse(id, "");
         name = Objects.requireNonNullElse(name, "");

@@ -12,6 +12,7 @@ import java.time.Instant;
  */
 public sealed interface HerokuEvent {
 
+    /** When it happened. */
     Instant at();
 
     /** A call failed transiently and is repeated after {@code wait}. */

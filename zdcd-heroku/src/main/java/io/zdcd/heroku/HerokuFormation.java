@@ -11,6 +11,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public record HerokuFormation(String type, int quantity, String size) {
+    /** {@code type} must not be null; a null {@code size} becomes empty. */
     public HerokuFormation {
         Objects.requireNonNull(type, "type");
         size = Objects.requireNonNullElse(size, "");

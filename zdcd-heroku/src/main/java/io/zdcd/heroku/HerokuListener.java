@@ -8,6 +8,7 @@ package io.zdcd.heroku;
  */
 @FunctionalInterface
 public interface HerokuListener {
+    /** Called for each event. */
     void onEvent(HerokuEvent event);
 
     /** Ignores every event. */

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public record HerokuLogSession(String id, String logplexUrl) {
+    /** {@code logplexUrl} must not be null; a null {@code id} becomes empty. */
     public HerokuLogSession {
         id = Objects.requireNonNullElse(id, "");
         Objects.requireNonNull(logplexUrl, "logplexUrl");

@@ -73,6 +73,11 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
                 .transferWait(b.transferWait).clock(b.clock).build();
     }
 
+    /**
+     * A builder with the defaults listed on each setting.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,22 +87,35 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
      * {@code ~/.netrc}), {@code HEROKU_APP}, {@code HEROKU_API_URL}, {@code HEROKU_DATA_API_URL}.
      *
      * @throws IllegalStateException when no API token can be found
+     * @return a platform configured from the environment
      */
     public static HerokuPlatform fromEnv() {
         return builder().fromEnvironment(System.getenv(), HerokuClient.Builder.defaultNetrc()).build();
     }
 
-    /** The app named by {@link Builder#app} or {@code HEROKU_APP}, if any. */
+    /**
+     * The app named by {@link Builder#app} or {@code HEROKU_APP}, if any.
+     *
+     * @return the app, or empty
+     */
     public Optional<String> app() {
         return Optional.ofNullable(app);
     }
 
-    /** The API client this platform uses (for calls the ports do not cover). */
+    /**
+     * The API client this platform uses (for calls the ports do not cover).
+     *
+     * @return the client
+     */
     public HerokuClient client() {
         return client;
     }
 
-    /** Heroku Postgres backups through the same client. */
+    /**
+     * Heroku Postgres backups through the same client.
+     *
+     * @return backups of the database named by {@link Builder#databaseConfigVar}
+     */
     public HerokuPostgresBackups backups() {
         return backups;
     }
@@ -382,13 +400,23 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         Builder() {
         }
 
-        /** A ready client; the connection settings below are then ignored. (default: one built from them) */
+        /**
+         * A ready client; the connection settings below are then ignored. (default: one built from them)
+         *
+         * @param client the client to use
+         * @return this builder
+         */
         public Builder client(HerokuClient client) {
             this.client = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** The app {@link #app()} names, e.g. for the command line. (default: {@code HEROKU_APP} in fromEnv, else none) */
+        /**
+         * The app {@link #app()} names, e.g. for the command line. (default: {@code HEROKU_APP} in fromEnv, else none)
+         *
+         * @param app the Heroku app name
+         * @return this builder
+         */
         public Builder app(String app) {
             Objects.requireNonNull(app, "app");
             if (app.isBlank()) {
@@ -398,93 +426,168 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
             return this;
         }
 
-        /** The API token (required unless {@link #client} is given). */
+        /**
+         * The API token (required unless {@link #client} is given).
+         *
+         * @param token the Heroku API token (never logged or printed)
+         * @return this builder
+         */
         public Builder apiKey(String token) {
             clientBuilder.apiKey(token);
             return this;
         }
 
-        /** (default: {@value HerokuClient#DEFAULT_API_URL}) */
+        /**
+         * (default: {@value HerokuClient#DEFAULT_API_URL})
+         *
+         * @param url the base URL of the Heroku Platform API
+         * @return this builder
+         */
         public Builder apiUrl(String url) {
             clientBuilder.apiUrl(url);
             return this;
         }
 
-        /** (default: {@value HerokuClient#DEFAULT_DATA_API_URL}) */
+        /**
+         * (default: {@value HerokuClient#DEFAULT_DATA_API_URL})
+         *
+         * @param url the base URL of the Heroku Postgres (data) API
+         * @return this builder
+         */
         public Builder dataApiUrl(String url) {
             clientBuilder.dataApiUrl(url);
             return this;
         }
 
-        /** Share an OkHttp client's connection pool (see {@link HerokuClient.Builder#httpClient}). (default: a new one) */
+        /**
+         * Share an OkHttp client's connection pool (see {@link HerokuClient.Builder#httpClient}). (default: a new one)
+         *
+         * @param httpClient the client whose pool to share
+         * @return this builder
+         */
         public Builder httpClient(OkHttpClient httpClient) {
             clientBuilder.httpClient(httpClient);
             return this;
         }
 
-        /** (default: {@link RetryPolicy#DEFAULT}) */
+        /**
+         * (default: {@link RetryPolicy#DEFAULT})
+         *
+         * @param policy how failed API calls are retried
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             clientBuilder.retryPolicy(policy);
             return this;
         }
 
-        /** Also sets the budget checked before each release and rollback. (default: {@link RateLimitPolicy#DEFAULT}) */
+        /**
+         * Also sets the budget checked before each release and rollback. (default: {@link RateLimitPolicy#DEFAULT})
+         *
+         * @param policy how calls slow down as the API's rate limit budget runs low
+         * @return this builder
+         */
         public Builder rateLimitPolicy(RateLimitPolicy policy) {
             this.rateLimit = Objects.requireNonNull(policy, "rateLimitPolicy");
             clientBuilder.rateLimitPolicy(policy);
             return this;
         }
 
-        /** (default: {@link CircuitBreakerPolicy#DEFAULT}) */
+        /**
+         * (default: {@link CircuitBreakerPolicy#DEFAULT})
+         *
+         * @param policy when to stop calling an API that keeps failing
+         * @return this builder
+         */
         public Builder circuitBreakerPolicy(CircuitBreakerPolicy policy) {
             clientBuilder.circuitBreakerPolicy(policy);
             return this;
         }
 
-        /** (default: {@link Timeouts#DEFAULT}) */
+        /**
+         * (default: {@link Timeouts#DEFAULT})
+         *
+         * @param timeouts the HTTP timeouts
+         * @return this builder
+         */
         public Builder timeouts(Timeouts timeouts) {
             clientBuilder.timeouts(timeouts);
             return this;
         }
 
-        /** (default: {@link Sleeper#system()}) */
+        /**
+         * (default: {@link Sleeper#system()})
+         *
+         * @param sleeper how to pause between polls and retries
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             clientBuilder.sleeper(sleeper);
             return this;
         }
 
-        /** (default: {@link Clock#systemUTC()}) */
+        /**
+         * (default: {@link Clock#systemUTC()})
+         *
+         * @param clock the time source for waits and deadlines
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             clientBuilder.clock(clock);
             return this;
         }
 
-        /** (default: none) */
+        /**
+         * (default: none)
+         *
+         * @param listener receives every {@link HerokuEvent}
+         * @return this builder
+         */
         public Builder listener(HerokuListener listener) {
             clientBuilder.listener(listener);
             return this;
         }
 
-        /** How to wait for a build. (default: {@link WaitPolicy#BUILD}) */
+        /**
+         * How to wait for a build. (default: {@link WaitPolicy#BUILD})
+         *
+         * @param policy poll interval and deadline
+         * @return this builder
+         */
         public Builder buildWait(WaitPolicy policy) {
             this.buildWait = Objects.requireNonNull(policy, "buildWait");
             return this;
         }
 
-        /** How to wait for a release phase. (default: {@link WaitPolicy#RELEASE}) */
+        /**
+         * How to wait for a release phase. (default: {@link WaitPolicy#RELEASE})
+         *
+         * @param policy poll interval and deadline
+         * @return this builder
+         */
         public Builder releaseWait(WaitPolicy policy) {
             this.releaseWait = Objects.requireNonNull(policy, "releaseWait");
             return this;
         }
 
-        /** How to wait for dynos up on a new release. (default: {@link WaitPolicy#DYNOS}) */
+        /**
+         * How to wait for dynos up on a new release. (default: {@link WaitPolicy#DYNOS})
+         *
+         * @param policy poll interval and deadline
+         * @return this builder
+         */
         public Builder dynoWait(WaitPolicy policy) {
             this.dynoWait = Objects.requireNonNull(policy, "dynoWait");
             return this;
         }
 
-        /** How to wait for backups and restores. (default: {@link WaitPolicy#TRANSFER}) */
+        /**
+         * How to wait for backups and restores. (default: {@link WaitPolicy#TRANSFER})
+         *
+         * @param policy poll interval and deadline
+         * @return this builder
+         */
         public Builder transferWait(WaitPolicy policy) {
             this.transferWait = Objects.requireNonNull(policy, "transferWait");
             return this;
@@ -493,6 +596,9 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         /**
          * How often {@link #runCommand} looks at a one-off dyno's log for its exit (each look is one log session,
          * one API call). (default: 5 s)
+         *
+         * @param interval the pause between looks
+         * @return this builder
          */
         public Builder commandPoll(Duration interval) {
             Objects.requireNonNull(interval, "commandPoll");
@@ -503,13 +609,23 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
             return this;
         }
 
-        /** Whether a release waits until every web/worker dyno is up (or crashed) on it. (default: true) */
+        /**
+         * Whether a release waits until every web/worker dyno is up (or crashed) on it. (default: true)
+         *
+         * @param wait whether to wait
+         * @return this builder
+         */
         public Builder waitForDynos(boolean wait) {
             this.waitForDynos = wait;
             return this;
         }
 
-        /** The config var of the database {@link #backups()} backs up. (default: {@code DATABASE_URL}) */
+        /**
+         * The config var of the database {@link #backups()} backs up. (default: {@code DATABASE_URL})
+         *
+         * @param name the config var's name
+         * @return this builder
+         */
         public Builder databaseConfigVar(String name) {
             this.databaseConfigVar = Objects.requireNonNull(name, "databaseConfigVar");
             return this;
@@ -518,7 +634,9 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
         /**
          * Reads {@code HEROKU_APP} and the client's variables (see {@link HerokuClient.Builder#fromEnvironment}).
          *
+         * @param env   the environment variables, such as {@code System.getenv()}
          * @param netrc the netrc file to look for the Heroku CLI's token in
+         * @return this builder
          */
         public Builder fromEnvironment(Map<String, String> env, Path netrc) {
             clientBuilder.fromEnvironment(env, netrc);
@@ -529,7 +647,11 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
             return this;
         }
 
-        /** @throws IllegalStateException when neither a client nor an API token was given */
+        /**
+         * @throws IllegalStateException when neither a client nor an API token was given
+         *
+         * @return the platform
+         */
         public HerokuPlatform build() {
             return new HerokuPlatform(this, client != null ? client : clientBuilder.build());
         }

@@ -41,6 +41,7 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
         this.clock = b.clock;
     }
 
+    /** A builder with the defaults listed on each setting. */
     public static Builder builder() {
         return new Builder();
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @since 0.1
  */
 public record HerokuPromotion(String id, String status, List<Target> targets) {
+    /** Copies the list; {@code id} must not be null; a null {@code status} becomes empty. */
     public HerokuPromotion {
         Objects.requireNonNull(id, "id");
         status = Objects.requireNonNullElse(status, "");
@@ -29,6 +30,7 @@ public record HerokuPromotion(String id, String status, List<Target> targets) {
      * @param releaseId    the release created on the target
      */
     public record Target(String appId, String status, String errorMessage, Optional<String> releaseId) {
+        /** {@code releaseId} must not be null; null strings become empty. */
         public Target {
             appId = Objects.requireNonNullElse(appId, "");
             status = Objects.requireNonNullElse(status, "");

@@ -25,8 +25,23 @@ public record HerokuRelease(String id, int version, Status status, boolean curre
                             String createdAt) {
 
     /** A release's status; {@code UNKNOWN} for values this version of zdcd does not know. */
-    public enum Status { PENDING, SUCCEEDED, FAILED, EXPIRED, UNKNOWN }
+    public enum Status {
+        /** The release phase is running. */
+        PENDING,
+        /** The release is done. */
+        SUCCEEDED,
+        /** The release phase failed. */
+        FAILED,
+        /** Heroku reports the release as expired: it will not complete. */
+        EXPIRED,
+        /** A status this version of zdcd does not know. */
+        UNKNOWN
+    }
 
+    /**
+     * {@code id} and the optional components must not be null; a null status becomes {@code UNKNOWN}, null strings
+     * empty.
+     */
     public HerokuRelease {
         Objects.requireNonNull(id, "id");
         status = Objects.requireNonNullElse(status, Status.UNKNOWN);

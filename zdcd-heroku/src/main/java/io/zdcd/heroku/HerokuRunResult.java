@@ -17,6 +17,7 @@ import java.util.OptionalInt;
  * @since 0.1
  */
 public record HerokuRunResult(String dyno, OptionalInt exitStatus, List<String> output) {
+    /** Copies the list; {@code dyno} and {@code exitStatus} must not be null. */
     public HerokuRunResult {
         Objects.requireNonNull(dyno, "dyno");
         Objects.requireNonNull(exitStatus, "exitStatus");

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public record HerokuSource(String getUrl, String putUrl) {
+    /** {@code getUrl} and {@code putUrl} must not be null. */
     public HerokuSource {
         Objects.requireNonNull(getUrl, "getUrl");
         Objects.requireNonNull(putUrl, "putUrl");

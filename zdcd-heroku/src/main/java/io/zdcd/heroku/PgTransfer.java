@@ -31,11 +31,30 @@ public record PgTransfer(String uuid, int num, String fromType, String toType, S
                          List<String> logs) {
 
     /** What the transfer does. */
-    public enum Kind { BACKUP, RESTORE, COPY }
+    public enum Kind {
+        /** A backup of a database to storage. */
+        BACKUP,
+        /** A restore of a backup into a database. */
+        RESTORE,
+        /** A copy of one database into another. */
+        COPY
+    }
 
     /** Where it stands, as the Heroku CLI derives it. */
-    public enum State { PENDING, RUNNING, COMPLETED, FAILED, CANCELED }
+    public enum State {
+        /** Not started yet. */
+        PENDING,
+        /** Started, not finished. */
+        RUNNING,
+        /** Finished and succeeded. */
+        COMPLETED,
+        /** Finished and failed. */
+        FAILED,
+        /** Canceled. */
+        CANCELED
+    }
 
+    /** Copies the list; {@code uuid} and the optional components must not be null; null strings become empty. */
     public PgTransfer {
         Objects.requireNonNull(uuid, "uuid");
         fromType = Objects.requireNonNullElse(fromType, "");
@@ -48,6 +67,10 @@ public record PgTransfer(String uuid, int num, String fromType, String toType, S
         logs = List.copyOf(logs);
     }
 
+    /**
+     * What the transfer does: a backup ({@code pg_dump} to storage), a copy (from {@code pg_dump} elsewhere) or a
+     * restore.
+     */
     public Kind kind() {
         if ("pg_dump".equals(fromType) && "gof3r".equals(toType)) {
             return Kind.BACKUP;
@@ -55,6 +78,7 @@ public record PgTransfer(String uuid, int num, String fromType, String toType, S
         return "pg_dump".equals(fromType) ? Kind.COPY : Kind.RESTORE;
     }
 
+    /** Where it stands: canceled, completed or failed once finished, else running once started, else pending. */
     public State state() {
         if (canceledAt.isPresent()) {
             return State.CANCELED;

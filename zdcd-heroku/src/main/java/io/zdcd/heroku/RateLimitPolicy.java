@@ -23,6 +23,7 @@ public record RateLimitPolicy(int slowDownBelow, Duration delayPerCall, int mini
     /** Slow down below 100 remaining by 800 ms a call; require 200 to start. */
     public static final RateLimitPolicy DEFAULT = new RateLimitPolicy(100, Duration.ofMillis(800), 200);
 
+    /** Checks the values; throws {@link IllegalArgumentException} for a negative one. */
     public RateLimitPolicy {
         if (slowDownBelow < 0) {
             throw new IllegalArgumentException("slowDownBelow must be >= 0, was " + slowDownBelow);
@@ -33,6 +34,7 @@ public record RateLimitPolicy(int slowDownBelow, Duration delayPerCall, int mini
         RetryPolicy.requirePositiveOrZero(delayPerCall, "delayPerCall");
     }
 
+    /** The default policy. */
     public static RateLimitPolicy defaults() {
         return DEFAULT;
     }

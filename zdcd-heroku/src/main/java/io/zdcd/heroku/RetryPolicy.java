@@ -30,6 +30,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /** 6 attempts, backoff 1 s doubling up to 1 min, 25 % jitter (Heroku's rate limit refills ~75 tokens a minute). */
     public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 0.25);
 
+    /**
+     * Checks the values: {@code maxAttempts} at least 1, backoffs not negative, {@code multiplier} at least 1, {@code
+     * jitter} between 0 and 1; throws {@link IllegalArgumentException} otherwise.
+     */
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
@@ -54,14 +58,20 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         return new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, 0);
     }
 
+    /** This policy with at most {@code attempts} attempts in all. */
     public RetryPolicy withMaxAttempts(int attempts) {
         return new RetryPolicy(attempts, initialBackoff, multiplier, maxBackoff, jitter);
     }
 
+    /**
+     * This policy with a first backoff {@code initial}, multiplied by {@code factor} each attempt, never over {@code
+     * max}.
+     */
     public RetryPolicy withBackoff(Duration initial, double factor, Duration max) {
         return new RetryPolicy(maxAttempts, initial, factor, max, jitter);
     }
 
+    /** This policy with each backoff varied by {@code fraction} either way. */
     public RetryPolicy withJitter(double fraction) {
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, fraction);
     }

@@ -19,6 +19,7 @@ public record Timeouts(Duration connect, Duration read, Duration write, Duration
     public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
             Duration.ofSeconds(30), Duration.ofSeconds(60));
 
+    /** Checks that every timeout is positive; throws {@link IllegalArgumentException} otherwise. */
     public Timeouts {
         for (Duration d : new Duration[] {connect, read, write, call}) {
             RetryPolicy.requirePositiveOrZero(d, "timeout");
@@ -28,6 +29,7 @@ public record Timeouts(Duration connect, Duration read, Duration write, Duration
         }
     }
 
+    /** The default timeouts. */
     public static Timeouts defaults() {
         return DEFAULT;
     }

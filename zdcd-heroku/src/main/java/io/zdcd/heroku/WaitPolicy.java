@@ -23,11 +23,16 @@ public record WaitPolicy(Duration interval, Duration deadline) {
     /** Backups and restores: every 5 s, up to 2 h. */
     public static final WaitPolicy TRANSFER = new WaitPolicy(Duration.ofSeconds(5), Duration.ofHours(2));
 
+    /**
+     * Checks that {@code interval} and {@code deadline} are not negative; throws {@link IllegalArgumentException}
+     * otherwise.
+     */
     public WaitPolicy {
         RetryPolicy.requirePositiveOrZero(interval, "interval");
         RetryPolicy.requirePositiveOrZero(deadline, "deadline");
     }
 
+    /** A policy that polls every {@code interval}, for up to {@code deadline}. */
     public static WaitPolicy of(Duration interval, Duration deadline) {
         return new WaitPolicy(interval, deadline);
     }

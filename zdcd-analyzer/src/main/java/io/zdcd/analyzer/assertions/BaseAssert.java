@@ -6,6 +6,7 @@ package io.zdcd.analyzer.assertions;
  */
 abstract class BaseAssert<S extends BaseAssert<S, A>, A> {
 
+    /** The value under test (may be null: every check starts with a null check). */
     protected final A actual;
     private String description = "";
 

@@ -32,6 +32,7 @@ public final class ClassificationReportAssert extends BaseAssert<ClassificationR
         return this;
     }
 
+    /** Fails unless the report's verdict is UNSAFE (some migration is UNSAFE). */
     public ClassificationReportAssert isUnsafe() {
         isNotNull();
         if (actual.verdict() != Verdict.UNSAFE) {

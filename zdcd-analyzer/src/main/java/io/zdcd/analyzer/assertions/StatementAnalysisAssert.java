@@ -21,6 +21,7 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         super(actual);
     }
 
+    /** Fails unless the statement is SAFE; the message lists its findings. */
     public StatementAnalysisAssert isSafe() {
         isNotNull();
         if (!actual.isSafe()) {
@@ -30,6 +31,7 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
+    /** Fails unless the statement is UNSAFE; the message lists its findings. */
     public StatementAnalysisAssert isUnsafe() {
         isNotNull();
         if (actual.verdict() != Verdict.UNSAFE) {
@@ -39,6 +41,7 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
+    /** Fails unless the statement has a finding of rule {@code ruleId}. */
     public StatementAnalysisAssert hasFinding(String ruleId) {
         isNotNull();
         if (actual.findings().stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
@@ -48,6 +51,7 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
+    /** Fails if the statement has a finding of rule {@code ruleId}. */
     public StatementAnalysisAssert doesNotHaveFinding(String ruleId) {
         isNotNull();
         if (actual.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId))) {
@@ -87,14 +91,17 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
+    /** Fails unless the statement's lock blocks reads. */
     public StatementAnalysisAssert blocksReads() {
         return blocks(StatementAnalysis.Blocked.READS);
     }
 
+    /** Fails unless the statement's lock blocks writes. */
     public StatementAnalysisAssert blocksWrites() {
         return blocks(StatementAnalysis.Blocked.WRITES);
     }
 
+    /** Fails unless the statement rewrites a table. */
     public StatementAnalysisAssert rewritesTable() {
         isNotNull();
         if (!actual.rewrite()) {
@@ -104,6 +111,7 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
+    /** Fails unless the statement scans a whole table. */
     public StatementAnalysisAssert scansTable() {
         isNotNull();
         if (!actual.scan()) {
@@ -113,6 +121,7 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
+    /** Fails unless the statement breaks the old code. */
     public StatementAnalysisAssert breaksOldCode() {
         isNotNull();
         if (!actual.breaksOldCode()) {
@@ -122,6 +131,7 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
+    /** Fails if the statement breaks the old code; the message lists its findings. */
     public StatementAnalysisAssert doesNotBreakOldCode() {
         isNotNull();
         if (actual.breaksOldCode()) {

@@ -25,32 +25,62 @@ public final class ZdcdAssertions {
     private ZdcdAssertions() {
     }
 
-    /** Assertions on one migration's classification. */
+    /**
+     * Assertions on one migration's classification.
+     *
+     * @param actual the value under test (may be null: the checks then fail)
+     * @return assertions on {@code actual}
+     */
     public static ClassificationAssert assertThat(Classification actual) {
         return new ClassificationAssert(actual);
     }
 
-    /** Assertions on several migrations classified together. */
+    /**
+     * Assertions on several migrations classified together.
+     *
+     * @param actual the value under test (may be null: the checks then fail)
+     * @return assertions on {@code actual}
+     */
     public static ClassificationReportAssert assertThat(ClassificationReport actual) {
         return new ClassificationReportAssert(actual);
     }
 
-    /** Assertions on one statement's analysis. */
+    /**
+     * Assertions on one statement's analysis.
+     *
+     * @param actual the value under test (may be null: the checks then fail)
+     * @return assertions on {@code actual}
+     */
     public static StatementAnalysisAssert assertThat(StatementAnalysis actual) {
         return new StatementAnalysisAssert(actual);
     }
 
-    /** BDD-style alias of {@link #assertThat(Classification)}. */
+    /**
+     * BDD-style alias of {@link #assertThat(Classification)}.
+     *
+     * @param actual the value under test
+     * @return assertions on {@code actual}
+     */
     public static ClassificationAssert then(Classification actual) {
         return assertThat(actual);
     }
 
-    /** BDD-style alias of {@link #assertThat(ClassificationReport)}. */
+    /**
+     * BDD-style alias of {@link #assertThat(ClassificationReport)}.
+     *
+     * @param actual the value under test
+     * @return assertions on {@code actual}
+     */
     public static ClassificationReportAssert then(ClassificationReport actual) {
         return assertThat(actual);
     }
 
-    /** BDD-style alias of {@link #assertThat(StatementAnalysis)}. */
+    /**
+     * BDD-style alias of {@link #assertThat(StatementAnalysis)}.
+     *
+     * @param actual the value under test
+     * @return assertions on {@code actual}
+     */
     public static StatementAnalysisAssert then(StatementAnalysis actual) {
         return assertThat(actual);
     }

@@ -19,10 +19,12 @@ public final class ZdcdAssertJ {
     private ZdcdAssertJ() {
     }
 
+    /** Starts an assertion on a migration's classification. */
     public static ClassificationAssert assertThat(Classification actual) {
         return new ClassificationAssert(actual);
     }
 
+    /** Starts an assertion on a classification report. */
     public static ClassificationReportAssert assertThat(ClassificationReport actual) {
         return new ClassificationReportAssert(actual);
     }

@@ -11,10 +11,12 @@ import java.util.Objects;
  */
 public record ReportSummary(int postgresVersion, Verdict verdict, int migrations, long unsafeMigrations,
                             long statements, long unsafeStatements) {
+    /** {@code verdict} must not be null. */
     public ReportSummary {
         Objects.requireNonNull(verdict, "verdict");
     }
 
+    /** Whether the verdict is SAFE. */
     public boolean isSafe() {
         return verdict == Verdict.SAFE;
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public record ColumnChange(String table, String column, Optional<String> nameBefore, Optional<String> typeBefore,
                            Optional<String> typeAfter, boolean notNullBefore, boolean notNullAfter) {
+    /** {@code table}, {@code column} and the optional components must not be null. */
     public ColumnChange {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(column, "column");
@@ -25,18 +26,22 @@ public record ColumnChange(String table, String column, Optional<String> nameBef
         Objects.requireNonNull(typeAfter, "typeAfter");
     }
 
+    /** Whether the column did not exist before the statement. */
     public boolean added() {
         return typeBefore.isEmpty();
     }
 
+    /** Whether the column no longer exists after the statement. */
     public boolean dropped() {
         return typeAfter.isEmpty();
     }
 
+    /** Whether the column had another name before the statement. */
     public boolean renamed() {
         return nameBefore.isPresent() && !nameBefore.get().equals(column);
     }
 
+    /** Whether the column existed before and after with different types. */
     public boolean typeChanged() {
         return typeBefore.isPresent() && typeAfter.isPresent() && !typeBefore.equals(typeAfter);
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public record ConstraintChange(String table, String name, String type, Optional<Boolean> validBefore,
                                Optional<Boolean> validAfter) {
+    /** No component may be null. */
     public ConstraintChange {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(name, "name");

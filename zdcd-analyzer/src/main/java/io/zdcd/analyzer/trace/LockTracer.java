@@ -58,6 +58,7 @@ public final class LockTracer {
         this.scratchCopy = b.scratchCopy;
     }
 
+    /** A builder; set a database with {@code dataSource(...)} or {@code jdbcUrl(...)}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -175,6 +176,7 @@ public final class LockTracer {
             return this;
         }
 
+        /** The tracer; throws {@link IllegalStateException} when no database was set. */
         public LockTracer build() {
             if (endpoint == null) {
                 throw new IllegalStateException("no database: call dataSource(...) or jdbcUrl(...)");

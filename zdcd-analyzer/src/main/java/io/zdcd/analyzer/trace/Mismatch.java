@@ -31,6 +31,7 @@ public record Mismatch(Aspect aspect, Optional<String> relation, String predicte
         STATEMENT
     }
 
+    /** No component may be null. */
     public Mismatch {
         Objects.requireNonNull(aspect, "aspect");
         Objects.requireNonNull(relation, "relation");
@@ -44,6 +45,7 @@ public record Mismatch(Aspect aspect, Optional<String> relation, String predicte
         this(aspect, Optional.empty(), predicted, observed, allowedBecause);
     }
 
+    /** Whether the difference is a documented, reviewed one ({@link #allowedBecause()} says why it is harmless). */
     public boolean allowed() {
         return allowedBecause.isPresent();
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param existedBefore whether the relation existed before the migration (its schema history and fixture applied)
  */
 public record RelationLock(String relation, String kind, LockMode mode, boolean existedBefore) {
+    /** {@code relation}, {@code kind} and {@code mode} must not be null. */
     public RelationLock {
         Objects.requireNonNull(relation, "relation");
         Objects.requireNonNull(kind, "kind");

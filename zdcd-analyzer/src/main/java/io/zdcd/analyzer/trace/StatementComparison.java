@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public record StatementComparison(StatementTrace observed, Optional<StatementAnalysis> predicted,
                                   List<Mismatch> mismatches, List<String> relations) {
+    /** Copies the lists; {@code observed} and {@code predicted} must not be null. */
     public StatementComparison {
         Objects.requireNonNull(observed, "observed");
         Objects.requireNonNull(predicted, "predicted");

@@ -63,6 +63,7 @@ public record StatementTrace(
         NOT_EXECUTED
     }
 
+    /** Copies the lists; the other components must not be null. */
     public StatementTrace {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(execution, "execution");

@@ -59,6 +59,7 @@ public final class TraceComparator {
         return new TraceComparator(KnownDifferences.none());
     }
 
+    /** Compares what the classification predicted with what the trace observed, statement by statement. */
     public TraceComparison compare(Classification classification, TraceReport trace) {
         Objects.requireNonNull(classification, "classification");
         Objects.requireNonNull(trace, "trace");

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param statements     one comparison per traced statement
  */
 public record TraceComparison(Classification classification, TraceReport trace, List<StatementComparison> statements) {
+    /** Copies the list; {@code classification} and {@code trace} must not be null. */
     public TraceComparison {
         Objects.requireNonNull(classification, "classification");
         Objects.requireNonNull(trace, "trace");
@@ -27,6 +28,7 @@ public record TraceComparison(Classification classification, TraceReport trace, 
         return statements.stream().filter(s -> !s.matches()).toList();
     }
 
+    /** Whether the prediction matches the trace (no mismatch). */
     public boolean matches() {
         return mismatches().isEmpty();
     }

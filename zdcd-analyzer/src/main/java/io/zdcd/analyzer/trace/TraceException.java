@@ -10,10 +10,12 @@ import io.zdcd.ZdcdException;
 public final class TraceException extends ZdcdException {
     private static final long serialVersionUID = 1L;
 
+    /** A trace that could not be made, with what went wrong. */
     public TraceException(String message) {
         super(message);
     }
 
+    /** A trace that could not be made, with the exception that caused it. */
     public TraceException(String message, Throwable cause) {
         super(message, cause);
     }

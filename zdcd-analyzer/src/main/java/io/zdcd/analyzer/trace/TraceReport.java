@@ -37,6 +37,7 @@ public record TraceReport(String migration, int postgresVersion, String serverVe
         IN_PLACE
     }
 
+    /** Copies the lists; {@code migration}, {@code serverVersion} and {@code mode} must not be null. */
     public TraceReport {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(serverVersion, "serverVersion");
