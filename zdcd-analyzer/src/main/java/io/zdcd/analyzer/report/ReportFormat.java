@@ -21,9 +21,15 @@ public enum ReportFormat {
     /** As {@link #SARIF}, with the SAFE findings as {@code note} results too ({@code --format sarif-all}). */
     SARIF_ALL,
     /** GitHub-flavoured Markdown for a pull-request comment: summary, table of unsafe statements, details. */
-    MARKDOWN;
+    MARKDOWN,
+    /**
+     * GitLab's Code Quality report ({@code artifacts:reports:codequality}): a JSON array with one {@code major} issue
+     * per UNSAFE finding, each with a fingerprint stable across line moves ({@code --format gitlab}).
+     */
+    GITLAB;
 
-    /** The format named {@code text}, {@code json}, {@code sarif}, {@code sarif-all} or {@code markdown} (any case). */
+    /** The format named {@code text}, {@code json}, {@code sarif}, {@code sarif-all}, {@code markdown} or {@code gitlab}
+     * (any case). */
     public static Optional<ReportFormat> fromName(String name) {
         if (name == null) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.zdcd.analyzer.report;
 
+import io.zdcd.analyzer.report.internal.GitlabReport;
 import io.zdcd.analyzer.report.internal.JsonReport;
 import io.zdcd.analyzer.report.internal.MarkdownReport;
 import io.zdcd.analyzer.report.internal.SarifReport;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders classification results as text, JSON, SARIF 2.1.0 or Markdown.
+ * Renders classification results as text, JSON, SARIF 2.1.0, Markdown or GitLab Code Quality JSON.
  *
  * <pre>{@code
  * ClassificationReport report = SqlMigrationClassifier.defaults().classifyAll(migrations);
@@ -66,6 +67,7 @@ public final class Reports {
                 case SARIF -> SarifReport.write(report, toolVersion(), false, out);
                 case SARIF_ALL -> SarifReport.write(report, toolVersion(), true, out);
                 case MARKDOWN -> MarkdownReport.write(report, out);
+                case GITLAB -> GitlabReport.write(report, out);
                 default -> throw new IllegalArgumentException("unknown format " + format);
             }
         } catch (IOException e) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code zdcd check [--postgres-version N] [--schema FILE] [--database-url URL | --database-url-env NAME]
- * [--autocommit] [--format text|json|sarif|sarif-all|markdown] [--output FILE] PATH...}:
+ * [--autocommit] [--format text|json|sarif|sarif-all|markdown|gitlab] [--output FILE] PATH...}:
  * classifies the migrations (files, folders, {@code -} for stdin; several paths are one run, in order) and reports.
  * Exit code 0 when every migration is SAFE, 1 when any is UNSAFE, 2 for bad usage or unreadable input (one line on
  * stderr).
@@ -66,8 +66,8 @@ public final class CheckCommand implements Callable<Integer> {
     String databaseUrlEnv;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, sarif (UNSAFE findings), sarif-all (SAFE ones too) or markdown "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "text, json, sarif (UNSAFE findings), sarif-all (SAFE ones too), markdown or"
+                    + " gitlab (Code Quality JSON) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--disable-rule", paramLabel = "RULE",
@@ -111,7 +111,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ReportFormat reportFormat = ReportFormat.fromName(format).orElseThrow(() -> new BadInput(
-                    "--format must be text, json, sarif, sarif-all or markdown, not '" + format + "'"));
+                    "--format must be text, json, sarif, sarif-all, markdown or gitlab, not '" + format + "'"));
             SqlMigrationClassifier classifier = classifier();
             List<Source> sources = sources();
             if (sources.stream().mapToLong(Source::size).sum() > streamAboveBytes) {

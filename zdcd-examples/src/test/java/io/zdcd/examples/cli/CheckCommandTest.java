@@ -257,7 +257,7 @@ class CheckCommandTest {
             then(r.err().strip()).as("%s", r).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
             then(r.err()).startsWith("zdcd");
         }
-        then(runs.get(1).err()).contains("--format must be text, json, sarif, sarif-all or markdown, not 'xml'");
+        then(runs.get(1).err()).contains("--format must be text, json, sarif, sarif-all, markdown or gitlab, not 'xml'");
         then(runs.get(5).err()).contains("unknown rule id 'no-such-rule'");
         then(runs.get(6).err()).contains(dir.resolve("missing.sql") + ": no such file or directory");
         then(runs.get(7).err()).contains("--schema");

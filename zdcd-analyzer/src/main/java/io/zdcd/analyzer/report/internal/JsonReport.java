@@ -1,9 +1,6 @@
 package io.zdcd.analyzer.report.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
@@ -29,15 +26,11 @@ import java.util.List;
  */
 public final class JsonReport implements ReportStream {
 
-    /** ASCII only (non-ASCII as JSON escapes), so the output is right whatever charset a terminal or pipe uses. */
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final JsonGenerator g;
 
     JsonReport(Appendable out) throws IOException {
-        this.g = FACTORY.createGenerator(ReportFacts.asWriter(out));
-        g.useDefaultPrettyPrinter();
+        this.g = ReportFacts.jsonGenerator(out);
     }
 
     public static void write(ClassificationReport report, Appendable out) throws IOException {

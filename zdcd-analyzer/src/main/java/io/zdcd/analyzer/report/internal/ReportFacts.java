@@ -1,5 +1,9 @@
 package io.zdcd.analyzer.report.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.StatementAnalysis;
@@ -53,6 +57,17 @@ final class ReportFacts {
 
     static String ruleList(Classification c) {
         return c.allFindings().stream().map(f -> f.ruleId()).distinct().collect(Collectors.joining(", "));
+    }
+
+    /** ASCII only (non-ASCII as JSON escapes), so the output is right whatever charset a terminal or pipe uses. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    /** A pretty-printing JSON generator writing to {@code out}, which it never closes. */
+    static JsonGenerator jsonGenerator(Appendable out) throws IOException {
+        JsonGenerator g = JSON.createGenerator(asWriter(out));
+        g.useDefaultPrettyPrinter();
+        return g;
     }
 
     /** The appendable itself when it is a Writer, else a Writer that appends to it (never closing it). */

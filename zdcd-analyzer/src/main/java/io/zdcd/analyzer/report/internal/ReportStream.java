@@ -30,6 +30,7 @@ public interface ReportStream {
             case SARIF -> new SarifReport(toolVersion, false, out);
             case SARIF_ALL -> new SarifReport(toolVersion, true, out);
             case MARKDOWN -> new MarkdownReport(out);
+            case GITLAB -> new GitlabReport(out);
         };
     }
 

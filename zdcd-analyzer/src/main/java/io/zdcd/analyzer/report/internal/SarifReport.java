@@ -1,9 +1,6 @@
 package io.zdcd.analyzer.report.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.classify.ClassificationReport;
@@ -30,9 +27,6 @@ public final class SarifReport implements ReportStream {
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public static final String INFORMATION_URI = "https://github.com/zdcd/zdcd#zdcd-check";
 
-    /** ASCII only (non-ASCII as JSON escapes), so the output is right whatever charset a terminal or pipe uses. */
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final JsonGenerator g;
     private final String toolVersion;
@@ -43,8 +37,7 @@ public final class SarifReport implements ReportStream {
     SarifReport(String toolVersion, boolean safeResults, Appendable out) throws IOException {
         this.toolVersion = toolVersion;
         this.safeResults = safeResults;
-        this.g = FACTORY.createGenerator(ReportFacts.asWriter(out));
-        g.useDefaultPrettyPrinter();
+        this.g = ReportFacts.jsonGenerator(out);
     }
 
     /** SARIF of the report; SAFE findings become {@code note} results only when {@code safeResults}. */
