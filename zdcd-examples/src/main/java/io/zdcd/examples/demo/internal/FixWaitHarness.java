@@ -107,6 +107,11 @@ public final class FixWaitHarness {
         }
     }
 
+    /** Runs every case on {@code db} (which must be empty) and prints the table; the exit code of {@link #main}. */
+    static int run(PostgresDatabase db, long rows, int readers, int writers, String where) throws Exception {
+        return new FixWaitHarness(db, rows, readers, writers).run(where);
+    }
+
     private int run(String where) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL)");
