@@ -27,10 +27,15 @@ import java.util.Objects;
  * expand files in their order. Instances are immutable and thread-safe.
  */
 public final class MigrationFixer {
-    private final SqlMigrationClassifier classifier;
+    /** The default number of keys per batch of a batch loop: 1000. */
+    public static final int DEFAULT_BATCH_SIZE = 1000;
 
-    private MigrationFixer(SqlMigrationClassifier classifier) {
+    private final SqlMigrationClassifier classifier;
+    private final int batchSize;
+
+    private MigrationFixer(SqlMigrationClassifier classifier, int batchSize) {
         this.classifier = classifier;
+        this.batchSize = batchSize;
     }
 
     /** A fixer for PostgreSQL 17 with no known schema. */
@@ -50,7 +55,7 @@ public final class MigrationFixer {
      */
     public FixResult fix(Migration migration) {
         Objects.requireNonNull(migration, "migration");
-        return new Fixer(classifier).fix(migration);
+        return new Fixer(classifier, batchSize).fix(migration);
     }
 
     /** The PostgreSQL major version the fix is proven for. */
@@ -60,7 +65,8 @@ public final class MigrationFixer {
 
     @Override
     public String toString() {
-        return "MigrationFixer[" + classifier.toString().replace("SqlMigrationClassifier[", "").replace("]", "") + "]";
+        return "MigrationFixer[" + classifier.toString().replace("SqlMigrationClassifier[", "").replace("]", "")
+                + ", batches of " + batchSize + "]";
     }
 
     /**
@@ -69,6 +75,7 @@ public final class MigrationFixer {
      */
     public static final class Builder {
         private final SqlMigrationClassifier.Builder classifier = SqlMigrationClassifier.builder();
+        private int batchSize = DEFAULT_BATCH_SIZE;
 
         private Builder() {
         }
@@ -103,8 +110,22 @@ public final class MigrationFixer {
             return this;
         }
 
+        /**
+         * The number of keys per batch of a batch loop (backfills, batched UPDATE/DELETE): each batch is one short
+         * transaction over that range of the primary key (default {@value MigrationFixer#DEFAULT_BATCH_SIZE}).
+         *
+         * @throws IllegalArgumentException when not between 1 and 1,000,000
+         */
+        public Builder batchSize(int keys) {
+            if (keys < 1 || keys > 1_000_000) {
+                throw new IllegalArgumentException("batch size must be between 1 and 1000000: " + keys);
+            }
+            this.batchSize = keys;
+            return this;
+        }
+
         public MigrationFixer build() {
-            return new MigrationFixer(classifier.implicitTransactions(true).build());
+            return new MigrationFixer(classifier.implicitTransactions(true).build(), batchSize);
         }
     }
 }
