@@ -254,9 +254,6 @@ public final class BatchLoop {
                     + "primary key of " + table.display() + " is " + key.column() : key.problem()) + ": a batch "
                     + "may scan the whole table while it holds its row locks");
         }
-        if (!j.ctx.version.atLeast(11)) {
-            j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "COMMIT inside a DO block needs PostgreSQL 11+");
-        }
         if (j.ctx.inTransaction) {
             j.finding(Rules.NOT_IN_TRANSACTION, Verdict.UNSAFE, "a batch loop COMMITs each batch, which fails inside "
                     + "a transaction block");
