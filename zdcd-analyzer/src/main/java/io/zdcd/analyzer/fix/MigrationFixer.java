@@ -19,7 +19,10 @@ import java.util.Objects;
  *
  * <p>Recipes, keyed by rule id: {@code create-index-non-concurrently}, {@code add-foreign-key},
  * {@code add-check-constraint}, {@code set-not-null} and {@code add-unique-constraint} (UNIQUE and PRIMARY KEY);
- * {@code drop-column}, {@code drop-table} and {@code drop-unique-constraint} move to a contract file. A fix never
+ * {@code drop-column}, {@code drop-table} and {@code drop-unique-constraint} move to a contract file;
+ * {@code add-column-volatile-default}, {@code add-column-not-null-without-default} and {@code unbatched-data-change}
+ * get a nullable column and a batch loop (a {@code DO} block that COMMITs each range of {@link Builder#batchSize(int)}
+ * keys of the table's single-column integer primary key, known from the schema). A fix never
  * holds a sequence it has not proven: every statement of every expand file is classified SAFE by zdcd's own
  * classifier, with the same PostgreSQL version and known schema, and every statement of a contract file SAFE or
  * contract-phase (it breaks only the old code, no rewrite or scan), before the recipe is kept;

@@ -160,6 +160,19 @@ class BackfillFixTest {
     }
 
     @Test
+    void a_backfill_after_adding_the_column_in_the_same_migration_runs_in_batches(TestDatabase db) throws Exception {
+        FixResult fix = proven(db, "0107_flag", """
+                ALTER TABLE shop_order ADD COLUMN flag boolean;
+                UPDATE shop_order SET flag = false;
+                """, ROWS);
+        then(fix.files()).extracting(FixFile::outsideTransaction).containsExactly(false, true);
+        then(fix.files().get(1).sql()).contains("UPDATE shop_order SET flag = false WHERE id >= zdcd_lo");
+        try (Connection c = connect(db, "bf_fixed")) {
+            then(value(c, "SELECT count(*) FROM shop_order WHERE flag IS NOT false")).isEqualTo("0");
+        }
+    }
+
+    @Test
     void zdcds_runner_runs_the_loop_outside_a_transaction(TestDatabase db) {
         db.execute("DROP TABLE IF EXISTS public.bf_runner",
                 "CREATE TABLE public.bf_runner (id int PRIMARY KEY, v text)",
