@@ -168,7 +168,11 @@ class BackfillFixTest {
         then(fix.files()).extracting(FixFile::outsideTransaction).containsExactly(false, true);
         then(fix.files().get(1).sql()).contains("UPDATE shop_order SET flag = false WHERE id >= zdcd_lo");
         try (Connection c = connect(db, "bf_fixed")) {
-            then(value(c, "SELECT count(*) FROM shop_order WHERE flag IS NOT false")).isEqualTo("0");
+            then(value(c, "SELECT flag FROM shop_order WHERE id = 900001")).as("old code's row before the loop")
+                    .isEqualTo("f");
+            // the old code's row after the loop has no flag, as after the original (the column has no default)
+            then(value(c, "SELECT string_agg(id::text, ',') FROM shop_order WHERE flag IS NOT false"))
+                    .isEqualTo("900002");
         }
     }
 
