@@ -83,6 +83,7 @@ class BatchLoopClassifierTest {
                 LOOP.replace("(name IS NULL)", "(name IS NULL) OR (true)"),                   // escapes the range
                 LOOP.replace("AND (name IS NULL)", "AND (name IS NULL) OR name = 'y'"),
                 LOOP.replace("zdcd_hi := zdcd_lo + 1000;", "zdcd_hi := zdcd_lo + 1000 * 1000;"),
+                LOOP.replace("zdcd_hi := zdcd_lo + 1000;", "zdcd_hi := zdcd_lo + 1000001;"),  // too big to be a batch
                 LOOP.replace("id < zdcd_hi", "id <= zdcd_last"),                              // one big batch
                 LOOP.replace("SET name = 'x'", "SET name = 'x' FROM audit"),
                 LOOP.replace("SET name = 'x'", "SET name = zdcd_last::text"),

@@ -120,8 +120,9 @@ public final class MigrationFixer {
          * @throws IllegalArgumentException when not between 1 and 1,000,000
          */
         public Builder batchSize(int keys) {
-            if (keys < 1 || keys > 1_000_000) {
-                throw new IllegalArgumentException("batch size must be between 1 and 1000000: " + keys);
+            if (keys < 1 || keys > io.zdcd.analyzer.internal.BatchLoop.MAX_BATCH) {
+                throw new IllegalArgumentException("batch size must be between 1 and "
+                        + io.zdcd.analyzer.internal.BatchLoop.MAX_BATCH + ": " + keys);
             }
             this.batchSize = keys;
             return this;

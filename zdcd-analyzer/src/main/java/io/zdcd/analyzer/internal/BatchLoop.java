@@ -43,10 +43,12 @@ import java.util.regex.Pattern;
 public final class BatchLoop {
     /** The dollar-quote tag of the loop's body. */
     public static final String TAG = "$zdcd_batch$";
+    /** The largest batch the classifier accepts as batched (and the fixer writes): 1,000,000 keys. */
+    public static final int MAX_BATCH = 1_000_000;
     private static final Pattern BODY = Pattern.compile("^\\s*DECLARE\\s+zdcd_lo\\s+bigint\\s*;\\s*zdcd_hi\\s+bigint"
             + "\\s*;\\s*zdcd_last\\s+bigint\\s*;\\s*BEGIN\\s+SELECT\\s+min\\(([^()]+)\\)\\s*,\\s*max\\(\\1\\)\\s+INTO"
             + "\\s+zdcd_lo\\s*,\\s*zdcd_last\\s+FROM\\s+([^;]+?)\\s*;\\s*WHILE\\s+zdcd_lo\\s*<=\\s*zdcd_last\\s+LOOP"
-            + "\\s+zdcd_hi\\s*:=\\s*zdcd_lo\\s*\\+\\s*([1-9][0-9]{0,8})\\s*;\\s*(.+?)\\s*;\\s*COMMIT\\s*;\\s*RAISE\\s+"
+            + "\\s+zdcd_hi\\s*:=\\s*zdcd_lo\\s*\\+\\s*([1-9][0-9]{0,6})\\s*;\\s*(.+?)\\s*;\\s*COMMIT\\s*;\\s*RAISE\\s+"
             + "NOTICE\\s+'zdcd batch: % to % of %'\\s*,\\s*zdcd_lo\\s*,\\s*zdcd_hi\\s*-\\s*1\\s*,\\s*zdcd_last\\s*;"
             + "\\s*zdcd_lo\\s*:=\\s*zdcd_hi\\s*;\\s*END\\s+LOOP\\s*;\\s*END\\s*;?\\s*$", Pattern.DOTALL);
 
@@ -69,8 +71,8 @@ public final class BatchLoop {
      * ranges of {@code batchSize}, restricted to {@code where} (a condition, or null for every row).
      */
     public static String render(String table, String key, int batchSize, String head, String where) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH + ": " + batchSize);
         }
         String k = AlterTableRules.quote(key);
         return "DO " + TAG + "\nDECLARE\n    zdcd_lo bigint;\n    zdcd_hi bigint;\n    zdcd_last bigint;\nBEGIN\n"
@@ -183,6 +185,9 @@ public final class BatchLoop {
         }
         String head = statement.substring(0, s.start(where)).strip();
         int batchSize = Integer.parseInt(m.group(3));
+        if (batchSize > MAX_BATCH) {
+            return null; // not batched in any useful sense
+        }
         return new Loop(table, key, batchSize, head + (condition == null ? "" : " WHERE " + condition));
     }
 

@@ -223,6 +223,18 @@ class BackfillFixTest {
         then(reason(fixer, "UPDATE shop_order o SET note = 'x';")).contains("alias");
     }
 
+    @Test
+    void the_batch_size_is_a_builder_option_between_1_and_1000000() {
+        then(MigrationFixer.defaults().toString()).endsWith(", batches of 1000]");
+        then(MigrationFixer.builder().schema(SCHEMA).batchSize(250).build()
+                .fix(Migration.of("b", "DELETE FROM shop_order;")).files().get(0).sql())
+                .contains("zdcd_hi := zdcd_lo + 250;");
+        then(catchThrowable(() -> MigrationFixer.builder().batchSize(0))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batch size must be between 1 and 1000000: 0");
+        then(catchThrowable(() -> MigrationFixer.builder().batchSize(1_000_001)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ---------------------------------------------------------------- the proof
 
     /**
