@@ -62,6 +62,10 @@ public final class FixWaitHarness {
                     "ALTER TABLE orders ALTER COLUMN note DROP NOT NULL;"),
             new Case("add_unique", "ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code);",
                     "ALTER TABLE orders DROP CONSTRAINT orders_code_key;"),
+            new Case("add_column_volatile", "ALTER TABLE orders ADD COLUMN token uuid NOT NULL DEFAULT "
+                    + "gen_random_uuid();", "ALTER TABLE orders DROP COLUMN token;"),
+            new Case("update_all_rows", "UPDATE orders SET legacy = 'migrated';",
+                    "UPDATE orders SET legacy = NULL;"),
             new Case("drop_column", "ALTER TABLE orders DROP COLUMN legacy;",
                     "ALTER TABLE orders ADD COLUMN legacy text;"));
 

@@ -49,12 +49,17 @@ class FixWaitHarnessTest {
                         + " AND attname = 'note'),"
                         + " (SELECT count(*) FROM pg_attribute WHERE attrelid = 'orders'::regclass"
                         + " AND attname = 'legacy' AND NOT attisdropped),"
-                        + " (SELECT indisvalid FROM pg_index WHERE indexrelid = 'orders_customer_idx'::regclass)")) {
+                        + " (SELECT indisvalid FROM pg_index WHERE indexrelid = 'orders_customer_idx'::regclass),"
+                        + " (SELECT count(*) FROM orders WHERE token IS NULL),"
+                        + " (SELECT attnotnull FROM pg_attribute WHERE attrelid = 'orders'::regclass"
+                        + " AND attname = 'token')")) {
             rs.next();
             then(rs.getInt(1)).as("validated constraints").isEqualTo(3);
             then(rs.getBoolean(2)).as("note NOT NULL").isTrue();
             then(rs.getInt(3)).as("legacy dropped").isZero();
             then(rs.getBoolean(4)).as("index valid").isTrue();
+            then(rs.getInt(5)).as("rows without a token after the backfill").isZero();
+            then(rs.getBoolean(6)).as("token NOT NULL").isTrue();
         }
     }
 }
