@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fix", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Turns the UNSAFE statements of plain SQL migrations into safe expand/contract files.",
-            "Every statement of them is proven by zdcd's classifier. Recipes: create-index-non-concurrently,",
-            "add-foreign-key, add-check-constraint, set-not-null, add-unique-constraint (UNIQUE and",
-            "PRIMARY KEY); drop-column, drop-table and drop-unique-constraint move to a contract file.",
+            "Every statement of them is proven by zdcd's classifier. Recipes (docs/fix.md): indexes,",
+            "foreign keys, CHECK, NOT NULL, UNIQUE and PRIMARY KEY, batched backfills and data changes,",
+            "column renames and type changes; drops move to a contract file.",
             "Files are named <migration>_NNN_expand.sql and <migration>_NNN_contract.sql:",
             "name order is apply order; a file whose header says OUTSIDE a transaction block must run",
             "in autocommit. A statement without a recipe is printed with the reason and left out of",

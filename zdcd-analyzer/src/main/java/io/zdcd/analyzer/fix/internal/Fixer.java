@@ -7,6 +7,7 @@ import io.zdcd.analyzer.fix.FixFile;
 import io.zdcd.analyzer.fix.FixResult;
 import io.zdcd.analyzer.fix.StatementFix;
 import io.zdcd.analyzer.internal.BatchLoop;
+import io.zdcd.analyzer.internal.ColumnFacts;
 import io.zdcd.analyzer.internal.ClassifierAccess;
 import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.classify.Classification;
@@ -94,7 +95,8 @@ public final class Fixer {
             String reason = null;
             boolean done = false;
             Recipes.Facts facts = new Recipes.Facts(batchSize, table -> BatchLoop.integerPrimaryKey(
-                    schemaBefore(split, s, migration.name()), table));
+                    schemaBefore(split, s, migration.name()), table), (table, column) -> ColumnFacts.of(
+                    schemaBefore(split, s, migration.name()), table, column), after(split, s));
             for (Recipes.Plan plan : Recipes.plans(rule, s.sql(), facts)) {
                 if (plan.isNone()) {
                     reason = plan.noRecipe();
@@ -205,6 +207,15 @@ public final class Fixer {
     }
 
     /** The schema the classifier knows where {@code s} stands: its own, then the migration's statements before s. */
+    /** The migration's statements after {@code s}, as one text. */
+    private static String after(List<SqlStatement> split, StatementAnalysis s) {
+        StringBuilder sql = new StringBuilder();
+        for (SqlStatement st : split.subList(Math.min(split.size(), Math.max(0, s.index())), split.size())) {
+            sql.append(st.text()).append(";\n");
+        }
+        return sql.toString();
+    }
+
     private Schema schemaBefore(List<SqlStatement> split, StatementAnalysis s, String name) {
         StringBuilder sql = new StringBuilder();
         for (SqlStatement st : split.subList(0, Math.min(split.size(), Math.max(0, s.index() - 1)))) {

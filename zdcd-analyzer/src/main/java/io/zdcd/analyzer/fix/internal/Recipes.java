@@ -1,6 +1,7 @@
 package io.zdcd.analyzer.fix.internal;
 
 import io.zdcd.analyzer.internal.BatchLoop;
+import io.zdcd.analyzer.internal.ColumnFacts;
 import io.zdcd.analyzer.internal.Tokens;
 import io.zdcd.classify.Phase;
 import java.util.ArrayList;
@@ -38,14 +39,29 @@ public final class Recipes {
      * What a recipe may need besides the statement: the batch size of a batch loop, and a table's single-column
      * integer primary key (the table as written in SQL) as known where the statement stands.
      */
-    public record Facts(int batchSize, Function<String, BatchLoop.Key> primaryKey) {
+    public record Facts(int batchSize, Function<String, BatchLoop.Key> primaryKey,
+                        java.util.function.BiFunction<String, String, ColumnFacts> column, String later) {
         public Facts {
             Objects.requireNonNull(primaryKey, "primaryKey");
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(later, "later");
         }
 
-        /** No known schema: no batch loop. */
+        /** No known schema: no batch loop, no column to copy. */
         public static Facts none() {
-            return new Facts(1000, table -> new BatchLoop.Key(null, "zdcd knows no schema"));
+            return new Facts(1000, table -> new BatchLoop.Key(null, "zdcd knows no schema"),
+                    (table, column) -> new ColumnFacts(null, false, "zdcd knows no schema"), "");
+        }
+
+        /** Whether the migration's statements after this one name {@code identifier} (folded as PostgreSQL does). */
+        boolean mentionedLater(String identifier) {
+            Tokens t = Tokens.lex(later);
+            for (int i = 0; i < t.size(); i++) {
+                if (t.isIdent(i) && t.ident(i).equals(identifier)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -53,7 +69,7 @@ public final class Recipes {
     public static final List<String> RULES = List.of("create-index-non-concurrently", "add-foreign-key",
             "add-check-constraint", "set-not-null", "add-unique-constraint", "drop-column", "drop-table",
             "drop-unique-constraint", "add-column-volatile-default", "add-column-not-null-without-default",
-            "unbatched-data-change");
+            "unbatched-data-change", "rename-column", "alter-column-type");
 
     /** As {@link #plans(String, String, Facts)} with no known schema. */
     public static List<Plan> plans(String ruleId, String sql) {
@@ -71,6 +87,8 @@ public final class Recipes {
             case "add-column-volatile-default", "add-column-not-null-without-default" ->
                     List.of(addColumn(t, ruleId, facts));
             case "unbatched-data-change" -> List.of(batchedChange(t, ruleId, facts));
+            case "rename-column" -> List.of(ColumnCopy.rename(t, ruleId, facts));
+            case "alter-column-type" -> List.of(ColumnCopy.changeType(t, ruleId, facts));
             case "create-index-non-concurrently" -> List.of(createIndex(t, ruleId));
             case "add-foreign-key", "add-check-constraint" -> List.of(notValidThenValidate(t, ruleId));
             case "set-not-null" -> List.of(setNotNull(t, ruleId));
@@ -119,10 +137,10 @@ public final class Recipes {
     // ---------------------------------------------------------------- ALTER TABLE ... ADD CONSTRAINT
 
     /** ALTER TABLE [IF EXISTS] [ONLY] name [*]: the prefix text and the table's last name part; null if not. */
-    private record Alter(String prefix, String table, String tableLast, int action, String problem) {
+    record Alter(String prefix, String table, String tableLast, int action, String problem) {
     }
 
-    private static Alter alter(Tokens t) {
+    static Alter alter(Tokens t) {
         if (!t.is(0, "ALTER", "TABLE")) {
             return new Alter("", "", "", -1, "not an ALTER TABLE statement");
         }
@@ -202,7 +220,7 @@ public final class Recipes {
         return new Plan("not-null-via-validated-check", steps, "");
     }
 
-    private static List<Step> notNullSteps(Alter a, String columnWritten, String column) {
+    static List<Step> notNullSteps(Alter a, String columnWritten, String column) {
         // not <table>_<column>_not_null: PostgreSQL 18 gives that name to the NOT NULL constraint SET NOT NULL creates
         String check = quote(a.tableLast() + "_" + column + "_not_null_check");
         return List.of(
@@ -437,7 +455,7 @@ public final class Recipes {
                         where < 0 ? null : t.text(where + 1, t.size() - 1)))), "");
     }
 
-    private static String backfillWhy(String table, String key, int batchSize) {
+    static String backfillWhy(String table, String key, int batchSize) {
         return "changes the rows in batches of " + batchSize + " keys of " + table + "." + key + " (min to max, read "
                 + "when it starts), each batch its own transaction (COMMIT inside the DO block, PostgreSQL 11+): row "
                 + "locks on at most " + batchSize + " rows at a time, no table lock but RowExclusiveLock; a NOTICE "
@@ -479,7 +497,7 @@ public final class Recipes {
     // ---------------------------------------------------------------- names
 
     /** The token index after a possibly qualified name starting at {@code i}. */
-    private static int nameEnd(Tokens t, int i) {
+    static int nameEnd(Tokens t, int i) {
         int p = i + 1;
         while (t.isOp(p, ".") && t.isIdent(p + 1)) {
             p += 2;
