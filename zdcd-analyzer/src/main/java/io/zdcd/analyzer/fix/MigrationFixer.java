@@ -1,6 +1,7 @@
 package io.zdcd.analyzer.fix;
 
 import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.analyzer.fix.internal.DjangoWriter;
 import io.zdcd.analyzer.fix.internal.Fixer;
 import io.zdcd.classify.Migration;
 import io.zdcd.jdbc.PostgresDatabase;
@@ -51,6 +52,31 @@ public final class MigrationFixer {
     public FixResult fix(Migration migration) {
         Objects.requireNonNull(migration, "migration");
         return new Fixer(classifier).fix(migration);
+    }
+
+    /**
+     * The fix of a Django migration, as Django migrations: the expand migration that replaces the original file (same
+     * name and dependencies; {@code SeparateDatabaseAndState} with the original operations as
+     * {@code state_operations}, so Django's state and {@code makemigrations} stay as they were, and the expand steps as
+     * {@code RunSQL} database operations, {@code atomic = False} when a step must run outside a transaction or the
+     * steps must commit one by one) and a contract migration, named with the next number ({@code 0004_order_status} -> {@code 0005_order_status_contract}), depending on it. The SQL fixed
+     * is {@code sqlmigrate}'s, proven as {@link #fix} proves it. Django's {@code AddField} with a default keeps the
+     * database default until the contract ({@code drop-default-not-null}). When some UNSAFE statement has no recipe,
+     * there are no files: the migration stays as it is.
+     *
+     * <pre>{@code
+     * DjangoFix fix = fixer.fixDjango(DjangoMigration.read(project, "orders", "0004_order_status"));
+     * // DjangoFix[orders/0004_order_status: complete; files 0004_order_status.py, 0005_order_status_contract.py]
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the migration file has no {@code class Migration} with an
+     *                                  {@code operations = [...]} list
+     * @throws io.zdcd.analyzer.LiveSchemaException when a live schema is set and cannot be read
+     */
+    public DjangoFix fixDjango(DjangoMigration migration) {
+        Objects.requireNonNull(migration, "migration");
+        FixResult sql = fix(Migration.of(migration.app() + "/" + migration.name(), migration.sql()));
+        return new DjangoFix(migration.app(), migration.name(), sql, DjangoWriter.write(migration, sql));
     }
 
     /** The PostgreSQL major version the fix is proven for. */

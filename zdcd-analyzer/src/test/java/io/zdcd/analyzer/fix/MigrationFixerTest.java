@@ -305,8 +305,15 @@ class MigrationFixerTest {
 
     /** Columns, types, defaults, NOT NULL, constraints (with validity) and indexes (with uniqueness, validity). */
     private static List<String> catalog(TestDatabase db, String schema) throws SQLException {
-        List<String> out = new ArrayList<>();
         try (Connection c = connect(db, schema)) {
+            return catalog(c, schema);
+        }
+    }
+
+    /** As {@link #catalog(TestDatabase, String)}, over {@code c}, for the tables of {@code schema}. */
+    static List<String> catalog(Connection c, String schema) throws SQLException {
+        List<String> out = new ArrayList<>();
+        {
             query(c, schema, "SELECT 'column', table_name, column_name, data_type, coalesce(character_maximum_length,"
                     + " numeric_precision), column_default, is_nullable FROM information_schema.columns "
                     + "WHERE table_schema = ? ORDER BY 2, 3", out);
