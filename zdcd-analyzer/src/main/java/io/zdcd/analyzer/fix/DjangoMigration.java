@@ -37,7 +37,8 @@ public record DjangoMigration(String app, String name, String source, String sql
 
     /**
      * Reads migration {@code app/name} of {@code project}: its file ({@link DjangoProject#migrationFile}) and
-     * {@code sqlmigrate} both ways (which connect to the project's database, as Django does).
+     * {@code sqlmigrate} both ways (which connect to the project's database, as Django does; no backwards SQL when
+     * Django says the migration is irreversible).
      *
      * @throws IllegalArgumentException when the project has no such migration file
      * @throws DjangoException          when {@code manage.py sqlmigrate} fails
@@ -53,8 +54,17 @@ public record DjangoMigration(String app, String name, String source, String sql
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return new DjangoMigration(app, name, source, project.sqlmigrate(app, name, false),
-                Optional.of(project.sqlmigrate(app, name, true)));
+        String sql = project.sqlmigrate(app, name, false);
+        Optional<String> backwards;
+        try {
+            backwards = Optional.of(project.sqlmigrate(app, name, true));
+        } catch (DjangoException e) {
+            if (!String.valueOf(e.getMessage()).contains("IrreversibleError")) {
+                throw e;
+            }
+            backwards = Optional.empty(); // the original is irreversible: so is its fix
+        }
+        return new DjangoMigration(app, name, source, sql, backwards);
     }
 
     @Override

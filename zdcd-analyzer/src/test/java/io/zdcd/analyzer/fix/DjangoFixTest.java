@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,6 +146,113 @@ class DjangoFixTest {
         then(ok(fixedProject, "makemigrations", "--check", "--dry-run")).contains("No changes detected");
         then(ok(fixedProject, "showmigrations", "orders")).contains("[X] 0004_order_status",
                 "[X] 0005_order_status_contract");
+    }
+
+    // ---------------------------------------------------------------- the writer, without Django
+
+    static final String SCHEMA = "CREATE TABLE orders_order (id bigint PRIMARY KEY, note text NOT NULL, email text);";
+    /** sqlmigrate of an AddField with a default: ADD COLUMN ... DEFAULT ... NOT NULL, then DROP DEFAULT. */
+    static final String ADD_FIELD_SQL = """
+            BEGIN;
+            --
+            -- Add field status to order
+            --
+            ALTER TABLE "orders_order" ADD COLUMN "status" varchar(20) DEFAULT 'new' NOT NULL;
+            ALTER TABLE "orders_order" ALTER COLUMN "status" DROP DEFAULT;
+            COMMIT;
+            """;
+    static final String ADD_FIELD = """
+            from django.db import migrations, models
+
+
+            class Migration(migrations.Migration):
+                dependencies = [("orders", "0003_remove_order_legacy")]
+                operations = [
+                    migrations.AddField(model_name="order", name="status",
+                                        field=models.CharField(default="new]", max_length=20)),
+                ]
+            """;
+    private final MigrationFixer fixer = MigrationFixer.builder().schema(SCHEMA).build();
+
+    @Test
+    void add_field_with_a_default_keeps_the_database_default_until_the_contract_and_stays_atomic() {
+        DjangoFix fix = fixer.fixDjango(new DjangoMigration("orders", "0004_order_status", ADD_FIELD, ADD_FIELD_SQL,
+                Optional.of("BEGIN;\nALTER TABLE \"orders_order\" DROP COLUMN \"status\" CASCADE;\nCOMMIT;\n")));
+
+        then(fix.toString()).isEqualTo("DjangoFix[orders/0004_order_status: complete; files 0004_order_status.py, "
+                + "0005_order_status_contract.py]");
+        then(fix.sqlFix().statements()).extracting(s -> s.ruleId() + " -> " + s.recipe().orElse(""))
+                .containsExactly("drop-default-not-null -> keep-database-default");
+        DjangoFile expand = fix.files().get(0);
+        DjangoFile contract = fix.files().get(1);
+        then(expand.atomic()).isTrue();
+        then(expand.source()).doesNotContain("atomic =").doesNotContain("DROP DEFAULT")
+                .contains("field=models.CharField(default=\"new]\", max_length=20)),\n            ],")
+                .contains("sql=[\"ALTER TABLE \\\"orders_order\\\" ADD COLUMN \\\"status\\\" varchar(20) DEFAULT 'new' NOT NULL\"]")
+                .contains("reverse_sql=[\"ALTER TABLE \\\"orders_order\\\" DROP COLUMN \\\"status\\\" CASCADE\"]");
+        then(contract.atomic()).isTrue();
+        then(contract.source()).contains("dependencies = [(\"orders\", \"0004_order_status\")]",
+                "ALTER COLUMN \\\"status\\\" DROP DEFAULT", "reverse_sql=migrations.RunSQL.noop");
+    }
+
+    @Test
+    void a_non_atomic_original_stays_non_atomic_and_a_step_of_several_statements_gets_its_own_transaction()
+            throws Exception {
+        String source = ADD_FIELD.replace("    dependencies", "    atomic = False\n    dependencies")
+                .replace("        migrations.AddField", "        migrations.AlterField(model_name=\"order\", "
+                        + "name=\"email\", field=models.TextField()),\n        migrations.AddField");
+        String sql = "ALTER TABLE \"orders_order\" ALTER COLUMN \"email\" SET NOT NULL;\n" + ADD_FIELD_SQL
+                .replace("BEGIN;\n", "").replace("COMMIT;\n", "");
+
+        DjangoFix fix = fixer.fixDjango(new DjangoMigration("orders", "0004_x", source, sql, Optional.empty()));
+
+        then(fix.isComplete()).as(fix.sqlFix().statements().toString()).isTrue();
+        then(fix.files()).extracting(DjangoFile::atomic).containsExactly(false, false);
+        then(fix.files().get(0).source()).contains("    atomic = False\n    dependencies").containsOnlyOnce("atomic =")
+                .contains("reverse_sql=None");
+        then(fix.files().get(1).source()).contains("""
+                            sql=[
+                                "BEGIN",
+                                "ALTER TABLE \\"orders_order\\" ALTER COLUMN \\"email\\" SET NOT NULL",
+                """);
+        String python = DjangoIntegrationTest.pythonWithDjango();
+        for (DjangoFile f : fix.files()) {
+            Process p = new ProcessBuilder(python, "-c", "import ast, sys; ast.parse(sys.stdin.read())")
+                    .redirectErrorStream(true).start();
+            p.getOutputStream().write(f.source().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            then(p.waitFor()).as(f.source() + out).isZero();
+        }
+    }
+
+    @Test
+    void without_a_recipe_for_every_statement_there_is_no_django_migration() {
+        String sql = "BEGIN;\n--\n-- Raw Python operation\n--\n-- THIS OPERATION CANNOT BE WRITTEN AS SQL\n"
+                + "CREATE INDEX \"orders_note_idx\" ON \"orders_order\" (\"note\");\nCOMMIT;\n";
+
+        DjangoFix fix = fixer.fixDjango(new DjangoMigration("orders", "0004_x", ADD_FIELD, sql, Optional.empty()));
+        DjangoFix safe = fixer.fixDjango(new DjangoMigration("orders", "0004_x", ADD_FIELD,
+                "ALTER TABLE \"orders_order\" ADD COLUMN \"n\" integer NULL;", Optional.empty()));
+
+        then(fix.isComplete()).isFalse();
+        then(fix.files()).isEmpty();
+        then(fix.sqlFix().unfixed()).extracting(StatementFix::ruleId).contains("django-python-operation");
+        then(safe.isComplete()).isTrue();
+        then(safe.files()).isEmpty();
+    }
+
+    @Test
+    void a_file_without_an_operations_list_is_refused_and_contracts_take_the_next_number() {
+        Throwable noOperations = org.assertj.core.api.Assertions.catchThrowable(() -> fixer.fixDjango(
+                new DjangoMigration("orders", "0004_x", "class Migration(migrations.Migration):\n    pass\n",
+                        ADD_FIELD_SQL, Optional.empty())));
+
+        then(noOperations).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("orders/0004_x: no `operations = [...]` in its class Migration");
+        then(List.of("0004_order_status", "0099_x", "9999", "initial")).extracting(
+                io.zdcd.analyzer.fix.internal.DjangoWriter::contractName)
+                .containsExactly("0005_order_status_contract", "0100_x_contract", "10000_contract", "contract_initial");
     }
 
     private static String ok(DjangoProject project, String... args) {

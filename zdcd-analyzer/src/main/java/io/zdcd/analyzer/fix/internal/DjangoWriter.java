@@ -120,14 +120,15 @@ public final class DjangoWriter {
         }
         text.append(indent).append(o).append(source.substring(close + 1));
         String expandText = header(m, "the expand migration: it replaces the original file (same name, same "
-                + "dependencies)") + importMigrations(text.toString());
+                + "dependencies).\n# The line numbers below are those of `manage.py sqlmigrate " + m.app() + " "
+                + m.name() + "` on the original") + importMigrations(text.toString());
         List<DjangoFile> files = new ArrayList<>();
         files.add(new DjangoFile(m.name() + ".py", Phase.EXPAND, expandText, expandAtomic));
         if (!contract.isEmpty()) {
             boolean contractAtomic = contract.size() < 2 && contract.stream().noneMatch(FixFile::outsideTransaction);
             StringBuilder c = new StringBuilder(header(m, "the contract migration: apply it once the code released "
                     + "with " + m.name() + " is live everywhere\n# (its steps break only the code running before "
-                    + "it). Django's state does not change here."));
+                    + "it). Django's state does not change here"));
             c.append("from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n");
             if (!contractAtomic) {
                 c.append("    ").append(atomicLine(false, false)).append('\n');
@@ -145,7 +146,7 @@ public final class DjangoWriter {
 
     private static String atomicLine(boolean atomic, boolean wasNonAtomic) {
         return atomic ? "atomic = True" : wasNonAtomic ? "atomic = False" : "atomic = False  # zdcd fix: each RunSQL "
-                + "below runs in its own transaction, or outside one (CREATE INDEX CONCURRENTLY)";
+                + "below commits on its own (BEGIN ... COMMIT around several statements)";
     }
 
     private static String header(DjangoMigration m, String what) {
@@ -161,7 +162,7 @@ public final class DjangoWriter {
                                String indent, String step) {
         for (String line : f.sql().lines().toList()) {
             if (line.startsWith("-- ") && !line.startsWith("-- zdcd fix of ")) {
-                o.append(indent).append("# ").append(line.substring(3)).append('\n');
+                comment(o, indent, line.substring(3).replace("this file", "this step"));
             }
         }
         List<String> statements = SqlScript.split(f.sql()).stream().map(SqlStatement::text).toList();
@@ -170,6 +171,20 @@ public final class DjangoWriter {
                 .append(indent).append(step).append("reverse_sql=").append(reverseSql(reverse, atomicMigration, indent + step))
                 .append(",\n")
                 .append(indent).append("),\n");
+    }
+
+    /** {@code text} as Python comment lines of at most 118 characters (where words allow). */
+    private static void comment(StringBuilder o, String indent, String text) {
+        int width = Math.max(40, 118 - indent.length() - 2);
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                o.append(indent).append("# ").append(line).append('\n');
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        o.append(indent).append("# ").append(line).append('\n');
     }
 
     /** The statements of the original's backwards SQL; null when unknown (the migration is then irreversible). */
