@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>Recipes, keyed by rule id: {@code create-index-non-concurrently}, {@code add-foreign-key},
  * {@code add-check-constraint}, {@code set-not-null} and {@code add-unique-constraint} (UNIQUE and PRIMARY KEY);
- * {@code drop-column}, {@code drop-table} and {@code drop-unique-constraint} move to a contract file. A fix never
+ * {@code drop-column}, {@code drop-table}, {@code drop-unique-constraint} and {@code drop-default-not-null} (Django's
+ * {@code AddField} with a default: the database default stays until then) move to a contract file. A fix never
  * holds a sequence it has not proven: every statement of every expand file is classified SAFE by zdcd's own
  * classifier, with the same PostgreSQL version and known schema, and every statement of a contract file SAFE or
  * contract-phase (it breaks only the old code, no rewrite or scan), before the recipe is kept;

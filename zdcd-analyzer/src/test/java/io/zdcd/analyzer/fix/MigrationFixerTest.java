@@ -145,6 +145,23 @@ class MigrationFixerTest {
     }
 
     @Test
+    void djangos_add_field_with_a_default_keeps_the_database_default_until_contract(TestDatabase db) throws Exception {
+        FixResult fix = proven(db, "0010_status", """
+                BEGIN;
+                ALTER TABLE "shop_order" ADD COLUMN "status" varchar(20) DEFAULT 'new' NOT NULL;
+                ALTER TABLE "shop_order" ALTER COLUMN "status" DROP DEFAULT;
+                COMMIT;
+                """);
+        then(fix.files()).extracting(FixFile::name).containsExactly("0010_status_001_expand.sql",
+                "0010_status_002_contract.sql");
+        then(fix.expandFiles().get(0).sql()).contains("DEFAULT 'new' NOT NULL").doesNotContain("DROP DEFAULT");
+        then(fix.contractFiles().get(0).sql()).contains("ALTER COLUMN \"status\" DROP DEFAULT")
+                .contains("the old code does not write this column");
+        then(fix.statements()).extracting(s -> s.ruleId() + " -> " + s.recipe().orElse(""))
+                .containsExactly("drop-default-not-null -> keep-database-default");
+    }
+
+    @Test
     void without_a_recipe_it_says_which_rule_and_why_and_keeps_the_statement_out() {
         FixResult fix = fixer.fix(Migration.of("0008_none.sql", """
                 ALTER TABLE shop_order ALTER COLUMN total TYPE text;
