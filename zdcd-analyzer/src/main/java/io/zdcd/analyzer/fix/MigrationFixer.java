@@ -60,10 +60,11 @@ public final class MigrationFixer {
      * name and dependencies; {@code SeparateDatabaseAndState} with the original operations as
      * {@code state_operations}, so Django's state and {@code makemigrations} stay as they were, and the expand steps as
      * {@code RunSQL} database operations, {@code atomic = False} when a step must run outside a transaction or the
-     * steps must commit one by one) and a contract migration, named with the next number ({@code 0004_order_status} -> {@code 0005_order_status_contract}), depending on it. The SQL fixed
-     * is {@code sqlmigrate}'s, proven as {@link #fix} proves it. Django's {@code AddField} with a default keeps the
-     * database default until the contract ({@code drop-default-not-null}). When some UNSAFE statement has no recipe,
-     * there are no files: the migration stays as it is.
+     * steps must commit one by one) and a contract migration depending on it, named with the next number
+     * ({@code 0004_order_status} -> {@code 0005_order_status_contract}). The SQL fixed is {@code sqlmigrate}'s, proven
+     * as {@link #fix} proves it. Django's {@code AddField} with a default keeps the database default until the
+     * contract ({@code drop-default-not-null}). When some UNSAFE statement has no recipe, there are no files: the
+     * migration stays as it is.
      *
      * <pre>{@code
      * DjangoFix fix = fixer.fixDjango(DjangoMigration.read(project, "orders", "0004_order_status"));

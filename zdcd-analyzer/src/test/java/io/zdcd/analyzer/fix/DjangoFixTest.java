@@ -188,7 +188,8 @@ class DjangoFixTest {
         then(expand.atomic()).isTrue();
         then(expand.source()).doesNotContain("atomic =").doesNotContain("DROP DEFAULT")
                 .contains("field=models.CharField(default=\"new]\", max_length=20)),\n            ],")
-                .contains("sql=[\"ALTER TABLE \\\"orders_order\\\" ADD COLUMN \\\"status\\\" varchar(20) DEFAULT 'new' NOT NULL\"]")
+                .contains("sql=[\"ALTER TABLE \\\"orders_order\\\" ADD COLUMN \\\"status\\\" varchar(20) DEFAULT 'new' "
+                        + "NOT NULL\"]")
                 .contains("reverse_sql=[\"ALTER TABLE \\\"orders_order\\\" DROP COLUMN \\\"status\\\" CASCADE\"]");
         then(contract.atomic()).isTrue();
         then(contract.source()).contains("dependencies = [(\"orders\", \"0004_order_status\")]",

@@ -90,14 +90,12 @@ public final class DjangoWriter {
         String i3 = i2 + indent;
         String i4 = i3 + indent;
         StringBuilder o = new StringBuilder();
-        o.append("operations = [\n")
-                .append(i2).append("# zdcd fix: Django's state changes as the original operations say (state_operations);")
-                .append(" the\n").append(i2).append("# database gets zdcd's expand steps instead (database_operations),")
-                .append(" each judged SAFE\n").append(i2).append("# by zdcd's classifier.")
-                .append(contract.isEmpty() ? "" : " The contract steps are in " + contractName(m.name())
-                        + ": apply it once the\n" + i2 + "# code released with this migration is live.")
-                .append('\n')
-                .append(i2).append("migrations.SeparateDatabaseAndState(\n")
+        o.append("operations = [\n");
+        comment(o, i2, "zdcd fix: Django's state changes as the original operations say (state_operations); the "
+                + "database gets zdcd's expand steps instead (database_operations), each judged SAFE by zdcd's "
+                + "classifier." + (contract.isEmpty() ? "" : " The contract steps are in " + contractName(m.name())
+                + ": apply it once the code released with this migration is live."));
+        o.append(i2).append("migrations.SeparateDatabaseAndState(\n")
                 .append(i3).append("state_operations=").append(original).append(",\n")
                 .append(i3).append("database_operations=[\n");
         List<String> reverse = reverse(m);
@@ -160,16 +158,18 @@ public final class DjangoWriter {
     /** One file as one RunSQL: its comments as Python comments, its statements (in BEGIN ... COMMIT if needed). */
     private static void runSql(StringBuilder o, FixFile f, boolean atomicMigration, List<String> reverse,
                                String indent, String step) {
+        String previous = null;
         for (String line : f.sql().lines().toList()) {
-            if (line.startsWith("-- ") && !line.startsWith("-- zdcd fix of ")) {
+            if (line.startsWith("-- ") && !line.startsWith("-- zdcd fix of ") && !line.equals(previous)) {
                 comment(o, indent, line.substring(3).replace("this file", "this step"));
+                previous = line; // two statements of one line share their comment
             }
         }
         List<String> statements = SqlScript.split(f.sql()).stream().map(SqlStatement::text).toList();
         o.append(indent).append("migrations.RunSQL(\n").append(indent).append(step).append("sql=")
                 .append(list(statements, !atomicMigration && !f.outsideTransaction(), indent + step)).append(",\n")
-                .append(indent).append(step).append("reverse_sql=").append(reverseSql(reverse, atomicMigration, indent + step))
-                .append(",\n")
+                .append(indent).append(step).append("reverse_sql=")
+                .append(reverseSql(reverse, atomicMigration, indent + step)).append(",\n")
                 .append(indent).append("),\n");
     }
 
