@@ -237,9 +237,12 @@ public final class DjangoProject {
         return database == null ? PostgresDatabase.redact(text) : database.mask(text);
     }
 
-    /** The last lines of a command's output (Django's tracebacks end with the error). */
+    /**
+     * The last lines of a command's output (Django's tracebacks end with the error), without Python 3.11's lines of
+     * {@code ^^^} markers.
+     */
     static String tail(String output, int lines) {
-        List<String> all = output.lines().filter(l -> !l.isBlank()).toList();
+        List<String> all = output.lines().filter(l -> !l.isBlank() && !l.strip().matches("[\\^~]+")).toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 

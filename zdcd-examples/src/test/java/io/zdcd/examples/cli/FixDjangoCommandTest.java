@@ -36,11 +36,13 @@ class FixDjangoCommandTest {
     Path dir;
     Path shop;
     String url;
+    String noSuchDatabase;
 
     @BeforeEach
     void setUp(TestDatabase test) throws Exception {
         test.execute("DROP TABLE IF EXISTS orders_order, django_migrations CASCADE");
         url = test.jdbcUrlWithCredentials();
+        noSuchDatabase = url.replace("/" + test.name() + "?", "/zdcd_no_such_db?");
         String python = DjangoIntegrationTest.pythonWithDjango();
         shop = DjangoIntegrationTest.copyOfShop(dir.resolve("shop"));
         DjangoProject project = DjangoProject.builder(shop).python(python)
@@ -104,7 +106,9 @@ class FixDjangoCommandTest {
                         "--database-url", url, "--output", out.toString()),
                 run("fix", "--django-project", project, "--app", "orders", "--migration", "0001_initial",
                         "--database-url", url, "--output", out.toString(), "x.sql"),
-                run("fix", "--output", out.toString()));
+                run("fix", "--output", out.toString()),
+                run("fix", "--django-project", project, "--app", "orders", "--migration", "0001_initial",
+                        "--database-url", noSuchDatabase, "--output", out.toString()));
 
         for (Run r : runs) {
             then(r.exitCode()).as("%s", r).isEqualTo(2);
@@ -117,7 +121,9 @@ class FixDjangoCommandTest {
                 e -> then(e).contains("needs --database-url or --database-url-env"),
                 e -> then(e).contains("no manage.py in"),
                 e -> then(e).contains("not both"),
-                e -> then(e).contains("give the migration FILEs"));
+                e -> then(e).contains("give the migration FILEs"),
+                e -> then(e).contains("python manage.py sqlmigrate orders 0001_initial failed:")
+                        .contains("zdcd_no_such_db").doesNotContain("^^^"));
         then(Files.exists(out)).isFalse();
     }
 }
