@@ -91,6 +91,23 @@ class FixDjangoCommandTest {
     }
 
     @Test
+    void a_refused_login_says_so_without_the_password() throws Exception {
+        String password = "Pw9:s3cr@t/x%";
+        String wrong = "postgres://zdcd_no_such_user:" + java.net.URLEncoder.encode(password,
+                java.nio.charset.StandardCharsets.UTF_8) + "@" + url.replaceFirst("^jdbc:postgresql://", "")
+                .replaceFirst("\\?.*", "");
+
+        Run r = run("fix", "--django-project", shop.toString(), "--app", "orders", "--migration", "0001_initial",
+                "--database-url", wrong, "--output", dir.resolve("fixed").toString());
+
+        then(r.exitCode()).as("%s", r).isEqualTo(2);
+        then(r.err()).contains("zdcd_no_such_user");
+        for (String form : io.zdcd.testing.Leaks.forms(password)) {
+            then(r.err() + r.out()).as("leaks %s", form).doesNotContain(form);
+        }
+    }
+
+    @Test
     void bad_django_input_exits_2_with_one_line_and_writes_nothing() throws Exception {
         Path out = dir.resolve("fixed");
         String project = shop.toString();
