@@ -228,6 +228,20 @@ class DjangoFixTest {
     }
 
     @Test
+    void the_class_attribute_atomic_is_found_after_the_operations_too_and_never_inside_them() {
+        String source = ADD_FIELD.replace("max_length=20)),", "max_length=20),\n            atomic=True,\n        ),")
+                + "    atomic = True\n";
+        String sql = "CREATE INDEX \"orders_note_idx\" ON \"orders_order\" (\"note\");";
+
+        DjangoFix fix = fixer.fixDjango(new DjangoMigration("orders", "0004_x", source, sql, Optional.empty()));
+
+        String expand = fix.files().get(0).source();
+        then(expand).contains("            atomic=True,\n").endsWith("    ]\n    atomic = False  # zdcd fix: each "
+                + "RunSQL below commits on its own (BEGIN ... COMMIT around several statements)\n");
+        then(expand.split("atomic = ", -1)).hasSize(2);
+    }
+
+    @Test
     void without_a_recipe_for_every_statement_there_is_no_django_migration() {
         String sql = "BEGIN;\n--\n-- Raw Python operation\n--\n-- THIS OPERATION CANNOT BE WRITTEN AS SQL\n"
                 + "CREATE INDEX \"orders_note_idx\" ON \"orders_order\" (\"note\");\nCOMMIT;\n";

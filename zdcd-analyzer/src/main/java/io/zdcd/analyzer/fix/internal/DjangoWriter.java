@@ -78,8 +78,13 @@ public final class DjangoWriter {
             throw new IllegalArgumentException(m.app() + "/" + m.name() + ": the operations list is not closed");
         }
         String original = PythonText.reindent(source.substring(open, close + 1), indent + indent);
+        // the class attribute: at the class body's indentation, outside the operations list (where a RunPython may
+        // say atomic=...)
         Matcher atomicLine = ATOMIC.matcher(source);
-        boolean hasAtomic = atomicLine.find(cls.end()) && atomicLine.start() < ops.start();
+        boolean hasAtomic = false;
+        for (int from = cls.end(); !hasAtomic && atomicLine.find(from); from = atomicLine.end()) {
+            hasAtomic = atomicLine.group(1).equals(indent) && (atomicLine.start() < open || atomicLine.start() > close);
+        }
         boolean wasNonAtomic = hasAtomic && atomicLine.group(2).equals("False");
 
         List<FixFile> expand = fix.expandFiles();
@@ -110,13 +115,16 @@ public final class DjangoWriter {
         o.append(i3).append("],\n").append(i2).append("),\n").append(indent).append(']');
 
         StringBuilder text = new StringBuilder(source.substring(0, ops.start()));
-        if (hasAtomic) {
-            text.replace(atomicLine.start(), atomicLine.end(), atomicLine.group(1) + atomicLine(expandAtomic,
-                    wasNonAtomic));
-        } else if (!expandAtomic) {
+        if (!hasAtomic && !expandAtomic) {
             text.append(indent).append(atomicLine(false, false)).append('\n');
         }
+        int tail = text.length() + indent.length() + o.length();
         text.append(indent).append(o).append(source.substring(close + 1));
+        if (hasAtomic) {
+            int shift = atomicLine.start() < open ? 0 : tail - (close + 1);
+            text.replace(atomicLine.start() + shift, atomicLine.end() + shift, indent + atomicLine(expandAtomic,
+                    wasNonAtomic));
+        }
         String expandText = header(m, "the expand migration: it replaces the original file (same name, same "
                 + "dependencies).\n# The line numbers below are those of `manage.py sqlmigrate " + m.app() + " "
                 + m.name() + "` on the original") + importMigrations(text.toString());
