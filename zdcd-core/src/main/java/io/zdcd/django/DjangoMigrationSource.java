@@ -4,10 +4,6 @@ import io.zdcd.spi.Build;
 import io.zdcd.spi.MigrationSource;
 import io.zdcd.spi.PendingMigration;
 import io.zdcd.spi.PlatformException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The pending migrations of a Django project: its migration files ({@code <app>/migrations/NNNN_name.py}, the app
@@ -32,7 +27,6 @@ import java.util.stream.Stream;
  */
 public final class DjangoMigrationSource implements MigrationSource {
     private static final Pattern PLAN_LINE = Pattern.compile("^\\s*\\[[ X]]\\s+(\\w+)\\.(\\w+)");
-    private static final Pattern MIGRATION_FILE = Pattern.compile("^(\\d{4}\\w*)\\.py$");
 
     private final DjangoProject project;
 
@@ -59,35 +53,14 @@ public final class DjangoMigrationSource implements MigrationSource {
         List<PendingMigration> out = new ArrayList<>();
         for (String migration : files) {
             String[] appAndName = migration.split("/", 2);
-            DjangoProject.Result r = project.manage(Map.of(), "sqlmigrate", appAndName[0], appAndName[1]);
-            if (!r.ok()) {
-                throw new DjangoException("python manage.py sqlmigrate " + appAndName[0] + " " + appAndName[1],
-                        DjangoProject.tail(r.output(), 3));
-            }
-            out.add(new PendingMigration(migration, r.output()));
+            out.add(new PendingMigration(migration, project.sqlmigrate(appAndName[0], appAndName[1], false)));
         }
         return out;
     }
 
     /** {@code app/name} of every migration file in the project. */
     List<String> migrationFiles() {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(project.directory(), 4)) {
-            walk.filter(p -> p.getParent() != null && p.getParent().getFileName() != null
-                            && p.getParent().getFileName().toString().equals("migrations")
-                            && MIGRATION_FILE.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> !p.toString().contains("site-packages") && !p.toString().contains("/.venv/")
-                            && !p.toString().contains("/venv/"))
-                    .forEach(p -> {
-                        Matcher m = MIGRATION_FILE.matcher(p.getFileName().toString());
-                        m.matches();
-                        out.add(p.getParent().getParent().getFileName() + "/" + m.group(1));
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Django project " + project.directory() + ": "
-                    + e.getMessage(), e);
-        }
-        return out;
+        return new ArrayList<>(project.migrationFiles().keySet());
     }
 
     /** {@code app/name} of every row of {@code django_migrations} (empty when the table does not exist yet). */

@@ -3,6 +3,7 @@ package io.zdcd.django;
 import io.zdcd.jdbc.PostgresDatabase;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A Django project on disk, the Python that runs it and the database it migrates.
@@ -30,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class DjangoProject {
+    private static final Pattern MIGRATION_FILE = Pattern.compile("^(\\d{4}\\w*)\\.py$");
     private final Path directory;
     private final String manageScript;
     private final Optional<String> python;
@@ -120,6 +125,56 @@ public final class DjangoProject {
         return p;
     }
 
+    /**
+     * The SQL Django runs for one migration: the output of {@code manage.py sqlmigrate [--backwards] app migration}.
+     *
+     * @param backwards whether to give the SQL that unapplies it
+     * @throws DjangoException when {@code sqlmigrate} fails (for example an unknown app or migration), with its error
+     */
+    public String sqlmigrate(String app, String migration, boolean backwards) {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(migration, "migration");
+        List<String> args = new ArrayList<>(List.of("sqlmigrate"));
+        if (backwards) {
+            args.add("--backwards");
+        }
+        args.addAll(List.of(app, migration));
+        Result r = manage(Map.of(), args.toArray(String[]::new));
+        if (!r.ok()) {
+            throw new DjangoException("python manage.py " + String.join(" ", args), tail(r.output(), 3));
+        }
+        return r.output();
+    }
+
+    /**
+     * The file of migration {@code app/migration}: {@code <app>/migrations/<migration>.py} below the project folder
+     * (the app label is the app's folder name, as for {@link DjangoMigrationSource}); empty when there is none.
+     */
+    public Optional<Path> migrationFile(String app, String migration) {
+        return Optional.ofNullable(migrationFiles().get(app + "/" + migration));
+    }
+
+    /** {@code app/name} of every migration file in the project, and its path. */
+    Map<String, Path> migrationFiles() {
+        Map<String, Path> out = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(directory, 4)) {
+            walk.filter(p -> p.getParent() != null && p.getParent().getFileName() != null
+                            && p.getParent().getFileName().toString().equals("migrations")
+                            && MIGRATION_FILE.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> !p.toString().contains("site-packages") && !p.toString().contains("/.venv/")
+                            && !p.toString().contains("/venv/"))
+                    .forEach(p -> {
+                        Matcher m = MIGRATION_FILE.matcher(p.getFileName().toString());
+                        m.matches();
+                        out.put(p.getParent().getParent().getFileName() + "/" + m.group(1), p);
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Django project " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** The output of one {@code manage.py} run. */
     record Result(int exitCode, String output) {
         boolean ok() {
@@ -182,9 +237,12 @@ public final class DjangoProject {
         return database == null ? PostgresDatabase.redact(text) : database.mask(text);
     }
 
-    /** The last lines of a command's output (Django's tracebacks end with the error). */
+    /**
+     * The last lines of a command's output (Django's tracebacks end with the error), without Python 3.11's lines of
+     * {@code ^^^} markers.
+     */
     static String tail(String output, int lines) {
-        List<String> all = output.lines().filter(l -> !l.isBlank()).toList();
+        List<String> all = output.lines().filter(l -> !l.isBlank() && !l.strip().matches("[\\^~]+")).toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 

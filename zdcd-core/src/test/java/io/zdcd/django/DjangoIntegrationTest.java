@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * are skipped and say why; CI installs Debian's python3-django.
  */
 @ExtendWith(PostgresExtension.class)
-class DjangoIntegrationTest {
-    static final Path SHOP = shop();
+public class DjangoIntegrationTest {
+    /** The test project's folder (read-only: tests that change it work on a copy). */
+    public static final Path SHOP = shop();
     PostgresDatabase db;
     TestDatabase test;
 
@@ -67,7 +68,8 @@ class DjangoIntegrationTest {
         }
     }
 
-    static String pythonWithDjango() {
+    /** The first interpreter with Django; aborts (skips) the calling test when there is none. */
+    public static String pythonWithDjango() {
         Optional<String> python = DjangoProject.findPython(SHOP);
         if (python.isEmpty()) {
             String reason = "SKIPPED: no Python interpreter with Django found (tried $ZDCD_PYTHON, python3, "
@@ -76,6 +78,26 @@ class DjangoIntegrationTest {
             Assumptions.abort(reason);
         }
         return python.get();
+    }
+
+    /** A copy of the test project in {@code to} (without {@code __pycache__}), for tests that change it. */
+    public static Path copyOfShop(Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(SHOP)) {
+            for (Path p : (Iterable<Path>) all.filter(p -> !p.toString().contains("__pycache__"))::iterator) {
+                Files.copy(p, to.resolve(SHOP.relativize(p).toString()));
+            }
+        }
+        return to;
+    }
+
+    /** What one {@code manage.py} run printed, and its exit code. */
+    public record Manage(int exitCode, String output) {
+    }
+
+    /** Runs {@code python manage.py args} of {@code project}, with its database in the environment. */
+    public static Manage manage(DjangoProject project, String... args) {
+        DjangoProject.Result r = project.manage(java.util.Map.of(), args);
+        return new Manage(r.exitCode(), r.output());
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package io.zdcd.analyzer.fix;
 
 import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.analyzer.fix.internal.DjangoWriter;
 import io.zdcd.analyzer.fix.internal.Fixer;
 import io.zdcd.classify.Migration;
 import io.zdcd.jdbc.PostgresDatabase;
@@ -19,10 +20,12 @@ import java.util.Objects;
  *
  * <p>Recipes, keyed by rule id: {@code create-index-non-concurrently}, {@code add-foreign-key},
  * {@code add-check-constraint}, {@code set-not-null} and {@code add-unique-constraint} (UNIQUE and PRIMARY KEY);
- * {@code drop-column}, {@code drop-table} and {@code drop-unique-constraint} move to a contract file;
+ * {@code drop-column}, {@code drop-table}, {@code drop-unique-constraint} and {@code drop-default-not-null} (Django's
+ * {@code AddField} with a default: the database default stays until then) move to a contract file;
  * {@code add-column-volatile-default}, {@code add-column-not-null-without-default} and {@code unbatched-data-change}
  * get a nullable column and a batch loop (a {@code DO} block that COMMITs each range of {@link Builder#batchSize(int)}
- * keys of the table's single-column integer primary key, known from the schema). A fix never
+ * keys of the table's single-column integer primary key, known from the schema); {@code rename-column} and
+ * {@code alter-column-type} copy the column into a new one kept in sync by a trigger. A fix never
  * holds a sequence it has not proven: every statement of every expand file is classified SAFE by zdcd's own
  * classifier, with the same PostgreSQL version and known schema, and every statement of a contract file SAFE or
  * contract-phase (it breaks only the old code, no rewrite or scan), before the recipe is kept;
@@ -59,6 +62,32 @@ public final class MigrationFixer {
     public FixResult fix(Migration migration) {
         Objects.requireNonNull(migration, "migration");
         return new Fixer(classifier, batchSize).fix(migration);
+    }
+
+    /**
+     * The fix of a Django migration, as Django migrations: the expand migration that replaces the original file (same
+     * name and dependencies; {@code SeparateDatabaseAndState} with the original operations as
+     * {@code state_operations}, so Django's state and {@code makemigrations} stay as they were, and the expand steps as
+     * {@code RunSQL} database operations, {@code atomic = False} when a step must run outside a transaction or the
+     * steps must commit one by one) and a contract migration depending on it, named with the next number
+     * ({@code 0004_order_status} -> {@code 0005_order_status_contract}). The SQL fixed is {@code sqlmigrate}'s, proven
+     * as {@link #fix} proves it. Django's {@code AddField} with a default keeps the database default until the
+     * contract ({@code drop-default-not-null}). When some UNSAFE statement has no recipe, there are no files: the
+     * migration stays as it is.
+     *
+     * <pre>{@code
+     * DjangoFix fix = fixer.fixDjango(DjangoMigration.read(project, "orders", "0004_order_status"));
+     * // DjangoFix[orders/0004_order_status: complete; files 0004_order_status.py, 0005_order_status_contract.py]
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the migration file has no {@code class Migration} with an
+     *                                  {@code operations = [...]} list
+     * @throws io.zdcd.analyzer.LiveSchemaException when a live schema is set and cannot be read
+     */
+    public DjangoFix fixDjango(DjangoMigration migration) {
+        Objects.requireNonNull(migration, "migration");
+        FixResult sql = fix(Migration.of(migration.app() + "/" + migration.name(), migration.sql()));
+        return new DjangoFix(migration.app(), migration.name(), sql, DjangoWriter.write(migration, sql));
     }
 
     /** The PostgreSQL major version the fix is proven for. */

@@ -205,6 +205,20 @@ class MigrationFixerTest {
                 .singleElement().satisfies(s -> then(s.explanation()).contains("a later statement"));
         then(MigrationFixer.defaults().fix(Migration.of("d.sql", "ALTER TABLE t RENAME COLUMN a TO b;")).unfixed())
                 .singleElement().satisfies(s -> then(s.explanation()).contains("zdcd does not know the column"));
+    void djangos_add_field_with_a_default_keeps_the_database_default_until_contract(TestDatabase db) throws Exception {
+        FixResult fix = proven(db, "0010_status", """
+                BEGIN;
+                ALTER TABLE "shop_order" ADD COLUMN "status" varchar(20) DEFAULT 'new' NOT NULL;
+                ALTER TABLE "shop_order" ALTER COLUMN "status" DROP DEFAULT;
+                COMMIT;
+                """);
+        then(fix.files()).extracting(FixFile::name).containsExactly("0010_status_001_expand.sql",
+                "0010_status_002_contract.sql");
+        then(fix.expandFiles().get(0).sql()).contains("DEFAULT 'new' NOT NULL").doesNotContain("DROP DEFAULT");
+        then(fix.contractFiles().get(0).sql()).contains("ALTER COLUMN \"status\" DROP DEFAULT")
+                .contains("the old code does not write this column");
+        then(fix.statements()).extracting(s -> s.ruleId() + " -> " + s.recipe().orElse(""))
+                .containsExactly("drop-default-not-null -> keep-database-default");
     }
 
     @Test
@@ -369,7 +383,16 @@ class MigrationFixerTest {
     /** Columns, types, defaults, NOT NULL, constraints (with validity) and indexes (with uniqueness, validity). */
     static List<String> catalog(TestDatabase db, String schema) throws SQLException {
         List<String> out = new ArrayList<>();
+    private static List<String> catalog(TestDatabase db, String schema) throws SQLException {
         try (Connection c = connect(db, schema)) {
+            return catalog(c, schema);
+        }
+    }
+
+    /** As {@link #catalog(TestDatabase, String)}, over {@code c}, for the tables of {@code schema}. */
+    static List<String> catalog(Connection c, String schema) throws SQLException {
+        List<String> out = new ArrayList<>();
+        {
             query(c, schema, "SELECT 'column', table_name, column_name, data_type, coalesce(character_maximum_length,"
                     + " numeric_precision), column_default, is_nullable FROM information_schema.columns "
                     + "WHERE table_schema = ? ORDER BY 2, 3", out);

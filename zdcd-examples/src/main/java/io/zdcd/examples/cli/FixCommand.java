@@ -3,15 +3,22 @@ package io.zdcd.examples.cli;
 import io.zdcd.analyzer.LiveSchemaException;
 import io.zdcd.analyzer.MigrationInputException;
 import io.zdcd.analyzer.Migrations;
+import io.zdcd.analyzer.fix.DjangoFile;
+import io.zdcd.analyzer.fix.DjangoFix;
+import io.zdcd.analyzer.fix.DjangoMigration;
 import io.zdcd.analyzer.fix.FixFile;
 import io.zdcd.analyzer.fix.FixResult;
 import io.zdcd.analyzer.fix.MigrationFixer;
 import io.zdcd.analyzer.fix.StatementFix;
 import io.zdcd.examples.cli.CheckCommand.BadInput;
 import io.zdcd.classify.Migration;
+import io.zdcd.classify.Phase;
+import io.zdcd.django.DjangoException;
+import io.zdcd.django.DjangoProject;
 import io.zdcd.jdbc.PostgresDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -28,20 +35,27 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code zdcd fix [--schema FILE | --database-url URL | --database-url-env NAME] [--postgres-version N] --output DIR
- * FILE...}: writes each migration's safe expand/contract files ({@link MigrationFixer}) to DIR.
+ * FILE...}: writes each migration's safe expand/contract files ({@link MigrationFixer}) to DIR. With
+ * {@code --django-project DIR --app APP --migration NAME} (and a database URL), writes the Django expand migration
+ * that replaces {@code APP/NAME} and its contract migration ({@link MigrationFixer#fixDjango}).
  */
 @Command(name = "fix", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Turns the UNSAFE statements of plain SQL migrations into safe expand/contract files.",
             "Every statement of them is proven by zdcd's classifier. Recipes (docs/fix.md): indexes,",
             "foreign keys, CHECK, NOT NULL, UNIQUE and PRIMARY KEY, batched backfills and data changes,",
-            "column renames and type changes; drops move to a contract file.",
+            "column renames and type changes; drops (and Django's DROP DEFAULT) move to a contract file.",
             "Files are named <migration>_NNN_expand.sql and <migration>_NNN_contract.sql:",
             "name order is apply order; a file whose header says OUTSIDE a transaction block must run",
             "in autocommit. A statement without a recipe is printed with the reason and left out of",
-            "the files (ship it through the nightly window); the files of the rest are still written."},
+            "the files (ship it through the nightly window); the files of the rest are still written.",
+            "With --django-project DIR --app APP --migration NAME (and --database-url or",
+            "--database-url-env: sqlmigrate connects to it), writes NAME.py, the expand migration that",
+            "replaces the original (SeparateDatabaseAndState: Django's state as before, the database",
+            "gets the safe SQL), and the next-numbered *_contract.py depending on it; nothing when some",
+            "UNSAFE statement has no recipe."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every UNSAFE statement got a recipe (files written)",
-            "1:some UNSAFE statement has no recipe (files written for the rest)",
+            "1:some UNSAFE statement has no recipe (files written for the rest; none for Django)",
             "2:bad usage or unreadable input (one line on stderr, nothing written)"})
 public final class FixCommand implements Callable<Integer> {
 
@@ -67,18 +81,40 @@ public final class FixCommand implements Callable<Integer> {
                     + " replaced).")
     Path output;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE",
+    @Option(names = "--django-project", paramLabel = "DIR",
+            description = "Fix a migration of the Django project in DIR (the folder of manage.py) instead of FILEs;"
+                    + " needs --app, --migration and --database-url or --database-url-env.")
+    Path djangoProject;
+
+    @Option(names = "--app", paramLabel = "APP", description = "With --django-project: the app label, such as"
+            + " orders.")
+    String app;
+
+    @Option(names = "--migration", paramLabel = "NAME", description = "With --django-project: the migration's name,"
+            + " such as 0004_order_status.")
+    String migration;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE",
             description = "A migration file, or a folder (every *.sql below it, in migration order).")
-    List<String> paths;
+    List<String> paths = List.of();
 
     @Spec
     CommandSpec spec;
+
+    /** The database of the URL given, once {@link #fixer()} has read it. */
+    private PostgresDatabase database;
 
     /** The environment {@code --database-url-env} reads (tests replace it). */
     Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() {
+        if (djangoProject != null || app != null || migration != null) {
+            return callDjango();
+        }
+        if (paths.isEmpty()) {
+            return fail("give the migration FILEs, or --django-project DIR --app APP --migration NAME");
+        }
         List<FixResult> fixes = new ArrayList<>();
         try {
             MigrationFixer fixer = fixer();
@@ -101,10 +137,7 @@ public final class FixCommand implements Callable<Integer> {
         for (FixResult fix : fixes) {
             out.println(fix.migration() + ": " + (fix.isComplete() ? "fixed" : "NOT fully fixed") + ", "
                     + fix.files().size() + " file" + (fix.files().size() == 1 ? "" : "s"));
-            for (StatementFix s : fix.statements()) {
-                out.println("  line " + s.line() + " " + s.ruleId() + ": " + s.recipe()
-                        .map(r -> "-> " + r + " (" + s.explanation() + ")").orElse(s.explanation()));
-            }
+            printStatements(out, fix);
             for (FixFile f : fix.files()) {
                 out.println("  wrote " + output.resolve(f.name()) + " (" + f.phase().label()
                         + (f.outsideTransaction() ? ", outside a transaction block" : "") + ")");
@@ -112,6 +145,61 @@ public final class FixCommand implements Callable<Integer> {
         }
         out.flush();
         return fixes.stream().allMatch(FixResult::isComplete) ? 0 : 1;
+    }
+
+    private static void printStatements(PrintWriter out, FixResult fix) {
+        for (StatementFix s : fix.statements()) {
+            out.println("  line " + s.line() + " " + s.ruleId() + ": " + s.recipe()
+                    .map(r -> "-> " + r + " (" + s.explanation() + ")").orElse(s.explanation()));
+        }
+    }
+
+    /** --django-project: fixes one migration of the project, writes its expand and contract migrations. */
+    private int callDjango() {
+        DjangoFix fix;
+        try {
+            if (djangoProject == null || app == null || migration == null) {
+                throw new BadInput("--django-project, --app and --migration go together: give all three");
+            }
+            if (!paths.isEmpty()) {
+                throw new BadInput("give the migration FILEs or --django-project, not both");
+            }
+            if (databaseUrl == null && databaseUrlEnv == null) {
+                throw new BadInput("--django-project needs --database-url or --database-url-env: manage.py "
+                        + "sqlmigrate connects to the database, whose schema is also the known schema");
+            }
+            String name = migration.endsWith(".py") ? migration.substring(0, migration.length() - 3) : migration;
+            MigrationFixer fixer = fixer();
+            DjangoProject project = DjangoProject.builder(djangoProject).database(database).build();
+            fix = fixer.fixDjango(DjangoMigration.read(project, app, name));
+            Files.createDirectories(output);
+            for (DjangoFile f : fix.files()) {
+                Files.writeString(output.resolve(f.name()), f.source(), StandardCharsets.UTF_8);
+            }
+        } catch (BadInput | LiveSchemaException e) {
+            return fail(e.getMessage());
+        } catch (IOException | InvalidPathException e) {
+            return fail("cannot write to " + output + ": " + e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            return fail("--django-project: " + e.getMessage());
+        } catch (DjangoException e) {
+            return fail(e.getMessage().replaceAll("\\s*\\R\\s*", " / "));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        boolean nothing = fix.sqlFix().statements().isEmpty();
+        out.println(fix.app() + "/" + fix.migration() + ": " + (nothing ? "nothing to fix (no UNSAFE statement)"
+                : fix.isComplete() ? "fixed, " + fix.files().size() + " Django migration"
+                + (fix.files().size() == 1 ? "" : "s") : "NOT fixed: no Django migration written, the original stays"
+                + " as it is (ship it through the nightly window)"));
+        printStatements(out, fix.sqlFix());
+        for (DjangoFile f : fix.files()) {
+            out.println("  wrote " + output.resolve(f.name()) + (f.phase() == Phase.EXPAND
+                    ? " (expand: replaces " + app + "/migrations/" + f.name() + ", apply it now"
+                    : " (contract: apply it once the new code is live") + (f.atomic() ? "" : ", atomic = False")
+                    + ")");
+        }
+        out.flush();
+        return fix.isComplete() ? 0 : 1;
     }
 
     private MigrationFixer fixer() {
@@ -135,7 +223,8 @@ public final class FixCommand implements Callable<Integer> {
                 }
             }
             if (url != null) {
-                builder.liveSchema(PostgresDatabase.fromUrl(url));
+                database = PostgresDatabase.fromUrl(url);
+                builder.liveSchema(database);
             }
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -69,7 +69,7 @@ public final class Recipes {
     public static final List<String> RULES = List.of("create-index-non-concurrently", "add-foreign-key",
             "add-check-constraint", "set-not-null", "add-unique-constraint", "drop-column", "drop-table",
             "drop-unique-constraint", "add-column-volatile-default", "add-column-not-null-without-default",
-            "unbatched-data-change", "rename-column", "alter-column-type");
+            "unbatched-data-change", "rename-column", "alter-column-type", "drop-default-not-null");
 
     /** As {@link #plans(String, String, Facts)} with no known schema. */
     public static List<Plan> plans(String ruleId, String sql) {
@@ -97,6 +97,10 @@ public final class Recipes {
                     List.of(new Step(Phase.CONTRACT, false, "breaks only the code running now (it still uses what "
                             + "this drops) and blocks no traffic for long: run it once no deployed code uses it.",
                             sql)), ""));
+            case "drop-default-not-null" -> List.of(new Plan("keep-database-default", List.of(new Step(
+                    Phase.CONTRACT, false, "the old code does not write this column, so its INSERTs need the "
+                    + "database default (Django's AddField adds the column with DEFAULT, then drops it): the default "
+                    + "stays until the new code, which writes the column, is live.", sql)), ""));
             default -> List.of(Plan.none(ruleId, "zdcd has recipes for " + String.join(", ", RULES) + " only"));
         };
     }
