@@ -205,6 +205,9 @@ class MigrationFixerTest {
                 .singleElement().satisfies(s -> then(s.explanation()).contains("a later statement"));
         then(MigrationFixer.defaults().fix(Migration.of("d.sql", "ALTER TABLE t RENAME COLUMN a TO b;")).unfixed())
                 .singleElement().satisfies(s -> then(s.explanation()).contains("zdcd does not know the column"));
+    }
+
+    @Test
     void djangos_add_field_with_a_default_keeps_the_database_default_until_contract(TestDatabase db) throws Exception {
         FixResult fix = proven(db, "0010_status", """
                 BEGIN;
@@ -382,8 +385,6 @@ class MigrationFixerTest {
 
     /** Columns, types, defaults, NOT NULL, constraints (with validity) and indexes (with uniqueness, validity). */
     static List<String> catalog(TestDatabase db, String schema) throws SQLException {
-        List<String> out = new ArrayList<>();
-    private static List<String> catalog(TestDatabase db, String schema) throws SQLException {
         try (Connection c = connect(db, schema)) {
             return catalog(c, schema);
         }
