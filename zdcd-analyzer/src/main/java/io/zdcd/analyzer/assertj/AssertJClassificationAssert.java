@@ -8,46 +8,50 @@ import org.assertj.core.api.AbstractObjectAssert;
 /**
  * AssertJ assertions on one migration's {@link Classification}; failures list the findings and safe alternatives.
  *
+ * <p>An AssertJ {@code AbstractObjectAssert} (hence the name): the framework-neutral twin, which it delegates
+ * to, is {@link io.zdcd.analyzer.assertions.ClassificationAssert}.
+ *
  * @since 0.1.0
  */
-public final class ClassificationAssert extends AbstractObjectAssert<ClassificationAssert, Classification> {
+public final class AssertJClassificationAssert
+        extends AbstractObjectAssert<AssertJClassificationAssert, Classification> {
 
-    ClassificationAssert(Classification actual) {
-        super(actual, ClassificationAssert.class);
+    AssertJClassificationAssert(Classification actual) {
+        super(actual, AssertJClassificationAssert.class);
     }
 
     /** Every statement is SAFE. */
-    public ClassificationAssert isSafe() {
+    public AssertJClassificationAssert isSafe() {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).isSafe());
     }
 
     /** Some statement is UNSAFE. */
-    public ClassificationAssert isUnsafe() {
+    public AssertJClassificationAssert isUnsafe() {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).isUnsafe());
     }
 
     /** Some statement (or the migration itself) has a finding of this rule. */
-    public ClassificationAssert hasFinding(String ruleId) {
+    public AssertJClassificationAssert hasFinding(String ruleId) {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).hasFinding(ruleId));
     }
 
     /** Some statement (or the migration itself) has a finding of this rule with this verdict. */
-    public ClassificationAssert hasFinding(String ruleId, Verdict verdict) {
+    public AssertJClassificationAssert hasFinding(String ruleId, Verdict verdict) {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).hasFinding(ruleId, verdict));
     }
 
     /** No finding of this rule. */
-    public ClassificationAssert doesNotHaveFinding(String ruleId) {
+    public AssertJClassificationAssert doesNotHaveFinding(String ruleId) {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).doesNotHaveFinding(ruleId));
     }
 
     /** Runs the framework-neutral check and reports its failure through AssertJ (descriptions, soft assertions). */
-    private ClassificationAssert check(Runnable assertion) {
+    private AssertJClassificationAssert check(Runnable assertion) {
         try {
             assertion.run();
         } catch (AssertionError e) {
