@@ -4,6 +4,7 @@
 import io.zdcd.classify.*;
 import io.zdcd.analyzer.*;
 import io.zdcd.analyzer.report.*;
+import io.zdcd.analyzer.rules.*;
 import io.zdcd.pipeline.*;
 import io.zdcd.recovery.*;
 import io.zdcd.spi.*;

@@ -46,6 +46,14 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     /** The PostgreSQL major version used when none is set. */
     public static final int DEFAULT_POSTGRES_VERSION = 17;
 
+    static {
+        io.zdcd.analyzer.internal.ClassifierAccess.register((c, m) -> {
+            Schema schema = c.schemaNow();
+            c.analyzer.analyze(m, schema);
+            return schema;
+        });
+    }
+
     private final PgVersion version;
     private final Set<String> disabledRules;
     private final List<io.zdcd.analyzer.rules.MigrationRule> userRules;

@@ -31,7 +31,8 @@ public record SqlStatement(int index, int line, int column, String text, boolean
     private static final Pattern NO_TRANSACTION = Pattern.compile("(?s)^(CREATE (UNIQUE )?INDEX CONCURRENTLY\\b.*"
             + "|DROP INDEX CONCURRENTLY\\b.*|REINDEX\\b.*\\bCONCURRENTLY\\b.*"
             + "|ALTER TABLE\\b.*\\bDETACH PARTITION\\b.*\\bCONCURRENTLY\\b.*|VACUUM\\b.*|CREATE DATABASE\\b.*"
-            + "|DROP DATABASE\\b.*|ALTER SYSTEM\\b.*|CREATE TABLESPACE\\b.*|DROP TABLESPACE\\b.*)");
+            + "|DROP DATABASE\\b.*|ALTER SYSTEM\\b.*|CREATE TABLESPACE\\b.*|DROP TABLESPACE\\b.*"
+            + "|DO\\b.*\\bCOMMIT\\b.*)"); // a DO block that commits (a batch loop) fails inside a transaction block
     /** psql meta-commands that act in the client only and change no SQL that runs. */
     private static final Set<String> CLIENT_ONLY = Set.of("echo", "qecho", "warn", "timing", "pset", "a", "t", "x",
             "h", "?", "conninfo", "encoding");
@@ -85,7 +86,10 @@ public record SqlStatement(int index, int line, int column, String text, boolean
                 || norm.startsWith("PREPARE TRANSACTION") || norm.startsWith("COMMIT PREPARED");
     }
 
-    /** Whether PostgreSQL refuses to run it inside a transaction block (CONCURRENTLY, VACUUM...). */
+    /**
+     * Whether PostgreSQL refuses to run it inside a transaction block (CONCURRENTLY, VACUUM, a {@code DO} block that
+     * COMMITs...).
+     */
     public boolean needsNoTransaction() {
         return !psqlMetaCommand && needsNoTransaction(text);
     }

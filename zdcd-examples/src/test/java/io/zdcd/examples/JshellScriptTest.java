@@ -41,4 +41,37 @@ class JshellScriptTest {
                 .contains("ALTER TABLE users ALTER COLUMN id TYPE bigint")
                 .contains("UNSAFE (PostgreSQL 17)").contains("SAFE (PostgreSQL 17)");
     }
+
+    /**
+     * The Java examples of README.md and docs/classifier.md pasted into jshell as they are written (after the script,
+     * which imports zdcd's packages): no line may break a statement (a line starting with {@code .} would).
+     */
+    @Test
+    void the_readme_and_classifier_examples_paste_into_jshell() throws Exception {
+        StringBuilder input = new StringBuilder();
+        int blocks = 0;
+        for (Path page : new Path[] {Path.of("../README.md"), Path.of("../docs/classifier.md")}) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("```java\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                    .matcher(Files.readString(page));
+            while (m.find()) {
+                input.append(m.group(1)).append('\n');
+                blocks++;
+            }
+        }
+        then(blocks).isGreaterThanOrEqualTo(4);
+        input.append("System.out.println(\"verdict=\" + c.verdict() + \" rule=\" + primaryKeys.id());\n/exit\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        int exit = JavaShellToolBuilder.builder()
+                .in(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), null)
+                .out(print).err(print).persistence(new java.util.HashMap<>())
+                .start("--class-path", System.getProperty("java.class.path"), "--feedback", "concise",
+                        SCRIPT.toString());
+        String text = out.toString(StandardCharsets.UTF_8);
+
+        then(exit).as(text).isZero();
+        then(text).as(text).doesNotContain("Error:").doesNotContain("cannot find symbol")
+                .contains("verdict=UNSAFE rule=table-needs-primary-key");
+    }
 }

@@ -19,7 +19,10 @@ import java.util.Objects;
  *
  * <p>Recipes, keyed by rule id: {@code create-index-non-concurrently}, {@code add-foreign-key},
  * {@code add-check-constraint}, {@code set-not-null} and {@code add-unique-constraint} (UNIQUE and PRIMARY KEY);
- * {@code drop-column}, {@code drop-table} and {@code drop-unique-constraint} move to a contract file. A fix never
+ * {@code drop-column}, {@code drop-table} and {@code drop-unique-constraint} move to a contract file;
+ * {@code add-column-volatile-default}, {@code add-column-not-null-without-default} and {@code unbatched-data-change}
+ * get a nullable column and a batch loop (a {@code DO} block that COMMITs each range of {@link Builder#batchSize(int)}
+ * keys of the table's single-column integer primary key, known from the schema). A fix never
  * holds a sequence it has not proven: every statement of every expand file is classified SAFE by zdcd's own
  * classifier, with the same PostgreSQL version and known schema, and every statement of a contract file SAFE or
  * contract-phase (it breaks only the old code, no rewrite or scan), before the recipe is kept;
@@ -27,10 +30,15 @@ import java.util.Objects;
  * expand files in their order. Instances are immutable and thread-safe.
  */
 public final class MigrationFixer {
-    private final SqlMigrationClassifier classifier;
+    /** The default number of keys per batch of a batch loop: 1000. */
+    public static final int DEFAULT_BATCH_SIZE = 1000;
 
-    private MigrationFixer(SqlMigrationClassifier classifier) {
+    private final SqlMigrationClassifier classifier;
+    private final int batchSize;
+
+    private MigrationFixer(SqlMigrationClassifier classifier, int batchSize) {
         this.classifier = classifier;
+        this.batchSize = batchSize;
     }
 
     /** A fixer for PostgreSQL 17 with no known schema. */
@@ -50,7 +58,7 @@ public final class MigrationFixer {
      */
     public FixResult fix(Migration migration) {
         Objects.requireNonNull(migration, "migration");
-        return new Fixer(classifier).fix(migration);
+        return new Fixer(classifier, batchSize).fix(migration);
     }
 
     /** The PostgreSQL major version the fix is proven for. */
@@ -60,7 +68,8 @@ public final class MigrationFixer {
 
     @Override
     public String toString() {
-        return "MigrationFixer[" + classifier.toString().replace("SqlMigrationClassifier[", "").replace("]", "") + "]";
+        return "MigrationFixer[" + classifier.toString().replace("SqlMigrationClassifier[", "").replace("]", "")
+                + ", batches of " + batchSize + "]";
     }
 
     /**
@@ -69,6 +78,7 @@ public final class MigrationFixer {
      */
     public static final class Builder {
         private final SqlMigrationClassifier.Builder classifier = SqlMigrationClassifier.builder();
+        private int batchSize = DEFAULT_BATCH_SIZE;
 
         private Builder() {
         }
@@ -103,8 +113,23 @@ public final class MigrationFixer {
             return this;
         }
 
+        /**
+         * The number of keys per batch of a batch loop (backfills, batched UPDATE/DELETE): each batch is one short
+         * transaction over that range of the primary key (default {@value MigrationFixer#DEFAULT_BATCH_SIZE}).
+         *
+         * @throws IllegalArgumentException when not between 1 and 1,000,000
+         */
+        public Builder batchSize(int keys) {
+            if (keys < 1 || keys > io.zdcd.analyzer.internal.BatchLoop.MAX_BATCH) {
+                throw new IllegalArgumentException("batch size must be between 1 and "
+                        + io.zdcd.analyzer.internal.BatchLoop.MAX_BATCH + ": " + keys);
+            }
+            this.batchSize = keys;
+            return this;
+        }
+
         public MigrationFixer build() {
-            return new MigrationFixer(classifier.implicitTransactions(true).build());
+            return new MigrationFixer(classifier.implicitTransactions(true).build(), batchSize);
         }
     }
 }

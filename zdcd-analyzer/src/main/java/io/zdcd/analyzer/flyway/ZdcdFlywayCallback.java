@@ -125,7 +125,8 @@ public final class ZdcdFlywayCallback implements Callback {
         }
         List<PendingMigration> pending = FlywayScripts.pending(context.getConfiguration());
         List<String> concurrently = pending.stream().filter(m -> SqlScript.parse(m.sql()).statements().stream()
-                .anyMatch(io.zdcd.sql.SqlStatement::needsNoTransaction)).map(PendingMigration::name).toList();
+                .anyMatch(s -> s.needsNoTransaction() && !s.firstWord().equals("DO"))) // a batch loop waits for none
+                .map(PendingMigration::name).toList();
         if (!concurrently.isEmpty() && FlywayScripts.transactionalLock(context.getConfiguration())) {
             String message = "zdcd: " + String.join(", ", concurrently) + " runs CONCURRENTLY, which waits for "
                     + "Flyway's own transaction while Flyway holds its history lock in one: migrate would hang. Set "

@@ -95,6 +95,11 @@ final class ConstraintRules {
             known.validated = true;
             int u = t.find(p, "USING");
             boolean usingIndex = u >= 0 && t.is(u + 1, "INDEX");
+            if (kind.equals("PRIMARY KEY")) { // its columns: the batch loops of zdcd fix key on them
+                Schema.Index backing = usingIndex ? j.ctx.schema.indexes.get(t.ident(u + 2)) : null;
+                int paren = usingIndex ? -1 : firstParen(t, p, e);
+                known.keyColumns = backing != null ? backing.columns() : paren < 0 ? List.of() : columnList(t, paren, e);
+            }
             j.lock(table, ACCESS_EXCLUSIVE);
             if (usingIndex) {
                 String idx = t.ident(u + 2);

@@ -284,9 +284,12 @@ final class CreateRules {
                 List<String> cols = paren < 0 ? List.of() : ConstraintRules.columnList(t, paren, e);
                 String suffix = kind.equals("PRIMARY KEY") ? "pkey" : kind.equals("UNIQUE") ? "key"
                         : kind.equals("FOREIGN KEY") ? "fkey" : "excl";
-                registerConstraint(t, st, constraintName != null ? constraintName : kind.equals("PRIMARY KEY")
-                        ? table.last() + "_pkey" : table.last() + "_" + String.join("_", cols) + "_" + suffix, kind,
-                        ref);
+                Schema.Constraint c = registerConstraint(t, st, constraintName != null ? constraintName
+                        : kind.equals("PRIMARY KEY") ? table.last() + "_pkey"
+                        : table.last() + "_" + String.join("_", cols) + "_" + suffix, kind, ref);
+                if (kind.equals("PRIMARY KEY")) {
+                    c.keyColumns = List.copyOf(cols);
+                }
             }
             if (t.is(s, "PRIMARY") && st != null) {
                 int paren = s + 2;
@@ -349,15 +352,19 @@ final class CreateRules {
                 String generated = table.last() + (kind.equals("PRIMARY KEY") ? "_pkey" : "_" + col
                         + (kind.equals("UNIQUE") ? "_key" : kind.equals("FOREIGN KEY") ? "_fkey" : "_check"));
                 if (name != null || !kind.equals("CHECK")) { // an unnamed CHECK is already recorded
-                    registerConstraint(t, st, name != null ? name : generated, kind,
+                    Schema.Constraint c = registerConstraint(t, st, name != null ? name : generated, kind,
                             kind.equals("FOREIGN KEY") ? references : null);
+                    if (kind.equals("PRIMARY KEY")) {
+                        c.keyColumns = List.of(col);
+                    }
                 }
                 name = null;
             }
         }
     }
 
-    private static void registerConstraint(Tokens t, Schema.Table st, String name, String kind, Name references) {
+    private static Schema.Constraint registerConstraint(Tokens t, Schema.Table st, String name, String kind,
+                                                        Name references) {
         Schema.Constraint c = new Schema.Constraint();
         c.kind = kind;
         c.validated = true;
@@ -366,6 +373,7 @@ final class CreateRules {
             c.referencedColumns = ConstraintRules.columnList(t, references.end(), t.size());
         }
         st.putConstraint(name, c);
+        return c;
     }
 
     private static int firstParenIn(Tokens t, int from, int to) {

@@ -188,7 +188,7 @@ public final class MigrationAnalyzer {
     }
 
     private static final java.util.regex.Pattern NO_TRANSACTION_WORDS = java.util.regex.Pattern.compile(
-            "concurrently|vacuum|database|system|tablespace", java.util.regex.Pattern.CASE_INSENSITIVE);
+            "concurrently|vacuum|database|system|tablespace|commit", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static final java.util.regex.Pattern NULLS_NOT_DISTINCT = java.util.regex.Pattern.compile(
             "\\bNULLS\\s+NOT\\s+DISTINCT\\b", java.util.regex.Pattern.CASE_INSENSITIVE);

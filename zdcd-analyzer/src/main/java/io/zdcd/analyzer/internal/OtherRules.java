@@ -526,6 +526,11 @@ final class OtherRules {
                         + "queries that need them fail");
             }
             case "DO", "CALL", "EXECUTE" -> {
+                BatchLoop.Loop loop = cmd.equals("DO") ? BatchLoop.parse(t, i) : null;
+                if (loop != null) {
+                    BatchLoop.judge(loop, j);
+                    return;
+                }
                 String inner = cmd.equals("DO") ? DoWrapper.inner(t, i) : null;
                 if (inner != null) {
                     DoWrapper.judge(inner, j);

@@ -38,9 +38,12 @@ public final class Schema {
         java.util.List<String> referencedColumns = java.util.List.of();
         /** For CHECK constraints: the identifiers its expression mentions. */
         java.util.Set<String> checkColumns = java.util.Set.of();
+        /** For PRIMARY KEY: its columns, when zdcd saw them; empty when not known. */
+        java.util.List<String> keyColumns = java.util.List.of();
 
         Constraint copy() {
             Constraint c = new Constraint();
+            c.keyColumns = keyColumns;
             c.checkColumns = checkColumns;
             c.kind = kind;
             c.notNullColumn = notNullColumn;

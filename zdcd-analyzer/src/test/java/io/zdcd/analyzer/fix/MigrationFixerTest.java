@@ -267,7 +267,7 @@ class MigrationFixerTest {
         return fix;
     }
 
-    private static void apply(Connection c, FixFile f) throws SQLException {
+    static void apply(Connection c, FixFile f) throws SQLException {
         if (f.outsideTransaction()) {
             c.setAutoCommit(true);
             run(c, f.sql());
@@ -279,7 +279,7 @@ class MigrationFixerTest {
         }
     }
 
-    private static void run(Connection c, String sql) throws SQLException {
+    static void run(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (SqlStatement st : SqlScript.split(sql)) {
                 s.execute(st.text());
@@ -295,7 +295,7 @@ class MigrationFixerTest {
         }
     }
 
-    private static Connection connect(TestDatabase db, String schema) throws SQLException {
+    static Connection connect(TestDatabase db, String schema) throws SQLException {
         Connection c = db.connect();
         try (Statement s = c.createStatement()) {
             s.execute("SET search_path = " + schema);
@@ -304,7 +304,7 @@ class MigrationFixerTest {
     }
 
     /** Columns, types, defaults, NOT NULL, constraints (with validity) and indexes (with uniqueness, validity). */
-    private static List<String> catalog(TestDatabase db, String schema) throws SQLException {
+    static List<String> catalog(TestDatabase db, String schema) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = connect(db, schema)) {
             query(c, schema, "SELECT 'column', table_name, column_name, data_type, coalesce(character_maximum_length,"

@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
  * stderr).
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Judges every statement of PostgreSQL migrations SAFE or UNSAFE for a zero-downtime deploy,",
-            "with the lock it takes, the reason and a safe alternative."},
+        description = {"Judges every statement of PostgreSQL migrations SAFE or UNSAFE for a zero-downtime deploy.",
+            "Each finding names the lock it takes, the reason and a safe alternative."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every migration is SAFE", "1:some migration is UNSAFE",
             "2:bad usage or unreadable input (one line on stderr)"})

@@ -26,9 +26,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--database-url", paramLabel = "JDBC_URL",
+    @Option(names = "--database-url", paramLabel = "URL",
             description = "A PostgreSQL server where the user may create databases (the demo creates and drops "
-                    + "zdcd_demo*), e.g. jdbc:postgresql://localhost:5432/postgres?user=me&password=secret. "
+                    + "zdcd_demo*): jdbc:postgresql://localhost:5432/postgres?user=me&password=secret or "
+                    + "postgres://me:secret@localhost:5432/postgres (the password is never printed). "
                     + "Default: an embedded PostgreSQL.")
     String databaseUrl;
 

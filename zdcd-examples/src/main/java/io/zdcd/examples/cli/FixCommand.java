@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
  * FILE...}: writes each migration's safe expand/contract files ({@link MigrationFixer}) to DIR.
  */
 @Command(name = "fix", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Turns the UNSAFE statements of plain SQL migrations into safe expand/contract",
-            "files, each proven SAFE by zdcd's classifier. Recipes: create-index-non-concurrently,",
+        description = {"Turns the UNSAFE statements of plain SQL migrations into safe expand/contract files.",
+            "Every statement of them is proven by zdcd's classifier. Recipes: create-index-non-concurrently,",
             "add-foreign-key, add-check-constraint, set-not-null, add-unique-constraint (UNIQUE and",
             "PRIMARY KEY); drop-column, drop-table and drop-unique-constraint move to a contract file.",
             "Files are named <migration>_NNN_expand.sql and <migration>_NNN_contract.sql:",

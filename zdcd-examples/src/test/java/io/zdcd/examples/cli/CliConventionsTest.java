@@ -42,4 +42,24 @@ class CliConventionsTest {
         then(r.err()).startsWith("zdcd check: --postgres-version 10: must be between 11 and 18")
                 .doesNotContain("postgresVersion").hasLineCount(1);
     }
+
+    @Test
+    void every_help_text_fits_80_columns_and_each_summary_is_a_whole_sentence() {
+        CheckCommandTest.Run top = CheckCommandTest.run("--help");
+        then(top.exitCode()).isEqualTo(0);
+        then(top.out().lines()).allSatisfy(line -> then(line.length()).as(line).isLessThanOrEqualTo(80));
+        picocli.CommandLine cli = Zdcd.commandLine();
+        then(cli.getSubcommands()).hasSizeGreaterThan(8);
+        cli.getSubcommands().forEach((name, sub) -> {
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            if (!name.equals("help")) {
+                then(description).as("description of %s", name).isNotEmpty();
+                then(description[0].strip()).as("the summary `zdcd --help` shows for %s", name).endsWith(".");
+            }
+            CheckCommandTest.Run help = CheckCommandTest.run("help", name);
+            then(help.exitCode()).as("zdcd help %s", name).isEqualTo(0);
+            then(help.out().lines()).as("zdcd help %s", name)
+                    .allSatisfy(line -> then(line.length()).as(line).isLessThanOrEqualTo(80));
+        });
+    }
 }

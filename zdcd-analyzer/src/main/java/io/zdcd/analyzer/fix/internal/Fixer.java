@@ -6,6 +6,9 @@ import io.zdcd.analyzer.SqlStatement;
 import io.zdcd.analyzer.fix.FixFile;
 import io.zdcd.analyzer.fix.FixResult;
 import io.zdcd.analyzer.fix.StatementFix;
+import io.zdcd.analyzer.internal.BatchLoop;
+import io.zdcd.analyzer.internal.ClassifierAccess;
+import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.Migration;
@@ -26,6 +29,7 @@ public final class Fixer {
     private static final String TRANSACTION_CONTROL = "transaction-control";
 
     private final SqlMigrationClassifier classifier;
+    private final int batchSize;
 
     /** A file being built: its statements and the comments saying why. */
     private record Group(Phase phase, boolean outsideTransaction, boolean passthrough, List<String> comments,
@@ -39,8 +43,9 @@ public final class Fixer {
         }
     }
 
-    public Fixer(SqlMigrationClassifier classifier) {
+    public Fixer(SqlMigrationClassifier classifier, int batchSize) {
         this.classifier = classifier;
+        this.batchSize = batchSize;
     }
 
     public FixResult fix(Migration migration) {
@@ -88,7 +93,9 @@ public final class Fixer {
             }
             String reason = null;
             boolean done = false;
-            for (Recipes.Plan plan : Recipes.plans(rule, s.sql())) {
+            Recipes.Facts facts = new Recipes.Facts(batchSize, table -> BatchLoop.integerPrimaryKey(
+                    schemaBefore(split, s, migration.name()), table));
+            for (Recipes.Plan plan : Recipes.plans(rule, s.sql(), facts)) {
                 if (plan.isNone()) {
                     reason = plan.noRecipe();
                     break;
@@ -195,6 +202,17 @@ public final class Fixer {
             expand.addAll(e);
         }
         return failure;
+    }
+
+    /** The schema the classifier knows where {@code s} stands: its own, then the migration's statements before s. */
+    private Schema schemaBefore(List<SqlStatement> split, StatementAnalysis s, String name) {
+        StringBuilder sql = new StringBuilder();
+        for (SqlStatement st : split.subList(0, Math.min(split.size(), Math.max(0, s.index() - 1)))) {
+            if (!st.psqlMetaCommand() && st.copyData().isEmpty()) {
+                sql.append(st.text()).append(";\n");
+            }
+        }
+        return ClassifierAccess.schemaAfter(classifier, Migration.of(name, sql.toString()));
     }
 
     /** Why the splitter's facts keep the statement out of the files (psql-only text, inline COPY data), or null. */
