@@ -48,22 +48,13 @@ class RuleCorpusTest {
         String rule = rel.getName(0).toString();
         boolean safe = rel.getName(1).toString().equals("safe");
         String sql = Files.readString(file, StandardCharsets.UTF_8);
-        SqlMigrationClassifier.Builder b = SqlMigrationClassifier.builder();
-        StringBuilder schema = new StringBuilder();
+        Classification c = classifierFor(sql).classify(Migration.of(rel.toString(), sql));
         String expect = rule;
         for (String line : sql.split("\n")) {
-            if (line.startsWith("-- pg: ")) {
-                b.postgresVersion(line.substring(7).trim());
-            } else if (line.startsWith("-- schema: ")) {
-                schema.append(line.substring(11)).append('\n');
-            } else if (line.equals("-- runner: autocommit")) {
-                b.implicitTransactions(false);
-            } else if (line.startsWith("-- expect: ")) {
+            if (line.startsWith("-- expect: ")) {
                 expect = line.substring(11).trim();
             }
         }
-        b.schema(schema.toString());
-        Classification c = b.build().classify(Migration.of(rel.toString(), sql));
         String expected = expect;
         if (safe) {
             then(c.verdict()).as("%s%n%s", c, c.describe()).isEqualTo(Verdict.SAFE);
@@ -73,6 +64,22 @@ class RuleCorpusTest {
             then(c.allFindings()).filteredOn(f -> f.verdict() == Verdict.UNSAFE).extracting(Finding::ruleId)
                     .as("%s", c.allFindings()).contains(expected);
         }
+    }
+
+    /** The classifier a corpus case's header comments ask for ({@code -- pg:}, {@code -- schema:}, {@code -- runner:}). */
+    static SqlMigrationClassifier classifierFor(String sql) {
+        SqlMigrationClassifier.Builder b = SqlMigrationClassifier.builder();
+        StringBuilder schema = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (line.startsWith("-- pg: ")) {
+                b.postgresVersion(line.substring(7).trim());
+            } else if (line.startsWith("-- schema: ")) {
+                schema.append(line.substring(11)).append('\n');
+            } else if (line.equals("-- runner: autocommit")) {
+                b.implicitTransactions(false);
+            }
+        }
+        return b.schema(schema.toString()).build();
     }
 
     @Test

@@ -148,7 +148,13 @@ public final class DjangoMigrationRunner implements MigrationRunner {
             return this;
         }
 
-        /** The pauses and budget of {@code policy} (see {@link JdbcMigrationRunner.Builder#retry}). */
+        /**
+         * The pauses and budget of {@code policy} (see {@link JdbcMigrationRunner.Builder#retry}).
+         *
+         * @deprecated use {@link #lockPolicy(LockPolicy)}
+         */
+        @Deprecated(since = "0.1", forRemoval = true)
+        @SuppressWarnings("removal")
         public Builder retry(RetryPolicy policy) {
             jdbc.retry(policy);
             return this;

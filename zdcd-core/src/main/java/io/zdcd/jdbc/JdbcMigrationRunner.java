@@ -635,7 +635,11 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         /**
          * The pauses and budget of {@code policy}, keeping the lock timeouts: shorthand for the matching
          * {@link LockPolicy.Builder} settings.
+         *
+         * @deprecated use {@link #lockPolicy(LockPolicy)} ({@code LockPolicy.from(...)} keeps the lock timeouts)
          */
+        @Deprecated(since = "0.1", forRemoval = true)
+        @SuppressWarnings("removal")
         public Builder retry(RetryPolicy policy) {
             Objects.requireNonNull(policy, "policy");
             this.lockPolicy = policy.applyTo(lockPolicy);

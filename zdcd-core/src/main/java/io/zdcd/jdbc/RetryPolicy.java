@@ -13,7 +13,11 @@ import java.util.Objects;
  * @param jitter         randomization factor: a pause varies by this fraction either way (default 0.5)
  * @param maxBackoff     no pause is longer (default 10 s)
  * @param deadline       no retry starts after this much time since the first attempt (default 10 min)
+ * @deprecated {@link LockPolicy} holds the same pauses and budget and the lock timeouts: use
+ *             {@code JdbcMigrationRunner.Builder#lockPolicy(LockPolicy)}. (One name for one thing: the other
+ *             {@code RetryPolicy}, {@code io.zdcd.heroku.RetryPolicy}, is about Heroku API calls.)
  */
+@Deprecated(since = "0.1", forRemoval = true)
 public record RetryPolicy(Duration initialBackoff, double multiplier, double jitter, Duration maxBackoff,
                           Duration deadline) {
 

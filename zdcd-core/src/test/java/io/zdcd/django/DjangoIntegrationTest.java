@@ -3,8 +3,8 @@ package io.zdcd.django;
 import static org.assertj.core.api.BDDAssertions.catchThrowable;
 import static org.assertj.core.api.BDDAssertions.then;
 
+import io.zdcd.jdbc.LockPolicy;
 import io.zdcd.jdbc.PostgresDatabase;
-import io.zdcd.jdbc.RetryPolicy;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.MigrationResult;
 import io.zdcd.spi.PendingMigration;
@@ -135,9 +135,11 @@ public class DjangoIntegrationTest {
     void migrate_runs_under_lock_timeout_and_retries_until_the_lock_is_granted() throws Exception {
         DjangoProject project = project();
         DjangoMigrationSource source = DjangoMigrationSource.of(project);
-        DjangoMigrationRunner runner = DjangoMigrationRunner.builder(project).lockTimeout(Duration.ofMillis(300))
-                .retry(RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(300))
-                        .withDeadline(Duration.ofSeconds(60)))
+        DjangoMigrationRunner runner = DjangoMigrationRunner.builder(project)
+                .lockPolicy(LockPolicy.custom().firstLockTimeout(Duration.ofMillis(300))
+                        .maxLockTimeout(Duration.ofMillis(300))
+                        .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(300))
+                        .budget(Duration.ofSeconds(60)).build())
                 .build();
         runner.apply(source.pending(Build.of("b1")).get(0), io.zdcd.spi.Progress.none());
         test.execute("INSERT INTO orders_order (note, legacy) VALUES ('kept', 'x')");

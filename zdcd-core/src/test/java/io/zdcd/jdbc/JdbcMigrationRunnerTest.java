@@ -37,9 +37,10 @@ class JdbcMigrationRunnerTest {
     }
 
     private JdbcMigrationRunner runner() {
-        return JdbcMigrationRunner.builder(db).lockTimeout(LOCK_TIMEOUT)
-                .retry(RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(400))
-                        .withDeadline(Duration.ofSeconds(60)))
+        return JdbcMigrationRunner.builder(db)
+                .lockPolicy(LockPolicy.custom().firstLockTimeout(LOCK_TIMEOUT).maxLockTimeout(LOCK_TIMEOUT)
+                        .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(400))
+                        .budget(Duration.ofSeconds(60)).build())
                 .build();
     }
 
@@ -213,9 +214,11 @@ class JdbcMigrationRunnerTest {
     @Test
     void a_lock_never_granted_before_the_deadline_fails_the_migration_and_leaves_the_table_as_it_was()
             throws Exception {
-        JdbcMigrationRunner impatient = JdbcMigrationRunner.builder(db).lockTimeout(Duration.ofMillis(100))
-                .retry(RetryPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(100))
-                        .withDeadline(Duration.ofMillis(700)))
+        JdbcMigrationRunner impatient = JdbcMigrationRunner.builder(db)
+                .lockPolicy(LockPolicy.custom().firstLockTimeout(Duration.ofMillis(100))
+                        .maxLockTimeout(Duration.ofMillis(100))
+                        .initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(100))
+                        .budget(Duration.ofMillis(700)).build())
                 .build();
         try (Connection longTx = db.connect(); Statement s = longTx.createStatement()) {
             longTx.setAutoCommit(false);

@@ -60,6 +60,7 @@ class LockPolicyTest {
     }
 
     @Test
+    @SuppressWarnings("removal")
     void a_retry_policy_sets_the_pauses_and_budget_but_keeps_the_lock_timeouts() {
         LockPolicy p = RetryPolicy.defaults().withDeadline(Duration.ofSeconds(5)).applyTo(LockPolicy.ofDefaults());
 

@@ -4,8 +4,8 @@ import io.zdcd.jdbc.JdbcBuildQueue;
 import io.zdcd.jdbc.JdbcDeploymentJournal;
 import io.zdcd.jdbc.JdbcMigrationRunner;
 import io.zdcd.jdbc.LocalDatabaseBackups;
+import io.zdcd.jdbc.LockPolicy;
 import io.zdcd.jdbc.PostgresDatabase;
-import io.zdcd.jdbc.RetryPolicy;
 import io.zdcd.jdbc.SqlMigrationSource;
 import io.zdcd.spi.Health;
 import io.zdcd.testing.TestDatabase;
@@ -92,9 +92,11 @@ final class Harness {
     }
 
     JdbcMigrationRunner runner() {
-        return JdbcMigrationRunner.builder(target).lockTimeout(Duration.ofMillis(500))
-                .retry(RetryPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
-                        .withDeadline(Duration.ofSeconds(2)))
+        return JdbcMigrationRunner.builder(target)
+                .lockPolicy(LockPolicy.custom().firstLockTimeout(Duration.ofMillis(500))
+                        .maxLockTimeout(Duration.ofMillis(500))
+                        .initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(200))
+                        .budget(Duration.ofSeconds(2)).build())
                 .build();
     }
 

@@ -43,7 +43,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     private static TestDatabase database(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
         return classContext.getStore(NS).getOrComputeIfAbsent("database", k -> {
-            PostgresServer server = PostgresServer.shared(context.getRoot());
+            SharedTestPostgres server = SharedTestPostgres.shared(context.getRoot());
             String name = "zdcd_t" + COUNTER.incrementAndGet() + "_"
                     + classContext.getRequiredTestClass().getSimpleName().toLowerCase().replaceAll("[^a-z0-9]", "");
             if (name.length() > 60) {
@@ -70,7 +70,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     }
 
     /** Drops the class's database when the class's store is closed. */
-    private record CreatedDatabase(PostgresServer server, TestDatabase database)
+    private record CreatedDatabase(SharedTestPostgres server, TestDatabase database)
             implements AutoCloseable {
         @Override
         public void close() {

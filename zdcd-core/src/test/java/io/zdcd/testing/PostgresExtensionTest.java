@@ -11,10 +11,10 @@ class PostgresExtensionTest {
     @Test
     void gives_a_fresh_database_on_the_requested_major_version(TestDatabase db) {
         // THEN: the server is the major version asked for (default 17) unless an external server was named
-        boolean external = System.getenv(PostgresServer.URL_ENV) != null
-                || System.getProperty(PostgresServer.URL_PROPERTY) != null;
+        boolean external = System.getenv(SharedTestPostgres.URL_ENV) != null
+                || System.getProperty(SharedTestPostgres.URL_PROPERTY) != null;
         if (!external) {
-            int wanted = Integer.parseInt(System.getProperty(PostgresServer.VERSION_PROPERTY, "17"));
+            int wanted = Integer.parseInt(System.getProperty(SharedTestPostgres.VERSION_PROPERTY, "17"));
             then(db.majorVersion()).isEqualTo(wanted);
             then(db.queryValue("SHOW server_version").toString()).startsWith(wanted + ".");
         }

@@ -49,10 +49,10 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
     @Override
     public Backup capture(String app, Progress progress) {
         String operation = "back up " + configVar + " of " + app;
-        HerokuAttachment db = client.postgresAttachment(app, configVar);
+        HerokuAttachment db = client.addons().postgresAttachment(app, configVar);
         String owner = owner(app, db);
         var requestedAt = clock.instant();
-        PgTransfer started = client.captureBackup(owner, db.addonId());
+        PgTransfer started = client.postgres().captureBackup(owner, db.addonId());
         progress.operationStarted("transfer", started.name());
         progress.report("Heroku Postgres backup " + started.name() + " of " + db.addonName() + " started");
         PgTransfer done = follow(owner, started, progress);
@@ -66,9 +66,9 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
     @Override
     public void restore(String app, Backup backup, Progress progress) {
         String operation = "restore " + backup.id() + " into " + configVar + " of " + app;
-        HerokuAttachment db = client.postgresAttachment(app, configVar);
+        HerokuAttachment db = client.addons().postgresAttachment(app, configVar);
         String owner = owner(app, db);
-        PgTransfer source = client.transfers(owner).stream()
+        PgTransfer source = client.postgres().transfers(owner).stream()
                 .filter(t -> t.kind() == PgTransfer.Kind.BACKUP && t.name().equals(backup.id()))
                 .findFirst()
                 .orElseThrow(() -> new PlatformException(operation, "Heroku Postgres has no backup " + backup.id()));
@@ -76,7 +76,7 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
             throw new PlatformException(operation, "backup " + source.name() + " is " + lower(source.state())
                     + ", only a completed backup can be restored");
         }
-        PgTransfer started = client.restore(owner, db.addonId(), source);
+        PgTransfer started = client.postgres().restore(owner, db.addonId(), source);
         progress.operationStarted("transfer", started.name());
         progress.report("Heroku Postgres restore " + started.name() + " of " + source.name() + " started");
         PgTransfer done = follow(owner, started, progress);
@@ -95,9 +95,9 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
      */
     @Override
     public boolean awaitTransfer(String app, String id, Progress progress) {
-        HerokuAttachment db = client.postgresAttachment(app, configVar);
+        HerokuAttachment db = client.addons().postgresAttachment(app, configVar);
         String owner = owner(app, db);
-        PgTransfer transfer = client.transfers(owner).stream().filter(t -> t.name().equals(id)).findFirst()
+        PgTransfer transfer = client.postgres().transfers(owner).stream().filter(t -> t.name().equals(id)).findFirst()
                 .orElseThrow(() -> new PlatformException("wait for transfer " + id + " of " + configVar + " of " + app,
                         "Heroku Postgres has no transfer " + id));
         PgTransfer done = transfer.isFinished() ? transfer : follow(owner, transfer, progress);
@@ -106,7 +106,7 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
     }
 
     private PgTransfer follow(String owner, PgTransfer started, Progress progress) {
-        PgTransfer done = client.waitForTransfer(owner, started, transferWait, t -> progress.report(
+        PgTransfer done = client.postgres().waitForTransfer(owner, started, transferWait, t -> progress.report(
                 "Heroku Postgres " + t.name() + " " + lower(t.state()), t.processedBytes(),
                 t.sourceBytes() > 0 ? t.sourceBytes() : -1));
         return done;

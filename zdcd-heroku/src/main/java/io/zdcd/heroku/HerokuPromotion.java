@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param id      the promotion UUID
  * @param status  pending or completed
- * @param targets the target apps, when read ({@link HerokuClient#promotionTargets(String)})
+ * @param targets the target apps, when read ({@link PipelinesApi#promotion(String)})
  * @since 0.1
  */
 public record HerokuPromotion(String id, String status, List<Target> targets) {

@@ -23,8 +23,8 @@ class HerokuClientTest {
         heroku.addApp("acme", 3);
         HerokuClient client = kit.client();
 
-        HerokuApp app = client.app("acme");
-        client.setMaintenance("acme", true);
+        HerokuApp app = client.apps().get("acme");
+        client.apps().setMaintenance("acme", true);
 
         then(app.name()).isEqualTo("acme");
         then(app.generation()).isEqualTo("cedar");
@@ -47,7 +47,7 @@ class HerokuClientTest {
         heroku.addApp("acme", 7);
         heroku.pageCap = 3;
 
-        List<HerokuRelease> releases = kit.client().releases("acme", 7);
+        List<HerokuRelease> releases = kit.client().releases().list("acme", 7);
 
         then(releases).extracting(HerokuRelease::version).containsExactly(7, 6, 5, 4, 3, 2, 1);
         then(heroku.calls()).extracting(c -> c.headers().get("Range")).containsExactly(
@@ -60,9 +60,9 @@ class HerokuClientTest {
     void the_current_release_is_the_one_flagged_current_not_the_newest() {
         heroku.addApp("acme", 3);
         HerokuClient client = kit.client();
-        client.createRelease("acme", "slug-v3", "pending one");
+        client.releases().create("acme", "slug-v3", "pending one");
 
-        HerokuRelease current = client.currentRelease("acme");
+        HerokuRelease current = client.releases().current("acme");
 
         then(current.version()).isEqualTo(3);
         then(current.current()).isTrue();
@@ -74,7 +74,7 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
 
         HerokuApiException e = catchThrowableOfType(HerokuApiException.class,
-                () -> kit.client().release("acme", "v99"));
+                () -> kit.client().releases().get("acme", "v99"));
 
         then(e.statusCode()).isEqualTo(404);
         then(e.errorId()).isEqualTo("not_found");
@@ -92,7 +92,7 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         HerokuClient client = kit.clientBuilder().apiKey("wrong-token").build();
 
-        HerokuApiException e = catchThrowableOfType(HerokuApiException.class, () -> client.app("acme"));
+        HerokuApiException e = catchThrowableOfType(HerokuApiException.class, () -> client.apps().get("acme"));
 
         then(e.statusCode()).isEqualTo(401);
         then(e.errorId()).isEqualTo("unauthorized");
@@ -104,7 +104,7 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         heroku.failNext("GET", "/apps/acme", 4, 429);
 
-        HerokuApp app = kit.client().app("acme");
+        HerokuApp app = kit.client().apps().get("acme");
 
         then(app.name()).isEqualTo("acme");
         then(heroku.lines()).containsExactly("GET /apps/acme", "GET /apps/acme", "GET /apps/acme", "GET /apps/acme",
@@ -122,7 +122,7 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         heroku.failNext("GET", "/apps/acme", 10, 503);
 
-        HerokuApiException e = catchThrowableOfType(HerokuApiException.class, () -> kit.client().app("acme"));
+        HerokuApiException e = catchThrowableOfType(HerokuApiException.class, () -> kit.client().apps().get("acme"));
 
         then(e.statusCode()).isEqualTo(503);
         then(heroku.calls()).hasSize(HerokuTestKit.FAST_RETRY.maxAttempts());
@@ -137,7 +137,7 @@ class HerokuClientTest {
                         Duration.ofSeconds(5)))
                 .build();
 
-        HerokuApp app = client.app("acme");
+        HerokuApp app = client.apps().get("acme");
 
         then(app.name()).isEqualTo("acme");
         then(heroku.lines()).containsExactly("GET /apps/acme", "GET /apps/acme");
@@ -150,7 +150,7 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         heroku.dropNext("GET", "/apps/acme/formation", 2, false);
 
-        List<HerokuFormation> formation = kit.client().formation("acme");
+        List<HerokuFormation> formation = kit.client().formation().list("acme");
 
         then(formation).hasToString("[web=2:standard-1X, worker=1:standard-1X]");
         then(heroku.lines()).containsExactly("GET /apps/acme/formation", "GET /apps/acme/formation",
@@ -162,7 +162,7 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         heroku.failNext("POST", "/apps/acme/builds", 1, 503);
 
-        HerokuBuild build = kit.client().createBuild("acme", "https://example.com/src.tgz?sig=abc", "1a2b3c");
+        HerokuBuild build = kit.client().builds().create("acme", "https://example.com/src.tgz?sig=abc", "1a2b3c");
 
         then(heroku.lines()).containsExactly(
                 "GET /apps/acme/builds",      // what existed before
@@ -181,7 +181,7 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         heroku.dropNext("POST", "/apps/acme/builds", 1, true);
 
-        HerokuBuild build = kit.client().createBuild("acme", "https://example.com/src.tgz", "1a2b3c");
+        HerokuBuild build = kit.client().builds().create("acme", "https://example.com/src.tgz", "1a2b3c");
 
         then(heroku.lines()).containsExactly("GET /apps/acme/builds", "POST /apps/acme/builds",
                 "GET /apps/acme/builds");
@@ -195,7 +195,7 @@ class HerokuClientTest {
         heroku.failNext("POST", "/apps/acme/releases", 2, 429);
         String v2 = app.releases.get(1).id;
 
-        HerokuRelease rollback = kit.client().rollback("acme", v2);
+        HerokuRelease rollback = kit.client().releases().rollback("acme", v2);
 
         then(heroku.lines()).containsExactly("GET /apps/acme/releases", "POST /apps/acme/releases",
                 "POST /apps/acme/releases", "POST /apps/acme/releases");
@@ -210,7 +210,7 @@ class HerokuClientTest {
         heroku.dropNext("POST", "/pipeline-promotions", 1, true);
 
         HerokuApiException e = catchThrowableOfType(HerokuApiException.class,
-                () -> kit.client().promote("pipe-1", "app-staging", List.of("app-prod")));
+                () -> kit.client().pipelines().promote("pipe-1", "app-staging", List.of("app-prod")));
 
         then(e.errorId()).isEqualTo(HerokuApiException.OUTCOME_UNKNOWN);
         then(e.getMessage()).contains("POST /pipeline-promotions", "not repeated");
@@ -229,9 +229,9 @@ class HerokuClientTest {
                 .build();
 
         for (int i = 0; i < 4; i++) {
-            then(catchThrowableOfType(HerokuApiException.class, () -> client.app("acme")).statusCode()).isEqualTo(503);
+            then(catchThrowableOfType(HerokuApiException.class, () -> client.apps().get("acme")).statusCode()).isEqualTo(503);
         }
-        HerokuApiException fast = catchThrowableOfType(HerokuApiException.class, () -> client.app("acme"));
+        HerokuApiException fast = catchThrowableOfType(HerokuApiException.class, () -> client.apps().get("acme"));
 
         then(fast.errorId()).isEqualTo(HerokuApiException.CIRCUIT_OPEN);
         then(heroku.calls()).hasSize(4);
@@ -239,7 +239,7 @@ class HerokuClientTest {
         kit.clock.advance(Duration.ofMinutes(2));
         heroku.failNext("GET", "/apps/acme", 0, 503);
         heroku.clearCalls();
-        HerokuApiException stillFailing = catchThrowableOfType(HerokuApiException.class, () -> client.app("acme"));
+        HerokuApiException stillFailing = catchThrowableOfType(HerokuApiException.class, () -> client.apps().get("acme"));
         then(stillFailing.statusCode()).as("after openFor a trial call is let through").isEqualTo(503);
         then(heroku.calls()).hasSize(1);
     }
@@ -250,9 +250,9 @@ class HerokuClientTest {
         heroku.rateLimitRemaining = 60;
         HerokuClient client = kit.client();
 
-        client.app("acme");
-        client.app("acme");
-        client.app("acme");
+        client.apps().get("acme");
+        client.apps().get("acme");
+        client.apps().get("acme");
 
         then(client.lastRateLimitRemaining()).hasValue(57);
         then(kit.clock.sleeps()).containsExactly(Duration.ofMillis(800), Duration.ofMillis(800));
@@ -266,9 +266,9 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         heroku.releaseTime = Duration.ofHours(1);
         HerokuClient client = kit.client();
-        HerokuRelease pending = client.createRelease("acme", "slug-v1", "slow release phase");
+        HerokuRelease pending = client.releases().create("acme", "slug-v1", "slow release phase");
 
-        HerokuApiException e = catchThrowableOfType(HerokuApiException.class, () -> client.waitForRelease("acme",
+        HerokuApiException e = catchThrowableOfType(HerokuApiException.class, () -> client.releases().waitFor("acme",
                 pending.id(), WaitPolicy.of(Duration.ofSeconds(10), Duration.ofSeconds(35))));
 
         then(e.errorId()).isEqualTo(HerokuApiException.DEADLINE_EXCEEDED);
@@ -283,10 +283,10 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         heroku.nextReleasePhaseFails = true;
         HerokuClient client = kit.client();
-        HerokuRelease pending = client.createRelease("acme", "slug-v1", "migrate");
+        HerokuRelease pending = client.releases().create("acme", "slug-v1", "migrate");
 
-        HerokuRelease done = client.waitForRelease("acme", pending.id(), WaitPolicy.RELEASE);
-        String output = client.releaseOutput(done).orElseThrow();
+        HerokuRelease done = client.releases().waitFor("acme", pending.id(), WaitPolicy.RELEASE);
+        String output = client.releases().output(done).orElseThrow();
 
         then(done.status()).isEqualTo(HerokuRelease.Status.FAILED);
         then(kit.events(HerokuEvent.ReleaseProgressed.class)).extracting(HerokuEvent.ReleaseProgressed::status)
@@ -302,8 +302,8 @@ class HerokuClientTest {
         heroku.addApp("acme", 1);
         HerokuClient client = kit.client();
 
-        HerokuConfigVars same = client.updateConfigVars("acme", Map.of("DJANGO_SECRET_KEY", "django-key"));
-        HerokuConfigVars changed = client.updateConfigVars("acme", Map.of("FEATURE_X", "on"));
+        HerokuConfigVars same = client.config().update("acme", Map.of("DJANGO_SECRET_KEY", "django-key"));
+        HerokuConfigVars changed = client.config().update("acme", Map.of("FEATURE_X", "on"));
 
         then(heroku.lines()).containsExactly("GET /apps/acme/config-vars", "GET /apps/acme/config-vars",
                 "PATCH /apps/acme/config-vars");
@@ -318,7 +318,7 @@ class HerokuClientTest {
     void the_postgres_behind_database_url_is_resolved_like_the_heroku_cli_does() {
         FakeHeroku.App app = heroku.addApp("acme", 1);
 
-        HerokuAttachment db = kit.client().postgresAttachment("acme", "DATABASE_URL");
+        HerokuAttachment db = kit.client().addons().postgresAttachment("acme", "DATABASE_URL");
 
         then(db.addonId()).isEqualTo(app.addonId);
         then(db.configVar()).isEqualTo("DATABASE_URL");
@@ -332,9 +332,9 @@ class HerokuClientTest {
         FakeHeroku.App app = heroku.addApp("acme", 1);
         HerokuClient client = kit.client();
 
-        PgTransfer started = client.captureBackup("acme", app.addonId);
-        PgTransfer backup = client.waitForTransfer("acme", started, WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
-        PgTransfer restore = client.waitForTransfer("acme", client.restore("acme", app.addonId, backup),
+        PgTransfer started = client.postgres().captureBackup("acme", app.addonId);
+        PgTransfer backup = client.postgres().waitForTransfer("acme", started, WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
+        PgTransfer restore = client.postgres().waitForTransfer("acme", client.postgres().restore("acme", app.addonId, backup),
                 WaitPolicy.TRANSFER);
 
         then(backup.state()).isEqualTo(PgTransfer.State.COMPLETED);
@@ -376,8 +376,8 @@ class HerokuClientTest {
         IllegalStateException none = catchThrowableOfType(IllegalStateException.class,
                 () -> HerokuClient.builder().fromEnvironment(Map.of(), dir.resolve("missing")).build());
 
-        then(fromNetrc.app("acme").name()).isEqualTo("acme");
-        then(fromEnv.app("acme").name()).isEqualTo("acme");
+        then(fromNetrc.apps().get("acme").name()).isEqualTo("acme");
+        then(fromEnv.apps().get("acme").name()).isEqualTo("acme");
         then(fromNetrc.toString()).contains("token ██").doesNotContain(FakeHeroku.TOKEN);
         then(none).hasMessageContaining("HEROKU_API_KEY").hasMessageContaining("heroku login");
     }
@@ -397,7 +397,7 @@ class HerokuClientTest {
         FakeHeroku.App app = heroku.addApp("acme", 1);
         heroku.dropNext("POST", "/apps/acme/dynos", 1, true);
 
-        HerokuDyno dyno = kit.client().runDetached("acme", "python manage.py clearsessions", "standard-1X");
+        HerokuDyno dyno = kit.client().dynos().runDetached("acme", "python manage.py clearsessions", "standard-1X");
 
         then(dyno.command()).isEqualTo("python manage.py clearsessions");
         then(app.runDynos).hasSize(1);
@@ -411,9 +411,9 @@ class HerokuClientTest {
         FakeHeroku.App app = heroku.addApp("acme", 1);
         HerokuClient client = kit.client();
 
-        List<HerokuFormation> scaled = client.scale("acme", Map.of("worker", 0, "web", 3));
-        HerokuSource source = client.createSource();
-        client.uploadSource(source, new byte[] {31, -117, 8, 0});
+        List<HerokuFormation> scaled = client.formation().scale("acme", Map.of("worker", 0, "web", 3));
+        HerokuSource source = client.builds().createSource();
+        client.builds().uploadSource(source, new byte[] {31, -117, 8, 0});
 
         then(scaled).hasToString("[web=3:standard-1X, worker=0:standard-1X]");
         then(app.formation).containsEntry("web", 3).containsEntry("worker", 0);
@@ -432,14 +432,14 @@ class HerokuClientTest {
         FakeHeroku.App app = heroku.addApp("acme", 1);
         HerokuClient client = kit.client();
 
-        HerokuAttachment db = client.postgresAttachment("acme", "DATABASE");
+        HerokuAttachment db = client.addons().postgresAttachment("acme", "DATABASE");
         HerokuApiException none = catchThrowableOfType(HerokuApiException.class,
-                () -> client.postgresAttachment("acme", "HEROKU_POSTGRESQL_PINK_URL"));
+                () -> client.addons().postgresAttachment("acme", "HEROKU_POSTGRESQL_PINK_URL"));
 
         then(db.addonId()).isEqualTo(app.addonId);
         then(none.statusCode()).isEqualTo(404);
         then(none.getMessage()).contains("no Heroku Postgres attached to acme as HEROKU_POSTGRESQL_PINK_URL");
-        then(client.addons("acme")).singleElement().satisfies(a -> then(a.isPostgres()).isTrue());
+        then(client.addons().list("acme")).singleElement().satisfies(a -> then(a.isPostgres()).isTrue());
         then(heroku.lines()).containsExactly("POST /actions/addon-attachments/resolve", "GET /apps/acme/addon-attachments",
                 "POST /actions/addon-attachments/resolve", "GET /apps/acme/addon-attachments", "GET /apps/acme/addons");
     }

@@ -320,7 +320,7 @@ class HerokuCrashTest {
 
     private static HerokuPlatform platform(HerokuTestKit kit, Sleeper sleeper) {
         WaitPolicy w = WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10));
-        return HerokuPlatform.builder().client(kit.clientBuilder().sleeper(sleeper).build()).clock(kit.clock)
+        return HerokuPlatform.builder().client(kit.clientBuilder().sleeper(sleeper).build())
                 .buildWait(w).releaseWait(w).dynoWait(w).transferWait(w).build();
     }
 
@@ -340,10 +340,10 @@ class HerokuCrashTest {
         HerokuClient client = kit.client();
         WaitPolicy w = WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10));
         for (FakeHeroku.Build b : List.copyOf(app.builds)) {
-            client.waitForBuild("acme", b.id, w);
+            client.builds().waitFor("acme", b.id, w);
         }
         for (FakeHeroku.Release r : List.copyOf(app.releases)) {
-            client.waitForRelease("acme", r.id, w);
+            client.releases().waitFor("acme", r.id, w);
         }
         then(app.builds).allMatch(b -> !"pending".equals(b.status));
         then(app.releases).allMatch(r -> !"pending".equals(r.status));

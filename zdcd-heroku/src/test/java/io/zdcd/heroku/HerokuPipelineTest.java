@@ -242,7 +242,7 @@ class HerokuPipelineTest {
         HerokuPlatform impatient = HerokuPlatform.builder()
                 .client(kit.clientBuilder().timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(300),
                         Duration.ofSeconds(2), Duration.ofSeconds(5))).build())
-                .clock(kit.clock).buildWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10)))
+                .buildWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10)))
                 .releaseWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10)))
                 .dynoWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10))).build();
 

@@ -54,7 +54,7 @@ class HerokuSecretsTest {
                 .build().nightly(Build.of("9a8b7c6d5e").withSourceUrl("https://src.example.com/a.tgz?token=x"));
         heroku.failNext("GET", "/apps/leaky", 1, 503);
         Throwable apiError = catchThrowable(() -> kit.clientBuilder().retryPolicy(RetryPolicy.none()).build()
-                .app("leaky"));
+                .apps().get("leaky"));
         heroku.failNext("GET", "/apps/leaky", 1, 401);
         Throwable unauthorized = catchThrowable(() -> platform.inMaintenance("leaky"));
         Throwable noToken = catchThrowable(() -> HerokuPlatform.builder().build());
@@ -68,10 +68,10 @@ class HerokuSecretsTest {
         produced.add(platform);
         produced.add(platform.client());
         produced.add(platform.backups());
-        produced.add(platform.client().configVars("leaky"));
-        produced.add(platform.client().transfers("leaky"));
-        produced.add(platform.client().builds("leaky", 10));
-        produced.add(platform.client().releaseOutput(platform.client().releases("leaky", 1).get(0)).orElseThrow());
+        produced.add(platform.client().config().get("leaky"));
+        produced.add(platform.client().postgres().transfers("leaky"));
+        produced.add(platform.client().builds().list("leaky", 10));
+        produced.add(platform.client().releases().output(platform.client().releases().list("leaky", 1).get(0)).orElseThrow());
         for (Throwable t : List.of(apiError, unauthorized, noToken)) {
             produced.add(t);
             produced.add(t.getMessage());

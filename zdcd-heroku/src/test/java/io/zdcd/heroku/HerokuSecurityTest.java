@@ -59,7 +59,7 @@ class HerokuSecurityTest {
         IllegalArgumentException api = catchThrowableOfType(IllegalArgumentException.class,
                 () -> HerokuClient.builder().apiUrl("http://api.heroku.com"));
         IllegalArgumentException data = catchThrowableOfType(IllegalArgumentException.class,
-                () -> HerokuPlatform.builder().dataApiUrl("http://evil.example.com:8080/?x=1"));
+                () -> HerokuClient.builder().dataApiUrl("http://evil.example.com:8080/?x=1"));
         IllegalArgumentException fromEnv = catchThrowableOfType(IllegalArgumentException.class,
                 () -> HerokuClient.builder().fromEnvironment(Map.of("HEROKU_API_KEY", FakeHeroku.TOKEN,
                         "HEROKU_API_URL", "http://10.0.0.7/"), Path.of("no-netrc")));
@@ -129,7 +129,7 @@ class HerokuSecurityTest {
         heroku.nextRestoreFails = true;
         heroku.command("./smoke", 2, "HEROKU_API_KEY=" + secret, "DATABASE_URL=" + dbUrl, "Connection refused");
         HerokuPlatform platform = HerokuPlatform.builder().client(kit.clientBuilder().apiKey(secret).build())
-                .clock(kit.clock).buildWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10)))
+                .buildWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10)))
                 .releaseWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10)))
                 .dynoWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10)))
                 .transferWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10))).build();
@@ -158,15 +158,15 @@ class HerokuSecurityTest {
         Health smoke = platform.runCommand(name, current, "./smoke", Duration.ofMinutes(1), Progress.none());
         heroku.failNext("GET", "/apps/" + name, 1, 503);
         Throwable apiError = catchThrowable(() -> kit.clientBuilder().apiKey(secret).retryPolicy(RetryPolicy.none())
-                .build().app(name));
-        Throwable unauthorized = catchThrowable(() -> kit.clientBuilder().apiKey(secret + "x").build().app(name));
+                .build().apps().get(name));
+        Throwable unauthorized = catchThrowable(() -> kit.clientBuilder().apiKey(secret + "x").build().apps().get(name));
         Throwable connect = catchThrowable(() -> PostgresDatabase.fromUrl(dbUrl).connect());
         Throwable badUrl = catchThrowable(() -> PostgresDatabase.fromUrl("mysql://zdcd:" + encoded + "@h/app"));
         Health health = HttpHealthCheck.of("https://ops:" + encoded + "@localhost:1/healthz?token=" + encoded)
                 .check(name, current);
 
         produced.addAll(List.of(deferred, outcome, outcome.describe(), controlRows(db), printed.toString(StandardCharsets.UTF_8), smoke, health,
-                platform, platform.client(), platform.backups(), platform.client().configVars(name),
+                platform, platform.client(), platform.backups(), platform.client().config().get(name),
                 PostgresDatabase.fromUrl(dbUrl), HttpHealthCheck.of("https://ops:" + encoded + "@localhost:1/h")));
         produced.addAll(events);
         produced.addAll(kit.events);

@@ -49,7 +49,7 @@ final class HerokuTestKit implements AutoCloseable {
     /** A platform on the fake whose waits poll every 5 s (of the test clock) for at most 10 min. */
     HerokuPlatform platform() {
         WaitPolicy w = WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10));
-        return HerokuPlatform.builder().client(client()).clock(clock).buildWait(w).releaseWait(w).dynoWait(w)
+        return HerokuPlatform.builder().client(client()).buildWait(w).releaseWait(w).dynoWait(w)
                 .transferWait(w).build();
     }
 

@@ -78,7 +78,7 @@ class HerokuVerifyTest {
 
     @Test
     void dynos_still_booting_or_on_another_release_are_named() {
-        HerokuPlatform noWait = HerokuPlatform.builder().client(kit.client()).clock(kit.clock)
+        HerokuPlatform noWait = HerokuPlatform.builder().client(kit.client())
                 .buildWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10)))
                 .releaseWait(WaitPolicy.of(Duration.ofSeconds(5), Duration.ofMinutes(10))).waitForDynos(false).build();
         Release v3 = noWait.currentRelease("acme").orElseThrow();
@@ -169,10 +169,10 @@ class HerokuVerifyTest {
     @Test
     void builds_and_releases_advance_with_time_whether_or_not_anyone_polls() {
         HerokuClient client = kit.client();
-        HerokuBuild started = client.createBuild("acme", SOURCE, "1234567");
+        HerokuBuild started = client.builds().create("acme", SOURCE, "1234567");
 
         kit.clock.advance(heroku.buildTime.plus(heroku.releaseTime));
-        List<HerokuRelease> releases = client.releases("acme", 1);
+        List<HerokuRelease> releases = client.releases().list("acme", 1);
 
         then(releases).singleElement().satisfies(r -> {
             then(r.version()).isEqualTo(4);
@@ -181,6 +181,6 @@ class HerokuVerifyTest {
         });
         then(heroku.lines()).as("the build itself was never polled")
                 .doesNotContain("GET /apps/acme/builds/" + started.id());
-        then(client.build("acme", started.id()).status()).isEqualTo(HerokuBuild.Status.SUCCEEDED);
+        then(client.builds().get("acme", started.id()).status()).isEqualTo(HerokuBuild.Status.SUCCEEDED);
     }
 }

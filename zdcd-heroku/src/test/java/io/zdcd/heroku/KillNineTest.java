@@ -197,10 +197,10 @@ class KillNineTest {
         HerokuClient client = HerokuClient.builder().apiKey(FakeHeroku.TOKEN).apiUrl(url).dataApiUrl(url).build();
         WaitPolicy w = WaitPolicy.of(Duration.ofMillis(100), Duration.ofMinutes(1));
         for (FakeHeroku.Build b : List.copyOf(app.builds)) {
-            client.waitForBuild("acme", b.id, w);
+            client.builds().waitFor("acme", b.id, w);
         }
         for (FakeHeroku.Release r : List.copyOf(app.releases)) {
-            client.waitForRelease("acme", r.id, w);
+            client.releases().waitFor("acme", r.id, w);
         }
     }
 }

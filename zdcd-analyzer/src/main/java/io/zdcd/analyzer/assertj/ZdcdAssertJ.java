@@ -20,22 +20,22 @@ public final class ZdcdAssertJ {
     }
 
     /** Starts an assertion on a migration's classification. */
-    public static ClassificationAssert assertThat(Classification actual) {
-        return new ClassificationAssert(actual);
+    public static AssertJClassificationAssert assertThat(Classification actual) {
+        return new AssertJClassificationAssert(actual);
     }
 
     /** Starts an assertion on a classification report. */
-    public static ClassificationReportAssert assertThat(ClassificationReport actual) {
-        return new ClassificationReportAssert(actual);
+    public static AssertJClassificationReportAssert assertThat(ClassificationReport actual) {
+        return new AssertJClassificationReportAssert(actual);
     }
 
     /** BDD alias of {@link #assertThat(Classification)}. */
-    public static ClassificationAssert then(Classification actual) {
-        return new ClassificationAssert(actual);
+    public static AssertJClassificationAssert then(Classification actual) {
+        return new AssertJClassificationAssert(actual);
     }
 
     /** BDD alias of {@link #assertThat(ClassificationReport)}. */
-    public static ClassificationReportAssert then(ClassificationReport actual) {
-        return new ClassificationReportAssert(actual);
+    public static AssertJClassificationReportAssert then(ClassificationReport actual) {
+        return new AssertJClassificationReportAssert(actual);
     }
 }

@@ -2,7 +2,7 @@ package io.zdcd.examples.demo;
 
 import io.zdcd.examples.demo.internal.DemoSchema;
 import io.zdcd.examples.demo.internal.NaiveStory;
-import io.zdcd.examples.demo.internal.PostgresServer;
+import io.zdcd.examples.demo.internal.DemoPostgresServer;
 import io.zdcd.examples.demo.internal.Progress;
 import io.zdcd.examples.demo.internal.Stage;
 import io.zdcd.examples.demo.internal.Timeline;
@@ -71,7 +71,7 @@ public final class Demo {
         Timeline setup = new Timeline(out);
         out.println("zdcd demo: " + String.format(java.util.Locale.ROOT, "%,d", rows) + " rows, " + threads
                 + " traffic threads, a report transaction holding its lock " + seconds(hold));
-        try (PostgresServer server = setup.step(databaseUrl.isPresent() ? "connect to the PostgreSQL server"
+        try (DemoPostgresServer server = setup.step(databaseUrl.isPresent() ? "connect to the PostgreSQL server"
                 : "start the embedded PostgreSQL", this::server)) {
             try {
                 setup.line("server: " + server.describe());
@@ -118,11 +118,11 @@ public final class Demo {
         return io.zdcd.analyzer.SqlMigrationClassifier.defaults();
     }
 
-    private PostgresServer server() {
-        return databaseUrl.map(PostgresServer::external).orElseGet(PostgresServer::embedded);
+    private DemoPostgresServer server() {
+        return databaseUrl.map(DemoPostgresServer::external).orElseGet(DemoPostgresServer::embedded);
     }
 
-    private void fill(PostgresServer server) throws SQLException {
+    private void fill(DemoPostgresServer server) throws SQLException {
         server.recreateDatabase(DATABASE);
         try (Connection c = server.connect(DATABASE)) {
             DemoSchema.create(c, rows, new Progress(out, terminal, "rows inserted into accounts", rows));

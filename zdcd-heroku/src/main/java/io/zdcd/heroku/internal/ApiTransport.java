@@ -15,18 +15,12 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.zdcd.heroku.CircuitBreakerPolicy;
 import io.zdcd.heroku.HerokuApiException;
 import io.zdcd.heroku.HerokuEvent;
-import io.zdcd.heroku.HerokuListener;
-import io.zdcd.heroku.RateLimitPolicy;
 import io.zdcd.heroku.RetryPolicy;
-import io.zdcd.heroku.Sleeper;
 import io.zdcd.heroku.Timeouts;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,72 +48,18 @@ public final class ApiTransport {
     static final String ACCEPT = "application/vnd.heroku+json; version=3";
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    /** Which API a request goes to. */
-    public enum Api { PLATFORM, DATA }
-
-    /**
-     * One API request.
-     *
-     * @param method  HTTP method
-     * @param api     which base URL
-     * @param path    encoded path (and query) relative to the base URL, starting with {@code /}
-     * @param body    an object to send as JSON, or null
-     * @param headers extra headers (Range, a variant Accept)
-     */
-    public record ApiRequest(String method, Api api, String path, Object body, Map<String, String> headers) {
-        public ApiRequest {
-            headers = Map.copyOf(headers);
-        }
-
-        public static ApiRequest get(Api api, String path) {
-            return new ApiRequest("GET", api, path, null, Map.of());
-        }
-
-        public static ApiRequest of(String method, Api api, String path, Object body) {
-            return new ApiRequest(method, api, path, body, Map.of());
-        }
-
-        public ApiRequest withHeader(String name, String value) {
-            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
-            h.put(name, value);
-            return new ApiRequest(method, api, path, body, h);
-        }
-
-        String operation() {
-            int q = path.indexOf('?');
-            return method + " " + (q < 0 ? path : path.substring(0, q));
-        }
-    }
-
-    /** The settings, checked by the public builders. */
-    public record Settings(HttpUrl apiUrl, HttpUrl dataApiUrl, Secret token, RetryPolicy retry,
-                           RateLimitPolicy rateLimit, CircuitBreakerPolicy circuitBreaker, Timeouts timeouts,
-                           Sleeper sleeper, Clock clock, HerokuListener listener, OkHttpClient base) {
-        public Settings {
-            Objects.requireNonNull(apiUrl, "apiUrl");
-            Objects.requireNonNull(dataApiUrl, "dataApiUrl");
-            Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(retry, "retry");
-            Objects.requireNonNull(rateLimit, "rateLimit");
-            Objects.requireNonNull(circuitBreaker, "circuitBreaker");
-            Objects.requireNonNull(timeouts, "timeouts");
-            Objects.requireNonNull(sleeper, "sleeper");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(listener, "listener");
-        }
-    }
-
     private record Raw(int code, okhttp3.Headers headers, byte[] body) {
     }
 
-    private final Settings settings;
+    private final ApiSettings settings;
     private final OkHttpClient http;
     private final ObjectMapper json;
     private final CircuitBreaker breaker;
     private final RateLimitInterceptor rateLimiter;
     private final SafeListener events;
+    private final Probes probes = new Probes(this);
 
-    public ApiTransport(Settings settings) {
+    public ApiTransport(ApiSettings settings) {
         this.settings = settings;
         this.events = new SafeListener(settings.listener());
         this.rateLimiter = new RateLimitInterceptor(settings.rateLimit(), settings.sleeper(), settings.clock(), events);
@@ -153,8 +93,13 @@ public final class ApiTransport {
                 .build());
     }
 
-    public Settings settings() {
+    public ApiSettings settings() {
         return settings;
+    }
+
+    /** The idempotency probes of the non-idempotent POSTs. */
+    public Probes probes() {
+        return probes;
     }
 
     public ObjectMapper json() {
@@ -331,7 +276,7 @@ public final class ApiTransport {
                 }
                 return null;
             } catch (IOException e) {
-                throw networkError(req, "", e);
+                throw ApiErrors.network(req, "", e, settings.token());
             }
         });
     }
@@ -402,47 +347,10 @@ public final class ApiTransport {
             if (resp.isSuccessful()) {
                 return new Raw(resp.code(), resp.headers(), bytes);
             }
-            throw error(req, resp, bytes, requestId);
+            throw ApiErrors.of(req, resp, bytes, requestId, settings.token(), json);
         } catch (IOException e) {
-            throw networkError(req, requestId, e);
+            throw ApiErrors.network(req, requestId, e, settings.token());
         }
-    }
-
-    private HerokuApiException networkError(ApiRequest req, String requestId, IOException e) {
-        String what = e instanceof InterruptedIOException ? "timed out" : "no answer";
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new HerokuApiException(0, HerokuApiException.NETWORK_ERROR,
-                settings.token().redact(what + " (" + detail + ")"), requestId, req.method(), req.path(), e);
-    }
-
-    private HerokuApiException error(ApiRequest req, Response resp, byte[] bytes, String sentRequestId) {
-        String id = "";
-        String message = "";
-        try {
-            Dto.Error e = json.readValue(bytes, Dto.Error.class);
-            if (e != null) {
-                id = Objects.requireNonNullElse(e.id(), "");
-                message = Objects.requireNonNullElse(e.message(), "");
-            }
-        } catch (IOException | RuntimeException notJson) {
-            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
-            message = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        }
-        if (message.isEmpty()) {
-            message = resp.message().isEmpty() ? "HTTP " + resp.code() : resp.message();
-        }
-        String requestId = Objects.requireNonNullElse(resp.header("Request-Id"), sentRequestId);
-        Duration retryAfter = null;
-        String ra = resp.header("Retry-After");
-        if (ra != null) {
-            try {
-                retryAfter = Duration.ofSeconds(Long.parseLong(ra.trim()));
-            } catch (NumberFormatException ignored) {
-                // an HTTP date: ignored, the backoff applies
-            }
-        }
-        return new HerokuApiException(resp.code(), id, settings.token().redact(message), requestId, req.method(),
-                req.path(), retryAfter, null);
     }
 
     private <T> T parse(ApiRequest req, Raw raw, JavaType type) {

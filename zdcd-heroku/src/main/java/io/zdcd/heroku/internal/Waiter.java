@@ -6,7 +6,9 @@ import io.zdcd.heroku.WaitPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -43,5 +45,17 @@ public final class Waiter {
             Duration left = Duration.between(now, deadline);
             sleeper.sleep(left.compareTo(policy.interval()) < 0 ? left : policy.interval());
         }
+    }
+
+    /** A {@code seen} for {@link #until}: hands a polled value to {@code changed} only when its {@code key} changed. */
+    public static <T> Consumer<T> onChange(Function<T, ?> key, Consumer<T> changed) {
+        Object[] last = {new Object()};
+        return value -> {
+            Object k = key.apply(value);
+            if (!Objects.equals(k, last[0])) {
+                last[0] = k;
+                changed.accept(value);
+            }
+        };
     }
 }

@@ -99,7 +99,7 @@ public final class FixWaitHarness {
                 }
             }
         }
-        try (PostgresServer server = url == null ? PostgresServer.embedded() : PostgresServer.external(url)) {
+        try (DemoPostgresServer server = url == null ? DemoPostgresServer.embedded() : DemoPostgresServer.external(url)) {
             String name = "zdcd_fix_wait_harness";
             server.recreateDatabase(name);
             try {

@@ -70,7 +70,7 @@ public final class LockWaitHarness {
                 }
             }
         }
-        try (PostgresServer server = url == null ? PostgresServer.embedded() : PostgresServer.external(url)) {
+        try (DemoPostgresServer server = url == null ? DemoPostgresServer.embedded() : DemoPostgresServer.external(url)) {
             String name = "zdcd_lock_wait_harness";
             server.recreateDatabase(name);
             try {

@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param threads  traffic threads
  * @param hold     how long the long report transaction holds its lock
  */
-public record Stage(PostgresServer server, String database, DemoApp app, long rows, PrintStream out,
+public record Stage(DemoPostgresServer server, String database, DemoApp app, long rows, PrintStream out,
                    boolean terminal, int threads, Duration hold) {
 
     /** A new connection to the story's database. */
