@@ -42,13 +42,9 @@ final class ColumnCopy {
         String old = t.text(p);
         String neu = t.text(p + 2);
         ColumnFacts column = facts.column().apply(a.table(), t.ident(p));
-        if (!column.found()) {
-            return Recipes.Plan.none(ruleId, column.problem());
-        }
-        if (facts.mentionedLater(t.ident(p))) {
-            return Recipes.Plan.none(ruleId, "a later statement of the migration names " + t.ident(p) + ", and the "
-                    + "recipe drops that column in contract (with the indexes and constraints made on it): put the "
-                    + "statement in a migration of its own, last");
+        String problem = copyProblem(column, facts, t.ident(p));
+        if (problem != null) {
+            return Recipes.Plan.none(ruleId, problem);
         }
         BatchLoop.Key key = facts.primaryKey().apply(a.table());
         if (!key.found()) {
@@ -123,13 +119,9 @@ final class ColumnCopy {
         String old = t.text(p);
         String newType = t.text(type, t.size() - 1);
         ColumnFacts column = facts.column().apply(a.table(), t.ident(p));
-        if (!column.found()) {
-            return Recipes.Plan.none(ruleId, column.problem());
-        }
-        if (facts.mentionedLater(t.ident(p))) {
-            return Recipes.Plan.none(ruleId, "a later statement of the migration names " + t.ident(p) + ", and the "
-                    + "recipe drops that column in contract (with the indexes and constraints made on it): put the "
-                    + "statement in a migration of its own, last");
+        String problem = copyProblem(column, facts, t.ident(p));
+        if (problem != null) {
+            return Recipes.Plan.none(ruleId, problem);
         }
         String from = column.type();
         String to = ColumnFacts.normalisedType(newType);
@@ -180,6 +172,19 @@ final class ColumnCopy {
                         + a.prefix() + " DROP COLUMN " + old + ";\n"
                         + a.prefix() + " RENAME COLUMN " + tmp + " TO " + old));
         return new Recipes.Plan("new-column-filled-by-trigger-then-swapped", steps, "");
+    }
+
+    /** Why the column cannot be copied and dropped in contract, or null. */
+    private static String copyProblem(ColumnFacts column, Recipes.Facts facts, String ident) {
+        if (!column.found()) {
+            return column.problem();
+        }
+        if (facts.mentionedLater(ident)) {
+            return "a later statement of the migration names " + ident + ", and the recipe drops that column in "
+                    + "contract (with the indexes and constraints made on it): put the statement in a migration of "
+                    + "its own, last";
+        }
+        return null;
     }
 
     /** Whether a cast from normalised type {@code from} to {@code to} succeeds for every value of {@code from}. */
