@@ -283,9 +283,10 @@ public final class PipelineEngine {
                                             List<StepResult> steps, Duration elapsed) {
         if (r.isRecovered() && failed == StepKind.CONTRACT) {
             // the release passed verify before any contract part ran: it stays, and so does the pending contract
-            s.journal().end(deploymentId, false, "the release stays live and verified; " + reason
+            String why = plan.failure().isEmpty() ? reason : plan.failure(); // "contract V1__x_002_contract.sql failed: ..."
+            s.journal().end(deploymentId, false, "the release stays live and verified; " + oneLine(why)
                     + "; the contract stays pending for the next deployment with expand/contract", events.now());
-            return new DeploymentOutcome.ContractFailed(s.app(), build, reason, plan, steps, elapsed);
+            return new DeploymentOutcome.ContractFailed(s.app(), build, why, plan, steps, elapsed);
         }
         if (r.isRecovered()) {
             s.journal().end(deploymentId, false, "rolled back: " + reason, events.now());
