@@ -204,6 +204,41 @@ class ExpandContractPipelineTest {
     }
 
     @Test
+    void a_release_that_fails_verify_keeps_the_expand_and_the_next_deploy_skips_it_and_runs_the_contract() {
+        // GIVEN a migration with an expand part (the index) and a contract part (the drop), and a build that crashes
+        h.migration("V1__idx_drop.sql", "CREATE INDEX orders_note_idx ON orders (note);\n"
+                + "ALTER TABLE orders DROP COLUMN legacy;");
+        h.platform.crashingBuilds.add("b1");
+        DeploymentPipeline pipeline = fixing();
+        // WHEN
+        DeploymentOutcome first = pipeline.deploy(Build.of("b1"));
+        // THEN the code is rolled back, the additive expand stays, no contract ran, nothing is restored
+        then(first.status()).as(first.describe()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+        then(((DeploymentOutcome.RolledBack) first).failedStep()).isEqualTo(StepKind.VERIFY);
+        then(((DeploymentOutcome.RolledBack) first).recovery().restoresDatabase()).isFalse();
+        then(first.steps()).extracting(StepResult::step).contains(StepKind.ROLLBACK).doesNotContain(StepKind.CONTRACT);
+        then(h.platform.servingBuild()).isEqualTo("b0");
+        then(h.indexes()).contains("orders_note_idx");
+        then(h.columns("orders")).contains("legacy");
+        then(h.applied()).containsExactly("V1__idx_drop_001_expand.sql");
+
+        // WHEN a fixed build is pushed
+        DeploymentOutcome next = pipeline.deploy(Build.of("b2"));
+        // THEN the expand part is skipped (applied by the earlier deployment), the contract runs after verify
+        then(next.status()).as(next.describe()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        then(next.steps()).filteredOn(r -> r.step() == StepKind.MIGRATE).singleElement().satisfies(r -> {
+            then(r.status()).isEqualTo(StepResult.Status.SKIPPED);
+            then(r.detail()).isEqualTo("applied by an earlier deployment");
+        });
+        then(next.steps()).extracting(StepResult::step).endsWith(StepKind.RELEASE, StepKind.VERIFY,
+                StepKind.CONTRACT);
+        then(h.columns("orders")).doesNotContain("legacy");
+        then(h.applied()).containsExactly("V1__idx_drop_001_expand.sql", "V1__idx_drop_002_contract.sql",
+                "V1__idx_drop.sql");
+        then(h.platform.servingBuild()).isEqualTo("b2");
+    }
+
+    @Test
     void the_nightly_uses_the_rewrite_and_needs_no_maintenance_window() {
         h.migration("V1__note_idx.sql", "CREATE INDEX orders_note_idx ON orders (note);");
         DeploymentPipeline pipeline = fixing();
