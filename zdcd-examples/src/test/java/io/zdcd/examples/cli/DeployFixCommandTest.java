@@ -85,7 +85,8 @@ class DeployFixCommandTest {
         then(kit.heroku.calls()).isEmpty();
 
         then(kit.run("deploy", "--help")).isZero();
-        then(kit.out()).contains("--fix", "expand/contract", "6 deployed and verified with --fix but a contract part");
+        then(kit.out().replaceAll("\\s+", " ")).contains("--fix", "expand/contract",
+                "6 deployed and verified with --fix but a contract part");
     }
 
     private String[] common(TestDatabase db, String file, String sql) throws Exception {
