@@ -71,6 +71,7 @@ class DemoCommandTest {
         then(s5.get("zdcd").get("downtimeMs").asLong()).isZero();
         then(s5.get("zdcd").get("queries").asLong()).isPositive();
         then(s5.get("zdcd").has("worstStallMs")).isTrue();
+        then(s5.get("naive").get("outcome").asText()).isEqualTo("deployed"); // the same migration sent as written
         then(output).contains("Scene 5 (Wednesday 10:00)")
                 .contains("migrate 0005_email_index_drop_nickname_001_expand.sql")
                 .contains("contract 0005_email_index_drop_nickname_002_contract.sql");
