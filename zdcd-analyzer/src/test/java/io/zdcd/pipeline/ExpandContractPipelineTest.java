@@ -171,6 +171,69 @@ class ExpandContractPipelineTest {
     }
 
     @Test
+    void a_crash_mid_contract_is_recovered_without_rolling_the_verified_release_back() {
+        // GIVEN a deployment whose process dies as its contract part starts
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        MigrationRunner real = h.runner();
+        MigrationRunner dying = new MigrationRunner() {
+            @Override
+            public MigrationResult apply(PendingMigration migration, Progress progress) {
+                if (migration.name().endsWith("_contract.sql")) {
+                    throw new Killed();
+                }
+                return real.apply(migration, progress);
+            }
+
+            @Override
+            public boolean isApplied(String name) {
+                return real.isApplied(name);
+            }
+
+            @Override
+            public void recordApplied(PendingMigration migration) {
+                real.recordApplied(migration);
+            }
+        };
+        DeploymentPipeline crashing = pipeline().migrations(io.zdcd.jdbc.SqlMigrationSource.of(h.target,
+                h.migrations), dying).expandContract(FixRewriter.of(MigrationFixer.defaults())).build();
+        Throwable crash = null;
+        try {
+            crashing.deploy(Build.of("b1"));
+        } catch (Killed e) {
+            crash = e;
+        }
+        then(crash).isNotNull();
+        then(h.platform.servingBuild()).isEqualTo("b1");
+
+        // WHEN the process restarts and recovers
+        DeploymentPipeline restarted = fixing();
+        io.zdcd.recovery.RecoveryPlan plan = restarted.recoveryPlan().orElseThrow();
+        DeploymentOutcome recovered = restarted.recover();
+
+        // THEN the verified release stays, the contract stays pending, and the next deploy runs it
+        then(plan.failure()).isEqualTo("contract V1__drop_legacy_001_contract.sql was interrupted (the deployment "
+                + "stopped mid-step: crash or kill)");
+        then(plan.steps()).noneMatch(st -> st instanceof io.zdcd.recovery.RecoveryStep.RollbackRelease);
+        then(recovered.status()).as(recovered.describe()).isEqualTo(DeploymentOutcome.Status.CONTRACT_FAILED);
+        then(h.platform.servingBuild()).isEqualTo("b1");
+        then(h.columns("orders")).contains("legacy");
+        then(restarted.recoveryPlan()).isEmpty();
+        DeploymentOutcome next = restarted.deploy(Build.of("b2"));
+        then(next.status()).as(next.describe()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        then(h.columns("orders")).doesNotContain("legacy");
+        then(h.applied()).containsExactly("V1__drop_legacy_001_contract.sql", "V1__drop_legacy.sql");
+    }
+
+    /** The process dies here. */
+    static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Killed() {
+            super("killed");
+        }
+    }
+
+    @Test
     void a_failing_expand_part_is_recovered_like_a_failed_safe_migration() {
         // GIVEN a unique index over data that is not unique: its CREATE UNIQUE INDEX CONCURRENTLY fails
         h.sql("INSERT INTO orders (note) VALUES ('before 1')");

@@ -214,7 +214,9 @@ public final class PipelineEngine {
         }
         Run run = new Run(target, DeploymentMode.NIGHTLY);
         DeploymentOutcome outcome = run.execute();
-        if (outcome.status() == DeploymentOutcome.Status.DEPLOYED) {
+        // A failed contract leaves the build live: it leaves the queue too (its contract stays pending as a migration)
+        if (outcome.status() == DeploymentOutcome.Status.DEPLOYED
+                || outcome.status() == DeploymentOutcome.Status.CONTRACT_FAILED) {
             s.queue().dequeue(s.app(), target);
             if (!queued.isEmpty()) {
                 s.queue().dequeue(s.app(), queued.get(queued.size() - 1).build());
