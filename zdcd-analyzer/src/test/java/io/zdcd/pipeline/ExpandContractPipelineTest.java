@@ -46,6 +46,11 @@ class ExpandContractPipelineTest {
         return pipeline().expandContract(FixRewriter.of(MigrationFixer.defaults())).build();
     }
 
+    private DeploymentPipeline fixingWith(MigrationRunner runner) {
+        return pipeline().migrations(io.zdcd.jdbc.SqlMigrationSource.of(h.target, h.migrations), runner)
+                .expandContract(FixRewriter.of(MigrationFixer.defaults())).build();
+    }
+
     @Test
     void an_unsafe_create_index_is_deferred_without_expand_contract_and_ships_at_once_with_it() {
         // GIVEN a push with an index built without CONCURRENTLY (UNSAFE: it blocks writes while it builds)
@@ -108,15 +113,8 @@ class ExpandContractPipelineTest {
     void a_runner_that_cannot_apply_rewritten_sql_defers_as_without_expand_contract_and_says_why() {
         // GIVEN a runner that applies migrations but cannot apply rewritten SQL (as Django's manage.py migrate)
         h.migration("V1__note_idx.sql", "CREATE INDEX orders_note_idx ON orders (note);");
-        MigrationRunner jdbc = h.runner();
-        MigrationRunner migrateOnly = new MigrationRunner() {
-            @Override
-            public MigrationResult apply(PendingMigration migration, Progress progress) {
-                return jdbc.apply(migration, progress);
-            }
-        };
-        DeploymentPipeline pipeline = pipeline().migrations(io.zdcd.jdbc.SqlMigrationSource.of(h.target,
-                h.migrations), migrateOnly).expandContract(FixRewriter.of(MigrationFixer.defaults())).build();
+        MigrationRunner migrateOnly = h.runner()::apply; // no isApplied / recordApplied
+        DeploymentPipeline pipeline = fixingWith(migrateOnly);
         // WHEN
         DeploymentOutcome outcome = pipeline.deploy(Build.of("b1"));
         // THEN
@@ -194,8 +192,7 @@ class ExpandContractPipelineTest {
                 real.recordApplied(migration);
             }
         };
-        DeploymentPipeline crashing = pipeline().migrations(io.zdcd.jdbc.SqlMigrationSource.of(h.target,
-                h.migrations), dying).expandContract(FixRewriter.of(MigrationFixer.defaults())).build();
+        DeploymentPipeline crashing = fixingWith(dying);
         Throwable crash = null;
         try {
             crashing.deploy(Build.of("b1"));
