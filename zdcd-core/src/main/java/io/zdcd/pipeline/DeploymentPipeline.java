@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * Ships builds of one app with zero downtime: a push whose pending migrations are all SAFE deploys at once
  * ({@link #deploy}: lock, preflight, backup, migrate, release, verify); a push with an UNSAFE one is deferred to the
- * nightly build ({@link #nightly}); a failing step is recovered automatically by a {@link RecoveryPlan}. Immutable
+ * nightly build ({@link #nightly}), unless {@link Builder#expandContract expand/contract} rewrites every UNSAFE one
+ * (then it ships at once: expand parts, release, verify, contract parts); a failing step is recovered automatically
+ * by a {@link RecoveryPlan}. Immutable
  * once built and safe to share; one deployment per app runs at a time (the journal's deploy lock).
  *
  * <pre>{@code
@@ -96,8 +98,9 @@ public final class DeploymentPipeline {
     /**
      * Deploys a push (continuous mode): lock, preflight, backup (only when migrations are pending), migrate,
      * release, verify. Any UNSAFE pending migration, or any build already queued, defers the build to the nightly
-     * queue and changes nothing. A failing step is recovered automatically. Never throws for a failed step: the
-     * outcome says what happened.
+     * queue and changes nothing; with {@link Builder#expandContract}, UNSAFE migrations that can all be rewritten
+     * ship at once instead (their contract parts after verify). A failing step is recovered automatically. Never
+     * throws for a failed step: the outcome says what happened.
      */
     public DeploymentOutcome deploy(Build build) {
         return engine.deploy(Objects.requireNonNull(build, "build"));
