@@ -15,6 +15,15 @@ final class JournalKeys {
     /** MIGRATE failed: how many statements stayed applied, INVALID indexes left. */
     static final String STAYED = "stayed";
     static final String INVALID_INDEXES = "invalidIndexes";
+    /** PREFLIGHT (expand/contract): the rewrites, one line. */
+    static final String REWRITES = "rewrites";
+    /** MIGRATE / CONTRACT of a rewrite's part: the rewritten migration, and which part (expand or contract). */
+    static final String REWRITE_OF = "rewriteOf";
+    static final String PART = "part";
+    /** MIGRATE / CONTRACT SUCCEEDED: the rewritten migration this last part recorded as applied. */
+    static final String RECORDS = "records";
+    /** MIGRATE / CONTRACT SUCCEEDED without STARTED: the part was applied by an earlier deployment. */
+    static final String EARLIER = "earlier";
     /** Any FAILED entry: why. */
     static final String REASON = "reason";
     /** MAINTENANCE_ON / MAINTENANCE_OFF / RECOVER entries written during recovery. */

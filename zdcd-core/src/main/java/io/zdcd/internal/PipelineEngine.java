@@ -21,14 +21,17 @@ import io.zdcd.spi.DeploymentRecord;
 import io.zdcd.spi.Health;
 import io.zdcd.spi.JournalEntry;
 import io.zdcd.spi.MigrationResult;
+import io.zdcd.spi.MigrationRunner;
 import io.zdcd.spi.PendingMigration;
 import io.zdcd.spi.QueuedBuild;
 import io.zdcd.spi.Release;
+import io.zdcd.spi.Rewrite;
 import io.zdcd.spi.StepKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +56,8 @@ public final class PipelineEngine {
 
     public DeploymentPlan plan(Build build) {
         Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
-        List<Classification> verdicts = classify(s.migrations().pending(build));
+        List<PendingMigration> pending = s.migrations().pending(build);
+        List<Classification> verdicts = classify(pending);
         List<StepKind> steps = new ArrayList<>(List.of(StepKind.LOCK, StepKind.PREFLIGHT));
         if (unfinished.isPresent()) {
             return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.REFUSE,
@@ -70,18 +74,21 @@ public final class PipelineEngine {
                     queuedBehind(queued), verdicts, steps);
         }
         List<Classification> unsafe = verdicts.stream().filter(c -> !c.isSafe()).toList();
-        if (!unsafe.isEmpty()) {
+        Rewrites rewrites = rewrites(pending, unsafe);
+        if (!unsafe.isEmpty() && rewrites.isEmpty()) {
             return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEFER,
-                    unsafeReason(unsafe), verdicts, steps);
+                    unsafeReason(unsafe) + rewrites.why(), verdicts, steps);
         }
         if (!verdicts.isEmpty()) {
             steps.add(StepKind.BACKUP);
-            verdicts.forEach(v -> steps.add(StepKind.MIGRATE));
+            pending.forEach(m -> rewrites.expandOf(m).forEach(part -> steps.add(StepKind.MIGRATE)));
         }
         steps.add(StepKind.RELEASE);
         steps.add(StepKind.VERIFY);
+        rewrites.contractParts().forEach(part -> steps.add(StepKind.CONTRACT));
         return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEPLOY,
                 verdicts.isEmpty() ? "no pending migration: code-only deploy"
+                        : !rewrites.isEmpty() ? rewrites.summary() + ": deploy now"
                         : "every pending migration is SAFE: deploy now", verdicts, steps);
     }
 
@@ -105,8 +112,11 @@ public final class PipelineEngine {
             return new DeploymentPlan(s.app(), target, DeploymentMode.NIGHTLY, DeploymentPlan.Decision.REFUSE,
                     cannot.get(), List.of(), List.of());
         }
-        List<Classification> verdicts = classify(s.migrations().pending(target));
-        List<Classification> unsafe = verdicts.stream().filter(c -> !c.isSafe()).toList();
+        List<PendingMigration> pending = s.migrations().pending(target);
+        List<Classification> verdicts = classify(pending);
+        List<Classification> unsafeVerdicts = verdicts.stream().filter(c -> !c.isSafe()).toList();
+        Rewrites rewrites = rewrites(pending, unsafeVerdicts);
+        List<Classification> unsafe = rewrites.isEmpty() ? unsafeVerdicts : List.of();
         boolean window = !unsafe.isEmpty() && s.nightlyMaintenanceWindow();
         List<StepKind> steps = new ArrayList<>(List.of(StepKind.LOCK));
         if (window) {
@@ -114,7 +124,7 @@ public final class PipelineEngine {
         }
         if (!verdicts.isEmpty()) {
             steps.add(StepKind.BACKUP);
-            verdicts.forEach(v -> steps.add(StepKind.MIGRATE));
+            pending.forEach(m -> rewrites.expandOf(m).forEach(part -> steps.add(StepKind.MIGRATE)));
         }
         steps.add(StepKind.RELEASE);
         steps.add(StepKind.VERIFY);
@@ -122,6 +132,7 @@ public final class PipelineEngine {
             steps.add(StepKind.MAINTENANCE_OFF);
             steps.add(StepKind.VERIFY);
         }
+        rewrites.contractParts().forEach(part -> steps.add(StepKind.CONTRACT));
         int n = choice.queued().size();
         String what = "deploy " + target + (choice.fromQueue().isPresent() ? ", the newest of " + n
                 + (n == 1 ? " queued build" : " queued builds") : n == 0 ? "" : " with the " + n
@@ -131,7 +142,8 @@ public final class PipelineEngine {
                 + "the health check after"
                 : !unsafe.isEmpty() ? " WITHOUT a maintenance window although " + unsafeReason(unsafe)
                 + " (restoring would lose writes)"
-                : verdicts.isEmpty() ? ": no pending migration" : ": every pending migration is SAFE, no downtime";
+                : verdicts.isEmpty() ? ": no pending migration" : !rewrites.isEmpty() ? ": " + rewrites.summary()
+                + ", no downtime" : ": every pending migration is SAFE, no downtime";
         return new DeploymentPlan(s.app(), target, DeploymentMode.NIGHTLY, DeploymentPlan.Decision.DEPLOY,
                 what + how, verdicts, steps);
     }
@@ -202,7 +214,9 @@ public final class PipelineEngine {
         }
         Run run = new Run(target, DeploymentMode.NIGHTLY);
         DeploymentOutcome outcome = run.execute();
-        if (outcome.status() == DeploymentOutcome.Status.DEPLOYED) {
+        // A failed contract leaves the build live: it leaves the queue too (its contract stays pending as a migration)
+        if (outcome.status() == DeploymentOutcome.Status.DEPLOYED
+                || outcome.status() == DeploymentOutcome.Status.CONTRACT_FAILED) {
             s.queue().dequeue(s.app(), target);
             if (!queued.isEmpty()) {
                 s.queue().dequeue(s.app(), queued.get(queued.size() - 1).build());
@@ -269,6 +283,13 @@ public final class PipelineEngine {
     private DeploymentOutcome afterRecovery(PipelineSettings s, String deploymentId, Build build, StepKind failed,
                                             String reason, RecoveryPlan plan, RecoveryOutcome r,
                                             List<StepResult> steps, Duration elapsed) {
+        if (r.isRecovered() && failed == StepKind.CONTRACT) {
+            // the release passed verify before any contract part ran: it stays, and so does the pending contract
+            String why = plan.failure().isEmpty() ? reason : plan.failure(); // "contract V1__x_002_contract.sql failed: ..."
+            s.journal().end(deploymentId, false, "the release stays live and verified; " + oneLine(why)
+                    + "; the contract stays pending for the next deployment with expand/contract", events.now());
+            return new DeploymentOutcome.ContractFailed(s.app(), build, why, plan, steps, elapsed);
+        }
         if (r.isRecovered()) {
             s.journal().end(deploymentId, false, "rolled back: " + reason, events.now());
             return new DeploymentOutcome.RolledBack(s.app(), build, failed, reason, plan, steps, elapsed);
@@ -299,6 +320,77 @@ public final class PipelineEngine {
         ClassificationReport report = s.classifier().get().classifyAll(
                 pending.stream().map(PendingMigration::toMigration).toList());
         return report.migrations();
+    }
+
+    /**
+     * The expand/contract rewrites of a push's UNSAFE pending migrations: all of them, or none with why (as a suffix
+     * of the deferral reason). Empty without {@code expandContract} or without an UNSAFE migration.
+     */
+    private record Rewrites(Map<String, Rewrite> byMigration, String why) {
+        static final Rewrites NONE = new Rewrites(Map.of(), "");
+
+        boolean isEmpty() {
+            return byMigration.isEmpty();
+        }
+
+        /** What the MIGRATE steps apply for {@code m}: its expand parts, or {@code m} itself. */
+        List<PendingMigration> expandOf(PendingMigration m) {
+            Rewrite r = byMigration.get(m.name());
+            return r == null ? List.of(m) : r.expand();
+        }
+
+        List<PendingMigration> contractParts() {
+            return byMigration.values().stream().flatMap(r -> r.contract().stream()).toList();
+        }
+
+        String summary() {
+            int n = byMigration.size();
+            return Counts.of(n, "UNSAFE migration") + " rewritten by expand/contract (" + String.join(", ",
+                    byMigration.values().stream().map(r -> r.migration() + ": " + Counts.of(r.expand().size(),
+                            "expand part") + ", " + Counts.of(r.contract().size(), "contract part")).toList()) + ")";
+        }
+    }
+
+    private Rewrites rewrites(List<PendingMigration> pending, List<Classification> unsafe) {
+        if (s.rewriter().isEmpty() || unsafe.isEmpty()) {
+            return Rewrites.NONE;
+        }
+        MigrationRunner runner = s.runner().orElseThrow(() -> new IllegalStateException("no runner configured"));
+        try {
+            runner.isApplied(unsafe.get(0).migration());
+        } catch (UnsupportedOperationException e) {
+            return new Rewrites(Map.of(), "; expand/contract is not possible: " + message(e));
+        }
+        Map<String, Rewrite> out = new LinkedHashMap<>();
+        List<String> why = new ArrayList<>();
+        for (Classification c : unsafe) {
+            Optional<PendingMigration> m = pending.stream().filter(p -> p.name().equals(c.migration())).findFirst();
+            if (m.isEmpty()) {
+                why.add(c.migration() + ": not a pending migration");
+                continue;
+            }
+            Rewrite r;
+            try {
+                r = s.rewriter().get().rewrite(m.get());
+            } catch (RuntimeException e) {
+                why.add(c.migration() + ": the rewriter failed: " + message(e));
+                continue;
+            }
+            if (!r.isPossible()) {
+                why.add(c.migration() + ": " + r.noRecipe());
+                continue;
+            }
+            // Fail closed: every expand part must be SAFE by this pipeline's own classifier too.
+            Optional<Classification> notSafe = classify(r.expand()).stream().filter(x -> !x.isSafe()).findFirst();
+            if (notSafe.isPresent()) {
+                why.add(c.migration() + ": its expand part " + notSafe.get().migration() + " is not SAFE ("
+                        + rules(notSafe.get()) + ")");
+                continue;
+            }
+            out.put(c.migration(), r);
+        }
+        return why.isEmpty() ? new Rewrites(out, "")
+                : new Rewrites(Map.of(), "; expand/contract is not possible for " + String.join("; ", why));
     }
 
     private static String queuedBehind(List<QueuedBuild> queued) {
@@ -363,6 +455,8 @@ public final class PipelineEngine {
         private PipelineSettings s = PipelineEngine.this.s;
         /** The step last started, where a refused journal write stops the deployment. */
         private StepKind lastStep = StepKind.LOCK;
+        /** The expand/contract rewrites of this deployment's UNSAFE migrations (none without expandContract). */
+        private Rewrites rewrites = Rewrites.NONE;
 
         Run(Build build, DeploymentMode mode) {
             this.build = build;
@@ -442,10 +536,22 @@ public final class PipelineEngine {
             }
             Map<String, Classification> byName = new HashMap<>();
             verdicts.forEach(c -> byName.put(c.migration(), c));
-            List<Classification> unsafe = verdicts.stream().filter(c -> !c.isSafe()).toList();
+            List<Classification> unsafeVerdicts = verdicts.stream().filter(c -> !c.isSafe()).toList();
+            Rewrites rewrites;
+            try {
+                rewrites = rewrites(pending, unsafeVerdicts);
+            } catch (RuntimeException e) {
+                if (mode == DeploymentMode.CONTINUOUS) {
+                    failed(classifyStep, "", tPre, "cannot rewrite the UNSAFE migrations: " + message(e), Map.of());
+                }
+                throw new StepFailure(classifyStep, "cannot rewrite the UNSAFE migrations: " + message(e));
+            }
+            this.rewrites = rewrites;
+            List<Classification> unsafe = rewrites.isEmpty() ? unsafeVerdicts : List.of();
             if (mode == DeploymentMode.CONTINUOUS) {
                 List<QueuedBuild> queued = s.queue().queued(s.app());
-                String reason = !queued.isEmpty() ? queuedBehind(queued) : unsafe.isEmpty() ? "" : unsafeReason(unsafe);
+                String reason = !queued.isEmpty() ? queuedBehind(queued) : unsafe.isEmpty() ? ""
+                        : unsafeReason(unsafe) + rewrites.why();
                 if (!reason.isEmpty()) {
                     s.queue().enqueue(s.app(), build, reason, events.now());
                     succeeded(StepKind.PREFLIGHT, "", tPre, "deferred: " + reason, Map.of());
@@ -453,8 +559,10 @@ public final class PipelineEngine {
                     return new DeploymentOutcome.Deferred(s.app(), build, reason, unsafe, steps, since(t0));
                 }
                 succeeded(StepKind.PREFLIGHT, "", tPre, pending.isEmpty() ? "no pending migration"
+                        : !rewrites.isEmpty() ? Counts.of(pending.size(), "migration") + ", " + rewrites.summary()
                         : pending.size() + (pending.size() == 1 ? " migration, SAFE" : " migrations, all SAFE"),
-                        Map.of());
+                        rewrites.isEmpty() ? Map.of() : Map.of(JournalKeys.REWRITES, oneLine(String.join("; ",
+                                rewrites.byMigration().values().stream().map(Rewrite::toString).toList()))));
             }
 
             // MAINTENANCE_ON (nightly with an unsafe migration), before the backup.
@@ -490,31 +598,20 @@ public final class PipelineEngine {
                 step(StepKind.BACKUP, "", StepResult.Status.SKIPPED, Duration.ZERO, "no pending migration");
             }
 
-            // MIGRATE, one step per migration.
+            // MIGRATE, one step per migration (per expand part of a rewritten one).
             for (PendingMigration m : pending) {
-                Classification c = byName.get(m.name());
-                String verdict = c == null ? Verdict.UNSAFE.name() : c.verdict().name();
-                List<String> cic = ConcurrentIndexes.in(m.sql());
-                long t = System.nanoTime();
-                started(StepKind.MIGRATE, m.name(), Map.of(JournalKeys.VERDICT, verdict,
-                        JournalKeys.CONCURRENT_INDEXES, String.join(",", cic)));
-                MigrationResult result;
-                try {
-                    result = s.runner().orElseThrow().apply(m, progress(StepKind.MIGRATE, m.name()));
-                } catch (RuntimeException e) {
-                    fail(StepKind.MIGRATE, m.name(), t, message(e), Map.of(JournalKeys.STAYED, "0"));
-                    return null;
+                Rewrite r = rewrites.byMigration().get(m.name());
+                if (r == null) {
+                    Classification c = byName.get(m.name());
+                    apply(StepKind.MIGRATE, m, c == null ? Verdict.UNSAFE.name() : c.verdict().name(), Map.of(),
+                            null);
+                    continue;
                 }
-                if (!result.isApplied()) {
-                    long stayed = result.statements().stream()
-                            .filter(st -> st.status() == io.zdcd.spi.StatementResult.Status.APPLIED).count();
-                    fail(StepKind.MIGRATE, m.name(), t, result.error() + " (" + result + ")", Map.of(
-                            JournalKeys.STAYED, String.valueOf(stayed),
-                            JournalKeys.INVALID_INDEXES, String.join(",", result.invalidIndexes())));
+                for (int i = 0; i < r.expand().size(); i++) {
+                    boolean last = i == r.expand().size() - 1 && r.contract().isEmpty();
+                    apply(StepKind.MIGRATE, r.expand().get(i), Verdict.SAFE.name(), Map.of(JournalKeys.REWRITE_OF,
+                            m.name(), JournalKeys.PART, "expand"), last ? m : null);
                 }
-                succeeded(StepKind.MIGRATE, m.name(), t, verdict + (result.retries() > 0 ? ", " + result.retries()
-                        + (result.retries() == 1 ? " retry" : " retries") : ""),
-                        Map.of(JournalKeys.VERDICT, verdict, JournalKeys.CONCURRENT_INDEXES, String.join(",", cic)));
             }
 
             // RELEASE
@@ -568,9 +665,82 @@ public final class PipelineEngine {
                 }
                 succeeded(StepKind.VERIFY, trafficSubject, tTraffic, traffic.detail(), Map.of());
             }
+            // CONTRACT: the rewritten migrations' contract parts, once the release is verified (a failure is not
+            // rolled back: see afterRecovery).
+            for (PendingMigration m : pending) {
+                Rewrite r = rewrites.byMigration().get(m.name());
+                for (int i = 0; r != null && i < r.contract().size(); i++) {
+                    apply(StepKind.CONTRACT, r.contract().get(i), StepKind.CONTRACT.name(), Map.of(
+                            JournalKeys.REWRITE_OF, m.name(), JournalKeys.PART, "contract"),
+                            i == r.contract().size() - 1 ? m : null);
+                }
+            }
             Fencing.check(lock, StepKind.VERIFY); // a deployment that lost its lock never reports DEPLOYED
             s.journal().end(record.id(), true, "deployed " + build + " as " + release, events.now());
             return new DeploymentOutcome.Deployed(s.app(), build, release, steps, since(t0));
+        }
+
+        /**
+         * One MIGRATE or CONTRACT step: applies {@code m} through the runner (failing the step when it does not
+         * apply). A part of a rewrite that an earlier deployment applied is skipped. When {@code completes} is set,
+         * {@code m} is the last part of that rewritten migration, which is then recorded as applied.
+         */
+        private void apply(StepKind step, PendingMigration m, String verdict, Map<String, String> extra,
+                           PendingMigration completes) {
+            MigrationRunner runner = s.runner().orElseThrow();
+            List<String> cic = ConcurrentIndexes.in(m.sql());
+            Map<String, String> attrs = new HashMap<>(extra);
+            attrs.put(JournalKeys.VERDICT, verdict);
+            attrs.put(JournalKeys.CONCURRENT_INDEXES, String.join(",", cic));
+            long t = System.nanoTime();
+            boolean earlier;
+            try {
+                earlier = !extra.isEmpty() && runner.isApplied(m.name());
+            } catch (RuntimeException e) {
+                fail(step, m.name(), t, "cannot tell whether it was applied by an earlier deployment: " + message(e),
+                        Map.of(JournalKeys.STAYED, "0"));
+                return; // unreachable
+            }
+            if (earlier) {
+                Fencing.check(lock, step);
+                String recorded = completes == null ? "" : record(step, m, t, completes, attrs);
+                attrs.put(JournalKeys.EARLIER, "true");
+                journal(step, JournalEntry.Phase.SUCCEEDED, m.name(), attrs);
+                step(step, m.name(), StepResult.Status.SKIPPED, Duration.ZERO, "applied by an earlier deployment"
+                        + recorded);
+                return;
+            }
+            started(step, m.name(), attrs);
+            MigrationResult result;
+            try {
+                result = runner.apply(m, progress(step, m.name()));
+            } catch (RuntimeException e) {
+                fail(step, m.name(), t, message(e), Map.of(JournalKeys.STAYED, "0"));
+                return; // unreachable
+            }
+            if (!result.isApplied()) {
+                long stayed = result.statements().stream()
+                        .filter(st -> st.status() == io.zdcd.spi.StatementResult.Status.APPLIED).count();
+                fail(step, m.name(), t, result.error() + " (" + result + ")", Map.of(
+                        JournalKeys.STAYED, String.valueOf(stayed),
+                        JournalKeys.INVALID_INDEXES, String.join(",", result.invalidIndexes())));
+            }
+            String recorded = completes == null ? "" : record(step, m, t, completes, attrs);
+            succeeded(step, m.name(), t, verdict + (result.retries() > 0 ? ", " + result.retries()
+                    + (result.retries() == 1 ? " retry" : " retries") : "") + recorded, attrs);
+        }
+
+        /** Records the rewritten migration as applied once its last part is; fails the step when it cannot. */
+        private String record(StepKind step, PendingMigration part, long t, PendingMigration rewritten,
+                              Map<String, String> attrs) {
+            try {
+                s.runner().orElseThrow().recordApplied(rewritten);
+            } catch (RuntimeException e) {
+                fail(step, part.name(), t, "applied, but " + rewritten.name() + " could not be recorded as applied: "
+                        + message(e), Map.of(JournalKeys.STAYED, "1"));
+            }
+            attrs.put(JournalKeys.RECORDS, rewritten.name());
+            return "; " + rewritten.name() + " recorded as applied";
         }
 
         /** Every process of the release up (polled until the verify timeout), then the smoke command if any. */

@@ -6,6 +6,7 @@ import io.zdcd.spi.BuildQueue;
 import io.zdcd.spi.DatabaseBackups;
 import io.zdcd.spi.DeploymentJournal;
 import io.zdcd.spi.HealthCheck;
+import io.zdcd.spi.MigrationRewriter;
 import io.zdcd.spi.MigrationRunner;
 import io.zdcd.spi.MigrationSource;
 import io.zdcd.spi.Platform;
@@ -21,7 +22,7 @@ public record PipelineSettings(String app, Platform platform, MigrationSource mi
                                Duration verifyInterval, Optional<String> smokeCommand, Duration smokeTimeout,
                                DeploymentJournal journal, BuildQueue queue,
                                List<DeploymentListener> listeners, String holder, boolean nightlyMaintenanceWindow,
-                               boolean acceptWriteLoss, Clock clock) {
+                               boolean acceptWriteLoss, Clock clock, Optional<MigrationRewriter> rewriter) {
     public PipelineSettings {
         listeners = List.copyOf(listeners);
     }
@@ -30,6 +31,6 @@ public record PipelineSettings(String app, Platform platform, MigrationSource mi
     public PipelineSettings fencedBy(io.zdcd.spi.DeployLock lock) {
         return new PipelineSettings(app, platform, migrations, runner, classifier, backups, healthCheck, verifyTimeout,
                 verifyInterval, smokeCommand, smokeTimeout, journal.fencedBy(lock), queue.fencedBy(lock), listeners,
-                holder, nightlyMaintenanceWindow, acceptWriteLoss, clock);
+                holder, nightlyMaintenanceWindow, acceptWriteLoss, clock, rewriter);
     }
 }

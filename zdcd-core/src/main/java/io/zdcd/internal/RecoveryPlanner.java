@@ -50,6 +50,8 @@ public final class RecoveryPlanner {
         // Migrations that may have taken effect, in order, with whether they are unsafe.
         Map<String, Boolean> applied = new LinkedHashMap<>();
         Set<String> invalidIndexes = new LinkedHashSet<>();
+        // Expand/contract: once a contract part started, the release had passed verify; it is never rolled back.
+        boolean contractStarted = false;
         Map<String, JournalEntry> started = new LinkedHashMap<>();
         Optional<StepKind> failedStep = Optional.empty();
         String failure = "";
@@ -65,7 +67,8 @@ public final class RecoveryPlanner {
                 ended.add(e.step() + " " + e.subject() + " " + e.phase());
             }
             // A step's entries share the subject only for migrations (a backup learns its id when it is done).
-            String key = e.step() == StepKind.MIGRATE ? e.step() + " " + e.subject() : e.step().name();
+            String key = e.step() == StepKind.MIGRATE || e.step() == StepKind.CONTRACT ? e.step() + " "
+                    + e.subject() : e.step().name();
             switch (e.phase()) {
                 case STARTED -> started.put(key, e);
                 case SUCCEEDED, FAILED -> started.remove(key);
@@ -120,6 +123,16 @@ public final class RecoveryPlanner {
                         invalidIndexes.removeAll(list(e.attribute(JournalKeys.CONCURRENT_INDEXES)));
                     }
                 }
+                case CONTRACT -> {
+                    contractStarted = true;
+                    if (e.phase() == Phase.STARTED) {
+                        invalidIndexes.addAll(list(e.attribute(JournalKeys.CONCURRENT_INDEXES)));
+                    } else if (e.phase() == Phase.FAILED) {
+                        invalidIndexes.addAll(list(e.attribute(JournalKeys.INVALID_INDEXES)));
+                    } else {
+                        invalidIndexes.removeAll(list(e.attribute(JournalKeys.CONCURRENT_INDEXES)));
+                    }
+                }
                 case RELEASE -> releaseStarted = true;
                 default -> { }
             }
@@ -145,7 +158,15 @@ public final class RecoveryPlanner {
         List<String> safeApplied = applied.entrySet().stream().filter(en -> !en.getValue()).map(Map.Entry::getKey)
                 .toList();
         List<RecoveryStep> steps = new ArrayList<>();
-        if (unsafeApplied) {
+        if (contractStarted) {
+            // The verified release stays, and so does every applied part; only what a failed or interrupted
+            // contract part left behind is cleaned up. The rewritten migration stays pending.
+            for (String index : invalidIndexes) {
+                if (!doneInRecovery.contains(StepKind.DROP_INVALID_INDEX + " " + index)) {
+                    steps.add(new RecoveryStep.DropInvalidIndex(index));
+                }
+            }
+        } else if (unsafeApplied) {
             if (backup.isEmpty()) {
                 steps.add(new RecoveryStep.Manual("UNSAFE migrations " + unsafeNames(applied)
                         + " may have run but no backup was recorded: repair the schema by hand, then roll back."));
@@ -198,7 +219,7 @@ public final class RecoveryPlanner {
             String kind = e.attribute(Fencing.OPERATION);
             String id = e.attribute(Fencing.OPERATION_ID);
             String key = e.step() + " " + e.subject() + " ";
-            if (e.step() == StepKind.MIGRATE && "backend".equals(kind)) {
+            if ((e.step() == StepKind.MIGRATE || e.step() == StepKind.CONTRACT) && "backend".equals(kind)) {
                 if (!ended.contains(key + Phase.SUCCEEDED) && !ended.contains(key + Phase.FAILED)
                         && !done.contains(StepKind.END_SESSION + " " + id)) {
                     sessions.add(new RecoveryStep.EndSession(id, e.subject()));

@@ -196,6 +196,37 @@ public final class JdbcMigrationRunner implements MigrationRunner {
                 List.of());
     }
 
+    @Override
+    public boolean isApplied(String name) {
+        Objects.requireNonNull(name, "name");
+        try (Connection c = database.connect();
+             PreparedStatement p = c.prepareStatement("SELECT 1 FROM " + HISTORY + " WHERE name = ?")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
+                return false; // no history yet: nothing applied
+            }
+            throw new PlatformException("read applied migrations from " + database, e.getMessage(), e);
+        }
+    }
+
+    /** Records the migration in {@code zdcd.applied_migrations} without running it (its rewrite ran instead). */
+    @Override
+    public void recordApplied(PendingMigration migration) {
+        Objects.requireNonNull(migration, "migration");
+        try (Connection c = database.connect()) {
+            ensureHistory(c);
+            record(c, migration, System.nanoTime());
+            forgetStatements(c, migration.name());
+        } catch (SQLException e) {
+            throw new PlatformException("record migration " + migration.name() + " as applied in " + database,
+                    e.getMessage(), e);
+        }
+    }
+
     /**
      * Exactly what {@link #apply} executes, in order, transaction by transaction: {@link SqlScript#transactions()} of
      * the migration's SQL (the statements the classifier judged, without transaction control, psql meta-commands and

@@ -18,7 +18,7 @@ import java.util.Objects;
  * switch (outcome.status()) {
  *     case DEPLOYED, SKIPPED -> ok();
  *     case DEFERRED -> tellTeam("ships tonight: " + ((DeploymentOutcome.Deferred) outcome).reason());
- *     case REFUSED, ROLLED_BACK, FAILED -> page(outcome.describe());
+ *     case REFUSED, ROLLED_BACK, FAILED, CONTRACT_FAILED -> page(outcome.describe());
  * }
  * }</pre>
  */
@@ -40,7 +40,13 @@ public sealed interface DeploymentOutcome {
         /** A step failed and recovery put the app back as it was (the plan says whether the database was restored). */
         ROLLED_BACK,
         /** A step failed and recovery did not finish: {@link Failed#remaining()} says what is left to do. */
-        FAILED
+        FAILED,
+        /**
+         * Expand/contract: the build is the running code and passed verify, but a contract part failed (or was
+         * interrupted). Nothing was rolled back; the rewritten migration stays pending, and the next deployment with
+         * expand/contract applies what is left of its contract ({@link ContractFailed}).
+         */
+        CONTRACT_FAILED
     }
 
     /** How the deployment ended. */
@@ -85,6 +91,12 @@ public sealed interface DeploymentOutcome {
             sb.append("Recovery done:\n").append(indent(r.recovery().describe()));
         } else if (this instanceof Failed f) {
             sb.append("What is left to do:\n").append(indent(f.remaining().describe()));
+        } else if (this instanceof ContractFailed c) {
+            if (!c.cleanup().steps().isEmpty()) {
+                sb.append("Clean-up done:\n").append(indent(c.cleanup().describe()));
+            }
+            sb.append("What is left to do: fix the cause, then deploy again with expand/contract (zdcd deploy --fix): "
+                    + "it skips the parts already applied and runs the rest of the contract after its release.\n");
         }
         return sb.toString();
     }
@@ -252,6 +264,38 @@ public sealed interface DeploymentOutcome {
          */
         public boolean nothingChanged() {
             return remaining.deploymentId().isEmpty() && remaining.steps().isEmpty();
+        }
+    }
+
+    /**
+     * Expand/contract: the release is live and verified, but a contract part failed or was interrupted. The live code
+     * is kept (the contract only removes what the old code needed); the clean-up ended any session the part left and
+     * dropped INVALID indexes it left; the rewritten migration is not recorded as applied, so it stays pending and the
+     * next deployment with expand/contract runs what is left of its contract.
+     *
+     * @param reason  which contract part failed, and why
+     * @param cleanup the clean-up plan that was executed (often empty)
+     */
+    record ContractFailed(String app, Build build, String reason, RecoveryPlan cleanup, List<StepResult> steps,
+                          Duration elapsed) implements DeploymentOutcome {
+        /** Copies the list; {@code build}, {@code reason} and {@code cleanup} must not be null. */
+        public ContractFailed {
+            Objects.requireNonNull(build, "build");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(cleanup, "cleanup");
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Status status() {
+            return Status.CONTRACT_FAILED;
+        }
+
+        @Override
+        public String toString() {
+            return "CONTRACT_FAILED " + app + " " + build + ": the release is live and verified, but " + reason
+                    + "; nothing was rolled back, the contract stays pending for the next deployment with "
+                    + "expand/contract";
         }
     }
 }

@@ -10,6 +10,7 @@ import io.zdcd.spi.BuildQueue;
 import io.zdcd.spi.DatabaseBackups;
 import io.zdcd.spi.DeploymentJournal;
 import io.zdcd.spi.HealthCheck;
+import io.zdcd.spi.MigrationRewriter;
 import io.zdcd.spi.MigrationRunner;
 import io.zdcd.spi.MigrationSource;
 import io.zdcd.spi.Platform;
@@ -23,7 +24,9 @@ import java.util.Optional;
 /**
  * Ships builds of one app with zero downtime: a push whose pending migrations are all SAFE deploys at once
  * ({@link #deploy}: lock, preflight, backup, migrate, release, verify); a push with an UNSAFE one is deferred to the
- * nightly build ({@link #nightly}); a failing step is recovered automatically by a {@link RecoveryPlan}. Immutable
+ * nightly build ({@link #nightly}), unless {@link Builder#expandContract expand/contract} rewrites every UNSAFE one
+ * (then it ships at once: expand parts, release, verify, contract parts); a failing step is recovered automatically
+ * by a {@link RecoveryPlan}. Immutable
  * once built and safe to share; one deployment per app runs at a time (the journal's deploy lock).
  *
  * <pre>{@code
@@ -95,8 +98,9 @@ public final class DeploymentPipeline {
     /**
      * Deploys a push (continuous mode): lock, preflight, backup (only when migrations are pending), migrate,
      * release, verify. Any UNSAFE pending migration, or any build already queued, defers the build to the nightly
-     * queue and changes nothing. A failing step is recovered automatically. Never throws for a failed step: the
-     * outcome says what happened.
+     * queue and changes nothing; with {@link Builder#expandContract}, UNSAFE migrations that can all be rewritten
+     * ship at once instead (their contract parts after verify). A failing step is recovered automatically. Never
+     * throws for a failed step: the outcome says what happened.
      */
     public DeploymentOutcome deploy(Build build) {
         return engine.deploy(Objects.requireNonNull(build, "build"));
@@ -187,6 +191,7 @@ public final class DeploymentPipeline {
         private boolean nightlyMaintenanceWindow = true;
         private boolean acceptWriteLoss;
         private Clock clock = Clock.systemUTC();
+        private MigrationRewriter rewriter;
 
         private Builder() {
         }
@@ -210,6 +215,7 @@ public final class DeploymentPipeline {
             nightlyMaintenanceWindow = s.nightlyMaintenanceWindow();
             acceptWriteLoss = s.acceptWriteLoss();
             clock = s.clock();
+            rewriter = s.rewriter().orElse(null);
         }
 
         /** The app to deploy (required; the lock, journal and queue are per app). */
@@ -370,6 +376,33 @@ public final class DeploymentPipeline {
             return this;
         }
 
+        /**
+         * Ships UNSAFE pushes at once by expand/contract (opt-in; default: off, an UNSAFE push is deferred to the
+         * nightly build). When every UNSAFE pending migration has a rewrite whose expand parts this pipeline's
+         * classifier judges SAFE, the push deploys at once: backup, the expand parts (through the runner, with its lock
+         * policy) in place of the migration, release, verify, then the contract parts (step {@code CONTRACT}). A
+         * migration without a rewrite defers the whole push as before. The runner must apply SQL itself
+         * ({@link MigrationRunner#isApplied}, {@link MigrationRunner#recordApplied}): with Django's runner the push is
+         * deferred and the reason says so. The rewritten migration is recorded as applied once its last part is;
+         * parts an earlier deployment applied are skipped. A failed expand part is recovered as a failed SAFE
+         * migration (code rolled back, the additive expand kept); a failed contract part rolls nothing back: the
+         * outcome is {@link DeploymentOutcome.Status#CONTRACT_FAILED} and the migration stays pending, so the next
+         * deployment with expand/contract runs the rest of its contract. The nightly build uses the same rewrites
+         * (no maintenance window for a rewritten migration).
+         *
+         * @param rewriter for example {@code MigrationFixer.builder().liveSchema(db).build().asRewriter()} (zdcd-analyzer)
+         */
+        public Builder expandContract(MigrationRewriter rewriter) {
+            this.rewriter = Objects.requireNonNull(rewriter, "rewriter");
+            return this;
+        }
+
+        /** Turns {@link #expandContract} off again (the default). */
+        public Builder noExpandContract() {
+            this.rewriter = null;
+            return this;
+        }
+
         /** The clock for journal times and timings. (default: {@link Clock#systemUTC()}) */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -397,7 +430,7 @@ public final class DeploymentPipeline {
                     Optional.ofNullable(classifier), Optional.ofNullable(backups), healthCheck, verifyTimeout,
                     verifyInterval, Optional.ofNullable(smokeCommand), smokeTimeout, journal == null ? DeploymentJournal.inMemory() : journal,
                     queue == null ? BuildQueue.inMemory() : queue, List.copyOf(listeners), holder,
-                    nightlyMaintenanceWindow, acceptWriteLoss, clock));
+                    nightlyMaintenanceWindow, acceptWriteLoss, clock, Optional.ofNullable(rewriter)));
         }
 
         private static String defaultHolder() {

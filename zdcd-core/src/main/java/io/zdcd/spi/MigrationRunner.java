@@ -45,4 +45,30 @@ public interface MigrationRunner {
         throw new UnsupportedOperationException(getClass().getSimpleName()
                 + " cannot end sessions; run SELECT pg_terminate_backend(" + backendId + ") by hand");
     }
+
+    /**
+     * Whether a migration of this name is recorded as applied. Used by {@code DeploymentPipeline.Builder#expandContract}
+     * to skip the parts of a rewrite that an earlier deployment applied.
+     *
+     * @param name a migration's (or a rewrite part's) name
+     * @return whether it is recorded as applied
+     * @throws UnsupportedOperationException when this runner cannot apply rewritten SQL itself (the default, and
+     *                                       {@link io.zdcd.django.DjangoMigrationRunner}): such a pipeline defers an
+     *                                       UNSAFE push as it would without expand/contract
+     */
+    default boolean isApplied(String name) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot apply the SQL of an "
+                + "expand/contract rewrite (only a runner that applies SQL itself can, such as JdbcMigrationRunner)");
+    }
+
+    /**
+     * Records {@code migration} as applied without running it, because the parts of its expand/contract rewrite ran
+     * in its place; the source then no longer lists it as pending.
+     *
+     * @param migration the rewritten migration
+     * @throws UnsupportedOperationException when this runner cannot (the default)
+     */
+    default void recordApplied(PendingMigration migration) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot record a migration as applied");
+    }
 }

@@ -20,6 +20,11 @@ public enum StepKind {
     VERIFY,
     /** Switch maintenance mode off. */
     MAINTENANCE_OFF,
+    /**
+     * Apply one contract part of an expand/contract rewrite, once the release is verified (the subject is the part's
+     * name); a failure rolls nothing back: the migration stays pending for the next deployment.
+     */
+    CONTRACT,
     /** Recovery as a whole: started when a failure is being recovered, finished when it is done. */
     RECOVER,
     /** Recovery: drop an INVALID index left by a failed CONCURRENTLY statement. */

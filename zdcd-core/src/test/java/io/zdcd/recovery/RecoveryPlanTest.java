@@ -68,6 +68,28 @@ class RecoveryPlanTest {
     }
 
     @Test
+    void a_crash_mid_contract_never_rolls_the_verified_release_back_and_only_cleans_up_what_the_part_left() {
+        // expand/contract: expand part applied, release verified, then the contract part was interrupted
+        locked().backedUp(false).migrated("V1__idx_001_expand.sql", "SAFE")
+                .e(StepKind.RELEASE, Phase.STARTED, "").e(StepKind.RELEASE, Phase.SUCCEEDED, "")
+                .e(StepKind.VERIFY, Phase.STARTED, "v42").e(StepKind.VERIFY, Phase.SUCCEEDED, "v42")
+                .e(StepKind.CONTRACT, Phase.STARTED, "V1__idx_002_contract.sql", "verdict", "CONTRACT",
+                        "concurrentIndexes", "orders_note_key", "rewriteOf", "V1__idx.sql")
+                .e(StepKind.CONTRACT, Phase.STARTED, "V1__idx_002_contract.sql", "operation", "backend",
+                        "operationId", "4242");
+
+        RecoveryPlan p = plan();
+
+        then(p.steps()).containsExactly(new RecoveryStep.EndSession("4242", "V1__idx_002_contract.sql"),
+                new RecoveryStep.DropInvalidIndex("orders_note_key"));
+        then(p.failure()).isEqualTo("contract V1__idx_002_contract.sql was interrupted (the deployment stopped "
+                + "mid-step: crash or kill)");
+        then(p.restoresDatabase()).isFalse();
+        then(p.requiresDowntime()).isFalse();
+        then(kinds(p)).doesNotContain("RollbackRelease", "MaintenanceOn", "KeepSchema");
+    }
+
+    @Test
     void a_failed_transactional_migration_keeps_the_earlier_safe_ones() {
         locked().backedUp(false).migrated("0001_a", "SAFE")
                 .e(StepKind.MIGRATE, Phase.STARTED, "0002_b", "verdict", "SAFE")

@@ -1,6 +1,8 @@
 package io.zdcd.examples.cli;
 
 import io.zdcd.analyzer.SqlMigrationClassifier;
+import io.zdcd.analyzer.fix.FixRewriter;
+import io.zdcd.analyzer.fix.MigrationFixer;
 import io.zdcd.django.DjangoMigrationRunner;
 import io.zdcd.django.DjangoMigrationSource;
 import io.zdcd.django.DjangoProject;
@@ -44,6 +46,8 @@ final class HerokuOptions {
     static final int USAGE = 2;
     static final int DEFERRED = 3;
     static final int NOT_RECOVERED = 4;
+    /** Deployed and verified by expand/contract, but a contract part failed: it stays pending (deploy --fix again). */
+    static final int CONTRACT_PENDING = 6;
 
     @Option(names = "--app", paramLabel = "APP", description = "The Heroku app (default: $HEROKU_APP).")
     String app;
@@ -109,6 +113,9 @@ final class HerokuOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     long verifySeconds;
 
+    /** Set by {@code deploy --fix}: ship UNSAFE migrations that have recipes by expand/contract. */
+    boolean expandContract;
+
     /** The environment and the netrc file, replaceable by tests. */
     Map<String, String> env = System.getenv();
     Path netrc = Path.of(System.getProperty("user.home"), ".netrc");
@@ -172,6 +179,10 @@ final class HerokuOptions {
             throw new ParameterException(cli, (djangoProject != null ? "--django-project" : "--migrations")
                     + " needs --database-url (zdcd applies the migrations itself)");
         }
+        if (expandContract && migrations.isEmpty() && djangoProject == null) {
+            throw new ParameterException(cli, "--fix needs --migrations or --django-project (zdcd applies the "
+                    + "migrations itself)");
+        }
         control(cli).ifPresent(db -> b.journal(JdbcDeploymentJournal.of(db)).queue(JdbcBuildQueue.of(db)));
         if (databaseUrl != null) {
             PostgresDatabase db;
@@ -193,6 +204,9 @@ final class HerokuOptions {
                 b.migrations(SqlMigrationSource.of(db, migrations), JdbcMigrationRunner.of(db))
                         .classifier(SqlMigrationClassifier.builder().liveSchema(db).build())
                         .backups(platform.backups());
+                if (expandContract) {
+                    b.expandContract(FixRewriter.of(MigrationFixer.builder().liveSchema(db).build()));
+                }
             } else if (djangoProject != null) {
                 DjangoProject project;
                 try {
@@ -206,6 +220,11 @@ final class HerokuOptions {
                         .classifier(SqlMigrationClassifier.builder().implicitTransactions(false).liveSchema(db)
                                 .build())
                         .backups(platform.backups());
+                if (expandContract) {
+                    // Django's runner applies migrations through manage.py migrate, not rewritten SQL: the pipeline
+                    // says so and defers an UNSAFE push as without --fix
+                    b.expandContract(FixRewriter.of(MigrationFixer.builder().liveSchema(db).build()));
+                }
             }
         }
         return b.build();
@@ -275,6 +294,7 @@ final class HerokuOptions {
             // failed before changing anything (the platform did not answer): the app is as it was
             case FAILED -> ((DeploymentOutcome.Failed) outcome).nothingChanged() ? RECOVERED : NOT_RECOVERED;
             case REFUSED -> NOT_RECOVERED;
+            case CONTRACT_FAILED -> CONTRACT_PENDING;
         };
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                 "Exit 0 recovered or nothing to recover (--plan: plan printed), 1 failed before changing anything "
                         + "(the platform did not answer; try again), 4 recovery not complete (a step failed or "
                         + "consent is needed: what is left is printed), 5 the deployment is live (running, not "
-                        + "crashed): nothing done, 2 bad usage."})
+                        + "crashed): nothing done, 6 an interrupted expand/contract contract part was cleaned up: "
+                        + "the release stays, the contract stays pending (deploy --fix again), 2 bad usage."})
 public final class RecoverCommand implements Callable<Integer> {
     /** Exit status: the unfinished deployment is live (its process runs): nothing was done. */
     static final int LIVE = 5;
@@ -71,6 +72,7 @@ public final class RecoverCommand implements Callable<Integer> {
                     : HerokuOptions.NOT_RECOVERED;
             case DEFERRED -> HerokuOptions.NOT_RECOVERED;
             case REFUSED -> LIVE;
+            case CONTRACT_FAILED -> HerokuOptions.CONTRACT_PENDING;
         };
     }
 }

@@ -25,10 +25,11 @@ import java.util.Optional;
  * System.out.print(summary.table());
  * }</pre>
  *
- * <p>It starts an embedded PostgreSQL (or uses {@link Builder#databaseUrl}), fills the demo table, and plays four
+ * <p>It starts an embedded PostgreSQL (or uses {@link Builder#databaseUrl}), fills the demo table, and plays five
  * scenes with zdcd under traffic (a safe push deployed at once, a quiet night skipped, an unsafe push deferred, the
- * nightly build whose release fails its health check and is recovered), then the same changes the naive way on a
- * copy of the database, and returns the summary.
+ * nightly build whose release fails its health check and is recovered, an unsafe push shipped at once with
+ * {@code --fix} by expand/contract), then the same changes the naive way on a copy of the database, and returns the
+ * summary.
  */
 public final class Demo {
     /** The default number of rows in the demo table: 1,000,000. */

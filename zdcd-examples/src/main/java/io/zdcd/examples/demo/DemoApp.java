@@ -21,6 +21,10 @@ import java.util.random.RandomGenerator;
  *       the running v2 breaks on the rename, the type change rewrites the table under an ACCESS EXCLUSIVE lock), and
  *       carries a bug: it reads a table {@code account_settings} that no migration creates, so its smoke test
  *       fails.</li>
+ *   <li><b>v4</b>: replaces the broken v3 (which the team drops from the queue): looks accounts up by email and no
+ *       longer uses {@code nickname}; its migration builds an index without CONCURRENTLY and drops {@code nickname}
+ *       (unsafe: the index build blocks writes, and the running v2 breaks on the drop), which {@code zdcd deploy --fix}
+ *       ships at once as expand ({@code CREATE INDEX CONCURRENTLY}) and contract (the drop, once v4 is live).</li>
  * </ul>
  */
 public final class DemoApp {
@@ -44,6 +48,16 @@ public final class DemoApp {
             Migration.of("0004_display_name_and_bigint_balance", """
                     ALTER TABLE accounts RENAME COLUMN nickname TO display_name;
                     ALTER TABLE accounts ALTER COLUMN balance TYPE bigint;
+                    """));
+
+    /**
+     * v4's migration: unsafe (an index built without CONCURRENTLY blocks writes; the drop breaks the running v2), with a
+     * recipe for every statement.
+     */
+    public static final List<Migration> V4_MIGRATIONS = List.of(
+            Migration.of("0005_email_index_drop_nickname", """
+                    CREATE INDEX accounts_email_idx ON accounts (email);
+                    ALTER TABLE accounts DROP COLUMN nickname;
                     """));
 
     private final long rows;
@@ -71,6 +85,13 @@ public final class DemoApp {
         List<Migration> all = new java.util.ArrayList<>(V2_MIGRATIONS);
         all.addAll(V3_MIGRATIONS);
         return new AppBuild("v3-display-names", "display names, bigint balances", new V3(), all);
+    }
+
+    /** Email look-ups, without nicknames: replaces the broken v3; an unsafe migration with a recipe for each part. */
+    public AppBuild v4() {
+        List<Migration> all = new java.util.ArrayList<>(V2_MIGRATIONS);
+        all.addAll(V4_MIGRATIONS);
+        return new AppBuild("v4-email-lookup", "email look-ups, nickname dropped", new V4(), all);
     }
 
     private long anyId(RandomGenerator random) {
@@ -121,6 +142,22 @@ public final class DemoApp {
         public Optional<DataAccess.InsertedRow> write(Connection c, RandomGenerator random) throws SQLException {
             return insert(c, "INSERT INTO accounts (email, display_name) VALUES (?, 'new') "
                     + "RETURNING id", random);
+        }
+    }
+
+    private class V4 implements DataAccess {
+        @Override
+        public void read(Connection c, RandomGenerator random) throws SQLException {
+            query(c, "SELECT id, email, balance FROM accounts WHERE email = (SELECT email FROM accounts WHERE id = ?)",
+                    anyId(random));
+        }
+
+        @Override
+        public Optional<DataAccess.InsertedRow> write(Connection c, RandomGenerator random) throws SQLException {
+            if (random.nextBoolean()) {
+                return update(c, "UPDATE accounts SET balance = balance + 1 WHERE id = ?", anyId(random));
+            }
+            return insert(c, "INSERT INTO accounts (email) VALUES (?) RETURNING id", random);
         }
     }
 

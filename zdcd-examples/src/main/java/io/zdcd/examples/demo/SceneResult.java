@@ -7,7 +7,7 @@ import java.util.Optional;
  * One scene of the demo: what zdcd was expected to do, what it did, and (where it applies) the same change applied
  * the naive way.
  *
- * @param number     1 to 4
+ * @param number     1 to 5
  * @param title      the scene, in a few words
  * @param expected   what zdcd must do for the scene to pass
  * @param asExpected whether zdcd did exactly that

@@ -46,6 +46,7 @@ class DemoCommandTest {
         JsonNode s2 = scene(summary, 2);
         JsonNode s3 = scene(summary, 3);
         JsonNode s4 = scene(summary, 4);
+        JsonNode s5 = scene(summary, 5);
         // scene 1: the safe push under traffic, zero failed queries; the naive run stalls longer behind the report
         then(s1.get("zdcd").get("outcome").asText()).isEqualTo("deployed");
         then(s1.get("zdcd").get("queries").asLong()).isPositive();
@@ -62,6 +63,18 @@ class DemoCommandTest {
         then(s4.get("zdcd").get("rowsLost").asLong()).isZero();
         then(s4.get("zdcd").get("failedQueries").asLong()).isZero();
         then(s4.get("zdcd").get("downtimeMs").asLong()).isPositive();
+        // scene 5: the unsafe push shipped at once with --fix (expand, release, verify, contract), no downtime,
+        // no failed query, no row lost, and its worst stall reported
+        then(s5.get("zdcd").get("outcome").asText()).isEqualTo("deployed, contract applied");
+        then(s5.get("zdcd").get("failedQueries").asLong()).isZero();
+        then(s5.get("zdcd").get("rowsLost").asLong()).isZero();
+        then(s5.get("zdcd").get("downtimeMs").asLong()).isZero();
+        then(s5.get("zdcd").get("queries").asLong()).isPositive();
+        then(s5.get("zdcd").has("worstStallMs")).isTrue();
+        then(s5.get("naive").get("outcome").asText()).isEqualTo("deployed"); // the same migration sent as written
+        then(output).contains("Scene 5 (Wednesday 10:00)")
+                .contains("migrate 0005_email_index_drop_nickname_001_expand.sql")
+                .contains("contract 0005_email_index_drop_nickname_002_contract.sql");
         // the readable output: timelines and the table
         then(output).contains("Scene 1 (Monday 10:00)").contains("lock not granted within")
                 .contains("every scene as expected").contains("summary written to");

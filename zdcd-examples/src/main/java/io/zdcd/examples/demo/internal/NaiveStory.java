@@ -17,6 +17,7 @@ import io.zdcd.spi.Progress;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,12 +38,14 @@ public final class NaiveStory {
         LocalPlatform platform = new LocalPlatform("demo-naive", app.v1());
         platform.register(app.v2());
         platform.register(app.v3());
+        platform.register(app.v4());
         Map<Integer, SceneRun> runs = new LinkedHashMap<>();
         try (TrafficGenerator traffic = stage.traffic(platform)) {
             traffic.start("naive warm-up");
             Thread.sleep(300);
             runs.put(1, safePush(platform, traffic));
             runs.put(3, unsafeAtOnce(platform, traffic));
+            runs.put(5, unsafeWithoutFix(platform, traffic));
         }
         return runs;
     }
@@ -61,12 +64,7 @@ public final class NaiveStory {
         try (LongTransaction report = t.step("a long report transaction reads accounts and stays open "
                 + Durations.seconds(stage.hold()), stage::longTransaction);
              Connection c = stage.connect()) {
-            for (Migration m : DemoApp.V3_MIGRATIONS) {
-                t.step("apply " + m.name() + " (no lock_timeout)", () -> {
-                    NaiveMigrations.apply(c, m);
-                    return null;
-                });
-            }
+            applyAll(t, c, DemoApp.V3_MIGRATIONS);
         }
         t.step("release " + v3.version(), () -> platform.release(app, Build.of(v3.version()), Progress.none()));
         Health health = t.step("health check", () -> new SmokeTestHealthCheck(platform, stage::connect)
@@ -90,6 +88,37 @@ public final class NaiveStory {
         return SceneRun.of(outcome, stats, lost, "shipped at push time");
     }
 
+    /** Sends each migration as written, one timed step each. */
+    private static void applyAll(Timeline t, Connection c, List<Migration> migrations) throws Exception {
+        for (Migration m : migrations) {
+            t.step("apply " + m.name() + " (no lock_timeout)", () -> {
+                NaiveMigrations.apply(c, m);
+                return null;
+            });
+        }
+    }
+
+    private SceneRun unsafeWithoutFix(LocalPlatform platform, TrafficGenerator traffic) throws Exception {
+        AppBuild v4 = stage.app().v4();
+        stage.heading("Scene 5, the naive way: v4's migration sent as written at push time (an index built without "
+                + "CONCURRENTLY, then the drop of a column the running code reads), then the release");
+        Timeline t = new Timeline(stage.out());
+        traffic.phase("naive scene 5");
+        long lostBefore = stage.rowsMissing(traffic); // the rows scene 3's restore threw away
+        try (Connection c = stage.connect()) {
+            applyAll(t, c, DemoApp.V4_MIGRATIONS);
+        }
+        t.step("release " + v4.version(), () -> platform.release(platform.app(), Build.of(v4.version()),
+                Progress.none()));
+        Thread.sleep(300);
+        PhaseStats stats = traffic.endPhase();
+        long lost = stage.rowsMissing(traffic) - lostBefore;
+        t.line("traffic: " + stats);
+        stats.errors().stream().limit(3).forEach(e -> t.line("  error seen by users: " + e));
+        return SceneRun.of("deployed", stats, lost, "writes wait for the index build; the running code breaks on the "
+                + "drop until the release");
+    }
+
     private SceneRun safePush(LocalPlatform platform, TrafficGenerator traffic) throws Exception {
         AppBuild v2 = stage.app().v2();
         stage.heading("Scene 1, the naive way: the same safe migrations applied with no lock_timeout while a report "
@@ -99,12 +128,7 @@ public final class NaiveStory {
         try (LongTransaction report = t.step("a long report transaction reads accounts and stays open "
                 + Durations.seconds(stage.hold()), stage::longTransaction);
              Connection c = stage.connect()) {
-            for (Migration m : DemoApp.V2_MIGRATIONS) {
-                t.step("apply " + m.name() + " (no lock_timeout)", () -> {
-                    NaiveMigrations.apply(c, m);
-                    return null;
-                });
-            }
+            applyAll(t, c, DemoApp.V2_MIGRATIONS);
             t.step("release " + v2.version(), () -> platform.release(platform.app(), Build.of(v2.version()), Progress.none()));
         }
         Thread.sleep(300);

@@ -1,5 +1,7 @@
 package io.zdcd.examples.demo.internal;
 
+import io.zdcd.analyzer.fix.FixRewriter;
+import io.zdcd.analyzer.fix.MigrationFixer;
 import io.zdcd.classify.MigrationClassifier;
 import io.zdcd.examples.demo.AppBuild;
 import io.zdcd.examples.demo.DemoApp;
@@ -30,7 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The four scenes played by zdcd's deployment pipeline under live traffic. */
+/** The five scenes played by zdcd's deployment pipeline under live traffic. */
 public final class ZdcdStory {
     private final Stage stage;
     private final String controlDatabase;
@@ -71,12 +73,14 @@ public final class ZdcdStory {
         DemoApp app = stage.app();
         AppBuild v2 = app.v2();
         AppBuild v3 = app.v3();
+        AppBuild v4 = app.v4();
         LocalPlatform platform = new LocalPlatform("demo", app.v1());
         platform.register(v2);
         platform.register(v3);
+        platform.register(v4);
         List<SceneResult> scenes = new ArrayList<>();
         try (BuildMigrations migrations = new BuildMigrations(stage.server().database(stage.database()),
-                List.of(app.v1(), v2, v3));
+                List.of(app.v1(), v2, v3, v4));
              TrafficGenerator traffic = stage.traffic(platform)) {
             DeploymentPipeline pipeline = pipeline(platform, migrations);
             traffic.start("warm-up");
@@ -85,6 +89,7 @@ public final class ZdcdStory {
             scenes.add(quietNight(pipeline, platform, traffic, v2));
             scenes.add(unsafePush(pipeline, platform, traffic, v3));
             scenes.add(nightly(pipeline, platform, traffic, v3));
+            scenes.add(fixedPush(pipeline, platform, traffic, v3, v4));
         }
         return scenes;
     }
@@ -168,6 +173,44 @@ public final class ZdcdStory {
         return new SceneResult(4, "nightly, release fails its health check",
                 "rolled back with the database restored in maintenance, 0 rows lost", ok,
                 SceneRun.of(label(outcome) + (restored ? ", restored" : ""), stats, lost, ""), Optional.empty());
+    }
+
+    private SceneResult fixedPush(DeploymentPipeline pipeline, LocalPlatform platform, TrafficGenerator traffic,
+                                  AppBuild v3, AppBuild v4) throws Exception {
+        stage.heading("Scene 5 (Wednesday 10:00): the team drops the broken " + v3.version() + " from the queue and "
+                + "pushes " + v4.version() + " with an unsafe migration (" + names(v4, DemoApp.V2_MIGRATIONS.size())
+                + ": an index built without CONCURRENTLY, a column the running code reads dropped); zdcd deploy --fix "
+                + "ships it at once as expand, release, verify, contract");
+        Timeline t = begin(traffic, "scene 5");
+        long lostBefore = stage.rowsMissing(traffic); // 0 unless scene 4 lost rows: count this scene's own
+        JdbcBuildQueue.of(stage.server().database(controlDatabase)).drop(platform.app(), v3.version());
+        DeploymentPipeline fixing = pipeline.newBuilder()
+                .expandContract(FixRewriter.of(MigrationFixer.defaults()))   // zdcd deploy --fix
+                .build();
+        String before = schema();
+        DeploymentOutcome outcome = fixing.deploy(Build.of(v4.version(), v4.description()));
+        String after = schema();
+        boolean indexed = validIndex("accounts_email_idx");
+        t.line("schema of accounts before: " + before);
+        t.line("schema of accounts after:  " + after + (indexed ? "; index accounts_email_idx VALID" : ""));
+        PhaseStats stats = end(traffic, t);
+        long lost = stage.rowsMissing(traffic) - lostBefore;
+        boolean contract = outcome.steps().stream().anyMatch(r -> r.step() == StepKind.CONTRACT
+                && r.status() == StepResult.Status.SUCCEEDED);
+        boolean ok = outcome.status() == DeploymentOutcome.Status.DEPLOYED && contract && indexed
+                && !after.contains("nickname") && stats.failed() == 0 && lost == 0 && !platform.inMaintenance()
+                && platform.current().version().equals(v4.version());
+        return new SceneResult(5, "unsafe push with --fix", "deployed at once by expand/contract, 0 failed queries, "
+                + "0 rows lost", ok, SceneRun.of(label(outcome) + (contract ? ", contract applied" : ""), stats, lost,
+                "expand: CREATE INDEX CONCURRENTLY; contract: DROP COLUMN after the release"), Optional.empty());
+    }
+
+    private boolean validIndex(String name) throws SQLException {
+        try (Connection c = stage.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('"
+                     + name + "')")) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     private Timeline begin(TrafficGenerator traffic, String phase) {
