@@ -75,7 +75,7 @@ final class ColumnCopy {
                         + "END\n$zdcd_sync$;\n"
                         + "CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + a.table()
                         + " FOR EACH ROW EXECUTE FUNCTION " + function + "()"));
-        steps.add(new Recipes.Step(Phase.EXPAND, true, Recipes.backfillWhy(a.table(), key.column(),
+        steps.add(new Recipes.Step(Phase.EXPAND, true, Backfills.backfillWhy(a.table(), key.column(),
                 facts.batchSize()) + "\nCopies " + old + " into " + neu + " for the rows written before the trigger; "
                 + "running it again copies nothing twice.", BatchLoop.render(a.table(), key.column(),
                 facts.batchSize(), "UPDATE " + a.table() + " SET " + neu + " = " + old,
@@ -152,7 +152,7 @@ final class ColumnCopy {
                         + "CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + a.table()
                         + " FOR EACH ROW EXECUTE FUNCTION " + function + "()"));
         String value = "CAST(" + old + " AS " + newType + ")";
-        steps.add(new Recipes.Step(Phase.EXPAND, true, Recipes.backfillWhy(a.table(), key.column(),
+        steps.add(new Recipes.Step(Phase.EXPAND, true, Backfills.backfillWhy(a.table(), key.column(),
                 facts.batchSize()) + "\nFills " + tmp + " for the rows written before the trigger; running it again "
                 + "changes nothing twice.", BatchLoop.render(a.table(), key.column(), facts.batchSize(),
                 "UPDATE " + a.table() + " SET " + tmp + " = " + value, tmp + " IS DISTINCT FROM " + value)));
