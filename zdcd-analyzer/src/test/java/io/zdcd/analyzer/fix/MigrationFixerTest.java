@@ -147,7 +147,8 @@ class MigrationFixerTest {
     @Test
     void a_renamed_column_is_a_new_column_synced_by_a_trigger_and_the_old_one_goes_in_contract(TestDatabase db)
             throws Exception {
-        FixResult fix = proven(db, "0010_rename", "ALTER TABLE shop_order RENAME COLUMN reference TO ref_code;");
+        FixResult fix = proven(db, "0010_rename", "ALTER TABLE shop_order RENAME COLUMN reference TO ref_code;",
+                true);
         then(fix.statements()).singleElement()
                 .satisfies(s -> then(s.recipe()).contains("new-column-synced-by-trigger"));
         then(fix.expandFiles().get(0).sql()).contains("ADD COLUMN ref_code text;")
@@ -184,7 +185,8 @@ class MigrationFixerTest {
 
     @Test
     void a_rewriting_type_change_fills_a_new_column_and_swaps_it_in_contract(TestDatabase db) throws Exception {
-        FixResult fix = proven(db, "0012_type", "ALTER TABLE shop_order ALTER COLUMN customer_id TYPE numeric;");
+        FixResult fix = proven(db, "0012_type", "ALTER TABLE shop_order ALTER COLUMN customer_id TYPE numeric;",
+                true);
         then(fix.statements()).singleElement()
                 .satisfies(s -> then(s.recipe()).contains("new-column-filled-by-trigger-then-swapped"));
         then(fix.expandFiles().get(0).sql()).contains("ADD COLUMN \"customer_id_zdcd_new\" numeric;")
@@ -304,6 +306,16 @@ class MigrationFixerTest {
      * schemas, the original migration and expand + contract give the same catalog; the old code works after expand.
      */
     private FixResult proven(TestDatabase db, String name, String sql) throws SQLException {
+        return proven(db, name, sql, false);
+    }
+
+    /**
+     * As {@link #proven(TestDatabase, String, String)}; with {@code notNullNamesMayDiffer}, PostgreSQL 18's NOT NULL
+     * constraints (contype n) are compared without their names: a column copied into a new one gets a NOT NULL
+     * constraint named after the new column (documented in docs/fix.md); NOT NULL itself is compared in the columns.
+     */
+    private FixResult proven(TestDatabase db, String name, String sql, boolean notNullNamesMayDiffer)
+            throws SQLException {
         FixResult fix = fixer.fix(Migration.of(name + ".sql", sql));
         then(fix.isComplete()).as(fix.toString() + fix.statements()).isTrue();
         then(fix.files()).extracting(FixFile::name).isSorted();
@@ -343,7 +355,16 @@ class MigrationFixerTest {
             }
         }
         List<String> expected = catalog(db, "zdcd_orig");
-        then(catalog(db, "zdcd_fixed")).as("catalog after expand + contract").isEqualTo(expected);
+        List<String> actual = catalog(db, "zdcd_fixed");
+        if (notNullNamesMayDiffer) {
+            java.util.function.UnaryOperator<List<String>> unnamed = rows -> rows.stream()
+                    .map(r -> r.matches("constraint \\| [^|]+ \\| [^|]+ \\| n \\|.*")
+                            ? r.replaceFirst("^(constraint \\| [^|]+ \\| )[^|]+ \\| (n \\| [^|]+ \\| ).*", "$1$2") : r)
+                    .sorted().toList();
+            expected = unnamed.apply(expected);
+            actual = unnamed.apply(actual);
+        }
+        then(actual).as("catalog after expand + contract").isEqualTo(expected);
         return fix;
     }
 
