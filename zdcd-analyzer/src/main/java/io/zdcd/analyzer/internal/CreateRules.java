@@ -197,12 +197,12 @@ final class CreateRules {
         String shown = "partition " + name.display() + " of " + (parent == null ? "a table" : parent.display());
         String def = parent == null ? null : j.ctx.schema.defaultPartition(parent.key());
         if (st != null) {
-            st.partitionOf = parent == null ? null : parent.key();
+            j.ctx.schema.partitionOf(st, parent == null ? null : parent.key());
             st.defaultPartition = isDefault;
             st.partitioned = isPartitionBy(t, t.find(q, "PARTITION"));
         } else if (isDefault && parent != null) { // IF NOT EXISTS: it may be the parent's DEFAULT (fail closed)
             Schema.Table maybe = j.ctx.schema.tableOrCreate(name.key());
-            maybe.partitionOf = parent.key();
+            j.ctx.schema.partitionOf(maybe, parent.key());
             maybe.defaultPartition = true;
         }
         boolean parentNew = parent != null && !j.ctx.existedBefore(parent.key());
@@ -459,7 +459,7 @@ final class CreateRules {
             }
         }
         if (indexName != null) {
-            j.ctx.schema.indexes.put(indexName, new Schema.Index(table.key(), unique, cols));
+            j.ctx.schema.putIndex(indexName, new Schema.Index(table.key(), unique, cols));
             if (!j.ctx.existedBefore(table.key())) {
                 j.ctx.createdHere.add(indexName);
             }
