@@ -507,11 +507,14 @@ final class CreateRules {
         }
         j.scan = true;
         j.longRunning = true;
-        String concurrent = t.text(0, t.size() - 1).replaceFirst("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY");
+        String concurrent = INDEX_WORD.matcher(t.text(0, t.size() - 1)).replaceFirst("INDEX CONCURRENTLY");
         j.finding(Rules.CREATE_INDEX, Verdict.UNSAFE, "builds the index under ShareLock: every INSERT, UPDATE and "
                 + "DELETE on " + table.display() + " waits for the whole build",
                 concurrent + ";\n-- outside a transaction block (Django: atomic = False or AddIndexConcurrently)");
     }
+
+    /** The word INDEX, compiled once (not per CREATE INDEX, as String.replaceFirst would). */
+    private static final java.util.regex.Pattern INDEX_WORD = java.util.regex.Pattern.compile("(?i)\\bINDEX\\b");
 
     // ---------------------------------------------------------------- views, triggers, policies, rules
 

@@ -187,6 +187,11 @@ public final class Schema {
         }
     }
 
+    /** Every table while some table may be a partition; none before any was. */
+    private java.util.Set<Map.Entry<String, Table>> mayBePartitions() {
+        return anyPartition ? tables.entrySet() : java.util.Set.of();
+    }
+
     /** Makes {@code t} a partition of {@code parentKey} (or of nothing, when null). */
     void partitionOf(Table t, String parentKey) {
         t.partitionOf = parentKey;
@@ -246,7 +251,7 @@ public final class Schema {
      * not see the table's CREATE TABLE ... PARTITION BY).
      */
     String defaultPartition(String parentKey) {
-        for (Map.Entry<String, Table> e : anyPartition ? tables.entrySet() : java.util.Set.<Map.Entry<String, Table>>of()) {
+        for (Map.Entry<String, Table> e : mayBePartitions()) {
             if (parentKey.equals(e.getValue().partitionOf) && e.getValue().defaultPartition) {
                 return e.getKey();
             }
@@ -273,7 +278,7 @@ public final class Schema {
                 return true;
             }
         }
-        for (Map.Entry<String, Table> e : anyPartition ? tables.entrySet() : java.util.Set.<Map.Entry<String, Table>>of()) {
+        for (Map.Entry<String, Table> e : mayBePartitions()) {
             if (tableKey.equals(e.getValue().partitionOf) && mayBeIndexed(e.getKey(), column, depth + 1)) {
                 return true;
             }
