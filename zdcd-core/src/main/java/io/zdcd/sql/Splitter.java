@@ -17,6 +17,8 @@ final class Splitter {
     private int cursorPos;
     private int cursorLine = 1;
     private int cursorLineStart;
+    /** The first newline at or after {@code cursorPos}: -1 when there is none, -2 when not looked for yet. */
+    private int nextNewline = -2;
 
     // the statement being read
     private int stmtStart = -1;
@@ -343,13 +345,16 @@ final class Splitter {
             cursorPos = 0;
             cursorLine = 1;
             cursorLineStart = 0;
+            nextNewline = -2;
         }
-        for (int p = cursorPos; p < pos && p < n; p++) {
-            if (s.charAt(p) == '\n') {
-                cursorLine++;
-                cursorLineStart = p + 1;
-            }
+        int end = Math.min(pos, n);
+        int nl = nextNewline == -2 ? s.indexOf('\n', cursorPos) : nextNewline;
+        while (nl >= 0 && nl < end) { // each newline once, by indexOf, however long the lines
+            cursorLine++;
+            cursorLineStart = nl + 1;
+            nl = s.indexOf('\n', nl + 1);
         }
+        nextNewline = nl;
         cursorPos = pos;
         return new int[] {cursorLine, pos - cursorLineStart + 1};
     }

@@ -71,8 +71,20 @@ public final class SqlScript {
      * what follows undoes the migration and is not run when it is applied.
      */
     public static String forwardPart(String sql) {
+        // DOWN_MARKER.matcher(sql).find(), tried only at the lines that start with "--" (blanks before it): a scan of
+        // each position of a large file by the regex costs more than the rest of reading it
         Matcher m = DOWN_MARKER.matcher(sql);
-        return m.find() ? sql.substring(0, m.start()) : sql;
+        for (int dash = sql.indexOf("--"); dash >= 0; dash = sql.indexOf("--", dash + 2)) {
+            int line = dash;
+            while (line > 0 && (sql.charAt(line - 1) == ' ' || sql.charAt(line - 1) == '\t')) {
+                line--;
+            }
+            if ((line == 0 || "\n\r\u0085\u2028\u2029".indexOf(sql.charAt(line - 1)) >= 0)
+                    && m.region(line, sql.length()).lookingAt()) {
+                return sql.substring(0, line);
+            }
+        }
+        return sql;
     }
 
     /** The whole text, as given. */

@@ -100,6 +100,19 @@ class SqlScriptTest {
     }
 
     @Test
+    void the_down_marker_counts_only_at_the_start_of_a_line() {
+        String midLine = "SELECT 1; -- +goose Down\nSELECT 2;";
+        then(SqlScript.forwardPart(midLine)).isEqualTo(midLine);
+        then(SqlScript.forwardPart("SELECT 1;\r\n \t--\t+GOOSE\tdown\r\nSELECT 2;")).isEqualTo("SELECT 1;\r\n");
+        then(SqlScript.forwardPart("---- migrate:down\nSELECT 2;")).isEqualTo("---- migrate:down\nSELECT 2;");
+        then(SqlScript.forwardPart("-- x\n--- migrate:down\n-- migrate:downs\n  -- migrate:down -- x\nSELECT 2;"))
+                .isEqualTo("-- x\n--- migrate:down\n-- migrate:downs\n");
+        then(SqlScript.forwardPart("-- migrate:down")).isEmpty();
+        then(SqlScript.forwardPart("SELECT 1;\u2028-- migrate:down")).isEqualTo("SELECT 1;\u2028");
+        then(SqlScript.forwardPart("SELECT '--';")).isEqualTo("SELECT '--';");
+    }
+
+    @Test
     void a_runner_is_told_why_it_must_not_run_a_script() {
         then(SqlScript.parse("SELECT 1;\0DROP TABLE items;\n").problems()).first().asString()
                 .contains("NUL character at line 1, column 10");

@@ -103,7 +103,7 @@ final class ConstraintRules {
             j.lock(table, ACCESS_EXCLUSIVE);
             if (usingIndex) {
                 String idx = t.ident(u + 2);
-                Schema.Index index = j.ctx.schema.indexes.get(idx);
+                Schema.Index index = j.ctx.schema.index(idx);
                 boolean pkScan = false;
                 if (kind.equals("PRIMARY KEY") && !isNew) {
                     pkScan = index == null || index.columns().isEmpty() || !index.columns().stream().allMatch(c -> {

@@ -197,12 +197,12 @@ final class CreateRules {
         String shown = "partition " + name.display() + " of " + (parent == null ? "a table" : parent.display());
         String def = parent == null ? null : j.ctx.schema.defaultPartition(parent.key());
         if (st != null) {
-            st.partitionOf = parent == null ? null : parent.key();
+            j.ctx.schema.partitionOf(st, parent == null ? null : parent.key());
             st.defaultPartition = isDefault;
             st.partitioned = isPartitionBy(t, t.find(q, "PARTITION"));
         } else if (isDefault && parent != null) { // IF NOT EXISTS: it may be the parent's DEFAULT (fail closed)
             Schema.Table maybe = j.ctx.schema.tableOrCreate(name.key());
-            maybe.partitionOf = parent.key();
+            j.ctx.schema.partitionOf(maybe, parent.key());
             maybe.defaultPartition = true;
         }
         boolean parentNew = parent != null && !j.ctx.existedBefore(parent.key());
@@ -467,7 +467,7 @@ final class CreateRules {
             }
         }
         if (indexName != null) {
-            j.ctx.schema.indexes.put(indexName, new Schema.Index(table.key(), unique, cols));
+            j.ctx.schema.putIndex(indexName, new Schema.Index(table.key(), unique, cols));
             if (!j.ctx.existedBefore(table.key())) {
                 j.ctx.createdHere.add(indexName);
             }
@@ -515,11 +515,14 @@ final class CreateRules {
         }
         j.scan = true;
         j.longRunning = true;
-        String concurrent = t.text(0, t.size() - 1).replaceFirst("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY");
+        String concurrent = INDEX_WORD.matcher(t.text(0, t.size() - 1)).replaceFirst("INDEX CONCURRENTLY");
         j.finding(Rules.CREATE_INDEX, Verdict.UNSAFE, "builds the index under ShareLock: every INSERT, UPDATE and "
                 + "DELETE on " + table.display() + " waits for the whole build",
                 concurrent + ";\n-- outside a transaction block (Django: atomic = False or AddIndexConcurrently)");
     }
+
+    /** The word INDEX, compiled once (not per CREATE INDEX, as String.replaceFirst would). */
+    private static final java.util.regex.Pattern INDEX_WORD = java.util.regex.Pattern.compile("(?i)\\bINDEX\\b");
 
     // ---------------------------------------------------------------- views, triggers, policies, rules
 

@@ -97,37 +97,8 @@ public final class MigrationAnalyzer {
                 lexAhead(statements, k, lexed);
             }
             Tokens tokens = statements.size() >= LEX_AHEAD_MIN ? lexed[k % LEX_AHEAD_CHUNK] : null;
-            Judgement j = new Judgement(ctx);
-            if (!ctx.inTransaction && !st.psqlMetaCommand() && mayNeedNoTransaction(st.text())
-                    && io.zdcd.sql.SqlStatement.needsNoTransaction(st.text())) {
-                ctx.heldLocks.clear(); // the runner commits the implicit transaction before this statement
-                ctx.enumLabelsAddedInTx.clear();
-            }
-            Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
             boolean inTransactionBefore = ctx.inTransaction;
-            try {
-                StatementRules.analyze(st, tokens, j);
-                if (crossCheck) {
-                    CrossCheck.check(st, j);
-                }
-            } catch (RuntimeException | StackOverflowError e) {
-                j.findings.clear();
-                j.kind = "UNRECOGNISED";
-                j.finding(Rules.UNRECOGNISED, "zdcd could not analyse this statement (" + e.getClass().getSimpleName()
-                        + "); treated as UNSAFE");
-            }
-            for (int m = pythonOperations.size() - 1; m >= 0; m--) {
-                if (pythonOperations.get(m).nextIndex() == st.index()) {
-                    j.findings.add(0, pythonOperation(pythonOperations.get(m), heldBefore, ctx, "before"));
-                }
-            }
-            afterStatement(ctx, j, heldBefore);
-            newEnumLabelUse(ctx, j, st);
-            if (!version.atLeast(15) && NULLS_NOT_DISTINCT.matcher(st.text()).find()) {
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "NULLS NOT DISTINCT needs PostgreSQL 15+; the "
-                        + "target is " + version + ": the statement fails");
-            }
-            StatementAnalysis a = toAnalysis(st, j, ignores);
+            StatementAnalysis a = judge(st, tokens, ctx, ignores, pythonOperations);
             last = a;
             if (ctx.inTransaction && (!inTransactionBefore || openedAt < 0)) {
                 openedAt = k;
@@ -172,6 +143,45 @@ public final class MigrationAnalyzer {
                 || migrationFindings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE);
         return new Tail(unsafe ? Verdict.UNSAFE : Verdict.SAFE, statements.size(), List.copyOf(migrationFindings),
                 java.util.Collections.unmodifiableMap(late));
+    }
+
+    /**
+     * One statement judged in its context (which it updates). A method of its own rather than the body of the loop
+     * over the statements: the JIT compiles a method called once per statement after a few hundred calls, while the
+     * body of a loop run once (one migration of 20,000 statements) stays interpreted.
+     */
+    private StatementAnalysis judge(SqlStatement st, Tokens tokens, Context ctx, List<Suppressions.Ignore> ignores,
+                                    List<PythonOperations.Marker> pythonOperations) {
+        Judgement j = new Judgement(ctx);
+        if (!ctx.inTransaction && !st.psqlMetaCommand() && mayNeedNoTransaction(st.text())
+                && io.zdcd.sql.SqlStatement.needsNoTransaction(st.text())) {
+            ctx.heldLocks.clear(); // the runner commits the implicit transaction before this statement
+            ctx.enumLabelsAddedInTx.clear();
+        }
+        Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
+        try {
+            StatementRules.analyze(st, tokens, j);
+            if (crossCheck) {
+                CrossCheck.check(st, j);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            j.findings.clear();
+            j.kind = "UNRECOGNISED";
+            j.finding(Rules.UNRECOGNISED, "zdcd could not analyse this statement (" + e.getClass().getSimpleName()
+                    + "); treated as UNSAFE");
+        }
+        for (int m = pythonOperations.size() - 1; m >= 0; m--) {
+            if (pythonOperations.get(m).nextIndex() == st.index()) {
+                j.findings.add(0, pythonOperation(pythonOperations.get(m), heldBefore, ctx, "before"));
+            }
+        }
+        afterStatement(ctx, j, heldBefore);
+        newEnumLabelUse(ctx, j, st);
+        if (!version.atLeast(15) && NULLS_NOT_DISTINCT.matcher(st.text()).find()) {
+            j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "NULLS NOT DISTINCT needs PostgreSQL 15+; the "
+                    + "target is " + version + ": the statement fails");
+        }
+        return toAnalysis(st, j, ignores);
     }
 
     /**

@@ -134,9 +134,9 @@ final class OtherRules {
             if (n == null) {
                 break;
             }
-            Schema.Index idx = j.ctx.schema.indexes.remove(n.last());
+            Schema.Index idx = j.ctx.schema.removeIndex(n.last());
             if (idx == null) {
-                idx = j.ctx.schema.indexes.remove(n.key());
+                idx = j.ctx.schema.removeIndex(n.key());
             }
             boolean existed = j.ctx.existedBefore(n.key()) && j.ctx.existedBefore(n.last());
             if (existed && idx != null && idx.unique() && j.ctx.existedBefore(idx.table())) {
@@ -293,9 +293,9 @@ final class OtherRules {
         PgVersion v = j.ctx.version;
         if (t.is(q, "RENAME", "TO")) {
             j.lock(idx, v.atLeast(12) ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
-            Schema.Index known = j.ctx.schema.indexes.remove(idx.last());
+            Schema.Index known = j.ctx.schema.removeIndex(idx.last());
             if (known != null) {
-                j.ctx.schema.indexes.put(t.ident(q + 2), known);
+                j.ctx.schema.putIndex(t.ident(q + 2), known);
             }
             if (!j.ctx.existedBefore(idx.last())) {
                 j.ctx.createdHere.add(t.ident(q + 2));
@@ -690,7 +690,7 @@ final class OtherRules {
         PgVersion v = j.ctx.version;
         Name table = n;
         if (what.equals("INDEX") && n != null) {
-            Schema.Index idx = j.ctx.schema.indexes.get(n.last());
+            Schema.Index idx = j.ctx.schema.index(n.last());
             table = idx == null ? null : new Name(idx.table(), idx.table(), 0);
         }
         if (concurrently) {
@@ -721,7 +721,7 @@ final class OtherRules {
         } else if (what.equals("TABLE")) {
             j.lock(n, SHARE);
             if (n != null) {
-                for (java.util.Map.Entry<String, Schema.Index> e : j.ctx.schema.indexes.entrySet()) {
+                for (java.util.Map.Entry<String, Schema.Index> e : j.ctx.schema.indexes().entrySet()) {
                     if (e.getValue().table().equals(n.key())) {
                         j.lock(new Name(e.getKey(), e.getKey(), 0), ACCESS_EXCLUSIVE);
                     }

@@ -31,7 +31,7 @@ final class PartitionRules {
         boolean partNew = part != null && !j.ctx.existedBefore(part.key());
         if (part != null) {
             Schema.Table pt = j.ctx.schema.tableOrCreate(part.key());
-            pt.partitionOf = parent.key();
+            j.ctx.schema.partitionOf(pt, parent.key());
             pt.defaultPartition = attachDefault;
         }
         boolean otherDefault = def != null && !def.isEmpty() && (part == null || !def.equals(part.key()));

@@ -105,7 +105,12 @@ public final class Schema {
     }
 
     final Map<String, Table> tables = new HashMap<>();
-    final Map<String, Index> indexes = new HashMap<>();
+    /** Indexes by name; changed only through {@link #putIndex} and {@link #removeIndex}, which keep {@code byTable}. */
+    private final Map<String, Index> indexes = new HashMap<>();
+    /** The same indexes by their table's key, so that a question about one table never walks every index. */
+    private final Map<String, java.util.List<Index>> indexesByTable = new HashMap<>();
+    /** Whether any table was ever a partition ({@link #partitionOf}): until then no question walks every table. */
+    private boolean anyPartition;
     /** Other relations (views, materialized views, sequences) by key. */
     final Map<String, String> otherRelations = new HashMap<>();
     /** The relations a materialized view reads (its query's FROM and JOIN), by the view's key. */
@@ -116,7 +121,8 @@ public final class Schema {
     public Schema copy() {
         Schema s = new Schema();
         tables.forEach((k, v) -> s.tables.put(k, v.copy()));
-        s.indexes.putAll(indexes);
+        indexes.forEach(s::putIndex);
+        s.anyPartition = anyPartition;
         s.otherRelations.putAll(otherRelations);
         s.viewSources.putAll(viewSources);
         s.rowEstimates.putAll(rowEstimates);
@@ -147,6 +153,52 @@ public final class Schema {
         String shown = v >= 100 ? String.valueOf(Math.round(v)) : String.format(java.util.Locale.ROOT, "%.1f", v)
                 .replace(".0", "");
         return "about " + shown + units[u] + " rows";
+    }
+
+    /** The index of that name, or null. */
+    Index index(String name) {
+        return indexes.get(name);
+    }
+
+    /** Every index by name (read only). */
+    Map<String, Index> indexes() {
+        return java.util.Collections.unmodifiableMap(indexes);
+    }
+
+    void putIndex(String name, Index index) {
+        Index old = indexes.put(name, index);
+        if (old != null) {
+            forgetByTable(old);
+        }
+        indexesByTable.computeIfAbsent(index.table(), k -> new java.util.ArrayList<>()).add(index);
+    }
+
+    /** Removes the index of that name and returns it, or null if there is none. */
+    Index removeIndex(String name) {
+        Index old = indexes.remove(name);
+        if (old != null) {
+            forgetByTable(old);
+        }
+        return old;
+    }
+
+    private void forgetByTable(Index index) {
+        java.util.List<Index> same = indexesByTable.get(index.table());
+        same.remove(index);
+        if (same.isEmpty()) {
+            indexesByTable.remove(index.table());
+        }
+    }
+
+    /** Every table while some table may be a partition; none before any was. */
+    private java.util.Set<Map.Entry<String, Table>> mayBePartitions() {
+        return anyPartition ? tables.entrySet() : java.util.Set.of();
+    }
+
+    /** Makes {@code t} a partition of {@code parentKey} (or of nothing, when null). */
+    void partitionOf(Table t, String parentKey) {
+        t.partitionOf = parentKey;
+        anyPartition |= parentKey != null;
     }
 
     Table table(String key) {
@@ -202,7 +254,7 @@ public final class Schema {
      * not see the table's CREATE TABLE ... PARTITION BY).
      */
     String defaultPartition(String parentKey) {
-        for (Map.Entry<String, Table> e : tables.entrySet()) {
+        for (Map.Entry<String, Table> e : mayBePartitions()) {
             if (parentKey.equals(e.getValue().partitionOf) && e.getValue().defaultPartition) {
                 return e.getKey();
             }
@@ -224,12 +276,12 @@ public final class Schema {
         if (t == null || t.indexed.contains(column) || depth > 8) {
             return true;
         }
-        for (Index i : indexes.values()) {
-            if (i.table().equals(tableKey) && (i.columns().isEmpty() || i.columns().contains(column))) {
+        for (Index i : indexesByTable.getOrDefault(tableKey, java.util.List.of())) {
+            if (i.columns().isEmpty() || i.columns().contains(column)) {
                 return true;
             }
         }
-        for (Map.Entry<String, Table> e : tables.entrySet()) {
+        for (Map.Entry<String, Table> e : mayBePartitions()) {
             if (tableKey.equals(e.getValue().partitionOf) && mayBeIndexed(e.getKey(), column, depth + 1)) {
                 return true;
             }
@@ -286,7 +338,11 @@ public final class Schema {
                 c.partitionOf = to;
             }
         });
-        indexes.replaceAll((k, v) -> v.table().equals(from) ? new Index(to, v.unique(), v.columns()) : v);
+        java.util.List<Index> moved = indexesByTable.get(from);
+        if (moved != null) {
+            java.util.List.copyOf(indexes.entrySet()).stream().filter(e -> e.getValue().table().equals(from))
+                    .forEach(e -> putIndex(e.getKey(), new Index(to, e.getValue().unique(), e.getValue().columns())));
+        }
     }
 
     void dropTable(String key) {
@@ -300,7 +356,10 @@ public final class Schema {
                 }
             });
         }
-        indexes.values().removeIf(i -> i.table().equals(key));
+        if (indexesByTable.containsKey(key)) {
+            java.util.List.copyOf(indexes.entrySet()).stream().filter(e -> e.getValue().table().equals(key))
+                    .forEach(e -> removeIndex(e.getKey()));
+        }
         otherRelations.remove(key);
         viewSources.remove(key);
         rowEstimates.remove(key);

@@ -115,6 +115,14 @@ class JsonReportTest {
     }
 
     @Test
+    void is_compact_json_on_one_line_ending_with_a_newline() {
+        String json = Reports.render(ReportFixtures.unsafeReport(), ReportFormat.JSON);
+
+        then(json).startsWith("{\"postgresVersion\":17,\"verdict\":\"UNSAFE\",\"summary\":{\"migrations\":")
+                .endsWith("]}\n").hasLineCount(1).doesNotContain("\" : ");
+    }
+
+    @Test
     void writing_to_a_writer_leaves_it_open_and_writes_the_same_text() throws Exception {
         StringWriter out = new StringWriter();
         Reports.write(ReportFixtures.safeReport(), ReportFormat.JSON, out);

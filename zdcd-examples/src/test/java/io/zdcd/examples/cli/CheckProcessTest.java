@@ -51,7 +51,8 @@ class CheckProcessTest {
         then(safe.exitCode()).as(safe.err()).isZero();
         then(safe.out()).contains("all SAFE");
         then(unsafe.exitCode()).isEqualTo(1);
-        then(unsafe.out()).startsWith("{").contains("\"verdict\" : \"UNSAFE\"");
+        then(unsafe.out()).startsWith("{\"postgresVersion\":17,\"verdict\":\"UNSAFE\",").endsWith("}\n")
+                .hasLineCount(1); // compact JSON: one line
         then(stdin.exitCode()).isEqualTo(1);
         then(stdin.out()).contains("<stdin>: UNSAFE").contains("DROP TABLE");
         for (Result bad : List.of(missing, junk)) {

@@ -22,7 +22,8 @@ import java.util.List;
  * Added beyond the contract: {@code summary} (counts), statement {@code column}, {@code kind}, {@code locks} (the
  * lock on each pre-existing relation: {@code {"orders": "ShareRowExclusiveLock", ...}}) and {@code phase}
  * ({@code expand}, {@code contract} or {@code maintenance}), and the
- * migration-level {@code findings} (for example an unused {@code zdcd:ignore}).
+ * migration-level {@code findings} (for example an unused {@code zdcd:ignore}). Written compact, on one line
+ * ending with a newline ({@code jq .} indents it).
  */
 public final class JsonReport implements ReportStream {
 
@@ -30,7 +31,7 @@ public final class JsonReport implements ReportStream {
     private final JsonGenerator g;
 
     JsonReport(Appendable out) throws IOException {
-        this.g = ReportFacts.jsonGenerator(out);
+        this.g = ReportFacts.compactJsonGenerator(out); // a report for programs: a fifth smaller, faster to write
     }
 
     public static void write(ClassificationReport report, Appendable out) throws IOException {

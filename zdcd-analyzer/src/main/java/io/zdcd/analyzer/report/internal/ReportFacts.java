@@ -65,9 +65,14 @@ final class ReportFacts {
 
     /** A pretty-printing JSON generator writing to {@code out}, which it never closes. */
     static JsonGenerator jsonGenerator(Appendable out) throws IOException {
-        JsonGenerator g = JSON.createGenerator(asWriter(out));
+        JsonGenerator g = compactJsonGenerator(out);
         g.useDefaultPrettyPrinter();
         return g;
+    }
+
+    /** A JSON generator writing to {@code out} without indentation (the same JSON, smaller and faster to write). */
+    static JsonGenerator compactJsonGenerator(Appendable out) throws IOException {
+        return JSON.createGenerator(asWriter(out));
     }
 
     /** The appendable itself when it is a Writer, else a Writer that appends to it (never closing it). */
