@@ -148,9 +148,9 @@ public final class DjangoProject {
     /**
      * The SQL Django runs for one migration: the output of {@code manage.py sqlmigrate [--backwards] app migration}.
      *
-     * @param backwards whether to give the SQL that unapplies it
      * @param app the app label, for example {@code shop}
      * @param migration the migration's name without {@code .py}, for example {@code 0007_book_isbn}
+     * @param backwards whether to give the SQL that unapplies it
      * @return the SQL, as {@code sqlmigrate} printed it (possibly only comments for a migration with no SQL)
      * @throws DjangoException when {@code sqlmigrate} fails (for example an unknown app or migration), with its error
      */

@@ -35,8 +35,8 @@ public final class SqlMigrationSource implements MigrationSource {
     }
 
     /**
-     * @param paths {@code .sql} files and folders of them (a folder's files are read, not its sub-folders)
      * @param database the database whose journal of applied migrations says which are pending; must not be null
+     * @param paths {@code .sql} files and folders of them (a folder's files are read, not its sub-folders)
      * @return a source of the migrations in those files
      * @throws IllegalArgumentException when a path does not exist
      */
