@@ -39,7 +39,7 @@ public record Timeouts(Duration connect, Duration read, Duration write, Duration
     /**
      * The default timeouts.
      *
-     * @return {@link #DEFAULT}
+     * @return {@link #DEFAULT}: connect 10 s, read and write 30 s, whole call 60 s
      */
     public static Timeouts defaults() {
         return DEFAULT;
