@@ -36,12 +36,22 @@ public final class DjangoMigrationRunner implements MigrationRunner {
         this.statementTimeout = jdbc.statementTimeout();
     }
 
-    /** A runner with the default settings. */
+    /**
+     * A runner with the default settings.
+     *
+     * @param project the Django project whose migrations are run, with its database; must not be null
+     * @return a runner with the default lock policy and a 15 min statement timeout
+     */
     public static DjangoMigrationRunner of(DjangoProject project) {
         return builder(project).build();
     }
 
-    /** A builder for a runner of this project's migrations. */
+    /**
+     * A builder for a runner of this project's migrations.
+     *
+     * @param project the Django project whose migrations are run, with its database; must not be null
+     * @return a new builder with the defaults
+     */
     public static Builder builder(DjangoProject project) {
         return new Builder(project);
     }
@@ -130,19 +140,34 @@ public final class DjangoMigrationRunner implements MigrationRunner {
             this.jdbc = JdbcMigrationRunner.builder(project.database());
         }
 
-        /** (default: {@link LockPolicy#ofDefaults()}) */
+        /**
+         * (default: {@link LockPolicy#ofDefaults()})
+         *
+         * @param policy the lock timeouts and retries to use while a migration waits for its locks; must not be null
+         * @return this builder
+         */
         public Builder lockPolicy(LockPolicy policy) {
             jdbc.lockPolicy(policy);
             return this;
         }
 
-        /** One fixed lock timeout for every attempt (see {@link JdbcMigrationRunner.Builder#lockTimeout}). */
+        /**
+         * One fixed lock timeout for every attempt (see {@link JdbcMigrationRunner.Builder#lockTimeout}).
+         *
+         * @param timeout the lock timeout of every attempt; positive
+         * @return this builder
+         */
         public Builder lockTimeout(Duration timeout) {
             jdbc.lockTimeout(timeout);
             return this;
         }
 
-        /** (default: 15 min) */
+        /**
+         * (default: 15 min)
+         *
+         * @param timeout the longest one statement of a migration may run before PostgreSQL cancels it; positive
+         * @return this builder
+         */
         public Builder statementTimeout(Duration timeout) {
             jdbc.statementTimeout(timeout);
             return this;
@@ -151,6 +176,8 @@ public final class DjangoMigrationRunner implements MigrationRunner {
         /**
          * The pauses and budget of {@code policy} (see {@link JdbcMigrationRunner.Builder#retry}).
          *
+         * @param policy the pauses between attempts and the total budget; must not be null
+         * @return this builder
          * @deprecated use {@link #lockPolicy(LockPolicy)}
          */
         @Deprecated(since = "0.1", forRemoval = true)
@@ -160,7 +187,11 @@ public final class DjangoMigrationRunner implements MigrationRunner {
             return this;
         }
 
-        /** The runner. */
+        /**
+         * The runner.
+         *
+         * @return a runner with these settings
+         */
         public DjangoMigrationRunner build() {
             return new DjangoMigrationRunner(project, jdbc.build());
         }

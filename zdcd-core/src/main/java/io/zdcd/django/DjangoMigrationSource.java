@@ -34,7 +34,12 @@ public final class DjangoMigrationSource implements MigrationSource {
         this.project = Objects.requireNonNull(project, "project");
     }
 
-    /** The pending migrations of this project. */
+    /**
+     * The pending migrations of this project.
+     *
+     * @param project the Django project to read with {@code manage.py showmigrations}; must not be null
+     * @return a source of the project's unapplied migrations
+     */
     public static DjangoMigrationSource of(DjangoProject project) {
         return new DjangoMigrationSource(project);
     }

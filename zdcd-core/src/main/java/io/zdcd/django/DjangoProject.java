@@ -54,17 +54,30 @@ public final class DjangoProject {
         this.commandTimeout = b.commandTimeout;
     }
 
-    /** A builder for the Django project in {@code directory} (the folder of {@code manage.py}). */
+    /**
+     * A builder for the Django project in {@code directory} (the folder of {@code manage.py}).
+     *
+     * @param directory the project folder, the one holding {@code manage.py}; must not be null
+     * @return a new builder with the defaults
+     */
     public static Builder builder(Path directory) {
         return new Builder(directory);
     }
 
-    /** The folder of {@code manage.py}. */
+    /**
+     * The folder of {@code manage.py}.
+     *
+     * @return the project folder, as given to {@link #builder(Path)}
+     */
     public Path directory() {
         return directory;
     }
 
-    /** The database the project's migrations run against. */
+    /**
+     * The database the project's migrations run against.
+     *
+     * @return the database given to {@link Builder#database(PostgresDatabase)}
+     */
     public PostgresDatabase database() {
         return database;
     }
@@ -72,6 +85,9 @@ public final class DjangoProject {
     /**
      * The first interpreter of the default candidates (see the class comment) that can import Django, for the
      * project in {@code directory}; empty when none can.
+     *
+     * @param directory the project folder, from which {@code .venv} and {@code venv} are looked up
+     * @return the interpreter's path or command name; empty when no candidate has Django
      */
     public static Optional<String> findPython(Path directory) {
         for (String candidate : candidates(directory)) {
@@ -111,7 +127,11 @@ public final class DjangoProject {
         }
     }
 
-    /** The interpreter in use: the configured one, or the first candidate with Django. */
+    /**
+     * The interpreter in use: the configured one, or the first candidate with Django.
+     *
+     * @return the interpreter's path or command name
+     */
     public String python() {
         String p = resolvedPython;
         if (p == null) {
@@ -128,7 +148,10 @@ public final class DjangoProject {
     /**
      * The SQL Django runs for one migration: the output of {@code manage.py sqlmigrate [--backwards] app migration}.
      *
+     * @param app the app label, for example {@code shop}
+     * @param migration the migration's name without {@code .py}, for example {@code 0007_book_isbn}
      * @param backwards whether to give the SQL that unapplies it
+     * @return the SQL, as {@code sqlmigrate} printed it (possibly only comments for a migration with no SQL)
      * @throws DjangoException when {@code sqlmigrate} fails (for example an unknown app or migration), with its error
      */
     public String sqlmigrate(String app, String migration, boolean backwards) {
@@ -149,6 +172,10 @@ public final class DjangoProject {
     /**
      * The file of migration {@code app/migration}: {@code <app>/migrations/<migration>.py} below the project folder
      * (the app label is the app's folder name, as for {@link DjangoMigrationSource}); empty when there is none.
+     *
+     * @param app the app label, for example {@code shop}
+     * @param migration the migration's name without {@code .py}, for example {@code 0007_book_isbn}
+     * @return the path of the migration's file; empty when it does not exist
      */
     public Optional<Path> migrationFile(String app, String migration) {
         return Optional.ofNullable(migrationFiles().get(app + "/" + migration));
@@ -266,7 +293,13 @@ public final class DjangoProject {
             this.directory = directory.toAbsolutePath();
         }
 
-        /** The Python interpreter to run. (default: the first candidate that has Django, see the class comment) */
+        /**
+         * The Python interpreter to run. (default: the first candidate that has Django, see the class comment)
+         *
+         * @param interpreter the path or command name of a Python that can import Django, for example {@code
+         *     /srv/shop/.venv/bin/python}; not blank
+         * @return this builder
+         */
         public Builder python(String interpreter) {
             Objects.requireNonNull(interpreter, "interpreter");
             if (interpreter.isBlank()) {
@@ -276,31 +309,57 @@ public final class DjangoProject {
             return this;
         }
 
-        /** The script, relative to the project directory. (default: {@code manage.py}) */
+        /**
+         * The script, relative to the project directory. (default: {@code manage.py})
+         *
+         * @param script the path of the manage script, relative to the project directory
+         * @return this builder
+         */
         public Builder manageScript(String script) {
             this.manageScript = Objects.requireNonNull(script, "script");
             return this;
         }
 
-        /** The database to migrate (required). */
+        /**
+         * The database to migrate (required).
+         *
+         * @param database the database {@code manage.py} migrates; its URL is passed in the environment, never logged
+         * @return this builder
+         */
         public Builder database(PostgresDatabase database) {
             this.database = Objects.requireNonNull(database, "database");
             return this;
         }
 
-        /** The variable {@code manage.py} reads the database URL from. (default: {@code DATABASE_URL}) */
+        /**
+         * The variable {@code manage.py} reads the database URL from. (default: {@code DATABASE_URL})
+         *
+         * @param name the environment variable's name, for example {@code DATABASE_URL}
+         * @return this builder
+         */
         public Builder databaseUrlVariable(String name) {
             this.databaseUrlVariable = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** An extra environment variable for {@code manage.py} (for example {@code DJANGO_SETTINGS_MODULE}). */
+        /**
+         * An extra environment variable for {@code manage.py} (for example {@code DJANGO_SETTINGS_MODULE}).
+         *
+         * @param name the variable's name, for example {@code DJANGO_SETTINGS_MODULE}
+         * @param value its value; set as given (a later call with the same name replaces it)
+         * @return this builder
+         */
         public Builder environment(String name, String value) {
             environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** How long one {@code manage.py} run may take before it is killed. (default: 30 min) */
+        /**
+         * How long one {@code manage.py} run may take before it is killed. (default: 30 min)
+         *
+         * @param timeout the longest one {@code manage.py} run may take; positive
+         * @return this builder
+         */
         public Builder commandTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -311,6 +370,7 @@ public final class DjangoProject {
         }
 
         /**
+         * @return the project, with these settings
          * @throws IllegalStateException when the database is missing
          * @throws IllegalArgumentException when the directory has no manage script
          */

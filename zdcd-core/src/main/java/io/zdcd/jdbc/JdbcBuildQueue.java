@@ -37,7 +37,12 @@ public final class JdbcBuildQueue implements BuildQueue {
         this.fence = fence;
     }
 
-    /** A queue in table {@code zdcd.build_queue} of this database (see the class comment). */
+    /**
+     * A queue in table {@code zdcd.build_queue} of this database (see the class comment).
+     *
+     * @param db the database holding the queue table; must not be null
+     * @return the queue; the table is created when first used
+     */
     public static JdbcBuildQueue of(PostgresDatabase db) {
         return new JdbcBuildQueue(db, new ControlTables(db), null);
     }

@@ -57,7 +57,12 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
         this.fence = fence;
     }
 
-    /** A journal in {@code db} (tables created on the first lock or write). */
+    /**
+     * A journal in {@code db} (tables created on the first lock or write).
+     *
+     * @param db the database holding the journal's tables (in schema {@code zdcd}); must not be null
+     * @return a journal with the default 15 s lease
+     */
     public static JdbcDeploymentJournal of(PostgresDatabase db) {
         return new JdbcDeploymentJournal(db, new ControlTables(db), Duration.ofSeconds(15), null);
     }
@@ -81,6 +86,9 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     /**
      * This journal with another lease for its deploy locks: a holder renews its heartbeat every third of it, and a
      * holder whose lock session ended is taken for gone once it has not renewed for a whole lease. (default: 15 s)
+     *
+     * @param lease how long a lock holder may go without renewing its heartbeat before it is taken for gone; positive
+     * @return a copy of this journal with that lease; this journal is unchanged
      */
     public JdbcDeploymentJournal withLease(Duration lease) {
         if (lease == null || lease.compareTo(Duration.ofMillis(300)) < 0) {

@@ -77,32 +77,59 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         this.statementTimeout = b.statementTimeout;
     }
 
-    /** A runner with the defaults. */
+    /**
+     * A runner with the defaults.
+     *
+     * @param database the database the migrations run against; must not be null
+     * @return a runner with the default lock policy and a 15 min statement timeout
+     */
     public static JdbcMigrationRunner of(PostgresDatabase database) {
         return builder(database).build();
     }
 
-    /** A builder for a runner against this database. */
+    /**
+     * A builder for a runner against this database.
+     *
+     * @param database the database the migrations run against; must not be null
+     * @return a new builder with the defaults
+     */
     public static Builder builder(PostgresDatabase database) {
         return new Builder(database);
     }
 
-    /** The longest {@code lock_timeout} of any attempt ({@link LockPolicy#maxLockTimeout()}). */
+    /**
+     * The longest {@code lock_timeout} of any attempt ({@link LockPolicy#maxLockTimeout()}).
+     *
+     * @return the largest lock timeout of the policy (80 ms by default)
+     */
     public Duration lockTimeout() {
         return lockPolicy.maxLockTimeout();
     }
 
-    /** How long statements wait for locks and how lock timeouts are retried. */
+    /**
+     * How long statements wait for locks and how lock timeouts are retried.
+     *
+     * @return the lock policy given to the builder, or the defaults
+     */
     public LockPolicy lockPolicy() {
         return lockPolicy;
     }
 
-    /** The {@code statement_timeout} of each migration statement. */
+    /**
+     * The {@code statement_timeout} of each migration statement.
+     *
+     * @return the statement timeout (15 min by default)
+     */
     public Duration statementTimeout() {
         return statementTimeout;
     }
 
-    /** Whether the index exists and is INVALID (left by a failed {@code CREATE INDEX CONCURRENTLY}). */
+    /**
+     * Whether the index exists and is INVALID (left by a failed {@code CREATE INDEX CONCURRENTLY}).
+     *
+     * @param index the index's name, schema-qualified or resolved through the {@code search_path}
+     * @return true only when the index exists and is not valid; false when it is valid or does not exist
+     */
     public boolean isInvalidIndex(String index) {
         try (Connection c = database.connect()) {
             return isInvalidIndex(c, index);
@@ -111,7 +138,11 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         }
     }
 
-    /** The names of the migrations recorded as applied, in the order they were applied. */
+    /**
+     * The names of the migrations recorded as applied, in the order they were applied.
+     *
+     * @return the applied migrations' names, oldest first; empty when none was applied
+     */
     public List<String> applied() {
         return appliedMigrations(database);
     }
@@ -231,6 +262,9 @@ public final class JdbcMigrationRunner implements MigrationRunner {
      * Exactly what {@link #apply} executes, in order, transaction by transaction: {@link SqlScript#transactions()} of
      * the migration's SQL (the statements the classifier judged, without transaction control, psql meta-commands and
      * a goose/dbmate down section); empty when the runner refuses the migration ({@link SqlScript#problems()}).
+     *
+     * @param migration the migration to plan; its SQL is read and parsed, not run
+     * @return the transactions {@link #apply} would execute, in order; empty when the runner refuses the migration
      */
     public static List<SqlTransaction> plan(PendingMigration migration) {
         SqlScript script = SqlScript.parse(migration.sql());
@@ -395,6 +429,7 @@ public final class JdbcMigrationRunner implements MigrationRunner {
      * ({@code application_name = 'zdcd'}) on this database, as reported by {@code Progress.operationStarted("backend",
      * pid)}. Recovery calls it before anything else.
      *
+     * @param pid the session's backend pid, as a decimal string
      * @return whether such a session was there and was ended (false: it is gone already, or it is not zdcd's)
      * @throws IllegalArgumentException when {@code pid} is not a number
      */
@@ -641,6 +676,9 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         /**
          * How long statements wait for locks and how lock timeouts are retried. (default:
          * {@link LockPolicy#ofDefaults()}: lock_timeout 50 ms growing to 80 ms, retried for up to 10 minutes)
+         *
+         * @param policy the lock timeouts and retries; must not be null
+         * @return this builder
          */
         public Builder lockPolicy(LockPolicy policy) {
             this.lockPolicy = Objects.requireNonNull(policy, "policy");
@@ -650,6 +688,9 @@ public final class JdbcMigrationRunner implements MigrationRunner {
         /**
          * One fixed lock timeout for every attempt, keeping the policy's pauses and budget: shorthand for
          * {@code lockPolicy(LockPolicy.from(policy).firstLockTimeout(t).maxLockTimeout(t).build())}.
+         *
+         * @param timeout the {@code lock_timeout} of every attempt, at least 1 ms
+         * @return this builder
          */
         public Builder lockTimeout(Duration timeout) {
             positive(timeout, "lockTimeout");
@@ -657,7 +698,12 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             return this;
         }
 
-        /** How long one statement may run. (default: 15 min) */
+        /**
+         * How long one statement may run. (default: 15 min)
+         *
+         * @param timeout the {@code statement_timeout} of each migration statement; positive
+         * @return this builder
+         */
         public Builder statementTimeout(Duration timeout) {
             this.statementTimeout = positive(timeout, "statementTimeout");
             return this;
@@ -667,6 +713,8 @@ public final class JdbcMigrationRunner implements MigrationRunner {
          * The pauses and budget of {@code policy}, keeping the lock timeouts: shorthand for the matching
          * {@link LockPolicy.Builder} settings.
          *
+         * @param policy the pauses between attempts and the total budget; must not be null
+         * @return this builder
          * @deprecated use {@link #lockPolicy(LockPolicy)} ({@code LockPolicy.from(...)} keeps the lock timeouts)
          */
         @Deprecated(since = "0.1", forRemoval = true)
@@ -677,7 +725,11 @@ public final class JdbcMigrationRunner implements MigrationRunner {
             return this;
         }
 
-        /** The runner. */
+        /**
+         * The runner.
+         *
+         * @return a runner with these settings
+         */
         public JdbcMigrationRunner build() {
             return new JdbcMigrationRunner(this);
         }

@@ -93,12 +93,22 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
         this.keep = b.keep;
     }
 
-    /** Backups of this database with the default settings. */
+    /**
+     * Backups of this database with the default settings.
+     *
+     * @param database the database to back up and restore; must not be null
+     * @return backups that wait up to 10 s for other sessions, keep 3 copies and copy online
+     */
     public static LocalDatabaseBackups of(PostgresDatabase database) {
         return builder(database).build();
     }
 
-    /** A builder for backups of this database. */
+    /**
+     * A builder for backups of this database.
+     *
+     * @param database the database to back up and restore; must not be null
+     * @return a new builder with the defaults
+     */
     public static Builder builder(PostgresDatabase database) {
         return new Builder(database);
     }
@@ -250,7 +260,11 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
         }
     }
 
-    /** The copies of this database on the server, oldest first. */
+    /**
+     * The copies of this database on the server, oldest first.
+     *
+     * @return the copies' database names, oldest first; empty when there are none
+     */
     public List<String> copies() {
         try (Connection c = admin()) {
             return copies(c);
@@ -359,7 +373,12 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
             this.database = Objects.requireNonNull(database, "database");
         }
 
-        /** The database to connect to for CREATE/DROP DATABASE. (default: {@code postgres}) */
+        /**
+         * The database to connect to for CREATE/DROP DATABASE. (default: {@code postgres})
+         *
+         * @param name an existing database on the same server, other than the one backed up
+         * @return this builder
+         */
         public Builder maintenanceDatabase(String name) {
             Objects.requireNonNull(name, "name");
             if (name.equals(database.name())) {
@@ -369,13 +388,23 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
             return this;
         }
 
-        /** What capture does while others are connected. (default: {@link OtherSessions#WAIT}) */
+        /**
+         * What capture does while others are connected. (default: {@link OtherSessions#WAIT})
+         *
+         * @param policy whether to wait for other sessions or end them; must not be null
+         * @return this builder
+         */
         public Builder otherSessions(OtherSessions policy) {
             this.otherSessions = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** How long capture waits for other sessions to go. (default: 10 s) */
+        /**
+         * How long capture waits for other sessions to go. (default: 10 s)
+         *
+         * @param wait the longest capture waits for other sessions to disconnect
+         * @return this builder
+         */
         public Builder waitForSessions(Duration wait) {
             Objects.requireNonNull(wait, "wait");
             if (wait.isNegative()) {
@@ -385,7 +414,12 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
             return this;
         }
 
-        /** How many copies to keep. (default: 3) */
+        /**
+         * How many copies to keep. (default: 3)
+         *
+         * @param copies the number of copies kept on the server, the newest ones; at least 1
+         * @return this builder
+         */
         public Builder keep(int copies) {
             if (copies < 1) {
                 throw new IllegalArgumentException("keep must be >= 1, was " + copies);
@@ -394,13 +428,22 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
             return this;
         }
 
-        /** How capture copies the database. (default: {@link CaptureMethod#ONLINE_COPY}) */
+        /**
+         * How capture copies the database. (default: {@link CaptureMethod#ONLINE_COPY})
+         *
+         * @param captureMethod how capture copies the database; must not be null
+         * @return this builder
+         */
         public Builder captureMethod(CaptureMethod captureMethod) {
             this.method = Objects.requireNonNull(captureMethod, "captureMethod");
             return this;
         }
 
-        /** The backups. */
+        /**
+         * The backups.
+         *
+         * @return backups with these settings
+         */
         public LocalDatabaseBackups build() {
             return new LocalDatabaseBackups(this);
         }

@@ -67,22 +67,40 @@ public final class LockPolicy {
         this.budget = b.budget;
     }
 
-    /** The defaults: lock_timeout 50 ms growing to 80 ms, pauses 100 ms to 2 s, for up to 10 minutes. */
+    /**
+     * The defaults: lock_timeout 50 ms growing to 80 ms, pauses 100 ms to 2 s, for up to 10 minutes.
+     *
+     * @return the default policy
+     */
     public static LockPolicy ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder holding the default values
+     */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** A builder starting from {@code base}. */
+    /**
+     * A builder starting from {@code base}.
+     *
+     * @param base the policy whose values the builder starts with; must not be null
+     * @return a new builder holding {@code base}'s values
+     */
     public static Builder from(LockPolicy base) {
         return new Builder(Objects.requireNonNull(base, "base"));
     }
 
-    /** One fixed lock timeout for every attempt, the default pauses and budget. */
+    /**
+     * One fixed lock timeout for every attempt, the default pauses and budget.
+     *
+     * @param lockTimeout the {@code lock_timeout} of every attempt, at least 1 ms
+     * @return a policy whose first and largest lock timeouts are both {@code lockTimeout}
+     */
     public static LockPolicy fixed(Duration lockTimeout) {
         return custom().firstLockTimeout(lockTimeout).maxLockTimeout(lockTimeout).build();
     }
@@ -91,6 +109,7 @@ public final class LockPolicy {
      * The {@code lock_timeout} of an attempt: {@code first * multiplier^(attempt-1)}, at most the maximum.
      *
      * @param attempt 1 for the first attempt
+     * @return the attempt's lock timeout, between the first and the largest lock timeout
      */
     public Duration lockTimeout(int attempt) {
         if (attempt < 1) {
@@ -103,6 +122,10 @@ public final class LockPolicy {
     /**
      * The pause before retry number {@code retry} (1 for the pause after the first attempt), with jitter drawn from
      * {@code random}.
+     *
+     * @param retry 1 for the pause after the first attempt, 2 after the second, and so on
+     * @param random the source of the jitter; must not be null
+     * @return the pause, at most the largest pause plus its jitter; never negative
      */
     public Duration backoff(int retry, RandomGenerator random) {
         if (retry < 1) {
@@ -114,42 +137,74 @@ public final class LockPolicy {
         return Duration.ofMillis(Math.max(1, Math.round(base * factor)));
     }
 
-    /** The first attempt's {@code lock_timeout}. (default: 50 ms) */
+    /**
+     * The first attempt's {@code lock_timeout}. (default: 50 ms)
+     *
+     * @return the first lock timeout
+     */
     public Duration firstLockTimeout() {
         return firstLockTimeout;
     }
 
-    /** No attempt waits longer for a lock. (default: 80 ms) */
+    /**
+     * No attempt waits longer for a lock. (default: 80 ms)
+     *
+     * @return the largest lock timeout
+     */
     public Duration maxLockTimeout() {
         return maxLockTimeout;
     }
 
-    /** Each attempt's lock timeout is this many times the last one's. (default: 1.25) */
+    /**
+     * Each attempt's lock timeout is this many times the last one's. (default: 1.25)
+     *
+     * @return the growth factor, at least 1
+     */
     public double lockTimeoutMultiplier() {
         return lockTimeoutMultiplier;
     }
 
-    /** The first pause between attempts. (default: 100 ms) */
+    /**
+     * The first pause between attempts. (default: 100 ms)
+     *
+     * @return the first pause
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** Each pause is this many times the last. (default: 1.5) */
+    /**
+     * Each pause is this many times the last. (default: 1.5)
+     *
+     * @return the growth factor, at least 1
+     */
     public double backoffMultiplier() {
         return backoffMultiplier;
     }
 
-    /** No pause is longer (before jitter). (default: 2 s) */
+    /**
+     * No pause is longer (before jitter). (default: 2 s)
+     *
+     * @return the largest pause before jitter
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** A pause varies randomly by up to this fraction either way. (default: 0.5) */
+    /**
+     * A pause varies randomly by up to this fraction either way. (default: 0.5)
+     *
+     * @return the jitter fraction, in [0, 1)
+     */
     public double jitter() {
         return jitter;
     }
 
-    /** No retry starts after this much time since the first attempt. (default: 10 min) */
+    /**
+     * No retry starts after this much time since the first attempt. (default: 10 min)
+     *
+     * @return the retry budget; zero when a lock timeout is never retried
+     */
     public Duration budget() {
         return budget;
     }
@@ -205,43 +260,78 @@ public final class LockPolicy {
             budget = p.budget;
         }
 
-        /** The first attempt's {@code lock_timeout}, at least 1 ms. (default: 50 ms) */
+        /**
+         * The first attempt's {@code lock_timeout}, at least 1 ms. (default: 50 ms)
+         *
+         * @param timeout the first lock timeout, at least 1 ms
+         * @return this builder
+         */
         public Builder firstLockTimeout(Duration timeout) {
             this.firstLockTimeout = atLeastOneMilli(timeout, "firstLockTimeout");
             return this;
         }
 
-        /** The longest {@code lock_timeout} of any attempt: the bound on traffic waits. (default: 80 ms) */
+        /**
+         * The longest {@code lock_timeout} of any attempt: the bound on traffic waits. (default: 80 ms)
+         *
+         * @param timeout the largest lock timeout, at least the first one
+         * @return this builder
+         */
         public Builder maxLockTimeout(Duration timeout) {
             this.maxLockTimeout = atLeastOneMilli(timeout, "maxLockTimeout");
             return this;
         }
 
-        /** How much each attempt's lock timeout grows, at least 1. (default: 1.25) */
+        /**
+         * How much each attempt's lock timeout grows, at least 1. (default: 1.25)
+         *
+         * @param multiplier the growth factor of the lock timeout, at least 1 (1: every attempt waits as long)
+         * @return this builder
+         */
         public Builder lockTimeoutMultiplier(double multiplier) {
             this.lockTimeoutMultiplier = atLeastOne(multiplier, "lockTimeoutMultiplier");
             return this;
         }
 
-        /** The first pause between attempts, at least 1 ms. (default: 100 ms) */
+        /**
+         * The first pause between attempts, at least 1 ms. (default: 100 ms)
+         *
+         * @param backoff the first pause, at least 1 ms
+         * @return this builder
+         */
         public Builder initialBackoff(Duration backoff) {
             this.initialBackoff = atLeastOneMilli(backoff, "initialBackoff");
             return this;
         }
 
-        /** How much each pause grows, at least 1. (default: 1.5) */
+        /**
+         * How much each pause grows, at least 1. (default: 1.5)
+         *
+         * @param multiplier the growth factor of the pauses, at least 1 (1: every pause is as long)
+         * @return this builder
+         */
         public Builder backoffMultiplier(double multiplier) {
             this.backoffMultiplier = atLeastOne(multiplier, "backoffMultiplier");
             return this;
         }
 
-        /** The longest pause (before jitter). (default: 2 s) */
+        /**
+         * The longest pause (before jitter). (default: 2 s)
+         *
+         * @param backoff the largest pause before jitter, at least the first pause
+         * @return this builder
+         */
         public Builder maxBackoff(Duration backoff) {
             this.maxBackoff = atLeastOneMilli(backoff, "maxBackoff");
             return this;
         }
 
-        /** Randomization of each pause, in [0, 1). (default: 0.5) */
+        /**
+         * Randomization of each pause, in [0, 1). (default: 0.5)
+         *
+         * @param fraction how far a pause may vary either way, in [0, 1) (0: no jitter)
+         * @return this builder
+         */
         public Builder jitter(double fraction) {
             if (!(fraction >= 0 && fraction < 1)) {
                 throw new IllegalArgumentException("jitter must be in [0, 1), was " + fraction);
@@ -250,7 +340,12 @@ public final class LockPolicy {
             return this;
         }
 
-        /** No retry starts after this much time since the first attempt; zero means never retry. (default: 10 min) */
+        /**
+         * No retry starts after this much time since the first attempt; zero means never retry. (default: 10 min)
+         *
+         * @param budget the time after the first attempt past which no retry starts; zero or positive
+         * @return this builder
+         */
         public Builder budget(Duration budget) {
             Objects.requireNonNull(budget, "budget");
             if (budget.isNegative()) {
@@ -263,6 +358,7 @@ public final class LockPolicy {
         /**
          * The immutable policy.
          *
+         * @return the policy with these values
          * @throws IllegalStateException when the first lock timeout exceeds the maximum, or the first pause the
          *                               longest
          */

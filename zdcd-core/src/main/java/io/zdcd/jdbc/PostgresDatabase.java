@@ -53,6 +53,9 @@ public final class PostgresDatabase {
     /**
      * Parses a JDBC URL or a {@code postgres://} / {@code postgresql://} URL.
      *
+     * @param url for example {@code jdbc:postgresql://host:5432/app?sslmode=require} or Heroku's {@code
+     *     postgres://user:password@host:5432/app}; must not be null
+     * @return the database the URL names, with its credentials and connection parameters
      * @throws IllegalArgumentException when the URL is not one of those (the message never repeats the password)
      */
     public static PostgresDatabase fromUrl(String url) {
@@ -103,17 +106,36 @@ public final class PostgresDatabase {
                 user, password, params);
     }
 
-    /** A database at host:port with the given credentials. */
+    /**
+     * A database at host:port with the given credentials.
+     *
+     * @param host the server's host name or IP address
+     * @param port the server's TCP port (PostgreSQL's default is 5432)
+     * @param name the database name
+     * @param user the user to connect as
+     * @param password the user's password; empty for none
+     * @return the database
+     */
     public static PostgresDatabase of(String host, int port, String name, String user, String password) {
         return new PostgresDatabase(host, port, name, user, password, Map.of());
     }
 
-    /** Another database on the same server, with the same credentials (for example {@code postgres}). */
+    /**
+     * Another database on the same server, with the same credentials (for example {@code postgres}).
+     *
+     * @param otherName the other database's name
+     * @return a database with that name, the same server, credentials and parameters
+     */
     public PostgresDatabase withName(String otherName) {
         return new PostgresDatabase(host, port, otherName, user, password, parameters);
     }
 
-    /** A new connection (the caller closes it). */
+    /**
+     * A new connection (the caller closes it).
+     *
+     * @return an open connection with {@code application_name} {@code zdcd}; the caller closes it
+     * @throws io.zdcd.spi.PlatformException when the connection fails (the message never holds the password)
+     */
     public Connection connect() {
         Properties p = new Properties();
         p.putAll(parameters);
@@ -133,7 +155,11 @@ public final class PostgresDatabase {
         }
     }
 
-    /** The JDBC URL without credentials. */
+    /**
+     * The JDBC URL without credentials.
+     *
+     * @return for example {@code jdbc:postgresql://host:5432/app?sslmode=require}; never user or password
+     */
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + name;
     }
@@ -141,6 +167,8 @@ public final class PostgresDatabase {
     /**
      * The libpq URL WITH the password ({@code postgres://user:password@host:port/name}), as {@code DATABASE_URL} is
      * written; for handing to a subprocess only. Never log it.
+     *
+     * @return the URL with the password; a secret
      */
     public String libpqUrlWithPassword() {
         String mode = sslMode();
@@ -153,6 +181,9 @@ public final class PostgresDatabase {
      * The TLS mode connections use: the URL's {@code sslmode} if it has one ({@code ssl=true} alone means
      * {@code verify-full}, as in the PostgreSQL JDBC driver); else {@code require} for a host that is not loopback;
      * else the driver's default, {@code prefer}. Never a secret: fit for the deploy output.
+     *
+     * @return {@code disable}, {@code allow}, {@code prefer}, {@code require}, {@code verify-ca} or {@code verify-full}
+     *     (the URL's value as written)
      */
     public String sslMode() {
         if (parameters.containsKey("sslmode")) {
@@ -168,6 +199,10 @@ public final class PostgresDatabase {
      * Whether {@code host} names this machine ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}), decided from the
      * name alone, without a DNS lookup, so a name that resolves elsewhere later cannot pass. zdcd sends secrets in
      * clear text (plain {@code http://}, {@code sslmode=prefer}) only to such hosts.
+     *
+     * @param host a host name or IP literal, possibly in brackets ({@code [::1]})
+     * @return true for a loopback name or address; false for anything else, including names that may resolve to
+     *     loopback
      */
     public static boolean isLoopback(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
@@ -179,6 +214,9 @@ public final class PostgresDatabase {
     /**
      * {@code text} with this database's password (as written and URL-encoded) and any URL credentials replaced by
      * {@code ██}; see {@link #mask(String, String)} for how a short password is matched.
+     *
+     * @param text any text, such as an error message; may hold the password
+     * @return the text with the password and credentials hidden
      */
     public String mask(String text) {
         return maskPassword(text, password);
@@ -188,6 +226,10 @@ public final class PostgresDatabase {
      * {@code text} with {@code password} (as written and URL-encoded, either way) and any URL credentials replaced by
      * {@code ██}: for code that holds a password outside a {@link PostgresDatabase}; see {@link #mask(String, String)}
      * for how a short password is matched.
+     *
+     * @param text any text, such as an error message; null gives an empty string
+     * @param password the password to hide; empty or null hides only URL credentials
+     * @return the text with the password and credentials hidden
      */
     public static String maskPassword(String text, String password) {
         if (text == null) {
@@ -205,6 +247,10 @@ public final class PostgresDatabase {
      * characters or more is replaced wherever it appears; a shorter one only as a whole (not next to a letter or
      * digit it could be part of), so a one-letter password hides that letter where it stands alone, never inside
      * other words ({@code Connection}, not {@code Conn██ction}).
+     *
+     * @param text any text; null gives null
+     * @param secret the secret to hide; empty or null changes nothing
+     * @return the text with the secret hidden
      */
     public static String mask(String text, String secret) {
         if (text == null || secret == null || secret.isEmpty()) {
@@ -220,22 +266,38 @@ public final class PostgresDatabase {
     }
 
 
-    /** The server's host name. */
+    /**
+     * The server's host name.
+     *
+     * @return the host name or IP address, as given
+     */
     public String host() {
         return host;
     }
 
-    /** The server's TCP port. */
+    /**
+     * The server's TCP port.
+     *
+     * @return the port
+     */
     public int port() {
         return port;
     }
 
-    /** The database name. */
+    /**
+     * The database name.
+     *
+     * @return the database name
+     */
     public String name() {
         return name;
     }
 
-    /** The user zdcd connects as. */
+    /**
+     * The user zdcd connects as.
+     *
+     * @return the user name
+     */
     public String user() {
         return user;
     }
@@ -244,6 +306,9 @@ public final class PostgresDatabase {
      * Replaces {@code user:password@} and {@code password=...} in a URL (or in any text holding URLs) with {@code ██}.
      * The user info runs to the last {@code @} of the URL, so a password that was not percent-encoded (holding
      * {@code @}, {@code :} or {@code /}) is hidden whole, never in part.
+     *
+     * @param url a URL or any text holding URLs
+     * @return the text with credentials hidden; unchanged when it holds none
      */
     public static String redact(String url) {
         if (url == null) {

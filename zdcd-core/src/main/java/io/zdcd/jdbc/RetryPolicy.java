@@ -24,6 +24,12 @@ public record RetryPolicy(Duration initialBackoff, double multiplier, double jit
     /**
      * Checks the values: backoffs and deadline positive, {@code multiplier} at least 1.0; throws {@link
      * IllegalArgumentException} otherwise.
+     *
+     * @param initialBackoff the first pause; positive
+     * @param multiplier each pause is this many times the last; at least 1.0
+     * @param jitter a pause varies by this fraction either way; in [0, 1)
+     * @param maxBackoff no pause is longer; at least {@code initialBackoff}
+     * @param deadline no retry starts after this much time since the first attempt; zero never retries
      */
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
@@ -46,17 +52,30 @@ public record RetryPolicy(Duration initialBackoff, double multiplier, double jit
         }
     }
 
-    /** 200 ms doubling with ±50% jitter, at most 10 s apart, for up to 10 minutes. */
+    /**
+     * 200 ms doubling with ±50% jitter, at most 10 s apart, for up to 10 minutes.
+     *
+     * @return the default policy
+     */
     public static RetryPolicy defaults() {
         return new RetryPolicy(Duration.ofMillis(200), 2.0, 0.5, Duration.ofSeconds(10), Duration.ofMinutes(10));
     }
 
-    /** Never retry. */
+    /**
+     * Never retry.
+     *
+     * @return a policy whose deadline allows no retry
+     */
     public static RetryPolicy none() {
         return new RetryPolicy(Duration.ofMillis(1), 1.0, 0, Duration.ofMillis(1), Duration.ZERO);
     }
 
-    /** {@code base} with this policy's pauses and deadline (its lock timeouts unchanged). */
+    /**
+     * {@code base} with this policy's pauses and deadline (its lock timeouts unchanged).
+     *
+     * @param base the policy whose lock timeouts are kept; must not be null
+     * @return a lock policy with {@code base}'s lock timeouts and this policy's pauses, jitter and deadline
+     */
     public LockPolicy applyTo(LockPolicy base) {
         Duration initial = Duration.ofMillis(Math.max(1, initialBackoff.toMillis()));
         return LockPolicy.from(base).initialBackoff(initial)
@@ -64,12 +83,23 @@ public record RetryPolicy(Duration initialBackoff, double multiplier, double jit
                 .backoffMultiplier(multiplier).jitter(jitter).budget(deadline).build();
     }
 
-    /** This policy with another deadline. */
+    /**
+     * This policy with another deadline.
+     *
+     * @param newDeadline the time since the first attempt after which no retry starts; positive
+     * @return a copy of this policy with that deadline
+     */
     public RetryPolicy withDeadline(Duration newDeadline) {
         return new RetryPolicy(initialBackoff, multiplier, jitter, maxBackoff, newDeadline);
     }
 
-    /** This policy with other backoff bounds. */
+    /**
+     * This policy with other backoff bounds.
+     *
+     * @param initial the first pause; positive
+     * @param max the longest pause; at least {@code initial}
+     * @return a copy of this policy with those pauses
+     */
     public RetryPolicy withBackoff(Duration initial, Duration max) {
         return new RetryPolicy(initial, multiplier, jitter, max, deadline);
     }

@@ -35,7 +35,9 @@ public final class SqlMigrationSource implements MigrationSource {
     }
 
     /**
+     * @param database the database whose journal of applied migrations says which are pending; must not be null
      * @param paths {@code .sql} files and folders of them (a folder's files are read, not its sub-folders)
+     * @return a source of the migrations in those files
      * @throws IllegalArgumentException when a path does not exist
      */
     public static SqlMigrationSource of(PostgresDatabase database, Path... paths) {
@@ -45,6 +47,10 @@ public final class SqlMigrationSource implements MigrationSource {
     /**
      * Migrations read from these {@code .sql} files and folders; throws {@link IllegalArgumentException} for a path
      * that does not exist.
+     *
+     * @param database the database whose journal of applied migrations says which are pending; must not be null
+     * @param paths {@code .sql} files and folders of them (a folder's files are read, not its sub-folders)
+     * @return a source of the migrations in those files
      */
     public static SqlMigrationSource of(PostgresDatabase database, List<Path> paths) {
         for (Path p : paths) {
@@ -59,6 +65,7 @@ public final class SqlMigrationSource implements MigrationSource {
      * Every migration file, in apply order, applied or not, read through the same gate as {@code zdcd check}
      * ({@link SqlScript#decode(byte[])}).
      *
+     * @return the migrations, in {@link io.zdcd.sql.MigrationOrder} order; empty when there are no files
      * @throws SqlInputException when a file is not valid UTF-8 or holds a NUL character (the message names the file,
      *                           line and column)
      */

@@ -24,7 +24,14 @@ public record RecoveryOutcome(Status status, List<StepResult> steps, RecoveryPla
         FAILED
     }
 
-    /** Copies the list; {@code status} and {@code remaining} must not be null; a null {@code reason} becomes empty. */
+    /**
+     * Copies the list; {@code status} and {@code remaining} must not be null; a null {@code reason} becomes empty.
+     *
+     * @param status how recovery ended; must not be null
+     * @param steps the recovery steps that ran, with their timings, in order; copied
+     * @param remaining what is left to do (a plan without steps when recovered); must not be null
+     * @param reason why it stopped or failed; null or empty when recovered
+     */
     public RecoveryOutcome {
         Objects.requireNonNull(status, "status");
         steps = List.copyOf(steps);
@@ -32,7 +39,11 @@ public record RecoveryOutcome(Status status, List<StepResult> steps, RecoveryPla
         reason = reason == null ? "" : reason;
     }
 
-    /** Whether every step was done. */
+    /**
+     * Whether every step was done.
+     *
+     * @return true when the status is {@link Status#RECOVERED}
+     */
     public boolean isRecovered() {
         return status == Status.RECOVERED;
     }

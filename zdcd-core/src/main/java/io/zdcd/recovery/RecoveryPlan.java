@@ -56,7 +56,12 @@ public final class RecoveryPlan {
         this.consentToLoseWrites = consentToLoseWrites;
     }
 
-    /** A plan with nothing to do. */
+    /**
+     * A plan with nothing to do.
+     *
+     * @param app the app's name on the platform; must not be null
+     * @return an empty plan with no deployment id and no failure
+     */
     public static RecoveryPlan none(String app) {
         return new RecoveryPlan(app, Optional.empty(), "", List.of(), false);
     }
@@ -65,6 +70,9 @@ public final class RecoveryPlan {
      * The plan for a deployment as its journal describes it (the recovery steps it already finished are left out).
      * A deployment that has ended (deployed, deferred, rolled back, recovered) has nothing to recover: its plan is
      * empty and says so, and never rolls back the release it left running.
+     *
+     * @param record the failed deployment's journal record; must not be null
+     * @return the steps still to do; an empty plan when the deployment has ended or nothing needs undoing
      */
     public static RecoveryPlan from(DeploymentRecord record) {
         if (!record.isUnfinished()) {
@@ -77,67 +85,123 @@ public final class RecoveryPlan {
         return new RecoveryPlan(record.app(), Optional.of(record.id()), r.failure(), r.steps(), false);
     }
 
-    /** A plan of the given steps (for tools and tests; the pipeline computes plans with {@link #from}). */
+    /**
+     * A plan of the given steps (for tools and tests; the pipeline computes plans with {@link #from}).
+     *
+     * @param app the app's name on the platform; must not be null
+     * @param failure what failed, in one line; null or empty when nothing did
+     * @param steps the steps, in the order to run them; copied
+     * @return a plan without a deployment id and without consent to lose writes
+     */
     public static RecoveryPlan of(String app, String failure, List<RecoveryStep> steps) {
         return new RecoveryPlan(app, Optional.empty(), failure, steps, false);
     }
 
-    /** This plan, allowed to restore the database even though writes made since the backup are lost. */
+    /**
+     * This plan, allowed to restore the database even though writes made since the backup are lost.
+     *
+     * @return a copy of this plan with consent; this plan is unchanged
+     */
     public RecoveryPlan withConsentToLoseWrites() {
         return new RecoveryPlan(app, deploymentId, failure, steps, true);
     }
 
-    /** This plan with only the given steps left (used when part of it was executed). */
+    /**
+     * This plan with only the given steps left (used when part of it was executed).
+     *
+     * @param remaining the steps still to do, in order; copied
+     * @return a copy of this plan with those steps, same app, deployment, failure and consent
+     */
     public RecoveryPlan withSteps(List<RecoveryStep> remaining) {
         return new RecoveryPlan(app, deploymentId, failure, remaining, consentToLoseWrites);
     }
 
-    /** The app recovered. */
+    /**
+     * The app recovered.
+     *
+     * @return the app's name on the platform
+     */
     public String app() {
         return app;
     }
 
-    /** The journal id of the deployment this plan recovers, when computed from a journal. */
+    /**
+     * The journal id of the deployment this plan recovers, when computed from a journal.
+     *
+     * @return the deployment's journal id; empty for a plan from {@link #none} or {@link #of}
+     */
     public Optional<String> deploymentId() {
         return deploymentId;
     }
 
-    /** What failed, in one line (empty for {@link #none}). */
+    /**
+     * What failed, in one line (empty for {@link #none}).
+     *
+     * @return the failure, or an empty string
+     */
     public String failure() {
         return failure;
     }
 
-    /** The steps, in the order to run them. */
+    /**
+     * The steps, in the order to run them.
+     *
+     * @return the steps, possibly empty; an immutable list
+     */
     public List<RecoveryStep> steps() {
         return steps;
     }
 
-    /** Whether nothing needs doing (no steps, or only notes such as {@link RecoveryStep.KeepSchema}). */
+    /**
+     * Whether nothing needs doing (no steps, or only notes such as {@link RecoveryStep.KeepSchema}).
+     *
+     * @return true when executing the plan changes nothing
+     */
     public boolean isEmpty() {
         return steps.stream().allMatch(s -> s instanceof RecoveryStep.KeepSchema);
     }
 
-    /** Whether executing the plan takes the app down (maintenance mode on, or a database restore). */
+    /**
+     * Whether executing the plan takes the app down (maintenance mode on, or a database restore).
+     *
+     * @return true when a step switches maintenance mode on or restores the database
+     */
     public boolean requiresDowntime() {
         return restoresDatabase() || steps.stream().anyMatch(s -> s instanceof RecoveryStep.MaintenanceOn);
     }
 
-    /** Whether the plan restores the database from a backup. */
+    /**
+     * Whether the plan restores the database from a backup.
+     *
+     * @return true when a step is {@link RecoveryStep.RestoreDatabase}
+     */
     public boolean restoresDatabase() {
         return restore().isPresent();
     }
 
-    /** When writes would be lost from: empty when executing the plan loses no write. */
+    /**
+     * When writes would be lost from: empty when executing the plan loses no write.
+     *
+     * @return the time from which writes are lost by the restore; empty when no restore or when no write is lost
+     */
     public Optional<Instant> writesLostSince() {
         return restore().flatMap(RecoveryStep.RestoreDatabase::writesLostSince);
     }
 
-    /** Whether execution would stop for want of consent to lose writes. */
+    /**
+     * Whether execution would stop for want of consent to lose writes.
+     *
+     * @return true when the plan would lose writes and carries no consent, so nothing would be executed
+     */
     public boolean needsConsent() {
         return writesLostSince().isPresent() && !consentToLoseWrites;
     }
 
-    /** Whether the plan carries consent to lose writes. */
+    /**
+     * Whether the plan carries consent to lose writes.
+     *
+     * @return true once {@link #withConsentToLoseWrites()} made this plan
+     */
     public boolean hasConsentToLoseWrites() {
         return consentToLoseWrites;
     }
@@ -145,6 +209,9 @@ public final class RecoveryPlan {
     /**
      * Executes the plan through the pipeline's ports, journaling each step; same as
      * {@code pipeline.execute(this)}.
+     *
+     * @param pipeline the pipeline whose platform, database and journal the steps run on; must not be null
+     * @return what was done, and what is left when execution stopped or failed
      */
     public RecoveryOutcome execute(DeploymentPipeline pipeline) {
         return pipeline.execute(this);
@@ -155,7 +222,11 @@ public final class RecoveryPlan {
                 .map(s -> (RecoveryStep.RestoreDatabase) s).findFirst();
     }
 
-    /** One line: {@code 4 steps, downtime, restores the database, no write lost}. */
+    /**
+     * One line: {@code 4 steps, downtime, restores the database, no write lost}.
+     *
+     * @return the summary line; {@code nothing to recover} or {@code nothing to undo} for an empty plan
+     */
     public String summary() {
         if (isEmpty()) {
             return steps.isEmpty() ? "nothing to recover" : "nothing to undo";
@@ -171,7 +242,11 @@ public final class RecoveryPlan {
         return String.join(", ", parts);
     }
 
-    /** The plan as a numbered runbook a person can follow. */
+    /**
+     * The plan as a numbered runbook a person can follow.
+     *
+     * @return the runbook, one line per step, each line ending with a newline, last the downtime and lost-writes line
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder("Recovery of ").append(app);
         deploymentId.ifPresent(id -> sb.append(" (deployment #").append(id).append(')'));

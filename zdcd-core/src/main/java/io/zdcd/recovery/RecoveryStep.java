@@ -10,7 +10,11 @@ import java.util.Optional;
 /** One step of a {@link RecoveryPlan}; {@link #describe()} says it in words a person can follow. */
 public sealed interface RecoveryStep {
 
-    /** What the step does, as one imperative sentence. */
+    /**
+     * What the step does, as one imperative sentence.
+     *
+     * @return the step in words, ending with a full stop
+     */
     String describe();
 
     /** Switch maintenance mode on, so no traffic reaches the app while the database is restored. */
@@ -31,7 +35,11 @@ public sealed interface RecoveryStep {
 
     /** Roll the code back to the release that ran before the deployment. */
     record RollbackRelease(Release to) implements RecoveryStep {
-        /** {@code to} must not be null. */
+        /**
+         * {@code to} must not be null.
+         *
+         * @param to the release to roll back to; must not be null
+         */
         public RollbackRelease {
             Objects.requireNonNull(to, "to");
         }
@@ -52,7 +60,12 @@ public sealed interface RecoveryStep {
      *                        the failure: every write made since then is lost by the restore
      */
     record RestoreDatabase(Backup backup, Optional<Instant> writesLostSince) implements RecoveryStep {
-        /** {@code backup} and {@code writesLostSince} must not be null. */
+        /**
+         * {@code backup} and {@code writesLostSince} must not be null.
+         *
+         * @param backup the backup made before the deployment's migrations; must not be null
+         * @param writesLostSince when writes start to be lost; {@code Optional.empty()} when none is, never null
+         */
         public RestoreDatabase {
             Objects.requireNonNull(backup, "backup");
             Objects.requireNonNull(writesLostSince, "writesLostSince");
@@ -68,7 +81,11 @@ public sealed interface RecoveryStep {
 
     /** Drop an INVALID index left by a failed {@code CREATE INDEX CONCURRENTLY} (no downtime). */
     record DropInvalidIndex(String index) implements RecoveryStep {
-        /** {@code index} must not be null. */
+        /**
+         * {@code index} must not be null.
+         *
+         * @param index the index's name as the failed statement gave it (schema-qualified if it was); must not be null
+         */
         public DropInvalidIndex {
             Objects.requireNonNull(index, "index");
         }
@@ -82,7 +99,11 @@ public sealed interface RecoveryStep {
 
     /** Nothing to do for these applied migrations: they are safe, so the old code works with the new schema. */
     record KeepSchema(List<String> migrations) implements RecoveryStep {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param migrations the applied safe migrations' names, in the order they ran; copied
+         */
         public KeepSchema {
             migrations = List.copyOf(migrations);
         }
@@ -96,7 +117,11 @@ public sealed interface RecoveryStep {
 
     /** Something zdcd cannot do; a person must. */
     record Manual(String instruction) implements RecoveryStep {
-        /** {@code instruction} must not be null. */
+        /**
+         * {@code instruction} must not be null.
+         *
+         * @param instruction what the person must do, as one or more sentences; must not be null
+         */
         public Manual {
             Objects.requireNonNull(instruction, "instruction");
         }
@@ -115,7 +140,12 @@ public sealed interface RecoveryStep {
      * @param migration the migration it was running
      */
     record EndSession(String backendId, String migration) implements RecoveryStep {
-        /** {@code backendId} must not be null; a null {@code migration} becomes empty. */
+        /**
+         * {@code backendId} must not be null; a null {@code migration} becomes empty.
+         *
+         * @param backendId the session's id as the runner reported it (a backend pid); must not be null
+         * @param migration the migration it was running; null or empty when the journal does not name it
+         */
         public EndSession {
             Objects.requireNonNull(backendId, "backendId");
             migration = migration == null ? "" : migration; // the journal may not name it
@@ -140,14 +170,25 @@ public sealed interface RecoveryStep {
      * @param restores for a restore transfer, the id of the backup it restores; otherwise empty
      */
     record AwaitOperation(String kind, String id, String restores) implements RecoveryStep {
-        /** {@code kind} and {@code id} must not be null; a null {@code restores} becomes empty. */
+        /**
+         * {@code kind} and {@code id} must not be null; a null {@code restores} becomes empty.
+         *
+         * @param kind what it is ({@code build}, {@code release}, {@code transfer}...); must not be null
+         * @param id the platform's id for it; must not be null
+         * @param restores for a restore transfer, the id of the backup it restores; null or empty otherwise
+         */
         public AwaitOperation {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(id, "id");
             restores = restores == null ? "" : restores;
         }
 
-        /** An operation that restores nothing. */
+        /**
+         * An operation that restores nothing.
+         *
+         * @param kind what it is ({@code build}, {@code release}, {@code transfer}...); must not be null
+         * @param id the platform's id for it; must not be null
+         */
         public AwaitOperation(String kind, String id) {
             this(kind, id, "");
         }

@@ -18,7 +18,14 @@ public final class MigrationOrder {
     private MigrationOrder() {
     }
 
-    /** Compares two paths relative to the folder being read ({@code /} or the platform's separator). */
+    /**
+     * Compares two paths relative to the folder being read ({@code /} or the platform's separator).
+     *
+     * @param a the first path, relative to the migration folder (only its file name decides whether it is a Flyway
+     *     file)
+     * @param b the second path, relative to the same folder
+     * @return negative when {@code a} applies before {@code b}, positive when after, 0 only for equal paths
+     */
     public static int compare(String a, String b) {
         Matcher ma = FLYWAY.matcher(fileName(a));
         Matcher mb = FLYWAY.matcher(fileName(b));

@@ -11,7 +11,12 @@ import io.zdcd.ZdcdException;
 public final class SqlInputException extends ZdcdException {
     private static final long serialVersionUID = 1L;
 
-    /** Input that cannot be read as SQL, with what is wrong. */
+    /**
+     * Input that cannot be read as SQL, with what is wrong.
+     *
+     * @param message what is wrong and where (line and column), for example {@code is not valid UTF-8: byte 0xE9 at
+     *     line 3, column 7}
+     */
     public SqlInputException(String message) {
         super(message);
     }

@@ -55,13 +55,23 @@ public final class SqlScript {
         this.statements = Splitter.split(forward);
     }
 
-    /** The statements of {@code sql}, in order (down sections included: see {@link #parse(String)}). */
+    /**
+     * The statements of {@code sql}, in order (down sections included: see {@link #parse(String)}).
+     *
+     * @param sql the SQL text; must not be null (empty text has no statements)
+     * @return the statements in the order written, possibly empty; never null
+     */
     public static List<SqlStatement> split(String sql) {
         Objects.requireNonNull(sql, "sql");
         return Splitter.split(sql);
     }
 
-    /** The migration {@code sql}: its statements without a goose/dbmate down section. Never throws. */
+    /**
+     * The migration {@code sql}: its statements without a goose/dbmate down section. Never throws.
+     *
+     * @param sql the migration's whole SQL text, down section included; must not be null
+     * @return the parsed script
+     */
     public static SqlScript parse(String sql) {
         return new SqlScript(Objects.requireNonNull(sql, "sql"));
     }
@@ -69,6 +79,9 @@ public final class SqlScript {
     /**
      * The SQL up to a down-migration marker of goose ({@code -- +goose Down}) or dbmate ({@code -- migrate:down}):
      * what follows undoes the migration and is not run when it is applied.
+     *
+     * @param sql the migration's whole SQL text; must not be null
+     * @return {@code sql} cut before the down marker, or {@code sql} itself when it has none
      */
     public static String forwardPart(String sql) {
         // DOWN_MARKER.matcher(sql).find(), tried only at the lines that start with "--" (blanks before it): a scan of
@@ -87,22 +100,38 @@ public final class SqlScript {
         return sql;
     }
 
-    /** The whole text, as given. */
+    /**
+     * The whole text, as given.
+     *
+     * @return the SQL text passed to {@link #parse(String)}, down section included
+     */
     public String sql() {
         return sql;
     }
 
-    /** Whether a down section was left out. */
+    /**
+     * Whether a down section was left out.
+     *
+     * @return true when the text has a goose or dbmate down marker and what follows it is not run
+     */
     public boolean hasDownSection() {
         return forward.length() < sql.length();
     }
 
-    /** The statements of the forward part, in order: what the classifier judges. */
+    /**
+     * The statements of the forward part, in order: what the classifier judges.
+     *
+     * @return the statements, possibly empty; an immutable list
+     */
     public List<SqlStatement> statements() {
         return statements;
     }
 
-    /** The statements a runner executes, grouped into transactions (see the class description). */
+    /**
+     * The statements a runner executes, grouped into transactions (see the class description).
+     *
+     * @return the transactions, numbered from 1, possibly empty (a script of comments only); an immutable list
+     */
     public List<SqlTransaction> transactions() {
         List<SqlTransaction> out = new ArrayList<>();
         List<SqlStatement> cur = new ArrayList<>();
@@ -135,6 +164,8 @@ public final class SqlScript {
      * character, a malformed statement (an unterminated quote...), a psql meta-command that changes what runs
      * ({@code \i}, {@code \copy}, {@code \gexec}...), or transaction control the runner cannot honour
      * ({@code ROLLBACK}, {@code SAVEPOINT}...).
+     *
+     * @return the reasons, in statement order; empty when a runner may run the script
      */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
@@ -162,6 +193,8 @@ public final class SqlScript {
      * exactly why not: UTF-8, with a UTF-8 byte-order mark skipped; UTF-16 when it starts with a UTF-16 byte-order
      * mark; never a NUL character; malformed UTF-8 named with its line and column.
      *
+     * @param bytes the file's contents, as read from disk; must not be null
+     * @return the SQL text, without a byte-order mark
      * @throws SqlInputException with a one-line message ({@code is not valid UTF-8: byte 0xE9 at line 3, column 7
      *                           (save it as UTF-8)})
      */
@@ -196,6 +229,7 @@ public final class SqlScript {
      * Refuses text with a NUL character (PostgreSQL cannot take one; its presence means a binary file or a text
      * mangled on the way).
      *
+     * @param text decoded SQL text; must not be null
      * @throws SqlInputException naming the line and column
      */
     public static void checkText(String text) {
@@ -206,7 +240,11 @@ public final class SqlScript {
         }
     }
 
-    /** The first problem of {@link #problems()}, if any. */
+    /**
+     * The first problem of {@link #problems()}, if any.
+     *
+     * @return the first reason a runner must not run this script; empty when it may
+     */
     public Optional<String> firstProblem() {
         List<String> p = problems();
         return p.isEmpty() ? Optional.empty() : Optional.of(p.get(0));

@@ -39,6 +39,14 @@ public record SqlStatement(int index, int line, int column, String text, boolean
 
     /**
      * {@code text} must not be null; a null {@code copyData} becomes empty and a null {@code problem} becomes empty.
+     *
+     * @param index 1-based position of the statement in its script
+     * @param line 1-based line of the statement's first character
+     * @param column 1-based column of the statement's first character (in UTF-16 code units)
+     * @param text the statement as written; must not be null
+     * @param psqlMetaCommand whether this is a psql meta-command (a backslash command), not SQL
+     * @param copyData the inline data of a {@code COPY ... FROM stdin} statement; null or empty otherwise
+     * @param problem why the statement is malformed at the lexical level; null or empty when it is well-formed
      */
     public SqlStatement {
         Objects.requireNonNull(text, "text");
@@ -46,12 +54,23 @@ public record SqlStatement(int index, int line, int column, String text, boolean
         problem = problem == null ? Optional.empty() : problem;
     }
 
-    /** A plain, well-formed SQL statement. */
+    /**
+     * A plain, well-formed SQL statement.
+     *
+     * @param index 1-based position of the statement in its script
+     * @param line 1-based line of the statement's first character
+     * @param column 1-based column of the statement's first character (in UTF-16 code units)
+     * @param text the statement as written, without the terminating {@code ;}; must not be null
+     */
     public SqlStatement(int index, int line, int column, String text) {
         this(index, line, column, text, false, "", Optional.empty());
     }
 
-    /** The first keyword, upper-case ({@code ALTER}, {@code BEGIN}...); the command name for a meta-command. */
+    /**
+     * The first keyword, upper-case ({@code ALTER}, {@code BEGIN}...); the command name for a meta-command.
+     *
+     * @return the keyword in upper case; empty when the text has no word (comments only)
+     */
     public String firstWord() {
         String t = withoutComments(text).trim();
         int end = 0;
@@ -62,7 +81,11 @@ public record SqlStatement(int index, int line, int column, String text, boolean
         return t.substring(0, end).toUpperCase(Locale.ROOT);
     }
 
-    /** {@code BEGIN}, {@code START}, {@code COMMIT} or {@code END}: a transaction starts or ends here. */
+    /**
+     * {@code BEGIN}, {@code START}, {@code COMMIT} or {@code END}: a transaction starts or ends here.
+     *
+     * @return true for a plain boundary; false for a psql meta-command
+     */
     public boolean isTransactionBoundary() {
         if (psqlMetaCommand) {
             return false;
@@ -75,6 +98,8 @@ public record SqlStatement(int index, int line, int column, String text, boolean
      * Transaction control that is not a plain boundary: {@code ROLLBACK}, {@code ABORT}, {@code SAVEPOINT},
      * {@code RELEASE}, {@code PREPARE TRANSACTION}, {@code COMMIT PREPARED}. zdcd's runner owns the transactions
      * and refuses to run a migration with these.
+     *
+     * @return true for transaction control zdcd's runner refuses; false for a psql meta-command
      */
     public boolean isOtherTransactionControl() {
         if (psqlMetaCommand) {
@@ -89,18 +114,29 @@ public record SqlStatement(int index, int line, int column, String text, boolean
     /**
      * Whether PostgreSQL refuses to run it inside a transaction block (CONCURRENTLY, VACUUM, a {@code DO} block that
      * COMMITs...).
+     *
+     * @return true when the statement must run alone, outside a transaction; false for a psql meta-command
      */
     public boolean needsNoTransaction() {
         return !psqlMetaCommand && needsNoTransaction(text);
     }
 
-    /** Whether PostgreSQL refuses to run {@code sql} inside a transaction block (CONCURRENTLY, VACUUM...). */
+    /**
+     * Whether PostgreSQL refuses to run {@code sql} inside a transaction block (CONCURRENTLY, VACUUM...).
+     *
+     * @param sql one statement's text; comments are ignored, case does not matter
+     * @return true when the statement must run alone, outside a transaction
+     */
     public static boolean needsNoTransaction(String sql) {
         String s = withoutComments(sql).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
         return NO_TRANSACTION.matcher(s).matches();
     }
 
-    /** A {@code COPY ... FROM stdin}, whose rows are {@link #copyData()}. */
+    /**
+     * A {@code COPY ... FROM stdin}, whose rows are {@link #copyData()}.
+     *
+     * @return true when the statement loads inline rows; false for a psql meta-command
+     */
     public boolean isCopyFromStdin() {
         return !psqlMetaCommand && COPY_FROM_STDIN.matcher(withoutComments(text).trim()).matches();
     }
@@ -110,6 +146,8 @@ public record SqlStatement(int index, int line, int column, String text, boolean
      * {@code \set} of one of psql's own upper-case settings such as {@code ON_ERROR_STOP}...): nothing to run on the
      * server. Other meta-commands ({@code \i}, {@code \copy}, {@code \gexec}, {@code \if}, {@code \set} of a variable
      * SQL may interpolate) change what runs, so a runner must not skip them.
+     *
+     * @return true for a meta-command a runner may skip; false for SQL and for meta-commands that change what runs
      */
     public boolean isClientOnlyMetaCommand() {
         if (!psqlMetaCommand) {

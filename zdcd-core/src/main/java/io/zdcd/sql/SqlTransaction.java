@@ -18,6 +18,10 @@ public record SqlTransaction(int index, boolean inTransaction, List<SqlStatement
     /**
      * Copies the list; throws {@link IllegalArgumentException} when it is empty, or when a statement outside a
      * transaction is not alone.
+     *
+     * @param index 1-based position among the script's transactions
+     * @param inTransaction whether the statements run in one transaction (false: exactly one statement, autocommit)
+     * @param statements the statements, in order; must not be empty
      */
     public SqlTransaction {
         statements = List.copyOf(statements);

@@ -20,7 +20,14 @@ public record CircuitBreakerPolicy(int failureRatePercent, int windowSize, int m
     /** Open when half of the last 20 calls (at least 10) failed; stay open 30 s. */
     public static final CircuitBreakerPolicy DEFAULT = new CircuitBreakerPolicy(50, 20, 10, Duration.ofSeconds(30));
 
-    /** Checks the values; throws {@link IllegalArgumentException} for one out of range. */
+    /**
+     * Checks the values; throws {@link IllegalArgumentException} for one out of range.
+     *
+     * @param failureRatePercent 1 to 100
+     * @param windowSize calls remembered
+     * @param minimumCalls calls needed before the rate is judged
+     * @param openFor how long calls fail fast
+     */
     public CircuitBreakerPolicy {
         if (failureRatePercent < 1 || failureRatePercent > 100) {
             throw new IllegalArgumentException("failureRatePercent must be 1..100, was " + failureRatePercent);
@@ -37,7 +44,11 @@ public record CircuitBreakerPolicy(int failureRatePercent, int windowSize, int m
         }
     }
 
-    /** The default policy. */
+    /**
+     * The default policy.
+     *
+     * @return {@link #DEFAULT}: opens at 50% failures among the last 20 calls (after at least 10), fails fast for 30 s
+     */
     public static CircuitBreakerPolicy defaults() {
         return DEFAULT;
     }

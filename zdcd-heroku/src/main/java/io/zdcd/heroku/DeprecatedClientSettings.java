@@ -18,37 +18,59 @@ abstract class DeprecatedClientSettings<B extends DeprecatedClientSettings<B>> {
 
     abstract B self();
 
-    /** @deprecated set it on {@link HerokuClient.Builder#apiKey}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param token the Heroku API token; never logged or shown
+     * @return this builder
+     * @deprecated set it on {@link HerokuClient.Builder#apiKey}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B apiKey(String token) {
         return forward("apiKey", () -> clientBuilder.apiKey(token));
     }
 
-    /** @deprecated set it on {@link HerokuClient.Builder#apiUrl}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param url the Platform API's base URL
+     * @return this builder
+     * @deprecated set it on {@link HerokuClient.Builder#apiUrl}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B apiUrl(String url) {
         return forward("apiUrl", () -> clientBuilder.apiUrl(url));
     }
 
-    /** @deprecated set it on {@link HerokuClient.Builder#dataApiUrl}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param url the Heroku Postgres data API's base URL
+     * @return this builder
+     * @deprecated set it on {@link HerokuClient.Builder#dataApiUrl}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B dataApiUrl(String url) {
         return forward("dataApiUrl", () -> clientBuilder.dataApiUrl(url));
     }
 
-    /** @deprecated set it on {@link HerokuClient.Builder#httpClient}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param httpClient an OkHttp client whose connection pool and dispatcher are shared
+     * @return this builder
+     * @deprecated set it on {@link HerokuClient.Builder#httpClient}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B httpClient(OkHttpClient httpClient) {
         return forward("httpClient", () -> clientBuilder.httpClient(httpClient));
     }
 
-    /** @deprecated set it on {@link HerokuClient.Builder#retryPolicy}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param policy retries of failed calls
+     * @return this builder
+     * @deprecated set it on {@link HerokuClient.Builder#retryPolicy}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B retryPolicy(RetryPolicy policy) {
         return forward("retryPolicy", () -> clientBuilder.retryPolicy(policy));
     }
 
     /**
+     * @param policy use of the account's API budget
+     * @return this builder
      * @deprecated set it on {@link HerokuClient.Builder#rateLimitPolicy}, then
      *             {@link HerokuPlatform.Builder#client}.
      */
@@ -58,6 +80,8 @@ abstract class DeprecatedClientSettings<B extends DeprecatedClientSettings<B>> {
     }
 
     /**
+     * @param policy when to fail fast during an outage
+     * @return this builder
      * @deprecated set it on {@link HerokuClient.Builder#circuitBreakerPolicy}, then
      *             {@link HerokuPlatform.Builder#client}.
      */
@@ -66,25 +90,41 @@ abstract class DeprecatedClientSettings<B extends DeprecatedClientSettings<B>> {
         return forward("circuitBreakerPolicy", () -> clientBuilder.circuitBreakerPolicy(policy));
     }
 
-    /** @deprecated set them on {@link HerokuClient.Builder#timeouts}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param timeouts per-call timeouts
+     * @return this builder
+     * @deprecated set them on {@link HerokuClient.Builder#timeouts}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B timeouts(Timeouts timeouts) {
         return forward("timeouts", () -> clientBuilder.timeouts(timeouts));
     }
 
-    /** @deprecated set it on {@link HerokuClient.Builder#sleeper}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param sleeper how zdcd pauses between polls and when slowing down
+     * @return this builder
+     * @deprecated set it on {@link HerokuClient.Builder#sleeper}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B sleeper(Sleeper sleeper) {
         return forward("sleeper", () -> clientBuilder.sleeper(sleeper));
     }
 
-    /** @deprecated set it on {@link HerokuClient.Builder#clock}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param clock the clock deadlines and events use
+     * @return this builder
+     * @deprecated set it on {@link HerokuClient.Builder#clock}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B clock(Clock clock) {
         return forward("clock", () -> clientBuilder.clock(clock));
     }
 
-    /** @deprecated set it on {@link HerokuClient.Builder#listener}, then {@link HerokuPlatform.Builder#client}. */
+    /**
+     * @param listener receives retries, slow-downs and progress
+     * @return this builder
+     * @deprecated set it on {@link HerokuClient.Builder#listener}, then {@link HerokuPlatform.Builder#client}.
+     */
     @Deprecated(since = "0.1", forRemoval = true)
     public B listener(HerokuListener listener) {
         return forward("listener", () -> clientBuilder.listener(listener));

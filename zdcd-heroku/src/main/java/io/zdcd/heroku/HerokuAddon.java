@@ -17,7 +17,17 @@ import java.util.Objects;
  */
 public record HerokuAddon(String id, String name, String serviceName, String planName, String appName,
                           List<String> configVars, String state) {
-    /** Copies the list; {@code id} must not be null; null strings become empty. */
+    /**
+     * Copies the list; {@code id} must not be null; null strings become empty.
+     *
+     * @param id the add-on UUID (for Heroku Postgres: the id the data API takes)
+     * @param name e.g. {@code postgresql-shaped-12345}
+     * @param serviceName e.g. {@code heroku-postgresql}
+     * @param planName e.g. {@code heroku-postgresql:standard-0}
+     * @param appName the app that owns (bills) it
+     * @param configVars the config vars it sets, e.g. {@code [DATABASE_URL]}
+     * @param state provisioning, provisioned or deprovisioned
+     */
     public HerokuAddon {
         Objects.requireNonNull(id, "id");
         name = Objects.requireNonNullElse(name, "");
@@ -28,7 +38,11 @@ public record HerokuAddon(String id, String name, String serviceName, String pla
         state = Objects.requireNonNullElse(state, "");
     }
 
-    /** Whether this is Heroku Postgres (the plan name before {@code :} is {@code heroku-postgresql}). */
+    /**
+     * Whether this is Heroku Postgres (the plan name before {@code :} is {@code heroku-postgresql}).
+     *
+     * @return true for a Heroku Postgres add-on, whatever its plan
+     */
     public boolean isPostgres() {
         return planName.startsWith("heroku-postgresql:") || "heroku-postgresql".equals(serviceName);
     }

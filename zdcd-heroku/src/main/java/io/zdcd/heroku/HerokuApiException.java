@@ -68,6 +68,16 @@ public class HerokuApiException extends PlatformException {
 
     /**
      * As above, with the wait Heroku asked for in a {@code Retry-After} header (null if none).
+     *
+     * @param statusCode the HTTP status, 0 without a response
+     * @param errorId Heroku's error id ({@code rate_limit}, {@code not_found}...) or a {@code zdcd_*} id; null becomes
+     *     empty
+     * @param herokuMessage Heroku's message, or what happened; null becomes empty
+     * @param requestId the response's {@code Request-Id} (or the one zdcd sent); null or empty if none
+     * @param method the HTTP method; null becomes empty
+     * @param path the path (and query), without host or credentials; null becomes empty
+     * @param retryAfter the wait Heroku asked for in a {@code Retry-After} header; null if none
+     * @param cause the underlying exception, may be null
      */
     public HerokuApiException(int statusCode, String errorId, String herokuMessage, String requestId, String method,
                               String path, Duration retryAfter, Throwable cause) {
@@ -101,42 +111,74 @@ public class HerokuApiException extends PlatformException {
         return new HerokuApiException(0, INTERRUPTED, "interrupted while waiting", "", "", "", e);
     }
 
-    /** The HTTP status, or 0 when there was no response. */
+    /**
+     * The HTTP status, or 0 when there was no response.
+     *
+     * @return the status code, for example 404 or 429; 0 for a timeout or connection failure
+     */
     public int statusCode() {
         return statusCode;
     }
 
-    /** Heroku's error id ({@code rate_limit}, {@code not_found}, {@code invalid_params}...) or a {@code zdcd_*} id. */
+    /**
+     * Heroku's error id ({@code rate_limit}, {@code not_found}, {@code invalid_params}...) or a {@code zdcd_*} id.
+     *
+     * @return the error id; empty if the response had none
+     */
     public String errorId() {
         return errorId;
     }
 
-    /** Heroku's own message (or zdcd's account of what happened), without the decoration of {@link #getMessage()}. */
+    /**
+     * Heroku's own message (or zdcd's account of what happened), without the decoration of {@link #getMessage()}.
+     *
+     * @return the message; empty if there was none
+     */
     public String herokuMessage() {
         return herokuMessage;
     }
 
-    /** The {@code Request-Id} of the failed response (or the one zdcd sent); empty if none. */
+    /**
+     * The {@code Request-Id} of the failed response (or the one zdcd sent); empty if none.
+     *
+     * @return the request id; empty if none
+     */
     public String requestId() {
         return requestId;
     }
 
-    /** The HTTP method of the failed request. */
+    /**
+     * The HTTP method of the failed request.
+     *
+     * @return the method, for example {@code POST}
+     */
     public String method() {
         return method;
     }
 
-    /** The request path and query, without scheme, host or credentials. */
+    /**
+     * The request path and query, without scheme, host or credentials.
+     *
+     * @return the path, for example {@code /apps/acme/releases}
+     */
     public String path() {
         return path;
     }
 
-    /** The wait Heroku asked for ({@code Retry-After}), if it sent one. */
+    /**
+     * The wait Heroku asked for ({@code Retry-After}), if it sent one.
+     *
+     * @return the requested wait; empty when the response had no {@code Retry-After} header
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** True for answers that may succeed if repeated: 429, 5xx, and failures without a response. */
+    /**
+     * True for answers that may succeed if repeated: 429, 5xx, and failures without a response.
+     *
+     * @return true when repeating the call may succeed; false for other 4xx answers
+     */
     public boolean isTransient() {
         return statusCode == 429 || statusCode >= 500 || (statusCode == 0 && NETWORK_ERROR.equals(errorId));
     }

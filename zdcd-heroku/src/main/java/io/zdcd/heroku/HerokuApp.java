@@ -14,7 +14,15 @@ import java.util.Optional;
  * @since 0.1
  */
 public record HerokuApp(String id, String name, boolean maintenance, Optional<String> webUrl, String generation) {
-    /** {@code id}, {@code name} and {@code webUrl} must not be null; a null {@code generation} becomes empty. */
+    /**
+     * {@code id}, {@code name} and {@code webUrl} must not be null; a null {@code generation} becomes empty.
+     *
+     * @param id the app's UUID
+     * @param name the app's name, unique on Heroku
+     * @param maintenance whether maintenance mode is on (the router serves a static page)
+     * @param webUrl its URL, when Heroku gives one
+     * @param generation {@code cedar} or {@code fir}; empty if Heroku did not say (maintenance mode is Cedar only)
+     */
     public HerokuApp {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

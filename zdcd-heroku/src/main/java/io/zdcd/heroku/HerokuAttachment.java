@@ -15,7 +15,16 @@ import java.util.Objects;
  */
 public record HerokuAttachment(String id, String name, String addonId, String addonName, String addonAppName,
                                String planName) {
-    /** {@code name} and {@code addonId} must not be null; other null strings become empty. */
+    /**
+     * {@code name} and {@code addonId} must not be null; other null strings become empty.
+     *
+     * @param id the attachment UUID
+     * @param name the attachment name; the config var is {@code name + "_URL"}
+     * @param addonId the add-on UUID: for Heroku Postgres, the database id of the data API
+     * @param addonName the add-on's name
+     * @param addonAppName the app that owns the add-on (it may be shared from another app)
+     * @param planName the add-on's plan, when Heroku sent it (may be empty)
+     */
     public HerokuAttachment {
         id = Objects.requireNonNullElse(id, "");
         Objects.requireNonNull(name, "name");
@@ -25,7 +34,11 @@ public record HerokuAttachment(String id, String name, String addonId, String ad
         planName = Objects.requireNonNullElse(planName, "");
     }
 
-    /** The config var this attachment sets. */
+    /**
+     * The config var this attachment sets.
+     *
+     * @return {@code name + "_URL"}, for example {@code DATABASE_URL}
+     */
     public String configVar() {
         return name + "_URL";
     }

@@ -35,6 +35,15 @@ public record HerokuBuild(String id, Status status, String sourceUrl, String sou
     /**
      * {@code id} and the optional components must not be null; a null status becomes {@code UNKNOWN}, null strings
      * empty.
+     *
+     * @param id the build UUID
+     * @param status pending, succeeded or failed
+     * @param sourceUrl the source tarball URL (may be pre-signed: {@link #toString()} never shows its query)
+     * @param sourceVersion the version given at creation (a commit SHA), may be empty
+     * @param slugId the slug, once built
+     * @param releaseId the release created from it, once Heroku made it
+     * @param outputStreamUrl the build log stream
+     * @param createdAt Heroku's timestamp, as sent
      */
     public HerokuBuild {
         Objects.requireNonNull(id, "id");

@@ -96,12 +96,18 @@ public final class HerokuClient {
      * What the user should fix in the setup this client was built from (for example a {@code ~/.netrc} others
      * can read: {@code chmod 600}), each said once per run; also logged at WARN and sent to the listener. A
      * command-line tool prints them.
+     *
+     * @return the warnings, in the order found; empty when the setup is fine
      */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** A builder; only the API key is required. */
+    /**
+     * A builder; only the API key is required.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -109,6 +115,9 @@ public final class HerokuClient {
     /**
      * A client configured from the environment: {@code HEROKU_API_KEY} (or the Heroku CLI's {@code ~/.netrc} entry
      * for {@code api.heroku.com}), {@code HEROKU_API_URL}, {@code HEROKU_DATA_API_URL}.
+     *
+     * @return a client with the default policies
+     * @throws IllegalStateException when no API key is found (the message says where zdcd looks)
      */
     public static HerokuClient fromEnv() {
         return builder().fromEnvironment(System.getenv(), Builder.defaultNetrc()).build();
@@ -116,52 +125,92 @@ public final class HerokuClient {
 
     // ---------------------------------------------------------------------------------------------- resource groups
 
-    /** Apps and maintenance mode. */
+    /**
+     * Apps and maintenance mode.
+     *
+     * @return the apps calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public AppsApi apps() {
         return apps;
     }
 
-    /** Releases, rollbacks and the release phase. */
+    /**
+     * Releases, rollbacks and the release phase.
+     *
+     * @return the releases calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public ReleasesApi releases() {
         return releases;
     }
 
-    /** Sources and builds. */
+    /**
+     * Sources and builds.
+     *
+     * @return the builds calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public BuildsApi builds() {
         return builds;
     }
 
-    /** Process types and their quantities. */
+    /**
+     * Process types and their quantities.
+     *
+     * @return the formation calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public FormationApi formation() {
         return formation;
     }
 
-    /** Dynos, one-off dynos and waiting for a release's dynos. */
+    /**
+     * Dynos, one-off dynos and waiting for a release's dynos.
+     *
+     * @return the dynos calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public DynosApi dynos() {
         return dynos;
     }
 
-    /** Log sessions. */
+    /**
+     * Log sessions.
+     *
+     * @return the logs calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public LogsApi logs() {
         return logs;
     }
 
-    /** Config vars. */
+    /**
+     * Config vars.
+     *
+     * @return the config vars calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public ConfigVarsApi config() {
         return config;
     }
 
-    /** Add-ons and attachments. */
+    /**
+     * Add-ons and attachments.
+     *
+     * @return the add-ons calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public AddonsApi addons() {
         return addons;
     }
 
-    /** Pipeline promotions. */
+    /**
+     * Pipeline promotions.
+     *
+     * @return the pipelines calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public PipelinesApi pipelines() {
         return pipelines;
     }
 
-    /** The Heroku Postgres data API: backups, restores, transfers. */
+    /**
+     * The Heroku Postgres data API: backups, restores, transfers.
+     *
+     * @return the Postgres data calls, sharing this client's token, retries and rate limit; the same object each time
+     */
     public PostgresApi postgres() {
         return postgres;
     }
@@ -226,7 +275,12 @@ public final class HerokuClient {
         Builder() {
         }
 
-        /** The API token, as {@code heroku auth:token} prints it (required). Never logged or shown. */
+        /**
+         * The API token, as {@code heroku auth:token} prints it (required). Never logged or shown.
+         *
+         * @param token the API token; must not be blank
+         * @return this builder
+         */
         public Builder apiKey(String token) {
             Objects.requireNonNull(token, "apiKey");
             if (token.isBlank()) {
@@ -236,55 +290,102 @@ public final class HerokuClient {
             return this;
         }
 
-        /** The Platform API's base URL (default: {@value HerokuClient#DEFAULT_API_URL}). */
+        /**
+         * The Platform API's base URL (default: {@value HerokuClient#DEFAULT_API_URL}).
+         *
+         * @param url an {@code https://} URL without credentials ({@code http://} only for a loopback host, as for
+         *     local fakes)
+         * @return this builder
+         */
         public Builder apiUrl(String url) {
             this.apiUrl = checkUrl(url, "apiUrl");
             return this;
         }
 
-        /** The Heroku Postgres data API's base URL (default: {@value HerokuClient#DEFAULT_DATA_API_URL}). */
+        /**
+         * The Heroku Postgres data API's base URL (default: {@value HerokuClient#DEFAULT_DATA_API_URL}).
+         *
+         * @param url an {@code https://} URL without credentials ({@code http://} only for a loopback host, as for
+         *     local fakes)
+         * @return this builder
+         */
         public Builder dataApiUrl(String url) {
             this.dataApiUrl = checkUrl(url, "dataApiUrl");
             return this;
         }
 
-        /** Retries of failed calls (default: {@link RetryPolicy#DEFAULT}). */
+        /**
+         * Retries of failed calls (default: {@link RetryPolicy#DEFAULT}).
+         *
+         * @param policy how often and how long to retry; must not be null
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retry = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
-        /** Use of the account's API budget (default: {@link RateLimitPolicy#DEFAULT}). */
+        /**
+         * Use of the account's API budget (default: {@link RateLimitPolicy#DEFAULT}).
+         *
+         * @param policy when to slow down and how much budget a deploy needs to start; must not be null
+         * @return this builder
+         */
         public Builder rateLimitPolicy(RateLimitPolicy policy) {
             this.rateLimit = Objects.requireNonNull(policy, "rateLimitPolicy");
             return this;
         }
 
-        /** When to fail fast during an outage (default: {@link CircuitBreakerPolicy#DEFAULT}). */
+        /**
+         * When to fail fast during an outage (default: {@link CircuitBreakerPolicy#DEFAULT}).
+         *
+         * @param policy the failure rate and window that open the breaker; must not be null
+         * @return this builder
+         */
         public Builder circuitBreakerPolicy(CircuitBreakerPolicy policy) {
             this.circuitBreaker = Objects.requireNonNull(policy, "circuitBreakerPolicy");
             return this;
         }
 
-        /** Per-call timeouts (default: {@link Timeouts#DEFAULT}). */
+        /**
+         * Per-call timeouts (default: {@link Timeouts#DEFAULT}).
+         *
+         * @param timeouts connect, read, write and whole-call timeouts; must not be null
+         * @return this builder
+         */
         public Builder timeouts(Timeouts timeouts) {
             this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
             return this;
         }
 
-        /** How zdcd pauses between polls and when slowing down (default: {@link Sleeper#system()}). */
+        /**
+         * How zdcd pauses between polls and when slowing down (default: {@link Sleeper#system()}).
+         *
+         * @param sleeper the sleeper; tests pass one that advances a fake clock; must not be null
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** The clock deadlines and events use (default: {@link Clock#systemUTC()}). */
+        /**
+         * The clock deadlines and events use (default: {@link Clock#systemUTC()}).
+         *
+         * @param clock the clock; must not be null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Receives retries, slow-downs and progress (default: none). */
+        /**
+         * Receives retries, slow-downs and progress (default: none).
+         *
+         * @param listener the listener, called on the calling thread; must not be null
+         * @return this builder
+         */
         public Builder listener(HerokuListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -295,6 +396,9 @@ public final class HerokuClient {
          * from it with its timeouts and interceptors, and with OkHttp's silent retry on connection failure turned
          * off (zdcd decides what may be repeated). Do not give it an interceptor that logs headers: it would log the
          * token.
+         *
+         * @param client the OkHttp client to derive from; must not be null
+         * @return this builder
          */
         public Builder httpClient(OkHttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "httpClient");
@@ -307,7 +411,9 @@ public final class HerokuClient {
          * {@code HEROKU_DATA_API_URL} from {@code env}. Settings already made are kept unless the environment has
          * a value.
          *
+         * @param env the environment variables, for example {@code System.getenv()}; must not be null
          * @param netrc the netrc file (default in {@link HerokuClient#fromEnv()}: {@code $NETRC} or {@code ~/.netrc})
+         * @return this builder
          */
         public Builder fromEnvironment(Map<String, String> env, Path netrc) {
             Objects.requireNonNull(env, "env");
@@ -342,6 +448,7 @@ public final class HerokuClient {
         }
 
         /**
+         * @return a client with these settings
          * @throws IllegalStateException if no API key was given (the message says where zdcd looks for one)
          */
         public HerokuClient build() {

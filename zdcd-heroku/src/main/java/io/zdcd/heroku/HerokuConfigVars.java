@@ -13,12 +13,21 @@ import java.util.TreeMap;
  * @since 0.1
  */
 public record HerokuConfigVars(Map<String, String> values) {
-    /** Copies the map; it must not be null. */
+    /**
+     * Copies the map; it must not be null.
+     *
+     * @param values the config vars by name; copied
+     */
     public HerokuConfigVars {
         values = Map.copyOf(Objects.requireNonNull(values, "values"));
     }
 
-    /** The value of config var {@code name}; empty when it is not set. */
+    /**
+     * The value of config var {@code name}; empty when it is not set.
+     *
+     * @param name the config var's name, for example {@code DATABASE_URL}; case-sensitive
+     * @return the value, a secret for most config vars; empty when not set
+     */
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
     }

@@ -12,7 +12,11 @@ import java.time.Instant;
  */
 public sealed interface HerokuEvent {
 
-    /** When it happened. */
+    /**
+     * When it happened.
+     *
+     * @return the instant, from the client's clock
+     */
     Instant at();
 
     /** A call failed transiently and is repeated after {@code wait}. */

@@ -11,7 +11,13 @@ import java.util.Objects;
  * @since 0.1
  */
 public record HerokuFormation(String type, int quantity, String size) {
-    /** {@code type} must not be null; a null {@code size} becomes empty. */
+    /**
+     * {@code type} must not be null; a null {@code size} becomes empty.
+     *
+     * @param type the process type
+     * @param quantity how many dynos
+     * @param size the dyno size, may be empty
+     */
     public HerokuFormation {
         Objects.requireNonNull(type, "type");
         size = Objects.requireNonNullElse(size, "");

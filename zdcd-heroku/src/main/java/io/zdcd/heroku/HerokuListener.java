@@ -8,10 +8,18 @@ package io.zdcd.heroku;
  */
 @FunctionalInterface
 public interface HerokuListener {
-    /** Called for each event. */
+    /**
+     * Called for each event.
+     *
+     * @param event what happened; never null
+     */
     void onEvent(HerokuEvent event);
 
-    /** Ignores every event. */
+    /**
+     * Ignores every event.
+     *
+     * @return a listener that does nothing
+     */
     static HerokuListener none() {
         return e -> { };
     }

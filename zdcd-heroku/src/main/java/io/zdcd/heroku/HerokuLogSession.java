@@ -11,7 +11,12 @@ import java.util.Objects;
  * @since 0.1
  */
 public record HerokuLogSession(String id, String logplexUrl) {
-    /** {@code logplexUrl} must not be null; a null {@code id} becomes empty. */
+    /**
+     * {@code logplexUrl} must not be null; a null {@code id} becomes empty.
+     *
+     * @param id the session id
+     * @param logplexUrl where to GET the log (no Heroku credentials are sent there)
+     */
     public HerokuLogSession {
         id = Objects.requireNonNullElse(id, "");
         Objects.requireNonNull(logplexUrl, "logplexUrl");

@@ -41,7 +41,11 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
         this.clock = b.clock;
     }
 
-    /** A builder with the defaults listed on each setting. */
+    /**
+     * A builder with the defaults listed on each setting.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -141,13 +145,23 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
         Builder() {
         }
 
-        /** The client (required). */
+        /**
+         * The client (required).
+         *
+         * @param client the Heroku client to call the Platform and data APIs with; must not be null
+         * @return this builder
+         */
         public Builder client(HerokuClient client) {
             this.client = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** The config var that names the database. (default: {@value #DEFAULT_CONFIG_VAR}) */
+        /**
+         * The config var that names the database. (default: {@value #DEFAULT_CONFIG_VAR})
+         *
+         * @param name the config var, for example {@code HEROKU_POSTGRESQL_RED_URL}
+         * @return this builder
+         */
         public Builder configVar(String name) {
             Objects.requireNonNull(name, "configVar");
             if (!name.matches("[A-Z][A-Z0-9_]*")) {
@@ -157,19 +171,32 @@ public final class HerokuPostgresBackups implements io.zdcd.spi.DatabaseBackups 
             return this;
         }
 
-        /** How to wait for a backup or restore. (default: {@link WaitPolicy#TRANSFER}) */
+        /**
+         * How to wait for a backup or restore. (default: {@link WaitPolicy#TRANSFER})
+         *
+         * @param policy the poll interval and deadline of a transfer; must not be null
+         * @return this builder
+         */
         public Builder transferWait(WaitPolicy policy) {
             this.transferWait = Objects.requireNonNull(policy, "transferWait");
             return this;
         }
 
-        /** For {@link Backup#capturedAt()}. (default: {@link Clock#systemUTC()}) */
+        /**
+         * For {@link Backup#capturedAt()}. (default: {@link Clock#systemUTC()})
+         *
+         * @param clock the clock; must not be null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @throws IllegalStateException without a client */
+        /**
+         * @return the backups, with these settings
+         * @throws IllegalStateException without a client
+         */
         public HerokuPostgresBackups build() {
             if (client == null) {
                 throw new IllegalStateException("client == null");

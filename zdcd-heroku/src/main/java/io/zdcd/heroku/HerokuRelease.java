@@ -41,6 +41,16 @@ public record HerokuRelease(String id, int version, Status status, boolean curre
     /**
      * {@code id} and the optional components must not be null; a null status becomes {@code UNKNOWN}, null strings
      * empty.
+     *
+     * @param id the release UUID (what a rollback names)
+     * @param version {@code vNN}
+     * @param status pending while the release phase runs, then succeeded or failed
+     * @param current whether this is the app's current release
+     * @param eligibleForRollback whether Heroku allows rolling back to it
+     * @param description Heroku's description ("Deploy 1a2b3c4", "Rollback to v41")
+     * @param slugId the slug, for Cedar apps
+     * @param outputStreamUrl where the release command's output is streamed
+     * @param createdAt Heroku's timestamp, as sent
      */
     public HerokuRelease {
         Objects.requireNonNull(id, "id");

@@ -17,24 +17,43 @@ import java.util.OptionalInt;
  * @since 0.1
  */
 public record HerokuRunResult(String dyno, OptionalInt exitStatus, List<String> output) {
-    /** Copies the list; {@code dyno} and {@code exitStatus} must not be null. */
+    /**
+     * Copies the list; {@code dyno} and {@code exitStatus} must not be null.
+     *
+     * @param dyno the dyno's name, for example {@code run.1234}
+     * @param exitStatus the exit status, empty while the process runs (or if its exit was not seen in time)
+     * @param output the process's output lines, oldest first
+     */
     public HerokuRunResult {
         Objects.requireNonNull(dyno, "dyno");
         Objects.requireNonNull(exitStatus, "exitStatus");
         output = List.copyOf(output);
     }
 
-    /** Whether Heroku reported the process's exit. */
+    /**
+     * Whether Heroku reported the process's exit.
+     *
+     * @return true once the exit status is known
+     */
     public boolean exited() {
         return exitStatus.isPresent();
     }
 
-    /** Whether the process exited with status 0. */
+    /**
+     * Whether the process exited with status 0.
+     *
+     * @return true only when the process exited and its status was 0; false while it runs
+     */
     public boolean succeeded() {
         return exitStatus.isPresent() && exitStatus.getAsInt() == 0;
     }
 
-    /** The last {@code n} output lines joined with {@code " | "}, for one-line messages. */
+    /**
+     * The last {@code n} output lines joined with {@code " | "}, for one-line messages.
+     *
+     * @param n how many lines, at most; 0 or less gives an empty string
+     * @return the lines, oldest first; fewer when the output is shorter
+     */
     public String tail(int n) {
         List<String> last = output.subList(Math.max(0, output.size() - n), output.size());
         return String.join(" | ", last);

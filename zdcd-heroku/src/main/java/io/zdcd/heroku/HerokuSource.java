@@ -11,7 +11,12 @@ import java.util.Objects;
  * @since 0.1
  */
 public record HerokuSource(String getUrl, String putUrl) {
-    /** {@code getUrl} and {@code putUrl} must not be null. */
+    /**
+     * {@code getUrl} and {@code putUrl} must not be null.
+     *
+     * @param getUrl what a build reads
+     * @param putUrl where to upload
+     */
     public HerokuSource {
         Objects.requireNonNull(getUrl, "getUrl");
         Objects.requireNonNull(putUrl, "putUrl");

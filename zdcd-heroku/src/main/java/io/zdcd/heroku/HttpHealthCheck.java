@@ -38,13 +38,21 @@ public final class HttpHealthCheck implements HealthCheck {
     /**
      * A check of {@code url} with a 5 s timeout per request.
      *
+     * @param url the URL to GET, {@code http://} or {@code https://}
+     * @return the check
      * @throws IllegalArgumentException if {@code url} is not an http(s) URL
      */
     public static HttpHealthCheck of(String url) {
         return of(url, Duration.ofSeconds(5));
     }
 
-    /** A check of {@code url} with the given timeout per request. */
+    /**
+     * A check of {@code url} with the given timeout per request.
+     *
+     * @param url the URL to GET, {@code http://} or {@code https://}
+     * @param timeout the longest one request may take; positive
+     * @return the check
+     */
     public static HttpHealthCheck of(String url, Duration timeout) {
         Objects.requireNonNull(url, "url");
         HttpUrl u = HttpUrl.parse(url);

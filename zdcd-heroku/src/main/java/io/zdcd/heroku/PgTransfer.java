@@ -54,7 +54,23 @@ public record PgTransfer(String uuid, int num, String fromType, String toType, S
         CANCELED
     }
 
-    /** Copies the list; {@code uuid} and the optional components must not be null; null strings become empty. */
+    /**
+     * Copies the list; {@code uuid} and the optional components must not be null; null strings become empty.
+     *
+     * @param uuid the transfer UUID
+     * @param num its number ({@code b005} is backup 5)
+     * @param fromType {@code pg_dump} for a backup, other for a restore
+     * @param toType {@code gof3r} for a backup, {@code pg_restore} for a restore
+     * @param toUrl where a backup was stored (a secret, pre-signed URL; what a restore reads)
+     * @param succeeded whether it finished successfully
+     * @param processedBytes bytes done so far
+     * @param sourceBytes bytes in total, when known
+     * @param startedAt when it started, if it did
+     * @param finishedAt when it finished, if it did
+     * @param canceledAt when it was canceled, if it was
+     * @param createdAt when it was created
+     * @param logs the last log messages (only when asked for verbosely)
+     */
     public PgTransfer {
         Objects.requireNonNull(uuid, "uuid");
         fromType = Objects.requireNonNullElse(fromType, "");
@@ -70,6 +86,8 @@ public record PgTransfer(String uuid, int num, String fromType, String toType, S
     /**
      * What the transfer does: a backup ({@code pg_dump} to storage), a copy (from {@code pg_dump} elsewhere) or a
      * restore.
+     *
+     * @return the kind, from the transfer's from and to types
      */
     public Kind kind() {
         if ("pg_dump".equals(fromType) && "gof3r".equals(toType)) {
@@ -78,7 +96,11 @@ public record PgTransfer(String uuid, int num, String fromType, String toType, S
         return "pg_dump".equals(fromType) ? Kind.COPY : Kind.RESTORE;
     }
 
-    /** Where it stands: canceled, completed or failed once finished, else running once started, else pending. */
+    /**
+     * Where it stands: canceled, completed or failed once finished, else running once started, else pending.
+     *
+     * @return the state
+     */
     public State state() {
         if (canceledAt.isPresent()) {
             return State.CANCELED;
@@ -89,12 +111,20 @@ public record PgTransfer(String uuid, int num, String fromType, String toType, S
         return startedAt.isPresent() ? State.RUNNING : State.PENDING;
     }
 
-    /** Whether it finished (succeeded, failed or canceled). */
+    /**
+     * Whether it finished (succeeded, failed or canceled).
+     *
+     * @return true once it finished, whatever the outcome
+     */
     public boolean isFinished() {
         return finishedAt.isPresent() || canceledAt.isPresent();
     }
 
-    /** The CLI's name: {@code b005}, {@code r012}, {@code c003}. */
+    /**
+     * The CLI's name: {@code b005}, {@code r012}, {@code c003}.
+     *
+     * @return the name: {@code b}, {@code r} or {@code c} and the number, 3 digits at least
+     */
     public String name() {
         char prefix = switch (kind()) {
             case BACKUP -> 'b';

@@ -23,7 +23,13 @@ public record RateLimitPolicy(int slowDownBelow, Duration delayPerCall, int mini
     /** Slow down below 100 remaining by 800 ms a call; require 200 to start. */
     public static final RateLimitPolicy DEFAULT = new RateLimitPolicy(100, Duration.ofMillis(800), 200);
 
-    /** Checks the values; throws {@link IllegalArgumentException} for a negative one. */
+    /**
+     * Checks the values; throws {@link IllegalArgumentException} for a negative one.
+     *
+     * @param slowDownBelow remaining calls below which each call waits first (0 disables the slow-down)
+     * @param delayPerCall that wait (default 0.8 s = 3600 s / 4500 calls)
+     * @param minimumToStart calls that must remain before a deploy starts (0 disables the check)
+     */
     public RateLimitPolicy {
         if (slowDownBelow < 0) {
             throw new IllegalArgumentException("slowDownBelow must be >= 0, was " + slowDownBelow);
@@ -34,12 +40,20 @@ public record RateLimitPolicy(int slowDownBelow, Duration delayPerCall, int mini
         RetryPolicy.requirePositiveOrZero(delayPerCall, "delayPerCall");
     }
 
-    /** The default policy. */
+    /**
+     * The default policy.
+     *
+     * @return {@link #DEFAULT}: slows down below 100 calls left by 0.8 s per call, needs 200 calls to start
+     */
     public static RateLimitPolicy defaults() {
         return DEFAULT;
     }
 
-    /** Never slows down and never checks the budget. */
+    /**
+     * Never slows down and never checks the budget.
+     *
+     * @return a policy with every value 0
+     */
     public static RateLimitPolicy unlimited() {
         return new RateLimitPolicy(0, Duration.ZERO, 0);
     }

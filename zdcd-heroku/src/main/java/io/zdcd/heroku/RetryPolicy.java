@@ -33,6 +33,12 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * Checks the values: {@code maxAttempts} at least 1, backoffs not negative, {@code multiplier} at least 1, {@code
      * jitter} between 0 and 1; throws {@link IllegalArgumentException} otherwise.
+     *
+     * @param maxAttempts attempts in total, the first included (&gt;= 1)
+     * @param initialBackoff the wait before the second attempt
+     * @param multiplier factor applied to the wait after each attempt (&gt;= 1)
+     * @param maxBackoff the longest single wait
+     * @param jitter random fraction (0 to 1) added to or taken from each wait, so clients do not retry in step
      */
     public RetryPolicy {
         if (maxAttempts < 1) {
@@ -48,17 +54,30 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         }
     }
 
-    /** {@link #DEFAULT}. */
+    /**
+     * {@link #DEFAULT}.
+     *
+     * @return {@link #DEFAULT}: 6 attempts, waits from 1 s doubling up to 1 min, 25% jitter
+     */
     public static RetryPolicy defaults() {
         return DEFAULT;
     }
 
-    /** One attempt, never retried. */
+    /**
+     * One attempt, never retried.
+     *
+     * @return a policy of one attempt
+     */
     public static RetryPolicy none() {
         return new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, 0);
     }
 
-    /** This policy with at most {@code attempts} attempts in all. */
+    /**
+     * This policy with at most {@code attempts} attempts in all.
+     *
+     * @param attempts attempts in total, the first included; at least 1
+     * @return a copy of this policy with that many attempts
+     */
     public RetryPolicy withMaxAttempts(int attempts) {
         return new RetryPolicy(attempts, initialBackoff, multiplier, maxBackoff, jitter);
     }
@@ -66,17 +85,32 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * This policy with a first backoff {@code initial}, multiplied by {@code factor} each attempt, never over {@code
      * max}.
+     *
+     * @param initial the wait before the second attempt
+     * @param factor the growth factor of the wait, at least 1
+     * @param max the longest single wait
+     * @return a copy of this policy with those waits
      */
     public RetryPolicy withBackoff(Duration initial, double factor, Duration max) {
         return new RetryPolicy(maxAttempts, initial, factor, max, jitter);
     }
 
-    /** This policy with each backoff varied by {@code fraction} either way. */
+    /**
+     * This policy with each backoff varied by {@code fraction} either way.
+     *
+     * @param fraction between 0 and 1 (0: no jitter)
+     * @return a copy of this policy with that jitter
+     */
     public RetryPolicy withJitter(double fraction) {
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, fraction);
     }
 
-    /** The wait before attempt {@code attempt + 1} (attempt counts from 1), without jitter. */
+    /**
+     * The wait before attempt {@code attempt + 1} (attempt counts from 1), without jitter.
+     *
+     * @param attempt the attempt that failed, from 1
+     * @return the wait before jitter, at most {@code maxBackoff}
+     */
     public Duration backoffAfter(int attempt) {
         double nanos = initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));
         long capped = (long) Math.min(nanos, (double) maxBackoff.toNanos());

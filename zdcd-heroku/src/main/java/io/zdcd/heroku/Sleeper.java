@@ -11,10 +11,18 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-    /** Sleeps for {@code d}; throws {@link HerokuApiException} (interrupted) if the thread is interrupted. */
+    /**
+     * Sleeps for {@code d}; throws {@link HerokuApiException} (interrupted) if the thread is interrupted.
+     *
+     * @param d how long to sleep; not negative
+     */
     void sleep(Duration d);
 
-    /** {@link Thread#sleep(long)}; an interrupt restores the flag and throws. */
+    /**
+     * {@link Thread#sleep(long)}; an interrupt restores the flag and throws.
+     *
+     * @return a sleeper that blocks the calling thread
+     */
     static Sleeper system() {
         return d -> {
             try {

@@ -19,7 +19,14 @@ public record Timeouts(Duration connect, Duration read, Duration write, Duration
     public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
             Duration.ofSeconds(30), Duration.ofSeconds(60));
 
-    /** Checks that every timeout is positive; throws {@link IllegalArgumentException} otherwise. */
+    /**
+     * Checks that every timeout is positive; throws {@link IllegalArgumentException} otherwise.
+     *
+     * @param connect establishing the connection
+     * @param read between two reads of the response
+     * @param write between two writes of the request
+     * @param call the whole call, redirects included
+     */
     public Timeouts {
         for (Duration d : new Duration[] {connect, read, write, call}) {
             RetryPolicy.requirePositiveOrZero(d, "timeout");
@@ -29,12 +36,21 @@ public record Timeouts(Duration connect, Duration read, Duration write, Duration
         }
     }
 
-    /** The default timeouts. */
+    /**
+     * The default timeouts.
+     *
+     * @return {@link #DEFAULT}: connect 10 s, read and write 30 s, whole call 60 s
+     */
     public static Timeouts defaults() {
         return DEFAULT;
     }
 
-    /** The same timeout for everything. */
+    /**
+     * The same timeout for everything.
+     *
+     * @param each the timeout of connect, read, write and the whole call; positive
+     * @return timeouts all equal to {@code each}
+     */
     public static Timeouts of(Duration each) {
         return new Timeouts(each, each, each, each);
     }

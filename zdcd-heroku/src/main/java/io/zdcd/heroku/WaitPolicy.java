@@ -26,13 +26,22 @@ public record WaitPolicy(Duration interval, Duration deadline) {
     /**
      * Checks that {@code interval} and {@code deadline} are not negative; throws {@link IllegalArgumentException}
      * otherwise.
+     *
+     * @param interval time between two polls
+     * @param deadline the longest the whole wait may take
      */
     public WaitPolicy {
         RetryPolicy.requirePositiveOrZero(interval, "interval");
         RetryPolicy.requirePositiveOrZero(deadline, "deadline");
     }
 
-    /** A policy that polls every {@code interval}, for up to {@code deadline}. */
+    /**
+     * A policy that polls every {@code interval}, for up to {@code deadline}.
+     *
+     * @param interval time between two polls; zero or positive
+     * @param deadline the longest the whole wait may take; zero or positive
+     * @return the policy
+     */
     public static WaitPolicy of(Duration interval, Duration deadline) {
         return new WaitPolicy(interval, deadline);
     }
