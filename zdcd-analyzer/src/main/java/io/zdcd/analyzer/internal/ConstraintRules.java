@@ -96,7 +96,7 @@ final class ConstraintRules {
             int u = t.find(p, "USING");
             boolean usingIndex = u >= 0 && t.is(u + 1, "INDEX");
             if (kind.equals("PRIMARY KEY")) { // its columns: the batch loops of zdcd fix key on them
-                Schema.Index backing = usingIndex ? j.ctx.schema.indexes.get(t.ident(u + 2)) : null;
+                Schema.Index backing = usingIndex ? j.ctx.schema.indexes().get(t.ident(u + 2)) : null;
                 int paren = usingIndex ? -1 : firstParen(t, p, e);
                 known.keyColumns = backing != null ? backing.columns() : paren < 0 ? List.of() : columnList(t, paren, e);
             }
