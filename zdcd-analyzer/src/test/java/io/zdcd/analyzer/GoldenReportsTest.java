@@ -81,8 +81,8 @@ class GoldenReportsTest {
             String rel = key(corpus.relativize(file));
             String sql = Files.readString(file, StandardCharsets.UTF_8);
             SqlMigrationClassifier classifier = RuleCorpusTest.classifierFor(sql);
-            out.put("corpus/" + rel.replaceAll("\\.sql$", ".json"), Reports.render(
-                    classifier.classify(Migration.of(rel, sql)), classifier.postgresVersion(), ReportFormat.JSON));
+            out.put("corpus/" + rel.replaceAll("\\.sql$", ".json"), pretty(Reports.render(
+                    classifier.classify(Migration.of(rel, sql)), classifier.postgresVersion(), ReportFormat.JSON)));
         }
         Path resources = corpus.getParent();
         out.put("django/3.2.json", folder(resources.resolve("django/3.2"), "django/3.2"));
@@ -98,7 +98,22 @@ class GoldenReportsTest {
             Migration m = Migrations.fromFile(f);
             return Migration.of(name + "/" + key(dir.relativize(f)), m.sql());
         }).toList();
-        return Reports.render(SqlMigrationClassifier.defaults().classifyAll(migrations), ReportFormat.JSON);
+        return pretty(Reports.render(SqlMigrationClassifier.defaults().classifyAll(migrations), ReportFormat.JSON));
+    }
+
+    /**
+     * The report indented, one field per line (as the golden files are written), so a difference names its line:
+     * {@code --format json} itself is compact, and whitespace is no part of its contract.
+     */
+    private static String pretty(String json) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(json))
+                    .replace("\r\n", "\n") + "\n";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void write(Map<String, String> reports) throws IOException {
