@@ -8,10 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import io.zdcd.analyzer.SqlMigrationClassifier;
-import io.zdcd.classify.Classification;
-import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Migration;
-import io.zdcd.classify.Phase;
 import io.zdcd.classify.Verdict;
 import io.zdcd.jdbc.JdbcMigrationRunner;
 import io.zdcd.jdbc.PostgresDatabase;
@@ -247,16 +244,7 @@ class BackfillFixTest {
             throws SQLException {
         FixResult fix = fixer.fix(Migration.of(name + ".sql", sql));
         then(fix.isComplete()).as(fix.toString() + fix.statements()).isTrue();
-        ClassificationReport report = SqlMigrationClassifier.builder().schema(SCHEMA).build()
-                .classifyAll(fix.files().stream().map(f -> Migration.of(f.name(), f.sql())).toList());
-        for (int i = 0; i < fix.files().size(); i++) {
-            Classification c = report.migrations().get(i);
-            if (fix.files().get(i).phase() == Phase.EXPAND) {
-                then(c.verdict()).as(c.describe()).isEqualTo(Verdict.SAFE);
-            } else {
-                then(c.statements()).as(c.describe()).allMatch(s -> s.phase() != Phase.MAINTENANCE);
-            }
-        }
+        MigrationFixerTest.provenByTheClassifier(fix, SCHEMA);
         then(SqlMigrationClassifier.builder().schema(SCHEMA).build().classify(Migration.of(name, sql)).verdict())
                 .as("the original is unsafe").isEqualTo(Verdict.UNSAFE);
 

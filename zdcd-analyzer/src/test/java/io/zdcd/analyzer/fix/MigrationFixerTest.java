@@ -320,16 +320,7 @@ class MigrationFixerTest {
         then(fix.isComplete()).as(fix.toString() + fix.statements()).isTrue();
         then(fix.files()).extracting(FixFile::name).isSorted();
         then(fix.files()).allMatch(f -> f.name().contains(f.phase().label()));
-        ClassificationReport report = SqlMigrationClassifier.builder().schema(SCHEMA).build()
-                .classifyAll(fix.files().stream().map(f -> Migration.of(f.name(), f.sql())).toList());
-        for (int i = 0; i < fix.files().size(); i++) {
-            Classification c = report.migrations().get(i);
-            if (fix.files().get(i).phase() == Phase.EXPAND) {
-                then(c.verdict()).as(c.describe()).isEqualTo(Verdict.SAFE);
-            } else {
-                then(c.statements()).as(c.describe()).allMatch(s -> s.phase() != Phase.MAINTENANCE);
-            }
-        }
+        provenByTheClassifier(fix, SCHEMA);
         Classification original = SqlMigrationClassifier.builder().schema(SCHEMA).build()
                 .classify(Migration.of(name, sql));
         then(original.verdict()).as("the original is unsafe").isEqualTo(Verdict.UNSAFE);
@@ -366,6 +357,23 @@ class MigrationFixerTest {
         }
         then(actual).as("catalog after expand + contract").isEqualTo(expected);
         return fix;
+    }
+
+    /**
+     * Every expand file SAFE and every contract statement SAFE or contract-phase, by a classifier that knows
+     * {@code schema}.
+     */
+    static void provenByTheClassifier(FixResult fix, String schema) {
+        ClassificationReport report = SqlMigrationClassifier.builder().schema(schema).build()
+                .classifyAll(fix.files().stream().map(f -> Migration.of(f.name(), f.sql())).toList());
+        for (int i = 0; i < fix.files().size(); i++) {
+            Classification c = report.migrations().get(i);
+            if (fix.files().get(i).phase() == Phase.EXPAND) {
+                then(c.verdict()).as(c.describe()).isEqualTo(Verdict.SAFE);
+            } else {
+                then(c.statements()).as(c.describe()).allMatch(s -> s.phase() != Phase.MAINTENANCE);
+            }
+        }
     }
 
     static void apply(Connection c, FixFile f) throws SQLException {
