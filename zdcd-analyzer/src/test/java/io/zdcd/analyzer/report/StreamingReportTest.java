@@ -57,6 +57,20 @@ class StreamingReportTest {
     }
 
     @Test
+    void every_format_written_as_utf8_bytes_is_the_rendered_report() throws Exception {
+        List<Migration> migrations = new ArrayList<>(corpus());
+        migrations.add(Migration.of("0099_unicode.sql",
+                "ALTER TABLE \"café\" ADD COLUMN \"naïve_名前\" text DEFAULT 'ü €' NOT NULL;"));
+        ClassificationReport report = SqlMigrationClassifier.defaults().classifyAll(migrations);
+        for (ReportFormat format : ReportFormat.values()) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            Reports.writeUtf8(report, format, bytes);
+            then(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).as("%s", format)
+                    .isEqualTo(Reports.render(report, format));
+        }
+    }
+
+    @Test
     void a_migration_whose_end_changes_an_earlier_statement_streams_the_final_analysis() {
         // the BEGIN is judged UNSAFE only at the end (never committed); the trailing RunPython marker changes the
         // last statement; both must be in the streamed report where the statements are

@@ -101,6 +101,13 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter out;
     PrintWriter err;
 
+    /**
+     * Standard output as bytes when run without picocli on the process's own output: a report held in memory goes
+     * there as UTF-8 without a character encoder in between (the JSON report of a large file is most of a check's
+     * time). Null: reports go to {@link #out}.
+     */
+    java.io.PrintStream bytes;
+
     /** Where {@code -} is read from (tests replace it). */
     InputStream stdin = System.in;
 
@@ -287,12 +294,17 @@ public final class CheckCommand implements Callable<Integer> {
     private void writeReport(ClassificationReport report, ReportFormat reportFormat) {
         if (output == null) {
             PrintWriter out = out();
-            Reports.write(report, reportFormat, out);
             out.flush();
+            if (bytes != null) {
+                Reports.writeUtf8(report, reportFormat, bytes);
+            } else {
+                Reports.write(report, reportFormat, out);
+                out.flush();
+            }
             return;
         }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            Reports.write(report, reportFormat, out);
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+            Reports.writeUtf8(report, reportFormat, out);
         } catch (IOException | UncheckedIOException e) {
             throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
                     .getMessage());

@@ -183,6 +183,7 @@ public final class Zdcd implements Runnable {
     static int run(CheckCommand check, String[] args) {
         check.out = stdout();
         check.err = stderr();
+        check.bytes = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, UTF_8);
         int exit;
         try {
             exit = check.call();
@@ -202,6 +203,7 @@ public final class Zdcd implements Runnable {
     }
 
     private static int reported(int exit, PrintWriter out) {
+        out.flush();
         if (System.out.checkError() || out.checkError()) {
             System.err.println("zdcd: could not write the report to standard output (disk full or output closed?)");
             System.err.flush();

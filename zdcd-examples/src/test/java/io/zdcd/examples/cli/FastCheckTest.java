@@ -78,4 +78,24 @@ class FastCheckTest {
         then(out.toString()).isEqualTo(viaPicocli.out());
         then(err.toString()).isEqualTo(viaPicocli.err()).isEmpty();
     }
+
+    @Test
+    void a_fast_check_writing_bytes_to_stdout_reports_as_the_picocli_one() {
+        String sample = CheckCommandTest.SAMPLES.resolve("0003_order_status.sql").toString();
+        for (String format : List.of("json", "text", "sarif", "markdown", "gitlab")) {
+            CheckCommandTest.Run viaPicocli = CheckCommandTest.run("check", "--format", format, sample);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            CheckCommand fast = FastCheck.parse(new String[] {"check", "--format", format, sample});
+            fast.out = new java.io.PrintWriter(out);
+            fast.err = new java.io.PrintWriter(err);
+            fast.bytes = new java.io.PrintStream(bytes, false, java.nio.charset.StandardCharsets.UTF_8);
+
+            then(fast.call()).as(format).isEqualTo(viaPicocli.exitCode()).isEqualTo(1);
+            then(out.toString()).as(format).isEmpty();
+            then(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).as(format).isEqualTo(viaPicocli.out());
+            then(err.toString()).isEqualTo(viaPicocli.err()).isEmpty();
+        }
+    }
 }

@@ -1,10 +1,13 @@
 package io.zdcd.analyzer.report.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.StatementAnalysis;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -28,13 +31,42 @@ import java.util.List;
 public final class JsonReport implements ReportStream {
 
 
+    // The names written for every statement and finding, encoded once (a 20,000-statement report writes 16 MB).
+    private static final SerializableString INDEX = new SerializedString("index");
+    private static final SerializableString LINE = new SerializedString("line");
+    private static final SerializableString COLUMN = new SerializedString("column");
+    private static final SerializableString KIND = new SerializedString("kind");
+    private static final SerializableString SQL = new SerializedString("sql");
+    private static final SerializableString LOCK = new SerializedString("lock");
+    private static final SerializableString LOCKS = new SerializedString("locks");
+    private static final SerializableString TABLES = new SerializedString("tables");
+    private static final SerializableString BLOCKS = new SerializedString("blocks");
+    private static final SerializableString REWRITE = new SerializedString("rewrite");
+    private static final SerializableString SCAN = new SerializedString("scan");
+    private static final SerializableString BREAKS_OLD_CODE = new SerializedString("breaksOldCode");
+    private static final SerializableString VERDICT = new SerializedString("verdict");
+    private static final SerializableString PHASE = new SerializedString("phase");
+    private static final SerializableString FINDINGS = new SerializedString("findings");
+    private static final SerializableString RULE = new SerializedString("rule");
+    private static final SerializableString MESSAGE = new SerializedString("message");
+    private static final SerializableString SAFE_ALTERNATIVE = new SerializedString("safeAlternative");
+
     private final JsonGenerator g;
 
     JsonReport(Appendable out) throws IOException {
         this.g = ReportFacts.compactJsonGenerator(out); // a report for programs: a fifth smaller, faster to write
     }
 
+    JsonReport(OutputStream out) throws IOException {
+        this.g = ReportFacts.compactJsonGenerator(out);
+    }
+
     public static void write(ClassificationReport report, Appendable out) throws IOException {
+        ReportStream.write(report, new JsonReport(out));
+    }
+
+    /** Writes the report as UTF-8 bytes to {@code out} (flushed, not closed). */
+    public static void write(ClassificationReport report, OutputStream out) throws IOException {
         ReportStream.write(report, new JsonReport(out));
     }
 
@@ -83,48 +115,68 @@ public final class JsonReport implements ReportStream {
 
     private static void writeStatement(JsonGenerator g, StatementAnalysis s) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("index", s.index());
-        g.writeNumberField("line", s.line());
-        g.writeNumberField("column", s.column());
-        g.writeStringField("kind", s.kind());
-        g.writeStringField("sql", s.sql());
+        g.writeFieldName(INDEX);
+        g.writeNumber(s.index());
+        g.writeFieldName(LINE);
+        g.writeNumber(s.line());
+        g.writeFieldName(COLUMN);
+        g.writeNumber(s.column());
+        g.writeFieldName(KIND);
+        g.writeString(s.kind());
+        g.writeFieldName(SQL);
+        g.writeString(s.sql());
         if (s.lock().isPresent()) {
-            g.writeStringField("lock", s.lock().get().pgName());
+            g.writeFieldName(LOCK);
+            g.writeString(s.lock().get().pgName());
         } else {
-            g.writeNullField("lock");
+            g.writeFieldName(LOCK);
+            g.writeNull();
         }
-        g.writeObjectFieldStart("locks");
+        g.writeFieldName(LOCKS);
+        g.writeStartObject();
         for (java.util.Map.Entry<String, io.zdcd.classify.LockMode> e : s.locks().entrySet()) {
             g.writeStringField(e.getKey(), e.getValue().pgName());
         }
         g.writeEndObject();
-        g.writeArrayFieldStart("tables");
+        g.writeFieldName(TABLES);
+        g.writeStartArray();
         for (String t : s.tables()) {
             g.writeString(t);
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("blocks");
+        g.writeFieldName(BLOCKS);
+        g.writeStartArray();
         for (String b : ReportFacts.blocks(s)) {
             g.writeString(b);
         }
         g.writeEndArray();
-        g.writeBooleanField("rewrite", s.rewrite());
-        g.writeBooleanField("scan", s.scan());
-        g.writeBooleanField("breaksOldCode", s.breaksOldCode());
-        g.writeStringField("verdict", s.verdict().name());
-        g.writeStringField("phase", s.phase().label());
+        g.writeFieldName(REWRITE);
+        g.writeBoolean(s.rewrite());
+        g.writeFieldName(SCAN);
+        g.writeBoolean(s.scan());
+        g.writeFieldName(BREAKS_OLD_CODE);
+        g.writeBoolean(s.breaksOldCode());
+        g.writeFieldName(VERDICT);
+        g.writeString(s.verdict().name());
+        g.writeFieldName(PHASE);
+        g.writeString(s.phase().label());
         writeFindings(g, s.findings());
         g.writeEndObject();
     }
 
     private static void writeFindings(JsonGenerator g, List<Finding> findings) throws IOException {
-        g.writeArrayFieldStart("findings");
+        g.writeFieldName(FINDINGS);
+        g.writeStartArray();
         for (Finding f : findings) {
             g.writeStartObject();
-            g.writeStringField("rule", f.ruleId());
-            g.writeStringField("verdict", f.verdict().name());
-            g.writeStringField("message", f.message());
-            g.writeStringField("safeAlternative", f.safeAlternative());
+            g.writeFieldName(RULE);
+            g.writeString(f.ruleId());
+            g.writeFieldName(VERDICT);
+            g.writeString(f.verdict().name());
+            g.writeFieldName(MESSAGE);
+            g.writeString(f.message());
+            g.writeFieldName(SAFE_ALTERNATIVE);
+            g.writeString(f.safeAlternative());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -70,6 +70,14 @@ final class ReportFacts {
         return g;
     }
 
+    /**
+     * A JSON generator writing UTF-8 bytes to {@code out} without indentation, which it never closes: the same JSON
+     * as {@link #compactJsonGenerator(Appendable)}, without a character encoder between the generator and the bytes.
+     */
+    static JsonGenerator compactJsonGenerator(java.io.OutputStream out) throws IOException {
+        return JSON.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
+    }
+
     /** A JSON generator writing to {@code out} without indentation (the same JSON, smaller and faster to write). */
     static JsonGenerator compactJsonGenerator(Appendable out) throws IOException {
         return JSON.createGenerator(asWriter(out));
