@@ -10,7 +10,12 @@ import io.zdcd.ZdcdException;
 public final class LiveSchemaException extends ZdcdException {
     private static final long serialVersionUID = 1L;
 
-    /** The live schema could not be read, with the exception that caused it. */
+    /**
+     * The live schema could not be read, with the exception that caused it.
+     *
+     * @param message what could not be read and why, naming the database without its password
+     * @param cause   the failure of the connection or of the catalog query (often a {@link java.sql.SQLException})
+     */
     public LiveSchemaException(String message, Throwable cause) {
         super(message, cause);
     }

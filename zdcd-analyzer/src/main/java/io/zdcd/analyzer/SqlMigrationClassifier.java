@@ -146,6 +146,13 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
      * iteration is complete, so a migration that cannot be read fails before any output. The caller flushes and
      * closes {@code out}.
      *
+     * @param migrations the migrations to classify, in the order they run; not null, and iterable more than once
+     *                   with the same migrations each time
+     * @param format     the format to write the report in; not null
+     * @param out        where the report is written (a {@link java.io.Writer}, a {@link java.io.PrintStream}, a
+     *                   {@link StringBuilder}...); not null, and left open
+     * @return the counts of the report written: its verdict and how many migrations and statements were classified,
+     *         and how many of them UNSAFE
      * @throws java.io.UncheckedIOException when {@code out} fails
      */
     public io.zdcd.analyzer.report.ReportSummary writeReport(Iterable<Migration> migrations,
@@ -189,7 +196,12 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         return version.major();
     }
 
-    /** The target version as set, for example {@code 17} or {@code 14.2}. */
+    /**
+     * The target version as set, for example {@code 17} or {@code 14.2}.
+     *
+     * @return the PostgreSQL version the classifier judges for, as given to {@link Builder#postgresVersion(String)}
+     *         (with its minor release when one was given), or {@link #DEFAULT_POSTGRES_VERSION} by default
+     */
     public String postgresRelease() {
         return version.toString();
     }

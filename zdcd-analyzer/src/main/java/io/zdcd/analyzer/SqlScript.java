@@ -23,7 +23,13 @@ public final class SqlScript {
     private SqlScript() {
     }
 
-    /** The statements of {@code sql}, in order. */
+    /**
+     * The statements of {@code sql}, in order.
+     *
+     * @param sql the text of a whole script, as psql would read it; not null (an empty or comment-only script has no
+     *            statements)
+     * @return the statements in the order they appear, numbered from 1; empty when there are none; never null
+     */
     public static List<SqlStatement> split(String sql) {
         Objects.requireNonNull(sql, "sql");
         return Splitter.split(sql);

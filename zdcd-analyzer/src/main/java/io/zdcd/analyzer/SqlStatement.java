@@ -24,6 +24,16 @@ public record SqlStatement(int index, int line, int column, String text, boolean
 
     /**
      * {@code text} must not be null; a null {@code copyData} becomes empty and a null {@code problem} becomes empty.
+     *
+     * @param index           1-based position of the statement in its script
+     * @param line            1-based line of the statement's first character
+     * @param column          1-based column of the statement's first character (in UTF-16 code units)
+     * @param text            the statement as written, without leading comments and the terminating {@code ;};
+     *                        not null
+     * @param psqlMetaCommand whether this is a psql meta-command (a backslash command), not SQL
+     * @param copyData        the inline data of a {@code COPY ... FROM stdin} statement; null or empty when there is
+     *                        none
+     * @param problem         why the statement is malformed at the lexical level, if it is; null means none
      */
     public SqlStatement {
         Objects.requireNonNull(text, "text");
@@ -31,7 +41,14 @@ public record SqlStatement(int index, int line, int column, String text, boolean
         problem = problem == null ? Optional.empty() : problem;
     }
 
-    /** A plain, well-formed SQL statement. */
+    /**
+     * A plain, well-formed SQL statement: not a psql meta-command, with no {@code COPY} data and no problem.
+     *
+     * @param index  1-based position of the statement in its script
+     * @param line   1-based line of the statement's first character
+     * @param column 1-based column of the statement's first character (in UTF-16 code units)
+     * @param text   the statement as written, without leading comments and the terminating {@code ;}; not null
+     */
     public SqlStatement(int index, int line, int column, String text) {
         this(index, line, column, text, false, "", Optional.empty());
     }

@@ -19,7 +19,14 @@ import java.util.stream.Collectors;
  */
 public record Classification(String migration, Verdict verdict, List<StatementAnalysis> statements,
                              List<Finding> findings) {
-    /** Copies the lists; {@code migration} and {@code verdict} must not be null. */
+    /**
+     * Copies the lists; {@code migration} and {@code verdict} must not be null.
+     *
+     * @param migration  the migration's name, as {@link Migration#name()} gives it; not null
+     * @param verdict    SAFE only when every statement and migration-level finding is; not null
+     * @param statements every statement, in order; copied, must not be null
+     * @param findings   the migration-level findings; copied, must not be null (may be empty)
+     */
     public Classification {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(verdict, "verdict");
@@ -27,17 +34,30 @@ public record Classification(String migration, Verdict verdict, List<StatementAn
         findings = List.copyOf(findings);
     }
 
-    /** Whether the migration's verdict is SAFE. */
+    /**
+     * Whether the migration's verdict is SAFE.
+     *
+     * @return true when {@link #verdict()} is {@link Verdict#SAFE}, so the migration can run before the new code
+     */
     public boolean isSafe() {
         return verdict == Verdict.SAFE;
     }
 
-    /** The statements judged UNSAFE. */
+    /**
+     * The statements judged UNSAFE.
+     *
+     * @return an unmodifiable list of the UNSAFE statements, in migration order; empty when the migration is SAFE
+     */
     public List<StatementAnalysis> unsafeStatements() {
         return statements.stream().filter(s -> !s.isSafe()).toList();
     }
 
-    /** Every finding, statement-level ones first. */
+    /**
+     * Every finding, statement-level ones first.
+     *
+     * @return an unmodifiable list: each statement's findings in statement order, then the migration-level
+     *         {@link #findings()}; SAFE findings are included
+     */
     public List<Finding> allFindings() {
         List<Finding> all = new java.util.ArrayList<>();
         statements.forEach(s -> all.addAll(s.findings()));
@@ -45,7 +65,12 @@ public record Classification(String migration, Verdict verdict, List<StatementAn
         return List.copyOf(all);
     }
 
-    /** This classification, or an {@link UnsafeMigrationException} listing why it is unsafe. */
+    /**
+     * This classification, or an {@link UnsafeMigrationException} listing why it is unsafe.
+     *
+     * @return this classification, unchanged, when it is SAFE
+     * @throws UnsafeMigrationException when the verdict is UNSAFE; its message is {@link #describe()}
+     */
     public Classification requireSafe() {
         if (!isSafe()) {
             throw new UnsafeMigrationException(this);
@@ -53,7 +78,13 @@ public record Classification(String migration, Verdict verdict, List<StatementAn
         return this;
     }
 
-    /** A multi-line report: one line per unsafe statement with its findings and safe alternatives. */
+    /**
+     * A multi-line report: one line per unsafe statement with its findings and safe alternatives.
+     *
+     * @return text starting with {@code <migration>: <verdict>}, then for each UNSAFE statement its line and kind, its
+     *         UNSAFE findings and their safe alternatives, then the migration-level findings; every line ends in a
+     *         newline. Just the first line when the migration is SAFE with no migration-level findings
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder();
         sb.append(migration).append(": ").append(verdict).append('\n');

@@ -13,13 +13,23 @@ import java.util.Objects;
  * @param migrations      one classification per migration, in the order they apply
  */
 public record ClassificationReport(int postgresVersion, Verdict verdict, List<Classification> migrations) {
-    /** Copies the list; {@code verdict} must not be null. */
+    /**
+     * Copies the list; {@code verdict} must not be null.
+     *
+     * @param postgresVersion the PostgreSQL major version the verdicts hold for, for example {@code 17}
+     * @param verdict         the overall verdict, SAFE only when every migration is; not null
+     * @param migrations      one classification per migration, in apply order; copied, must not be null
+     */
     public ClassificationReport {
         Objects.requireNonNull(verdict, "verdict");
         migrations = List.copyOf(migrations);
     }
 
-    /** Whether the overall verdict is SAFE (every migration is SAFE). */
+    /**
+     * Whether the overall verdict is SAFE (every migration is SAFE).
+     *
+     * @return true when {@link #verdict()} is {@link Verdict#SAFE}
+     */
     public boolean isSafe() {
         return verdict == Verdict.SAFE;
     }

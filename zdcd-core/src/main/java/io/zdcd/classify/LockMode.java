@@ -42,32 +42,59 @@ public enum LockMode {
         this.blocksWrites = blocksWrites;
     }
 
-    /** The name {@code pg_locks.mode} uses, for example {@code AccessExclusiveLock}. */
+    /**
+     * The name {@code pg_locks.mode} uses, for example {@code AccessExclusiveLock}.
+     *
+     * @return the CamelCase name ending in {@code Lock}, as PostgreSQL reports it in {@code pg_locks}
+     */
     public String pgName() {
         return pgName;
     }
 
-    /** The name SQL's {@code LOCK TABLE ... IN <mode> MODE} uses, for example {@code ACCESS EXCLUSIVE}. */
+    /**
+     * The name SQL's {@code LOCK TABLE ... IN <mode> MODE} uses, for example {@code ACCESS EXCLUSIVE}.
+     *
+     * @return the upper-case words separated by single spaces
+     */
     public String sqlName() {
         return name().replace('_', ' ');
     }
 
-    /** Whether plain {@code SELECT}s (ACCESS SHARE) of the table wait while this lock is held. */
+    /**
+     * Whether plain {@code SELECT}s (ACCESS SHARE) of the table wait while this lock is held.
+     *
+     * @return true only for {@link #ACCESS_EXCLUSIVE}
+     */
     public boolean blocksReads() {
         return blocksReads;
     }
 
-    /** Whether {@code INSERT}/{@code UPDATE}/{@code DELETE} (ROW EXCLUSIVE) wait while this lock is held. */
+    /**
+     * Whether {@code INSERT}/{@code UPDATE}/{@code DELETE} (ROW EXCLUSIVE) wait while this lock is held.
+     *
+     * @return true for {@link #SHARE} and every stronger mode
+     */
     public boolean blocksWrites() {
         return blocksWrites;
     }
 
-    /** The stronger of the two modes. */
+    /**
+     * The stronger of the two modes.
+     *
+     * @param other the mode to compare with; null counts as weaker than every mode
+     * @return {@code other} when it is stronger than this mode, otherwise this mode (never null)
+     */
     public LockMode max(LockMode other) {
         return other != null && other.ordinal() > ordinal() ? other : this;
     }
 
-    /** The mode named {@code AccessExclusiveLock}, {@code ACCESS EXCLUSIVE} or {@code ACCESS_EXCLUSIVE}. */
+    /**
+     * The mode named {@code AccessExclusiveLock}, {@code ACCESS EXCLUSIVE} or {@code ACCESS_EXCLUSIVE}.
+     *
+     * @param name a {@code pg_locks} name, an SQL name or an enum constant's name, in any case; surrounding whitespace
+     *             is ignored; may be null
+     * @return the mode so named, or empty when {@code name} is null or names no mode
+     */
     public static Optional<LockMode> fromName(String name) {
         if (name == null) {
             return Optional.empty();

@@ -14,23 +14,47 @@ import java.util.Objects;
  * @param sql  the whole SQL text, possibly many statements
  */
 public record Migration(String name, String sql) {
-    /** {@code name} and {@code sql} must not be null. */
+    /**
+     * {@code name} and {@code sql} must not be null.
+     *
+     * @param name how reports refer to the migration (a path, {@code app/0042_name} or {@code <inline>}); not null
+     * @param sql  the whole SQL text, possibly many statements; not null
+     */
     public Migration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sql, "sql");
     }
 
-    /** A migration named {@code <inline>}. */
+    /**
+     * A migration named {@code <inline>}.
+     *
+     * @param sql the whole SQL text, possibly many statements; not null
+     * @return a migration named {@code <inline>} holding {@code sql}
+     * @throws NullPointerException when {@code sql} is null
+     */
     public static Migration ofSql(String sql) {
         return new Migration("<inline>", sql);
     }
 
-    /** A migration with this name and SQL text. */
+    /**
+     * A migration with this name and SQL text.
+     *
+     * @param name how reports refer to the migration; not null
+     * @param sql  the whole SQL text, possibly many statements; not null
+     * @return the migration
+     * @throws NullPointerException when either argument is null
+     */
     public static Migration of(String name, String sql) {
         return new Migration(name, sql);
     }
 
-    /** Reads a file as UTF-8 (malformed bytes are replaced, never fatal). */
+    /**
+     * Reads a file as UTF-8 (malformed bytes are replaced, never fatal).
+     *
+     * @param file the SQL file to read
+     * @return a migration named by the path as given ({@code file.toString()}) holding the file's whole text
+     * @throws UncheckedIOException when the file cannot be read (missing, a directory, no permission)
+     */
     public static Migration fromFile(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);

@@ -14,7 +14,11 @@ public enum Phase {
     /** It blocks traffic for longer than an instant (rewrite, scan, index build, unknown): nightly build or window. */
     MAINTENANCE;
 
-    /** {@code expand}, {@code contract} or {@code maintenance}, as reports write it. */
+    /**
+     * {@code expand}, {@code contract} or {@code maintenance}, as reports write it.
+     *
+     * @return the constant's name in lower case
+     */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

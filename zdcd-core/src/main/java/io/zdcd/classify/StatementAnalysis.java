@@ -53,13 +53,36 @@ public record StatementAnalysis(
         /** {@code INSERT}, {@code UPDATE} and {@code DELETE} wait. */
         WRITES;
 
-        /** {@code reads} or {@code writes}, as the JSON report writes it. */
+        /**
+         * {@code reads} or {@code writes}, as the JSON report writes it.
+         *
+         * @return the constant's name in lower case
+         */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
-    /** Copies the collections; {@code sql}, {@code kind}, {@code lock} and {@code verdict} must not be null. */
+    /**
+     * Copies the collections; {@code sql}, {@code kind}, {@code lock} and {@code verdict} must not be null.
+     *
+     * @param index         1-based position of the statement in its migration
+     * @param line          1-based line where the statement starts
+     * @param column        1-based column where the statement starts
+     * @param sql           the statement's text as written, without the terminating semicolon; not null
+     * @param kind          the recognised command, for example {@code ALTER TABLE ADD COLUMN}; not null
+     * @param tables        the relations it touches; copied, must not be null
+     * @param lock          the strongest lock on a relation that existed before the migration; empty, never null,
+     *                      when it takes none
+     * @param blocks        the traffic that lock holds up; copied, must not be null (empty when none)
+     * @param rewrite       whether it rewrites a table or index
+     * @param scan          whether it scans a whole table while holding its lock
+     * @param breaksOldCode whether the code currently deployed stops working against the new schema
+     * @param verdict       SAFE only when no finding is UNSAFE; not null
+     * @param findings      every rule's judgement, in rule order; copied, must not be null
+     * @param locks         the lock on each relation, strongest per relation, in the order the statement names them;
+     *                      copied keeping that order, must not be null (empty when not known)
+     */
     public StatementAnalysis {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(kind, "kind");
@@ -71,7 +94,24 @@ public record StatementAnalysis(
         locks = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(locks, "locks")));
     }
 
-    /** A statement analysis without per-relation locks ({@link #locks()} empty). */
+    /**
+     * A statement analysis without per-relation locks ({@link #locks()} empty).
+     *
+     * @param index         1-based position of the statement in its migration
+     * @param line          1-based line where the statement starts
+     * @param column        1-based column where the statement starts
+     * @param sql           the statement's text as written, without the terminating semicolon; not null
+     * @param kind          the recognised command, for example {@code ALTER TABLE ADD COLUMN}; not null
+     * @param tables        the relations it touches; copied, must not be null
+     * @param lock          the strongest lock on a relation that existed before the migration; empty, never null,
+     *                      when it takes none
+     * @param blocks        the traffic that lock holds up; copied, must not be null (empty when none)
+     * @param rewrite       whether it rewrites a table or index
+     * @param scan          whether it scans a whole table while holding its lock
+     * @param breaksOldCode whether the code currently deployed stops working against the new schema
+     * @param verdict       SAFE only when no finding is UNSAFE; not null
+     * @param findings      every rule's judgement, in rule order; copied, must not be null
+     */
     public StatementAnalysis(int index, int line, int column, String sql, String kind, List<String> tables,
                              Optional<LockMode> lock, Set<Blocked> blocks, boolean rewrite, boolean scan,
                              boolean breaksOldCode, Verdict verdict, List<Finding> findings) {
@@ -79,7 +119,11 @@ public record StatementAnalysis(
                 Map.of());
     }
 
-    /** Whether the statement's verdict is SAFE. */
+    /**
+     * Whether the statement's verdict is SAFE.
+     *
+     * @return true when {@link #verdict()} is {@link Verdict#SAFE}
+     */
     public boolean isSafe() {
         return verdict == Verdict.SAFE;
     }
@@ -87,6 +131,8 @@ public record StatementAnalysis(
     /**
      * When the statement can run: {@link Phase#EXPAND} when SAFE; {@link Phase#CONTRACT} when it only breaks the old
      * code (no rewrite or scan); {@link Phase#MAINTENANCE} otherwise.
+     *
+     * @return the deploy phase the statement belongs in; never null
      */
     public Phase phase() {
         if (isSafe()) {
@@ -95,7 +141,11 @@ public record StatementAnalysis(
         return breaksOldCode && !rewrite && !scan ? Phase.CONTRACT : Phase.MAINTENANCE;
     }
 
-    /** The rule ids of the findings, in order. */
+    /**
+     * The rule ids of the findings, in order.
+     *
+     * @return an unmodifiable list of {@link Finding#ruleId()}, one per finding (SAFE ones included), in rule order
+     */
     public List<String> ruleIds() {
         return findings.stream().map(Finding::ruleId).toList();
     }

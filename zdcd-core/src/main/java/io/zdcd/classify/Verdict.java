@@ -7,7 +7,12 @@ public enum Verdict {
     /** Needs the nightly build (and maybe a maintenance window), or a rewrite into safe steps. */
     UNSAFE;
 
-    /** The more severe of the two. */
+    /**
+     * The more severe of the two, for combining the verdicts of parts into the verdict of the whole.
+     *
+     * @param other the verdict to combine with; null counts as SAFE
+     * @return UNSAFE when either verdict is UNSAFE, otherwise SAFE (never null)
+     */
     public Verdict and(Verdict other) {
         return other != null && other.ordinal() > ordinal() ? other : this;
     }

@@ -13,15 +13,37 @@ import java.util.Objects;
  */
 public sealed interface DeploymentEvent {
 
-    /** The app deployed. */
+    /**
+     * The app deployed.
+     *
+     * @return the platform's name of the app the deployment is for
+     */
     String app();
 
-    /** When it happened. */
+    /**
+     * When it happened.
+     *
+     * @return the instant the pipeline's clock read when it emitted the event
+     */
     Instant at();
 
-    /** A deployment (or a recovery run by {@code recover()}) started. */
+    /**
+     * A deployment (or a recovery run by {@code recover()}) started.
+     *
+     * @param app   the app deployed
+     * @param at    when it started
+     * @param build the build it ships (for a recovery, the build of the deployment recovered)
+     * @param mode  continuous or nightly
+     */
     record DeploymentStarted(String app, Instant at, Build build, DeploymentMode mode) implements DeploymentEvent {
-        /** {@code build} and {@code mode} must not be null. */
+        /**
+         * {@code build} and {@code mode} must not be null.
+         *
+         * @param app   the app deployed
+         * @param at    when it started
+         * @param build the build it ships; not null
+         * @param mode  continuous or nightly; not null
+         */
         public DeploymentStarted {
             Objects.requireNonNull(build, "build");
             Objects.requireNonNull(mode, "mode");
@@ -34,7 +56,15 @@ public sealed interface DeploymentEvent {
         }
     }
 
-    /** A step started. */
+    /**
+     * A step started.
+     *
+     * @param app     the app deployed
+     * @param at      when the step started
+     * @param step    which step
+     * @param subject what it acts on (a migration name, a release, a backup id); empty, not null, when nothing in
+     *                particular
+     */
     record StepStarted(String app, Instant at, StepKind step, String subject) implements DeploymentEvent {
         @Override
         public String toString() {
@@ -42,7 +72,19 @@ public sealed interface DeploymentEvent {
         }
     }
 
-    /** A long step reports progress (a backup's bytes, a migration's lock retry, a build's output). */
+    /**
+     * A long step reports progress (a backup's bytes, a migration's lock retry, a build's output).
+     *
+     * @param app     the app deployed
+     * @param at      when the progress was reported
+     * @param step    the step running
+     * @param subject what it acts on; empty, not null, when nothing in particular
+     * @param message what is happening now, for people (never a secret)
+     * @param done    units done so far (bytes, rows, percent...), or -1 when unknown
+     * @param total   units in all, or -1 when unknown; {@code toString()} shows {@code (done/total)} only when both
+     *                are known
+     * @see io.zdcd.spi.Progress#report(String, long, long)
+     */
     record StepProgress(String app, Instant at, StepKind step, String subject, String message, long done, long total)
             implements DeploymentEvent {
         @Override
@@ -52,9 +94,21 @@ public sealed interface DeploymentEvent {
         }
     }
 
-    /** A step ended; {@link StepResult#status()} says how. */
+    /**
+     * A step ended; {@link StepResult#status()} says how.
+     *
+     * @param app    the app deployed
+     * @param at     when the step ended
+     * @param result the step, how it went and how long it took
+     */
     record StepFinished(String app, Instant at, StepResult result) implements DeploymentEvent {
-        /** {@code result} must not be null. */
+        /**
+         * {@code result} must not be null.
+         *
+         * @param app    the app deployed
+         * @param at     when the step ended
+         * @param result the step, how it went and how long it took; not null
+         */
         public StepFinished {
             Objects.requireNonNull(result, "result");
         }
@@ -65,9 +119,21 @@ public sealed interface DeploymentEvent {
         }
     }
 
-    /** A deployment ended. */
+    /**
+     * A deployment ended.
+     *
+     * @param app     the app deployed
+     * @param at      when it ended
+     * @param outcome how it ended, with every step; {@code toString()} is the outcome's
+     */
     record DeploymentFinished(String app, Instant at, DeploymentOutcome outcome) implements DeploymentEvent {
-        /** {@code outcome} must not be null. */
+        /**
+         * {@code outcome} must not be null.
+         *
+         * @param app     the app deployed
+         * @param at      when it ended
+         * @param outcome how it ended; not null
+         */
         public DeploymentFinished {
             Objects.requireNonNull(outcome, "outcome");
         }
@@ -78,7 +144,12 @@ public sealed interface DeploymentEvent {
         }
     }
 
-    /** Elapsed time, for listeners that print. */
+    /**
+     * Elapsed time, for listeners that print.
+     *
+     * @param d the time to format; not null
+     * @return whole milliseconds below one second ({@code 87ms}), otherwise seconds with one decimal ({@code 1.3s})
+     */
     static String format(Duration d) {
         return StepResult.format(d);
     }

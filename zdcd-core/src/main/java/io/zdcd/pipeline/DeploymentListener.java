@@ -17,10 +17,17 @@ public interface DeploymentListener {
 
     /**
      * Called for each event, in order; a {@link RuntimeException} it throws is logged and does not stop the deployment.
+     *
+     * @param event what happened; never null. Switch on its type (the interface is sealed) for the details
      */
     void onEvent(DeploymentEvent event);
 
-    /** One SLF4J line per event (logger {@code io.zdcd.pipeline}): INFO, WARN for failures. */
+    /**
+     * One SLF4J line per event (logger {@code io.zdcd.pipeline}): INFO, WARN for failures.
+     *
+     * @return a listener that logs each event's {@code toString()}: at WARN a failed step and a deployment that
+     *         ended neither successfully nor deferred, at INFO everything else
+     */
     static DeploymentListener logging() {
         Logger log = LoggerFactory.getLogger("io.zdcd.pipeline");
         return event -> {
@@ -36,7 +43,12 @@ public interface DeploymentListener {
         };
     }
 
-    /** One line per event on {@code out}, prefixed with the UTC time, for people (jshell, command lines). */
+    /**
+     * One line per event on {@code out}, prefixed with the UTC time, for people (jshell, command lines).
+     *
+     * @param out where to print, for example {@code System.out}; flushed after each line; not closed
+     * @return a listener printing {@code HH:mm:ss  <event>} lines
+     */
     static DeploymentListener printing(PrintStream out) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
         return event -> {

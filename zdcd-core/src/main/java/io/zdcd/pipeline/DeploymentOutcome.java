@@ -49,24 +49,50 @@ public sealed interface DeploymentOutcome {
         CONTRACT_FAILED
     }
 
-    /** How the deployment ended. */
+    /**
+     * How the deployment ended.
+     *
+     * @return the status matching the record type, for example {@link Status#DEFERRED} for {@link Deferred}
+     */
     Status status();
 
-    /** The app deployed. */
+    /**
+     * The app deployed.
+     *
+     * @return the platform's name of the app
+     */
     String app();
 
-    /** The steps that ran, in order, with their timings (recovery steps included). */
+    /**
+     * The steps that ran, in order, with their timings (recovery steps included).
+     *
+     * @return an unmodifiable list, oldest step first; empty when no step ran (always for {@link Skipped})
+     */
     List<StepResult> steps();
 
-    /** Wall time of the whole deployment. */
+    /**
+     * Wall time of the whole deployment.
+     *
+     * @return the time from the call that started it until the outcome was known, recovery included
+     */
     Duration elapsed();
 
-    /** Whether nothing is wrong: deployed or skipped. */
+    /**
+     * Whether nothing is wrong: deployed or skipped.
+     *
+     * @return true for {@link Status#DEPLOYED} and {@link Status#SKIPPED}; false otherwise, deferrals included
+     */
     default boolean isSuccess() {
         return status() == Status.DEPLOYED || status() == Status.SKIPPED;
     }
 
-    /** This outcome when it is a success or a deferral, otherwise a {@link DeploymentFailedException}. */
+    /**
+     * This outcome when it is a success or a deferral, otherwise a {@link DeploymentFailedException}.
+     *
+     * @return this outcome, unchanged, when it is DEPLOYED, SKIPPED or DEFERRED
+     * @throws DeploymentFailedException when it is REFUSED, ROLLED_BACK, FAILED or CONTRACT_FAILED; its message is
+     *                                   {@link #describe()}
+     */
     default DeploymentOutcome orThrow() {
         if (isSuccess() || status() == Status.DEFERRED) {
             return this;
@@ -77,6 +103,9 @@ public sealed interface DeploymentOutcome {
     /**
      * A multi-line timeline: the status, every step with its timing, each UNSAFE finding with its reason and safe
      * alternative (when deferred), and the recovery (when failed).
+     *
+     * @return text starting with {@code toString()}, then one indented line per step, then the details of the
+     *         status; every line ends in a newline
      */
     default String describe() {
         StringBuilder sb = new StringBuilder(toString()).append('\n');
@@ -105,10 +134,26 @@ public sealed interface DeploymentOutcome {
         return text.lines().map(l -> "  " + l + "\n").reduce("", String::concat);
     }
 
-    /** The build is the running code. */
+    /**
+     * The build is the running code.
+     *
+     * @param app     the app deployed
+     * @param build   the build now running
+     * @param release the platform's release that runs it
+     * @param steps   the steps that ran, in order
+     * @param elapsed wall time of the whole deployment
+     */
     record Deployed(String app, Build build, Release release, List<StepResult> steps, Duration elapsed)
             implements DeploymentOutcome {
-        /** Copies the list; {@code build} and {@code release} must not be null. */
+        /**
+         * Copies the list; {@code build} and {@code release} must not be null.
+         *
+         * @param app     the app deployed
+         * @param build   the build now running; not null
+         * @param release the platform's release that runs it; not null
+         * @param steps   the steps that ran, in order; copied, must not be null
+         * @param elapsed wall time of the whole deployment
+         */
         public Deployed {
             Objects.requireNonNull(build, "build");
             Objects.requireNonNull(release, "release");
@@ -126,9 +171,21 @@ public sealed interface DeploymentOutcome {
         }
     }
 
-    /** Nightly with nothing to do. */
+    /**
+     * Nightly with nothing to do (or a recovery with no unfinished deployment); no step ran.
+     *
+     * @param app     the app
+     * @param reason  why there was nothing to do, in one line
+     * @param elapsed wall time spent finding that out
+     */
     record Skipped(String app, String reason, Duration elapsed) implements DeploymentOutcome {
-        /** {@code reason} must not be null. */
+        /**
+         * {@code reason} must not be null.
+         *
+         * @param app     the app
+         * @param reason  why there was nothing to do, in one line, for example {@code nothing queued}; not null
+         * @param elapsed wall time spent finding that out
+         */
         public Skipped {
             Objects.requireNonNull(reason, "reason");
         }
@@ -152,11 +209,26 @@ public sealed interface DeploymentOutcome {
     /**
      * The build waits for the nightly deployment; nothing changed.
      *
-     * @param unsafe the UNSAFE classifications that deferred it (empty when it queued behind an earlier build)
+     * @param app     the app
+     * @param build   the build queued for the nightly deployment
+     * @param reason  why it was deferred, in one line (the UNSAFE migrations and rules, or the build it queued behind)
+     * @param unsafe  the UNSAFE classifications that deferred it (empty when it queued behind an earlier build)
+     * @param steps   the steps that ran (lock, preflight), in order
+     * @param elapsed wall time of the attempt
      */
     record Deferred(String app, Build build, String reason, List<Classification> unsafe, List<StepResult> steps,
                     Duration elapsed) implements DeploymentOutcome {
-        /** Copies the lists; {@code build} and {@code reason} must not be null. */
+        /**
+         * Copies the lists; {@code build} and {@code reason} must not be null.
+         *
+         * @param app     the app
+         * @param build   the build queued for the nightly deployment; not null
+         * @param reason  why it was deferred, in one line; not null
+         * @param unsafe  the UNSAFE classifications that deferred it; copied, must not be null (empty when it queued
+         *                behind an earlier build)
+         * @param steps   the steps that ran, in order; copied, must not be null
+         * @param elapsed wall time of the attempt
+         */
         public Deferred {
             Objects.requireNonNull(build, "build");
             Objects.requireNonNull(reason, "reason");
@@ -178,11 +250,25 @@ public sealed interface DeploymentOutcome {
     /**
      * Another deployment holds the app, or the platform cannot release the build; nothing changed.
      *
-     * @param holder who holds the app, or empty when the build itself was refused
+     * @param app     the app
+     * @param build   the build refused (for a refused recovery, the build of the deployment that holds the app)
+     * @param holder  who holds the app, or empty when the build itself was refused
+     * @param reason  why it was refused, in one line
+     * @param steps   the steps that ran before the refusal, in order (often none)
+     * @param elapsed wall time of the attempt
      */
     record Refused(String app, Build build, String holder, String reason, List<StepResult> steps, Duration elapsed)
             implements DeploymentOutcome {
-        /** Copies the list; {@code holder} and {@code reason} must not be null. */
+        /**
+         * Copies the list; {@code holder} and {@code reason} must not be null.
+         *
+         * @param app     the app
+         * @param build   the build refused
+         * @param holder  who holds the app; not null, empty when the build itself was refused
+         * @param reason  why it was refused, in one line; not null
+         * @param steps   the steps that ran before the refusal, in order; copied, must not be null
+         * @param elapsed wall time of the attempt
+         */
         public Refused {
             Objects.requireNonNull(holder, "holder");
             Objects.requireNonNull(reason, "reason");
@@ -203,13 +289,27 @@ public sealed interface DeploymentOutcome {
     /**
      * A step failed and the executed recovery put the app back.
      *
+     * @param app        the app
+     * @param build      the build that failed to deploy
      * @param failedStep the step that failed
      * @param reason     why it failed
      * @param recovery   the recovery plan that was executed
+     * @param steps      the steps that ran, deployment and recovery steps, in order
+     * @param elapsed    wall time of the deployment and its recovery
      */
     record RolledBack(String app, Build build, StepKind failedStep, String reason, RecoveryPlan recovery,
                       List<StepResult> steps, Duration elapsed) implements DeploymentOutcome {
-        /** Copies the list; {@code failedStep}, {@code reason} and {@code recovery} must not be null. */
+        /**
+         * Copies the list; {@code failedStep}, {@code reason} and {@code recovery} must not be null.
+         *
+         * @param app        the app
+         * @param build      the build that failed to deploy
+         * @param failedStep the step that failed; not null
+         * @param reason     why it failed, in one line; not null
+         * @param recovery   the recovery plan that was executed; not null
+         * @param steps      the steps that ran, in order; copied, must not be null
+         * @param elapsed    wall time of the deployment and its recovery
+         */
         public RolledBack {
             Objects.requireNonNull(failedStep, "failedStep");
             Objects.requireNonNull(reason, "reason");
@@ -232,13 +332,27 @@ public sealed interface DeploymentOutcome {
     /**
      * A step failed and recovery is not complete (it failed, or it waits for a person's decision).
      *
+     * @param app        the app
+     * @param build      the build that failed to deploy
      * @param failedStep the step that failed
      * @param reason     why it failed (and why recovery stopped)
      * @param remaining  what is left to do, executable once the cause is fixed ({@code pipeline.recover()})
+     * @param steps      the steps that ran, deployment and recovery steps, in order
+     * @param elapsed    wall time of the deployment and the recovery attempted
      */
     record Failed(String app, Build build, StepKind failedStep, String reason, RecoveryPlan remaining,
                   List<StepResult> steps, Duration elapsed) implements DeploymentOutcome {
-        /** Copies the list; {@code failedStep}, {@code reason} and {@code remaining} must not be null. */
+        /**
+         * Copies the list; {@code failedStep}, {@code reason} and {@code remaining} must not be null.
+         *
+         * @param app        the app
+         * @param build      the build that failed to deploy
+         * @param failedStep the step that failed; not null
+         * @param reason     why it failed (and why recovery stopped), in one line; not null
+         * @param remaining  what is left to do; not null (a plan without steps when nothing is)
+         * @param steps      the steps that ran, in order; copied, must not be null
+         * @param elapsed    wall time of the deployment and the recovery attempted
+         */
         public Failed {
             Objects.requireNonNull(failedStep, "failedStep");
             Objects.requireNonNull(reason, "reason");
@@ -261,6 +375,8 @@ public sealed interface DeploymentOutcome {
         /**
          * Whether the deployment failed before it changed or journaled anything (for example: the platform did not
          * answer), so the app is as it was and there is nothing to recover.
+         *
+         * @return true when the remaining plan belongs to no journaled deployment and has no step
          */
         public boolean nothingChanged() {
             return remaining.deploymentId().isEmpty() && remaining.steps().isEmpty();
@@ -273,12 +389,25 @@ public sealed interface DeploymentOutcome {
      * dropped INVALID indexes it left; the rewritten migration is not recorded as applied, so it stays pending and the
      * next deployment with expand/contract runs what is left of its contract.
      *
+     * @param app     the app
+     * @param build   the build that is live
      * @param reason  which contract part failed, and why
      * @param cleanup the clean-up plan that was executed (often empty)
+     * @param steps   the steps that ran, in order, the clean-up's included
+     * @param elapsed wall time of the deployment and its clean-up
      */
     record ContractFailed(String app, Build build, String reason, RecoveryPlan cleanup, List<StepResult> steps,
                           Duration elapsed) implements DeploymentOutcome {
-        /** Copies the list; {@code build}, {@code reason} and {@code cleanup} must not be null. */
+        /**
+         * Copies the list; {@code build}, {@code reason} and {@code cleanup} must not be null.
+         *
+         * @param app     the app
+         * @param build   the build that is live; not null
+         * @param reason  which contract part failed, and why, in one line; not null
+         * @param cleanup the clean-up plan that was executed; not null (a plan without steps when none was needed)
+         * @param steps   the steps that ran, in order; copied, must not be null
+         * @param elapsed wall time of the deployment and its clean-up
+         */
         public ContractFailed {
             Objects.requireNonNull(build, "build");
             Objects.requireNonNull(reason, "reason");

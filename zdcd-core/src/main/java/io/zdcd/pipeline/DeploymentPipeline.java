@@ -59,17 +59,31 @@ public final class DeploymentPipeline {
         this.engine = new PipelineEngine(settings);
     }
 
-    /** A builder with the defaults listed on each setting. */
+    /**
+     * A builder with the defaults listed on each setting.
+     *
+     * @return a new builder; {@link Builder#app} and {@link Builder#platform} must be set before
+     *         {@link Builder#build()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this pipeline's settings, to make a changed copy. */
+    /**
+     * A builder holding this pipeline's settings, to make a changed copy.
+     *
+     * @return a new builder preset with every setting of this pipeline (listeners included); changing it leaves this
+     *         pipeline as it is
+     */
     public Builder newBuilder() {
         return new Builder(settings);
     }
 
-    /** The app this pipeline deploys. */
+    /**
+     * The app this pipeline deploys.
+     *
+     * @return the app's name, as given to {@link Builder#app}
+     */
     public String app() {
         return settings.app();
     }
@@ -77,6 +91,9 @@ public final class DeploymentPipeline {
     /**
      * What {@link #deploy} would do with the build: pending migrations with their verdicts, the decision and the
      * steps. No side effect (reads the queue, the journal and the pending migrations only).
+     *
+     * @param build the build a push would deploy; not null
+     * @return the plan, with the decision {@link DeploymentPlan.Decision#DEPLOY}, {@code DEFER} or {@code REFUSE}
      */
     public DeploymentPlan plan(Build build) {
         return engine.plan(Objects.requireNonNull(build, "build"));
@@ -85,12 +102,19 @@ public final class DeploymentPipeline {
     /**
      * What {@link #nightly()} would do: skip, refuse, or deploy which build with which steps (a maintenance window
      * when a pending migration is UNSAFE). No side effect (reads the queue, the journal and the pending migrations).
+     *
+     * @return the plan, with the decision {@link DeploymentPlan.Decision#DEPLOY}, {@code SKIP} or {@code REFUSE}
      */
     public DeploymentPlan planNightly() {
         return engine.planNightly(Optional.empty());
     }
 
-    /** What {@link #nightly(Build)} would do with this head; no side effect. */
+    /**
+     * What {@link #nightly(Build)} would do with this head; no side effect.
+     *
+     * @param head the build of the newest commit; not null
+     * @return the plan, with the decision {@link DeploymentPlan.Decision#DEPLOY}, {@code SKIP} or {@code REFUSE}
+     */
     public DeploymentPlan planNightly(Build head) {
         return engine.planNightly(Optional.of(Objects.requireNonNull(head, "head")));
     }
@@ -101,6 +125,10 @@ public final class DeploymentPipeline {
      * queue and changes nothing; with {@link Builder#expandContract}, UNSAFE migrations that can all be rewritten
      * ship at once instead (their contract parts after verify). A failing step is recovered automatically. Never
      * throws for a failed step: the outcome says what happened.
+     *
+     * @param build the build pushed; not null
+     * @return how it ended: DEPLOYED, DEFERRED, REFUSED, ROLLED_BACK, FAILED or CONTRACT_FAILED; call
+     *         {@link DeploymentOutcome#orThrow()} to turn a failure into an exception
      */
     public DeploymentOutcome deploy(Build build) {
         return engine.deploy(Objects.requireNonNull(build, "build"));
@@ -113,6 +141,8 @@ public final class DeploymentPipeline {
      * {@link Builder#smokeCommand smoke command}); maintenance goes off, then the {@link Builder#healthCheck health
      * check} runs. Refused, with nothing changed, when the platform cannot release the build
      * ({@link Platform#cannotRelease}). A build whose nightly failed and was recovered stays queued.
+     *
+     * @return how it ended: SKIPPED when nothing is queued, otherwise as {@link #deploy} (never DEFERRED)
      */
     public DeploymentOutcome nightly() {
         return engine.nightly(Optional.empty());
@@ -122,6 +152,9 @@ public final class DeploymentPipeline {
      * The nightly build, knowing the newest commit: skipped when nothing is queued and {@code head} is the build of
      * the last successful deployment (nothing committed since); otherwise deploys {@code head} (which contains every
      * queued build) as {@link #nightly()} does.
+     *
+     * @param head the build of the newest commit on the deployed branch; not null
+     * @return how it ended: SKIPPED when there is nothing new, otherwise as {@link #nightly()}
      */
     public DeploymentOutcome nightly(Build head) {
         return engine.nightly(Optional.of(Objects.requireNonNull(head, "head")));
@@ -130,6 +163,9 @@ public final class DeploymentPipeline {
     /**
      * The recovery plan of the app's unfinished deployment (one that crashed, or whose recovery failed or awaits
      * consent), computed from the journal; empty when no deployment is unfinished.
+     *
+     * @return the plan, with consent to lose writes when the builder's {@link Builder#acceptWriteLoss} is set; empty
+     *         when the journal holds no unfinished deployment of the app
      */
     public Optional<RecoveryPlan> recoveryPlan() {
         return engine.recoveryPlan();
@@ -139,6 +175,8 @@ public final class DeploymentPipeline {
      * The app's deployment that is running now, in one line ({@code deployment #7 of Build[3f2c1a9] is live, held by
      * alice@ci-1 since ..., last heartbeat ...}), or empty when none runs. A running deployment is not crashed:
      * {@link #recover()} refuses it, and its {@link #recoveryPlan()} is not to be acted on.
+     *
+     * @return a one-line description of the deployment holding the app's lock, or empty when no process holds it
      */
     public Optional<String> liveDeployment() {
         return engine.liveDeployment();
@@ -148,12 +186,21 @@ public final class DeploymentPipeline {
      * Finds the app's unfinished deployment (crashed mid-step, or recovery owed) and recovers it by its plan,
      * restoring the database only where no write can be lost or {@link Builder#acceptWriteLoss} allows it.
      * Returns {@link DeploymentOutcome.Status#SKIPPED} when nothing is unfinished.
+     *
+     * @return SKIPPED when nothing is unfinished; REFUSED when the deployment is still running; otherwise
+     *         ROLLED_BACK when the recovery finished (CONTRACT_FAILED when only a contract part had failed: the
+     *         release stays), or FAILED with what is left to do (a restore that would lose writes waits there for
+     *         consent)
      */
     public DeploymentOutcome recover() {
         return engine.recover(false);
     }
 
-    /** As {@link #recover()}, with consent to lose the writes made since the backup if the plan restores one. */
+    /**
+     * As {@link #recover()}, with consent to lose the writes made since the backup if the plan restores one.
+     *
+     * @return as {@link #recover()}, except that a restore does not stop for consent
+     */
     public DeploymentOutcome recoverAcceptingWriteLoss() {
         return engine.recover(true);
     }
@@ -161,6 +208,10 @@ public final class DeploymentPipeline {
     /**
      * Executes a recovery plan through this pipeline's ports, journaling each step against the plan's deployment.
      * Stops before doing anything when the plan {@link RecoveryPlan#needsConsent() needs consent}.
+     *
+     * @param plan the plan to execute, for this pipeline's app, for example from {@link #recoveryPlan()}; not null
+     * @return what was done: RECOVERED, NEEDS_CONSENT (nothing done) or FAILED with the steps left
+     * @throws IllegalArgumentException when the plan recovers another app
      */
     public RecoveryOutcome execute(RecoveryPlan plan) {
         return engine.execute(Objects.requireNonNull(plan, "plan"));
@@ -218,7 +269,13 @@ public final class DeploymentPipeline {
             rewriter = s.rewriter().orElse(null);
         }
 
-        /** The app to deploy (required; the lock, journal and queue are per app). */
+        /**
+         * The app to deploy (required; the lock, journal and queue are per app).
+         *
+         * @param app the platform's name of the app, for example a Heroku app name; not null, not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code app} is blank
+         */
         public Builder app(String app) {
             Objects.requireNonNull(app, "app");
             if (app.isBlank()) {
@@ -228,7 +285,13 @@ public final class DeploymentPipeline {
             return this;
         }
 
-        /** Where the code runs (required). */
+        /**
+         * Where the code runs (required).
+         *
+         * @param platform the platform adapter that builds, releases and rolls back, for example
+         *                 {@code HerokuPlatform}; not null
+         * @return this builder
+         */
         public Builder platform(Platform platform) {
             this.platform = Objects.requireNonNull(platform, "platform");
             return this;
@@ -238,6 +301,10 @@ public final class DeploymentPipeline {
          * Where pending migrations come from and what applies them. (default: none; a code-only app, or one whose
          * platform applies migrations itself, e.g. Heroku's release phase). A pipeline with migrations needs
          * {@link #backups}.
+         *
+         * @param source lists the migrations a build brings that the database has not applied; not null
+         * @param runner applies them, with its lock-timeout and retry policy; not null
+         * @return this builder
          */
         public Builder migrations(MigrationSource source, MigrationRunner runner) {
             this.migrations = Objects.requireNonNull(source, "source");
@@ -249,13 +316,22 @@ public final class DeploymentPipeline {
          * Judges pending migrations for the preflight check and the nightly maintenance window. (default: none,
          * which fails closed: every pending migration counts as UNSAFE, so every push with a migration is deferred
          * and every nightly with one takes a maintenance window)
+         *
+         * @param classifier the classifier, for example {@code SqlMigrationClassifier.defaults()} (zdcd-analyzer);
+         *                   not null
+         * @return this builder
          */
         public Builder classifier(MigrationClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 
-        /** Restore points taken before migrating. (default: none; required when migrations are configured) */
+        /**
+         * Restore points taken before migrating. (default: none; required when migrations are configured)
+         *
+         * @param backups captures and restores the app's database; not null
+         * @return this builder
+         */
         public Builder backups(DatabaseBackups backups) {
             this.backups = Objects.requireNonNull(backups, "backups");
             return this;
@@ -271,6 +347,9 @@ public final class DeploymentPipeline {
          * since: the code is rolled back at once, but the database is restored only with consent
          * ({@link #acceptWriteLoss}, or {@link DeploymentPipeline#recoverAcceptingWriteLoss()} later); without it the
          * outcome is {@link DeploymentOutcome.Status#FAILED} and its remaining plan says from when writes would be lost.
+         *
+         * @param healthCheck asked until it answers healthy or {@link #verifyTimeout} passes; not null
+         * @return this builder
          */
         public Builder healthCheck(HealthCheck healthCheck) {
             this.healthCheck = Objects.requireNonNull(healthCheck, "healthCheck");
@@ -280,6 +359,10 @@ public final class DeploymentPipeline {
         /**
          * How long verify waits for every process of the release to be up, and again for a healthy answer of the
          * {@link #healthCheck}. (default: {@link #DEFAULT_VERIFY_TIMEOUT}, 2 minutes)
+         *
+         * @param timeout the longest wait for each of the two; zero or more (zero asks once); not null
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is negative
          */
         public Builder verifyTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -290,7 +373,13 @@ public final class DeploymentPipeline {
             return this;
         }
 
-        /** The pause between two health checks. (default: {@link #DEFAULT_VERIFY_INTERVAL}, 2 seconds) */
+        /**
+         * The pause between two health checks. (default: {@link #DEFAULT_VERIFY_INTERVAL}, 2 seconds)
+         *
+         * @param interval the pause; zero or more, never longer than what is left of the verify timeout; not null
+         * @return this builder
+         * @throws IllegalArgumentException when {@code interval} is negative
+         */
         public Builder verifyInterval(Duration interval) {
             Objects.requireNonNull(interval, "interval");
             if (interval.isNegative()) {
@@ -306,6 +395,12 @@ public final class DeploymentPipeline {
          * {@code python manage.py check --deploy} or a script that reads a few rows through the new code. It must
          * exit 0 within {@link #smokeTimeout}; otherwise the release counts as unhealthy and is recovered while no
          * traffic has reached it. (default: none)
+         *
+         * @param command the command line to run, for example {@code python manage.py check --deploy}; not null,
+         *                not blank. It runs with the release's environment: read secrets from there, never put one
+         *                in the command
+         * @return this builder
+         * @throws IllegalArgumentException when {@code command} is blank
          */
         public Builder smokeCommand(String command) {
             Objects.requireNonNull(command, "command");
@@ -316,7 +411,13 @@ public final class DeploymentPipeline {
             return this;
         }
 
-        /** How long the {@link #smokeCommand} may run. (default: {@link #DEFAULT_SMOKE_TIMEOUT}, 5 minutes) */
+        /**
+         * How long the {@link #smokeCommand} may run. (default: {@link #DEFAULT_SMOKE_TIMEOUT}, 5 minutes)
+         *
+         * @param timeout the longest run, boot of the one-off process included; positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder smokeTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -329,25 +430,45 @@ public final class DeploymentPipeline {
         /**
          * Where the deploy lock and the record of every step live. (default: {@link DeploymentJournal#inMemory()},
          * which cannot survive a crash: use {@code JdbcDeploymentJournal} in production)
+         *
+         * @param journal the journal, shared by every process that deploys the app; not null
+         * @return this builder
          */
         public Builder journal(DeploymentJournal journal) {
             this.journal = Objects.requireNonNull(journal, "journal");
             return this;
         }
 
-        /** Where deferred builds wait for the nightly build. (default: {@link BuildQueue#inMemory()}) */
+        /**
+         * Where deferred builds wait for the nightly build. (default: {@link BuildQueue#inMemory()})
+         *
+         * @param queue the queue, shared by the processes that push and the one that runs the nightly build; not null
+         * @return this builder
+         */
         public Builder queue(BuildQueue queue) {
             this.queue = Objects.requireNonNull(queue, "queue");
             return this;
         }
 
-        /** Adds a listener for every event. (default: none) */
+        /**
+         * Adds a listener for every event. (default: none)
+         *
+         * @param listener called with every event, after the listeners added before it; not null
+         * @return this builder
+         */
         public Builder addListener(DeploymentListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** Who deploys, as the lock and the journal show it. (default: {@code user@host}) */
+        /**
+         * Who deploys, as the lock and the journal show it. (default: {@code user@host (pid N)}, from the
+         * {@code user.name} property and the {@code HOSTNAME} variable)
+         *
+         * @param holder a name people recognise, for example {@code alice@laptop} or a CI job; not null, not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code holder} is blank
+         */
         public Builder holder(String holder) {
             Objects.requireNonNull(holder, "holder");
             if (holder.isBlank()) {
@@ -361,6 +482,9 @@ public final class DeploymentPipeline {
          * Whether a nightly deployment with an UNSAFE migration runs inside a maintenance window (switched on before
          * the backup, so a restore loses no write). (default: true) Without it, a restore would lose the writes made
          * since the backup, so it needs {@link #acceptWriteLoss consent}.
+         *
+         * @param on true to take the window, false to migrate while the app serves traffic
+         * @return this builder
          */
         public Builder nightlyMaintenanceWindow(boolean on) {
             this.nightlyMaintenanceWindow = on;
@@ -370,6 +494,10 @@ public final class DeploymentPipeline {
         /**
          * Whether automatic recovery may restore the database even when writes made since the backup are lost.
          * (default: false: such a restore stops and waits for a person)
+         *
+         * @param accept true to restore anyway, losing those writes; false to stop and wait for
+         *               {@link DeploymentPipeline#recoverAcceptingWriteLoss()}
+         * @return this builder
          */
         public Builder acceptWriteLoss(boolean accept) {
             this.acceptWriteLoss = accept;
@@ -391,19 +519,29 @@ public final class DeploymentPipeline {
          * (no maintenance window for a rewritten migration).
          *
          * @param rewriter for example {@code MigrationFixer.builder().liveSchema(db).build().asRewriter()} (zdcd-analyzer)
+         * @return this builder
          */
         public Builder expandContract(MigrationRewriter rewriter) {
             this.rewriter = Objects.requireNonNull(rewriter, "rewriter");
             return this;
         }
 
-        /** Turns {@link #expandContract} off again (the default). */
+        /**
+         * Turns {@link #expandContract} off again (the default).
+         *
+         * @return this builder, with no rewriter
+         */
         public Builder noExpandContract() {
             this.rewriter = null;
             return this;
         }
 
-        /** The clock for journal times and timings. (default: {@link Clock#systemUTC()}) */
+        /**
+         * The clock for journal times and timings. (default: {@link Clock#systemUTC()})
+         *
+         * @param clock the clock stamping journal entries, events and queue times (tests pass a fixed one); not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -412,6 +550,7 @@ public final class DeploymentPipeline {
         /**
          * The pipeline.
          *
+         * @return a new, immutable pipeline with these settings; the builder can be changed and built again
          * @throws IllegalStateException when {@code app} or {@code platform} is missing, or migrations are
          *                               configured without backups
          */

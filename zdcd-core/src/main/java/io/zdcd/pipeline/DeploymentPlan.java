@@ -37,7 +37,17 @@ public record DeploymentPlan(String app, Build build, DeploymentMode mode, Decis
         SKIP
     }
 
-    /** Copies the lists; the other components must not be null. */
+    /**
+     * Copies the lists; the other components must not be null.
+     *
+     * @param app        the app; not null
+     * @param build      the build planned; not null
+     * @param mode       continuous (a push) or nightly; not null
+     * @param decision   what would happen; not null
+     * @param reason     why, in one line; not null
+     * @param migrations the pending migrations with their verdicts, in apply order; copied, must not be null
+     * @param steps      the steps that would run, in order; copied, must not be null (empty when none would)
+     */
     public DeploymentPlan {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(build, "build");
@@ -48,12 +58,22 @@ public record DeploymentPlan(String app, Build build, DeploymentMode mode, Decis
         steps = List.copyOf(steps);
     }
 
-    /** The pending migrations judged UNSAFE. */
+    /**
+     * The pending migrations judged UNSAFE.
+     *
+     * @return an unmodifiable list of the UNSAFE classifications, in apply order; empty when all are SAFE
+     */
     public List<Classification> unsafeMigrations() {
         return migrations.stream().filter(c -> !c.isSafe()).toList();
     }
 
-    /** A multi-line report: decision, each migration with its verdict, the steps. */
+    /**
+     * A multi-line report: decision, each migration with its verdict, the steps.
+     *
+     * @return text starting with {@code toString()} and the reason, then a line per migration with its verdict (an
+     *         UNSAFE one followed by its unsafe statements and safe alternatives), then the steps joined by
+     *         {@code ->}; every line ends in a newline
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder(toString()).append('\n').append("  ").append(reason).append('\n');
         for (Classification c : migrations) {

@@ -31,6 +31,12 @@ public record StepResult(StepKind step, String subject, Status status, Duration 
     /**
      * {@code step}, {@code status} and {@code elapsed} must not be null; a null {@code subject} or {@code detail}
      * becomes empty.
+     *
+     * @param step    which step; not null
+     * @param subject what it acted on (migration name, release, backup id); null or empty when nothing in particular
+     * @param status  how it went; not null
+     * @param elapsed how long it took (wall time); not null
+     * @param detail  one line about the result (why it failed, what it made); null or empty when nothing to add
      */
     public StepResult {
         Objects.requireNonNull(step, "step");

@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param description what it is, for people (may be empty; never contains credentials)
  */
 public record Backup(String id, Instant capturedAt, String description) {
-    /** {@code id} and {@code capturedAt} must not be null; a null {@code description} becomes empty. */
+    /**
+     * {@code id} and {@code capturedAt} must not be null; a null {@code description} becomes empty.
+     *
+     * @param id          the backups implementation's id, enough on its own to restore the backup; not null
+     * @param capturedAt  when the restore point was taken; not null
+     * @param description what it is, for people; null or empty when there is nothing to say; never credentials
+     */
     public Backup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(capturedAt, "capturedAt");

@@ -12,13 +12,23 @@ public final class DeployLockLostException extends ZdcdException {
     /** The app whose lock was lost. */
     private final String app;
 
-    /** The lock of {@code app} was lost ({@code reason}: how). */
+    /**
+     * The lock of {@code app} was lost ({@code reason}: how).
+     *
+     * @param app    the app whose deploy lock was lost
+     * @param reason how it was lost, for people, for example {@code the lock was released}; the message reads
+     *               {@code lost the deploy lock of <app>: <reason>}
+     */
     public DeployLockLostException(String app, String reason) {
         super("lost the deploy lock of " + app + ": " + reason);
         this.app = app;
     }
 
-    /** The app whose lock was lost. */
+    /**
+     * The app whose lock was lost.
+     *
+     * @return the app given to the constructor
+     */
     public String app() {
         return app;
     }

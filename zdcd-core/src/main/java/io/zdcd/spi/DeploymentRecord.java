@@ -25,7 +25,20 @@ import java.util.Optional;
 public record DeploymentRecord(String id, String app, Build build, DeploymentMode mode, String holder,
                                Instant startedAt, Optional<Instant> endedAt, boolean succeeded, String summary,
                                List<JournalEntry> entries) {
-    /** Copies the list; a null {@code holder} becomes empty; the other components must not be null. */
+    /**
+     * Copies the list; a null {@code holder} becomes empty; the other components must not be null.
+     *
+     * @param id        the journal's id of the deployment; not null
+     * @param app       the app deployed; not null
+     * @param build     the build it ships; not null
+     * @param mode      continuous or nightly; not null
+     * @param holder    who ran it (user@host, CI job...); null becomes empty
+     * @param startedAt when it started; not null
+     * @param endedAt   when it ended; empty (never null) while it runs, after a crash, or while recovery is owed
+     * @param succeeded whether it ended with the build deployed; false while unfinished
+     * @param summary   how it ended, in one line; null becomes empty
+     * @param entries   the step entries, oldest first; copied, must not be null
+     */
     public DeploymentRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(app, "app");
@@ -38,12 +51,22 @@ public record DeploymentRecord(String id, String app, Build build, DeploymentMod
         entries = List.copyOf(entries);
     }
 
-    /** Whether the deployment has not ended (running, crashed, or its recovery is not done). */
+    /**
+     * Whether the deployment has not ended (running, crashed, or its recovery is not done).
+     *
+     * @return true when {@link #endedAt()} is empty
+     */
     public boolean isUnfinished() {
         return endedAt.isEmpty();
     }
 
-    /** The last entry of a step, if the step was journaled. */
+    /**
+     * The last entry of a step, if the step was journaled.
+     *
+     * @param step the step to look for
+     * @return the latest-written entry of {@code step} (its STARTED, SUCCEEDED or FAILED line, whichever came last),
+     *         or empty when the journal has none
+     */
     public Optional<JournalEntry> last(StepKind step) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).step() == step) {

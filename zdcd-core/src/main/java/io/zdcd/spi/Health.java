@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param detail  why, for people (for example {@code "GET /healthz: 503"}); never a secret
  */
 public record Health(boolean healthy, String detail) {
-    /** {@code detail} must not be null. */
+    /**
+     * {@code detail} must not be null.
+     *
+     * @param healthy whether the release is fit to serve traffic
+     * @param detail  why, for people, in one line; may be empty but not null; never a secret
+     */
     public Health {
         Objects.requireNonNull(detail, "detail");
     }

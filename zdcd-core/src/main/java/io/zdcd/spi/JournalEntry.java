@@ -33,6 +33,14 @@ public record JournalEntry(StepKind step, Phase phase, Instant at, String subjec
     /**
      * Copies the map; {@code step}, {@code phase} and {@code at} must not be null; a null {@code subject} becomes
      * empty.
+     *
+     * @param step       the step the entry is about; not null
+     * @param phase      whether the step started, succeeded or failed; not null
+     * @param at         when the entry was written; not null
+     * @param subject    what the step acted on (a migration name, a release such as {@code v42}, a backup id); null
+     *                   or empty when nothing in particular
+     * @param attributes facts the recovery planner needs, plain text, never secrets; copied, must not be null nor
+     *                   hold null keys or values
      */
     public JournalEntry {
         Objects.requireNonNull(step, "step");
@@ -42,7 +50,12 @@ public record JournalEntry(StepKind step, Phase phase, Instant at, String subjec
         attributes = Map.copyOf(attributes);
     }
 
-    /** An attribute, or empty string. */
+    /**
+     * An attribute, or empty string.
+     *
+     * @param key the attribute's name, for example {@code backup}; not null
+     * @return the attribute's value, or {@code ""} when the entry has no such attribute
+     */
     public String attribute(String key) {
         return attributes.getOrDefault(key, "");
     }

@@ -28,7 +28,17 @@ public record MigrationResult(String migration, Status status, List<StatementRes
         FAILED
     }
 
-    /** Copies the lists; a null {@code error} becomes empty; the other components must not be null. */
+    /**
+     * Copies the lists; a null {@code error} becomes empty; the other components must not be null.
+     *
+     * @param migration      the migration's name; not null
+     * @param status         APPLIED or FAILED; not null
+     * @param statements     one result per statement, in order; copied, must not be null
+     * @param elapsed        wall time for the whole migration, retries included; not null
+     * @param error          why it failed, never credentials; null or empty when applied
+     * @param invalidIndexes names of the INVALID indexes a failed {@code CREATE INDEX CONCURRENTLY} left behind;
+     *                       copied, must not be null (empty when none)
+     */
     public MigrationResult {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(status, "status");
@@ -80,17 +90,31 @@ public record MigrationResult(String migration, Status status, List<StatementRes
         return new MigrationResult(migration, status, statements, elapsed, error, indexes);
     }
 
-    /** Whether the migration is applied. */
+    /**
+     * Whether the migration is applied.
+     *
+     * @return true when {@link #status()} is {@link Status#APPLIED}
+     */
     public boolean isApplied() {
         return status == Status.APPLIED;
     }
 
-    /** Total attempts beyond the first, over all statements. */
+    /**
+     * Total attempts beyond the first, over all statements.
+     *
+     * @return the sum over the statements of their attempts minus one (statements not run count 0); 0 when every
+     *         statement went through at its first attempt
+     */
     public int retries() {
         return statements.stream().mapToInt(s -> Math.max(0, s.attempts() - 1)).sum();
     }
 
-    /** Longest single lock wait of any statement. */
+    /**
+     * Longest single lock wait of any statement.
+     *
+     * @return the largest {@link StatementResult#longestLockWait()} of the statements; {@link Duration#ZERO} when no
+     *         attempt was refused its lock or there are no statements
+     */
     public Duration longestLockWait() {
         return statements.stream().map(StatementResult::longestLockWait).max(Duration::compareTo)
                 .orElse(Duration.ZERO);

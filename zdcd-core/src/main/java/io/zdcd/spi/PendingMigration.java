@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param sql  the SQL it runs (Django: {@code manage.py sqlmigrate} output); may be empty for a no-op migration
  */
 public record PendingMigration(String name, String sql) {
-    /** {@code name} must not be null or blank; {@code sql} must not be null. */
+    /**
+     * {@code name} must not be null or blank; {@code sql} must not be null.
+     *
+     * @param name the migration's name, a file name or a Django {@code app/0042_name}; not null, not blank
+     * @param sql  the SQL it runs; not null, empty for a no-op migration
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
     public PendingMigration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sql, "sql");
@@ -21,7 +27,12 @@ public record PendingMigration(String name, String sql) {
         }
     }
 
-    /** The same migration as the classifier's input type. */
+    /**
+     * The same migration as the classifier's input type.
+     *
+     * @return a {@link Migration} with this migration's name and SQL, ready for a
+     *         {@link io.zdcd.classify.MigrationClassifier}
+     */
     public Migration toMigration() {
         return Migration.of(name, sql);
     }

@@ -12,7 +12,13 @@ import java.util.Objects;
  *                 {@code "queued behind 3f2c1a9"}
  */
 public record QueuedBuild(Build build, Instant queuedAt, String reason) {
-    /** {@code build} and {@code queuedAt} must not be null; a null {@code reason} becomes empty. */
+    /**
+     * {@code build} and {@code queuedAt} must not be null; a null {@code reason} becomes empty.
+     *
+     * @param build    the build waiting for the nightly deployment; not null
+     * @param queuedAt when it was queued; not null
+     * @param reason   why it was deferred, in one line; null or empty when not given
+     */
     public QueuedBuild {
         Objects.requireNonNull(build, "build");
         Objects.requireNonNull(queuedAt, "queuedAt");

@@ -20,7 +20,16 @@ import java.util.stream.Stream;
  */
 public record Rewrite(String migration, List<PendingMigration> expand, List<PendingMigration> contract,
                       String noRecipe) {
-    /** Copies the lists; a possible rewrite has at least one part and distinct part names. */
+    /**
+     * Copies the lists; a possible rewrite has at least one part and distinct part names.
+     *
+     * @param migration the rewritten migration's name; not null
+     * @param expand    the expand parts in apply order; copied, must not be null; empty when impossible
+     * @param contract  the contract parts in apply order; copied, must not be null; empty when impossible
+     * @param noRecipe  why the migration cannot be rewritten; not null, empty when it can
+     * @throws IllegalArgumentException when a possible rewrite has no part, or two parts share a name, or a part has
+     *                                  the migration's name; or when an impossible rewrite has parts
+     */
     public Rewrite {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(noRecipe, "noRecipe");
@@ -41,12 +50,29 @@ public record Rewrite(String migration, List<PendingMigration> expand, List<Pend
         }
     }
 
-    /** A rewrite into these parts. */
+    /**
+     * A rewrite into these parts.
+     *
+     * @param migration the rewritten migration's name; not null
+     * @param expand    the expand parts (each SAFE, applied before the release), in apply order; not null
+     * @param contract  the contract parts (applied after the release is verified), in apply order; not null, may be
+     *                  empty
+     * @return a possible rewrite ({@link #isPossible()} true)
+     * @throws IllegalArgumentException when there is no part at all, or the part names are not distinct from each
+     *                                  other and from {@code migration}
+     */
     public static Rewrite of(String migration, List<PendingMigration> expand, List<PendingMigration> contract) {
         return new Rewrite(migration, expand, contract, "");
     }
 
-    /** The migration cannot be rewritten, for this reason (one line, for example {@code no recipe for rule X}). */
+    /**
+     * The migration cannot be rewritten, for this reason (one line, for example {@code no recipe for rule X}).
+     *
+     * @param migration the migration's name; not null
+     * @param why       why it cannot be rewritten, in one line; not null, not blank
+     * @return an impossible rewrite: no parts, {@link #noRecipe()} is {@code why}
+     * @throws IllegalArgumentException when {@code why} is blank
+     */
     public static Rewrite impossible(String migration, String why) {
         Objects.requireNonNull(why, "why");
         if (why.isBlank()) {
@@ -55,12 +81,20 @@ public record Rewrite(String migration, List<PendingMigration> expand, List<Pend
         return new Rewrite(migration, List.of(), List.of(), why);
     }
 
-    /** Whether the migration was rewritten (then {@link #noRecipe()} is empty). */
+    /**
+     * Whether the migration was rewritten (then {@link #noRecipe()} is empty).
+     *
+     * @return true when the rewrite has parts; false when {@link #noRecipe()} says why it has none
+     */
     public boolean isPossible() {
         return noRecipe.isEmpty();
     }
 
-    /** The expand parts, then the contract parts. */
+    /**
+     * The expand parts, then the contract parts.
+     *
+     * @return an unmodifiable list of every part in apply order; empty for an impossible rewrite
+     */
     public List<PendingMigration> parts() {
         return Stream.concat(expand.stream(), contract.stream()).toList();
     }

@@ -31,7 +31,18 @@ public record StatementResult(int index, String sql, boolean transactional, Stat
         NOT_RUN
     }
 
-    /** {@code sql}, {@code status}, {@code longestLockWait} and {@code elapsed} must not be null. */
+    /**
+     * {@code sql}, {@code status}, {@code longestLockWait} and {@code elapsed} must not be null.
+     *
+     * @param index           1-based position in the migration
+     * @param sql             the statement, possibly shortened for display; not null
+     * @param transactional   whether it ran inside a transaction
+     * @param status          what became of it; not null
+     * @param attempts        how many times it was tried; 0 when not run
+     * @param longestLockWait the longest wait of an attempt refused its lock; {@link Duration#ZERO} when none was;
+     *                        not null
+     * @param elapsed         wall time over all attempts, backoff included; not null
+     */
     public StatementResult {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(status, "status");

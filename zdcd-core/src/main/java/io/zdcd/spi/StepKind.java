@@ -41,7 +41,11 @@ public enum StepKind {
     /** Recovery: end a database session a migration left running (orphaned); the subject is its backend id. */
     END_SESSION;
 
-    /** The lower-case name with spaces, for example {@code maintenance on}. */
+    /**
+     * The lower-case name with spaces, for example {@code maintenance on}.
+     *
+     * @return the constant's name in lower case, underscores replaced by spaces, as events and outcomes print it
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

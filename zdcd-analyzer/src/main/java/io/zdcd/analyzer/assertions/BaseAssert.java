@@ -14,13 +14,23 @@ abstract class BaseAssert<S extends BaseAssert<S, A>, A> {
         this.actual = actual;
     }
 
-    /** Describes the value under test: failures start with {@code [description]}. */
+    /**
+     * Describes the value under test: failures start with {@code [description]}.
+     *
+     * @param description a {@link String#format} pattern naming the value under test, such as {@code "V%s"}
+     * @param args        the pattern's arguments, if any
+     * @return this assertion, to chain further checks
+     */
     public S as(String description, Object... args) {
         this.description = "[" + String.format(description, args) + "] ";
         return self();
     }
 
-    /** The value is not null. */
+    /**
+     * The value is not null.
+     *
+     * @return this assertion, to chain further checks; fails when the value is null
+     */
     public S isNotNull() {
         if (actual == null) {
             failWithMessage("Expecting actual not to be null");
@@ -28,7 +38,11 @@ abstract class BaseAssert<S extends BaseAssert<S, A>, A> {
         return self();
     }
 
-    /** The value under test, to go on with any other assertion library. */
+    /**
+     * The value under test, to go on with any other assertion library.
+     *
+     * @return the value the assertion was made on, as given (may be null)
+     */
     public A actual() {
         return actual;
     }

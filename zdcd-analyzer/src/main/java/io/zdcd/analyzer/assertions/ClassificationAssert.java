@@ -22,7 +22,11 @@ public final class ClassificationAssert extends BaseAssert<ClassificationAssert,
         super(actual);
     }
 
-    /** Every statement is SAFE; otherwise fails with each unsafe statement, its findings and safe alternatives. */
+    /**
+     * Every statement is SAFE; otherwise fails with each unsafe statement, its findings and safe alternatives.
+     *
+     * @return this assertion, to chain further checks
+     */
     public ClassificationAssert isSafe() {
         isNotNull();
         if (!actual.isSafe()) {
@@ -32,7 +36,11 @@ public final class ClassificationAssert extends BaseAssert<ClassificationAssert,
         return this;
     }
 
-    /** The migration is UNSAFE; otherwise fails listing the statements it has. */
+    /**
+     * The migration is UNSAFE; otherwise fails listing the statements it has.
+     *
+     * @return this assertion, to chain further checks
+     */
     public ClassificationAssert isUnsafe() {
         isNotNull();
         if (actual.verdict() != Verdict.UNSAFE) {
@@ -42,7 +50,12 @@ public final class ClassificationAssert extends BaseAssert<ClassificationAssert,
         return this;
     }
 
-    /** Some statement (or the migration itself) has a finding of this rule, whatever its verdict. */
+    /**
+     * Some statement (or the migration itself) has a finding of this rule, whatever its verdict.
+     *
+     * @param ruleId the rule id the finding must have, for example {@code create-index-non-concurrently}
+     * @return this assertion, to chain further checks
+     */
     public ClassificationAssert hasFinding(String ruleId) {
         isNotNull();
         if (actual.allFindings().stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
@@ -52,7 +65,13 @@ public final class ClassificationAssert extends BaseAssert<ClassificationAssert,
         return this;
     }
 
-    /** Some statement (or the migration itself) has a finding of this rule with this verdict. */
+    /**
+     * Some statement (or the migration itself) has a finding of this rule with this verdict.
+     *
+     * @param ruleId  the rule id the finding must have
+     * @param verdict the verdict that finding must have (a SAFE finding says why a risky-looking statement is safe)
+     * @return this assertion, to chain further checks
+     */
     public ClassificationAssert hasFinding(String ruleId, Verdict verdict) {
         isNotNull();
         if (actual.allFindings().stream().noneMatch(f -> f.ruleId().equals(ruleId) && f.verdict() == verdict)) {
@@ -62,7 +81,12 @@ public final class ClassificationAssert extends BaseAssert<ClassificationAssert,
         return this;
     }
 
-    /** No statement (nor the migration itself) has a finding of this rule. */
+    /**
+     * No statement (nor the migration itself) has a finding of this rule.
+     *
+     * @param ruleId the rule id no finding may have, whatever its verdict
+     * @return this assertion, to chain further checks
+     */
     public ClassificationAssert doesNotHaveFinding(String ruleId) {
         isNotNull();
         if (actual.allFindings().stream().anyMatch(f -> f.ruleId().equals(ruleId))) {
@@ -72,7 +96,12 @@ public final class ClassificationAssert extends BaseAssert<ClassificationAssert,
         return this;
     }
 
-    /** The migration has exactly this many statements (transaction control included). */
+    /**
+     * The migration has exactly this many statements (transaction control included).
+     *
+     * @param expected the number of statements, {@code BEGIN} and {@code COMMIT} counted
+     * @return this assertion, to chain further checks
+     */
     public ClassificationAssert hasStatementCount(int expected) {
         isNotNull();
         if (actual.statements().size() != expected) {
@@ -82,7 +111,12 @@ public final class ClassificationAssert extends BaseAssert<ClassificationAssert,
         return this;
     }
 
-    /** Assertions on the statement at this 1-based position (as {@link StatementAnalysis#index()} counts). */
+    /**
+     * Assertions on the statement at this 1-based position (as {@link StatementAnalysis#index()} counts).
+     *
+     * @param index 1-based position of the statement in the migration
+     * @return assertions on that statement; fails, listing the statements, when there is none at that position
+     */
     public StatementAnalysisAssert statement(int index) {
         isNotNull();
         for (StatementAnalysis s : actual.statements()) {
@@ -95,7 +129,13 @@ public final class ClassificationAssert extends BaseAssert<ClassificationAssert,
         return null; // unreachable: failWithMessage throws
     }
 
-    /** Assertions on the statement that starts on this 1-based line. */
+    /**
+     * Assertions on the statement that starts on this 1-based line.
+     *
+     * @param line 1-based line of the migration on which the statement starts (a line inside a statement does not
+     *             match)
+     * @return assertions on that statement; fails, listing the statements, when none starts on that line
+     */
     public StatementAnalysisAssert statementAtLine(int line) {
         isNotNull();
         for (StatementAnalysis s : actual.statements()) {

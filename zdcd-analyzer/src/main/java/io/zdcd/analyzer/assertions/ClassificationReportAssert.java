@@ -21,7 +21,11 @@ public final class ClassificationReportAssert extends BaseAssert<ClassificationR
         super(actual);
     }
 
-    /** Every migration is SAFE; otherwise fails with each unsafe migration's findings. */
+    /**
+     * Every migration is SAFE; otherwise fails with each unsafe migration's findings.
+     *
+     * @return this assertion, to chain further checks
+     */
     public ClassificationReportAssert isSafe() {
         isNotNull();
         if (!actual.isSafe()) {
@@ -32,7 +36,11 @@ public final class ClassificationReportAssert extends BaseAssert<ClassificationR
         return this;
     }
 
-    /** Fails unless the report's verdict is UNSAFE (some migration is UNSAFE). */
+    /**
+     * Fails unless the report's verdict is UNSAFE (some migration is UNSAFE).
+     *
+     * @return this assertion, to chain further checks
+     */
     public ClassificationReportAssert isUnsafe() {
         isNotNull();
         if (actual.verdict() != Verdict.UNSAFE) {
@@ -41,7 +49,12 @@ public final class ClassificationReportAssert extends BaseAssert<ClassificationR
         return this;
     }
 
-    /** Some migration has a finding of this rule. */
+    /**
+     * Some migration has a finding of this rule.
+     *
+     * @param ruleId the rule id some finding of some migration must have, whatever its verdict
+     * @return this assertion, to chain further checks
+     */
     public ClassificationReportAssert hasFinding(String ruleId) {
         isNotNull();
         boolean found = actual.migrations().stream()
@@ -54,7 +67,12 @@ public final class ClassificationReportAssert extends BaseAssert<ClassificationR
         return this;
     }
 
-    /** Assertions on the migration of that name (as the report names it: the path as given or found). */
+    /**
+     * Assertions on the migration of that name (as the report names it: the path as given or found).
+     *
+     * @param name the migration's name exactly as {@link Classification#migration()} gives it
+     * @return assertions on that migration; fails, listing the migrations, when none has that name
+     */
     public ClassificationAssert migration(String name) {
         isNotNull();
         for (Classification m : actual.migrations()) {

@@ -21,7 +21,11 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         super(actual);
     }
 
-    /** Fails unless the statement is SAFE; the message lists its findings. */
+    /**
+     * Fails unless the statement is SAFE; the message lists its findings.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert isSafe() {
         isNotNull();
         if (!actual.isSafe()) {
@@ -31,7 +35,11 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** Fails unless the statement is UNSAFE; the message lists its findings. */
+    /**
+     * Fails unless the statement is UNSAFE; the message lists its findings.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert isUnsafe() {
         isNotNull();
         if (actual.verdict() != Verdict.UNSAFE) {
@@ -41,7 +49,12 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** Fails unless the statement has a finding of rule {@code ruleId}. */
+    /**
+     * Fails unless the statement has a finding of rule {@code ruleId}.
+     *
+     * @param ruleId the rule id one of the statement's findings must have, whatever its verdict
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert hasFinding(String ruleId) {
         isNotNull();
         if (actual.findings().stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
@@ -51,7 +64,12 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** Fails if the statement has a finding of rule {@code ruleId}. */
+    /**
+     * Fails if the statement has a finding of rule {@code ruleId}.
+     *
+     * @param ruleId the rule id none of the statement's findings may have
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert doesNotHaveFinding(String ruleId) {
         isNotNull();
         if (actual.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId))) {
@@ -61,7 +79,12 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** The recognised command, for example {@code CREATE INDEX}. */
+    /**
+     * The recognised command, for example {@code CREATE INDEX}.
+     *
+     * @param kind the command exactly as {@link StatementAnalysis#kind()} names it, for example {@code ALTER TABLE}
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert hasKind(String kind) {
         isNotNull();
         if (!actual.kind().equals(kind)) {
@@ -71,7 +94,12 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** The strongest lock on a pre-existing relation is exactly this mode. */
+    /**
+     * The strongest lock on a pre-existing relation is exactly this mode.
+     *
+     * @param mode the expected strongest lock mode; a stronger or weaker lock fails
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert takesLock(LockMode mode) {
         isNotNull();
         if (actual.lock().filter(mode::equals).isEmpty()) {
@@ -81,7 +109,11 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** No lock on a relation that existed before the migration. */
+    /**
+     * No lock on a relation that existed before the migration.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert takesNoLock() {
         isNotNull();
         if (actual.lock().isPresent()) {
@@ -91,17 +123,29 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** Fails unless the statement's lock blocks reads. */
+    /**
+     * Fails unless the statement's lock blocks reads.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert blocksReads() {
         return blocks(StatementAnalysis.Blocked.READS);
     }
 
-    /** Fails unless the statement's lock blocks writes. */
+    /**
+     * Fails unless the statement's lock blocks writes.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert blocksWrites() {
         return blocks(StatementAnalysis.Blocked.WRITES);
     }
 
-    /** Fails unless the statement rewrites a table. */
+    /**
+     * Fails unless the statement rewrites a table.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert rewritesTable() {
         isNotNull();
         if (!actual.rewrite()) {
@@ -111,7 +155,11 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** Fails unless the statement scans a whole table. */
+    /**
+     * Fails unless the statement scans a whole table.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert scansTable() {
         isNotNull();
         if (!actual.scan()) {
@@ -121,7 +169,11 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** Fails unless the statement breaks the old code. */
+    /**
+     * Fails unless the statement breaks the old code.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert breaksOldCode() {
         isNotNull();
         if (!actual.breaksOldCode()) {
@@ -131,7 +183,11 @@ public final class StatementAnalysisAssert extends BaseAssert<StatementAnalysisA
         return this;
     }
 
-    /** Fails if the statement breaks the old code; the message lists its findings. */
+    /**
+     * Fails if the statement breaks the old code; the message lists its findings.
+     *
+     * @return this assertion, to chain further checks
+     */
     public StatementAnalysisAssert doesNotBreakOldCode() {
         isNotNull();
         if (actual.breaksOldCode()) {

@@ -20,31 +20,55 @@ public final class AssertJClassificationAssert
         super(actual, AssertJClassificationAssert.class);
     }
 
-    /** Every statement is SAFE. */
+    /**
+     * Every statement is SAFE.
+     *
+     * @return this assertion, to chain further checks
+     */
     public AssertJClassificationAssert isSafe() {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).isSafe());
     }
 
-    /** Some statement is UNSAFE. */
+    /**
+     * Some statement is UNSAFE.
+     *
+     * @return this assertion, to chain further checks
+     */
     public AssertJClassificationAssert isUnsafe() {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).isUnsafe());
     }
 
-    /** Some statement (or the migration itself) has a finding of this rule. */
+    /**
+     * Some statement (or the migration itself) has a finding of this rule.
+     *
+     * @param ruleId the rule id the finding must have, whatever its verdict, for example {@code add-foreign-key}
+     * @return this assertion, to chain further checks
+     */
     public AssertJClassificationAssert hasFinding(String ruleId) {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).hasFinding(ruleId));
     }
 
-    /** Some statement (or the migration itself) has a finding of this rule with this verdict. */
+    /**
+     * Some statement (or the migration itself) has a finding of this rule with this verdict.
+     *
+     * @param ruleId  the rule id the finding must have
+     * @param verdict the verdict that finding must have
+     * @return this assertion, to chain further checks
+     */
     public AssertJClassificationAssert hasFinding(String ruleId, Verdict verdict) {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).hasFinding(ruleId, verdict));
     }
 
-    /** No finding of this rule. */
+    /**
+     * No finding of this rule.
+     *
+     * @param ruleId the rule id no finding of the migration or its statements may have
+     * @return this assertion, to chain further checks
+     */
     public AssertJClassificationAssert doesNotHaveFinding(String ruleId) {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).doesNotHaveFinding(ruleId));

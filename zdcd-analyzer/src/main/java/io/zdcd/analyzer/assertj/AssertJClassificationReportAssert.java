@@ -19,25 +19,43 @@ public final class AssertJClassificationReportAssert
         super(actual, AssertJClassificationReportAssert.class);
     }
 
-    /** Every migration is SAFE. */
+    /**
+     * Every migration is SAFE.
+     *
+     * @return this assertion, to chain further checks
+     */
     public AssertJClassificationReportAssert isSafe() {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).isSafe());
     }
 
-    /** Some migration is UNSAFE. */
+    /**
+     * Some migration is UNSAFE.
+     *
+     * @return this assertion, to chain further checks
+     */
     public AssertJClassificationReportAssert isUnsafe() {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).isUnsafe());
     }
 
-    /** Some migration has a finding of this rule. */
+    /**
+     * Some migration has a finding of this rule.
+     *
+     * @param ruleId the rule id some finding of some migration must have, whatever its verdict
+     * @return this assertion, to chain further checks
+     */
     public AssertJClassificationReportAssert hasFinding(String ruleId) {
         isNotNull();
         return check(() -> ZdcdAssertions.assertThat(actual).hasFinding(ruleId));
     }
 
-    /** Assertions on the migration of this name. */
+    /**
+     * Assertions on the migration of this name.
+     *
+     * @param name the migration's name exactly as the report gives it (the path as given or found)
+     * @return assertions on that migration; fails, listing the report's migrations, when none has that name
+     */
     public AssertJClassificationAssert migration(String name) {
         isNotNull();
         var match = actual.migrations().stream().filter(m -> m.migration().equals(name)).findFirst();

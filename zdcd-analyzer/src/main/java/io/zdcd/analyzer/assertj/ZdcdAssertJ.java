@@ -19,22 +19,42 @@ public final class ZdcdAssertJ {
     private ZdcdAssertJ() {
     }
 
-    /** Starts an assertion on a migration's classification. */
+    /**
+     * Starts an assertion on a migration's classification.
+     *
+     * @param actual the value under test (may be null: the checks then fail)
+     * @return AssertJ assertions on {@code actual}
+     */
     public static AssertJClassificationAssert assertThat(Classification actual) {
         return new AssertJClassificationAssert(actual);
     }
 
-    /** Starts an assertion on a classification report. */
+    /**
+     * Starts an assertion on a classification report.
+     *
+     * @param actual the value under test (may be null: the checks then fail)
+     * @return AssertJ assertions on {@code actual}
+     */
     public static AssertJClassificationReportAssert assertThat(ClassificationReport actual) {
         return new AssertJClassificationReportAssert(actual);
     }
 
-    /** BDD alias of {@link #assertThat(Classification)}. */
+    /**
+     * BDD alias of {@link #assertThat(Classification)}.
+     *
+     * @param actual the value under test (may be null: the checks then fail)
+     * @return AssertJ assertions on {@code actual}, as {@link #assertThat(Classification)} returns them
+     */
     public static AssertJClassificationAssert then(Classification actual) {
         return new AssertJClassificationAssert(actual);
     }
 
-    /** BDD alias of {@link #assertThat(ClassificationReport)}. */
+    /**
+     * BDD alias of {@link #assertThat(ClassificationReport)}.
+     *
+     * @param actual the value under test (may be null: the checks then fail)
+     * @return AssertJ assertions on {@code actual}, as {@link #assertThat(ClassificationReport)} returns them
+     */
     public static AssertJClassificationReportAssert then(ClassificationReport actual) {
         return new AssertJClassificationReportAssert(actual);
     }

@@ -14,6 +14,14 @@ import java.util.Objects;
  *               outside one, or the steps must commit one by one)
  */
 public record DjangoFile(String name, Phase phase, String source, boolean atomic) {
+    /**
+     * A Django migration file of a fix; {@code name}, {@code phase} and {@code source} must not be null.
+     *
+     * @param name   the file name, ending in {@code .py}
+     * @param phase  {@link Phase#EXPAND} or {@link Phase#CONTRACT}
+     * @param source the Python text of the file
+     * @param atomic whether Django runs the migration in one transaction
+     */
     public DjangoFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(phase, "phase");

@@ -22,6 +22,16 @@ import java.util.stream.Collectors;
  *                  it is) or when nothing needed a fix
  */
 public record DjangoFix(String app, String migration, FixResult sqlFix, List<DjangoFile> files) {
+    /**
+     * The fix of a Django migration; {@code app}, {@code migration}, {@code sqlFix} and {@code files} must not be
+     * null ({@code files} is copied).
+     *
+     * @param app       the app label, for example {@code orders}
+     * @param migration the migration's name, for example {@code 0004_order_status}
+     * @param sqlFix    the fix of the migration's {@code sqlmigrate} SQL
+     * @param files     the expand migration, then the contract migration if any; empty when the fix is not complete
+     *                  or nothing needed a fix
+     */
     public DjangoFix {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(migration, "migration");
@@ -29,7 +39,12 @@ public record DjangoFix(String app, String migration, FixResult sqlFix, List<Dja
         files = List.copyOf(files);
     }
 
-    /** Whether every UNSAFE statement got a recipe (only then are there files). */
+    /**
+     * Whether every UNSAFE statement got a recipe (only then are there files).
+     *
+     * @return true when {@link #sqlFix()} is complete, so the files replace the migration; false when the migration
+     *         must stay as it is
+     */
     public boolean isComplete() {
         return sqlFix.isComplete();
     }

@@ -23,6 +23,17 @@ import java.util.Optional;
  *                     empty makes the fixed migration irreversible
  */
 public record DjangoMigration(String app, String name, String source, String sql, Optional<String> backwardsSql) {
+    /**
+     * A Django migration to fix; no component may be null. IAE unless {@code app} and {@code name} are Python
+     * identifiers (letters, digits, underscores).
+     *
+     * @param app          the app label, for example {@code orders}
+     * @param name         the migration's name without {@code .py}, for example {@code 0004_order_status}
+     * @param source       the migration file's Python text
+     * @param sql          the output of {@code manage.py sqlmigrate app name}
+     * @param backwardsSql the output of {@code manage.py sqlmigrate --backwards app name}; empty when the migration
+     *                     is irreversible
+     */
     public DjangoMigration {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(name, "name");
@@ -40,6 +51,11 @@ public record DjangoMigration(String app, String name, String source, String sql
      * {@code sqlmigrate} both ways (which connect to the project's database, as Django does; no backwards SQL when
      * Django says the migration is irreversible).
      *
+     * @param project the Django project, whose {@code manage.py} is run
+     * @param app     the app label, for example {@code orders}
+     * @param name    the migration's name without {@code .py}, for example {@code 0004_order_status}
+     * @return the migration with its source and its forwards SQL, and its backwards SQL unless Django says it is
+     *         irreversible
      * @throws IllegalArgumentException when the project has no such migration file
      * @throws DjangoException          when {@code manage.py sqlmigrate} fails
      * @throws UncheckedIOException     when the file cannot be read

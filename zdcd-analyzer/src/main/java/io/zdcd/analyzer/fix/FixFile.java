@@ -15,6 +15,15 @@ import java.util.Objects;
  *                           {@code CREATE INDEX CONCURRENTLY} must; otherwise it runs as one transaction
  */
 public record FixFile(String name, Phase phase, String sql, boolean outsideTransaction) {
+    /**
+     * One file of a fix; {@code name}, {@code phase} and {@code sql} must not be null. IAE when {@code phase} is
+     * {@link Phase#MAINTENANCE}.
+     *
+     * @param name               the file name; name order is apply order
+     * @param phase              {@link Phase#EXPAND} or {@link Phase#CONTRACT}
+     * @param sql                the SQL text of the file
+     * @param outsideTransaction whether the file must run outside a transaction block (autocommit)
+     */
     public FixFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(phase, "phase");

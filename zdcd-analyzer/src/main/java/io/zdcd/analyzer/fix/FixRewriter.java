@@ -29,7 +29,12 @@ public final class FixRewriter implements MigrationRewriter {
         this.fixer = fixer;
     }
 
-    /** The rewriter over this fixer (its PostgreSQL version and known schema). */
+    /**
+     * The rewriter over this fixer (its PostgreSQL version and known schema).
+     *
+     * @param fixer the fixer whose recipes rewrite each pending migration; not null
+     * @return a rewriter that turns each plain SQL migration into the fixer's expand and contract files
+     */
     public static FixRewriter of(MigrationFixer fixer) {
         return new FixRewriter(Objects.requireNonNull(fixer, "fixer"));
     }

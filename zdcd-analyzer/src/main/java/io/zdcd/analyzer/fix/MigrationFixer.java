@@ -44,11 +44,20 @@ public final class MigrationFixer {
         this.batchSize = batchSize;
     }
 
-    /** A fixer for PostgreSQL 17 with no known schema. */
+    /**
+     * A fixer for PostgreSQL 17 with no known schema.
+     *
+     * @return a fixer with every default of {@link Builder}, batches of {@value #DEFAULT_BATCH_SIZE} keys
+     */
     public static MigrationFixer defaults() {
         return builder().build();
     }
 
+    /**
+     * A builder with the defaults: PostgreSQL 17, no known schema, batches of {@value #DEFAULT_BATCH_SIZE} keys.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -57,6 +66,9 @@ public final class MigrationFixer {
      * The fix of {@code migration}. Its files are named after the migration's file name (without directory and
      * {@code .sql}), numbered in apply order.
      *
+     * @param migration the plain SQL migration to fix; not null
+     * @return the expand and contract files and, per UNSAFE statement, the recipe applied or why there is none;
+     *         a migration with nothing UNSAFE gets no files
      * @throws io.zdcd.analyzer.LiveSchemaException when a live schema is set and cannot be read
      */
     public FixResult fix(Migration migration) {
@@ -80,6 +92,9 @@ public final class MigrationFixer {
      * // DjangoFix[orders/0004_order_status: complete; files 0004_order_status.py, 0005_order_status_contract.py]
      * }</pre>
      *
+     * @param migration the Django migration with its file's text and {@code sqlmigrate} SQL, for example from
+     *                  {@link DjangoMigration#read}; not null
+     * @return the fix of the migration's SQL and, when it is complete, the expand and contract migration files
      * @throws IllegalArgumentException when the migration file has no {@code class Migration} with an
      *                                  {@code operations = [...]} list
      * @throws io.zdcd.analyzer.LiveSchemaException when a live schema is set and cannot be read
@@ -90,7 +105,11 @@ public final class MigrationFixer {
         return new DjangoFix(migration.app(), migration.name(), sql, DjangoWriter.write(migration, sql));
     }
 
-    /** The PostgreSQL major version the fix is proven for. */
+    /**
+     * The PostgreSQL major version the fix is proven for.
+     *
+     * @return the major version, 11 to 18, as set with {@link Builder#postgresVersion(int)} (17 by default)
+     */
     public int postgresVersion() {
         return classifier.postgresVersion();
     }
@@ -112,31 +131,56 @@ public final class MigrationFixer {
         private Builder() {
         }
 
-        /** As {@link SqlMigrationClassifier.Builder#postgresVersion(int)} (default 17). */
+        /**
+         * As {@link SqlMigrationClassifier.Builder#postgresVersion(int)} (default 17).
+         *
+         * @param major the PostgreSQL major version, 11 to 18; IAE outside that range
+         * @return this builder
+         */
         public Builder postgresVersion(int major) {
             classifier.postgresVersion(major);
             return this;
         }
 
-        /** As {@link SqlMigrationClassifier.Builder#postgresVersion(String)}. */
+        /**
+         * As {@link SqlMigrationClassifier.Builder#postgresVersion(String)}.
+         *
+         * @param version the version as {@code "17"} or with its minor release, {@code "14.2"}
+         * @return this builder
+         */
         public Builder postgresVersion(String version) {
             classifier.postgresVersion(version);
             return this;
         }
 
-        /** As {@link SqlMigrationClassifier.Builder#schema(String)}: the existing schema as SQL (default: none). */
+        /**
+         * As {@link SqlMigrationClassifier.Builder#schema(String)}: the existing schema as SQL (default: none).
+         *
+         * @param sqlOrPgDumpText the schema's DDL, for example {@code pg_dump --schema-only} output; not null
+         * @return this builder
+         */
         public Builder schema(String sqlOrPgDumpText) {
             classifier.schema(sqlOrPgDumpText);
             return this;
         }
 
-        /** As {@link SqlMigrationClassifier.Builder#liveSchema(PostgresDatabase)}: read at each {@code fix}. */
+        /**
+         * As {@link SqlMigrationClassifier.Builder#liveSchema(PostgresDatabase)}: read at each {@code fix}.
+         *
+         * @param database the database whose catalog to read; not null
+         * @return this builder
+         */
         public Builder liveSchema(PostgresDatabase database) {
             classifier.liveSchema(database);
             return this;
         }
 
-        /** As {@link SqlMigrationClassifier.Builder#liveSchema(javax.sql.DataSource)}. */
+        /**
+         * As {@link SqlMigrationClassifier.Builder#liveSchema(javax.sql.DataSource)}.
+         *
+         * @param dataSource where to get a connection for each read of the catalog; not null
+         * @return this builder
+         */
         public Builder liveSchema(javax.sql.DataSource dataSource) {
             classifier.liveSchema(dataSource);
             return this;
@@ -146,6 +190,8 @@ public final class MigrationFixer {
          * The number of keys per batch of a batch loop (backfills, batched UPDATE/DELETE): each batch is one short
          * transaction over that range of the primary key (default {@value MigrationFixer#DEFAULT_BATCH_SIZE}).
          *
+         * @param keys the number of primary-key values per batch, 1 to 1,000,000
+         * @return this builder
          * @throws IllegalArgumentException when not between 1 and 1,000,000
          */
         public Builder batchSize(int keys) {
@@ -157,6 +203,11 @@ public final class MigrationFixer {
             return this;
         }
 
+        /**
+         * The fixer.
+         *
+         * @return an immutable, thread-safe fixer with these options
+         */
         public MigrationFixer build() {
             return new MigrationFixer(classifier.implicitTransactions(true).build(), batchSize);
         }

@@ -28,8 +28,14 @@ public enum ReportFormat {
      */
     GITLAB;
 
-    /** The format named {@code text}, {@code json}, {@code sarif}, {@code sarif-all}, {@code markdown} or {@code gitlab}
-     * (any case). */
+    /**
+     * The format named {@code text}, {@code json}, {@code sarif}, {@code sarif-all}, {@code markdown} or {@code gitlab}
+     * (any case).
+     *
+     * @param name a format's {@link #label()} or constant name in any case, with surrounding blanks ignored;
+     *             {@code md} also names {@link #MARKDOWN}; may be null
+     * @return the format, or empty when {@code name} is null or names no format
+     */
     public static Optional<ReportFormat> fromName(String name) {
         if (name == null) {
             return Optional.empty();
@@ -46,7 +52,12 @@ public enum ReportFormat {
         return Optional.empty();
     }
 
-    /** The lower-case name the command line uses, for example {@code json}. */
+    /**
+     * The lower-case name the command line uses, for example {@code json}.
+     *
+     * @return the constant's name in lower case with {@code -} for {@code _}, for example {@code sarif-all};
+     *         {@link #fromName} reads it back
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -33,7 +33,13 @@ public final class Reports {
     private Reports() {
     }
 
-    /** The report in that format, as a string. */
+    /**
+     * The report in that format, as a string.
+     *
+     * @param report the classification report to render, for example from {@code classifyAll}; not null
+     * @param format the format to render it in; not null
+     * @return the whole rendered report, exactly what {@link #write} writes
+     */
     public static String render(ClassificationReport report, ReportFormat format) {
         StringBuilder sb = new StringBuilder();
         write(report, format, sb);
@@ -43,6 +49,11 @@ public final class Reports {
     /**
      * A single migration's classification in that format, as a report of one migration (the PostgreSQL version is
      * given because a {@link Classification} does not carry it).
+     *
+     * @param classification  the classification of one migration; not null
+     * @param postgresVersion the PostgreSQL major version the migration was judged for, shown in the report
+     * @param format          the format to render it in; not null
+     * @return the rendered report of that one migration, with its verdict as the report's verdict
      */
     public static String render(Classification classification, int postgresVersion, ReportFormat format) {
         Objects.requireNonNull(classification, "classification");
@@ -54,6 +65,9 @@ public final class Reports {
      * Writes the report in that format to {@code out} (a {@link StringBuilder}, a {@link java.io.Writer}, a
      * {@link java.io.PrintStream}...). The caller closes {@code out}.
      *
+     * @param report the classification report to write; not null
+     * @param format the format to write it in; not null
+     * @param out    where the report is written; not null, and neither flushed nor closed
      * @throws UncheckedIOException when {@code out} fails
      */
     public static void write(ClassificationReport report, ReportFormat format, Appendable out) {

@@ -36,13 +36,27 @@ public interface MigrationRule {
     /** What a rule id looks like: lower-case words joined by hyphens, for example {@code no-audit-drop}. */
     Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    /** The stable id findings, {@code zdcd:ignore} and {@code disableRule} name (see {@link #ID}). */
+    /**
+     * The stable id findings, {@code zdcd:ignore} and {@code disableRule} name (see {@link #ID}).
+     *
+     * @return the rule's id, matching {@link #ID} and taken by no other rule, for example {@code no-audit-drop}; the
+     *         same on every call
+     */
     String id();
 
-    /** One line: what the rule catches. */
+    /**
+     * One line: what the rule catches.
+     *
+     * @return a one-line description of what the rule judges UNSAFE, for people reading the rule (a rule made by
+     *         {@link #of} shows it in its {@code toString()})
+     */
     String title();
 
-    /** What to do instead, shown with each finding (default: nothing). */
+    /**
+     * What to do instead, shown with each finding (default: nothing).
+     *
+     * @return the safe way to reach the same end, or {@code ""} when the rule has no advice
+     */
     default String safeAlternative() {
         return "";
     }

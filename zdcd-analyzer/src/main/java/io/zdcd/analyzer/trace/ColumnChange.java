@@ -17,7 +17,17 @@ import java.util.Optional;
  */
 public record ColumnChange(String table, String column, Optional<String> nameBefore, Optional<String> typeBefore,
                            Optional<String> typeAfter, boolean notNullBefore, boolean notNullAfter) {
-    /** {@code table}, {@code column} and the optional components must not be null. */
+    /**
+     * {@code table}, {@code column} and the optional components must not be null.
+     *
+     * @param table         the table, schema-qualified unless in {@code public}; not null
+     * @param column        the column's name after the statement, or its last name if dropped; not null
+     * @param nameBefore    the name before; empty for an added column; not null
+     * @param typeBefore    the type before; empty for an added column; not null
+     * @param typeAfter     the type after; empty for a dropped column; not null
+     * @param notNullBefore whether the column was NOT NULL before
+     * @param notNullAfter  whether it is NOT NULL after
+     */
     public ColumnChange {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(column, "column");
@@ -26,22 +36,40 @@ public record ColumnChange(String table, String column, Optional<String> nameBef
         Objects.requireNonNull(typeAfter, "typeAfter");
     }
 
-    /** Whether the column did not exist before the statement. */
+    /**
+     * Whether the column did not exist before the statement.
+     *
+     * @return true when {@link #typeBefore()} is empty
+     */
     public boolean added() {
         return typeBefore.isEmpty();
     }
 
-    /** Whether the column no longer exists after the statement. */
+    /**
+     * Whether the column no longer exists after the statement.
+     *
+     * @return true when {@link #typeAfter()} is empty
+     */
     public boolean dropped() {
         return typeAfter.isEmpty();
     }
 
-    /** Whether the column had another name before the statement. */
+    /**
+     * Whether the column had another name before the statement.
+     *
+     * @return true when {@link #nameBefore()} is present and differs from {@link #column()}; false for an added
+     *         column
+     */
     public boolean renamed() {
         return nameBefore.isPresent() && !nameBefore.get().equals(column);
     }
 
-    /** Whether the column existed before and after with different types. */
+    /**
+     * Whether the column existed before and after with different types.
+     *
+     * @return true when both types are known and differ as {@code format_type} spells them (so
+     *         {@code varchar(50)} to {@code varchar(100)} counts); false for an added or dropped column
+     */
     public boolean typeChanged() {
         return typeBefore.isPresent() && typeAfter.isPresent() && !typeBefore.equals(typeAfter);
     }

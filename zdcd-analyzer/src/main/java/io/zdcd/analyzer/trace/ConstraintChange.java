@@ -15,7 +15,15 @@ import java.util.Optional;
  */
 public record ConstraintChange(String table, String name, String type, Optional<Boolean> validBefore,
                                Optional<Boolean> validAfter) {
-    /** No component may be null. */
+    /**
+     * No component may be null.
+     *
+     * @param table       the constrained table, schema-qualified unless in {@code public}
+     * @param name        the constraint's name
+     * @param type        the constraint's kind in lower-case words, for example {@code foreign key}
+     * @param validBefore whether it was validated before; empty for an added constraint
+     * @param validAfter  whether it is validated after; empty for a dropped constraint
+     */
     public ConstraintChange {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(name, "name");

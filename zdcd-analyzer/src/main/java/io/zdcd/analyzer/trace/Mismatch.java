@@ -31,7 +31,15 @@ public record Mismatch(Aspect aspect, Optional<String> relation, String predicte
         STATEMENT
     }
 
-    /** No component may be null. */
+    /**
+     * No component may be null.
+     *
+     * @param aspect         what differs
+     * @param relation       the relation of a lock difference, as {@code kind name}; empty for the whole statement
+     * @param predicted      the classifier's side, as people read it
+     * @param observed       PostgreSQL's side, as people read it
+     * @param allowedBecause why the difference is harmless when it is a documented one; empty otherwise
+     */
     public Mismatch {
         Objects.requireNonNull(aspect, "aspect");
         Objects.requireNonNull(relation, "relation");
@@ -40,12 +48,23 @@ public record Mismatch(Aspect aspect, Optional<String> relation, String predicte
         Objects.requireNonNull(allowedBecause, "allowedBecause");
     }
 
-    /** A difference about the whole statement (no relation). */
+    /**
+     * A difference about the whole statement (no relation); no argument may be null.
+     *
+     * @param aspect         what differs
+     * @param predicted      what the classifier said, for example {@code no rewrite} or {@code SAFE}
+     * @param observed       what PostgreSQL did, for example {@code rewrite} or {@code error 23502}
+     * @param allowedBecause why the difference is harmless when it is a documented one; empty otherwise
+     */
     public Mismatch(Aspect aspect, String predicted, String observed, Optional<String> allowedBecause) {
         this(aspect, Optional.empty(), predicted, observed, allowedBecause);
     }
 
-    /** Whether the difference is a documented, reviewed one ({@link #allowedBecause()} says why it is harmless). */
+    /**
+     * Whether the difference is a documented, reviewed one ({@link #allowedBecause()} says why it is harmless).
+     *
+     * @return true when {@link #allowedBecause()} is present: the difference does not make the comparison fail
+     */
     public boolean allowed() {
         return allowedBecause.isPresent();
     }

@@ -14,7 +14,14 @@ import java.util.Objects;
  * @param existedBefore whether the relation existed before the migration (its schema history and fixture applied)
  */
 public record RelationLock(String relation, String kind, LockMode mode, boolean existedBefore) {
-    /** {@code relation}, {@code kind} and {@code mode} must not be null. */
+    /**
+     * {@code relation}, {@code kind} and {@code mode} must not be null.
+     *
+     * @param relation      the relation's name, schema-qualified unless in {@code public}; not null
+     * @param kind          what the relation is in lower-case words, for example {@code partitioned table}; not null
+     * @param mode          the lock mode; not null
+     * @param existedBefore whether the relation existed before the migration (false for one it created)
+     */
     public RelationLock {
         Objects.requireNonNull(relation, "relation");
         Objects.requireNonNull(kind, "kind");

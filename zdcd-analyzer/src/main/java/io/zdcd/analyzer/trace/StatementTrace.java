@@ -63,7 +63,27 @@ public record StatementTrace(
         NOT_EXECUTED
     }
 
-    /** Copies the lists; the other components must not be null. */
+    /**
+     * Copies the lists; the other components must not be null.
+     *
+     * @param index             1-based position of the statement in its migration
+     * @param line              1-based line where the statement starts
+     * @param sql               the statement's text; not null
+     * @param execution         how it was run; not null
+     * @param locks             the relation-level locks observed for it; copied
+     * @param heldBefore        the locks already held on pre-existing relations when it started; copied
+     * @param lock              the strongest lock on a pre-existing relation; empty when there is none; not null
+     * @param rewritten         the pre-existing relations rewritten; copied
+     * @param scanned           the pre-existing tables read whole; copied
+     * @param columnChanges     the column changes; copied
+     * @param constraintChanges the constraint changes; copied
+     * @param invalidIndexes    the indexes it left INVALID; copied
+     * @param lockTimeout       the {@code lock_timeout} setting as PostgreSQL shows it, {@code 0} for none; not null
+     * @param statementTimeout  the {@code statement_timeout} setting as PostgreSQL shows it; not null
+     * @param sqlState          the error's SQLSTATE, empty when it succeeded; not null
+     * @param error             the error's message, empty when it succeeded; not null
+     * @param notes             remarks on how it was observed; copied
+     */
     public StatementTrace {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(execution, "execution");
@@ -82,27 +102,48 @@ public record StatementTrace(
         notes = List.copyOf(notes);
     }
 
-    /** Whether a table or index that existed before the migration was rewritten. */
+    /**
+     * Whether a table or index that existed before the migration was rewritten.
+     *
+     * @return true when {@link #rewritten()} is not empty
+     */
     public boolean rewrite() {
         return !rewritten.isEmpty();
     }
 
-    /** Whether a table that existed before the migration was read whole. */
+    /**
+     * Whether a table that existed before the migration was read whole.
+     *
+     * @return true when {@link #scanned()} is not empty (always false outside a transaction, where scans are not
+     *         observed)
+     */
     public boolean scan() {
         return !scanned.isEmpty();
     }
 
-    /** Whether PostgreSQL raised an error. */
+    /**
+     * Whether PostgreSQL raised an error.
+     *
+     * @return true when {@link #error()} is present
+     */
     public boolean failed() {
         return error.isPresent();
     }
 
-    /** The strongest mode the transaction already held, before this statement, on a pre-existing relation. */
+    /**
+     * The strongest mode the transaction already held, before this statement, on a pre-existing relation.
+     *
+     * @return the strongest mode of {@link #heldBefore()}; empty when nothing was held (always in a scratch copy)
+     */
     public Optional<LockMode> strongestHeldBefore() {
         return heldBefore.stream().map(RelationLock::mode).reduce(LockMode::max);
     }
 
-    /** Whether {@code lock_timeout} was set (not {@code 0}) when the statement ran. */
+    /**
+     * Whether {@code lock_timeout} was set (not {@code 0}) when the statement ran.
+     *
+     * @return true when {@link #lockTimeout()} is neither blank nor {@code 0}
+     */
     public boolean hasLockTimeout() {
         return !lockTimeout.isBlank() && !"0".equals(lockTimeout);
     }

@@ -41,7 +41,11 @@ public final class TraceComparator {
         this.known = known;
     }
 
-    /** A comparator that allows the documented differences shipped with zdcd. */
+    /**
+     * A comparator that allows the documented differences shipped with zdcd.
+     *
+     * @return a comparator that reports the bundled {@code known-differences.tsv} differences as allowed
+     */
     public static TraceComparator defaults() {
         return new TraceComparator(KnownDifferences.bundled());
     }
@@ -49,17 +53,34 @@ public final class TraceComparator {
     /**
      * A comparator that allows the bundled differences and those in {@code tsv} (lines of
      * {@code rule aspect predicted observed versions reason}, tab-separated; {@code *} matches anything).
+     *
+     * @param tsv the extra allowed differences, one per line; blank lines and lines starting with {@code #} are
+     *            skipped; not null; IAE when a line does not have six fields
+     * @return a comparator that reports both the bundled and these differences as allowed
      */
     public static TraceComparator withAllowList(String tsv) {
         return new TraceComparator(KnownDifferences.bundled().plus(tsv.lines().toList()));
     }
 
-    /** A comparator that allows no difference at all. */
+    /**
+     * A comparator that allows no difference at all.
+     *
+     * @return a comparator for which every difference is a mismatch, even those zdcd documents as harmless
+     */
     public static TraceComparator strict() {
         return new TraceComparator(KnownDifferences.none());
     }
 
-    /** Compares what the classification predicted with what the trace observed, statement by statement. */
+    /**
+     * Compares what the classification predicted with what the trace observed, statement by statement.
+     *
+     * @param classification the classifier's verdict on a migration; not null
+     * @param trace          the trace of the same migration; its server's major version picks the known differences
+     *                       that apply; not null
+     * @return one comparison per traced statement, each paired with the next predicted statement of the same text
+     *         (case, whitespace and a trailing {@code ;} aside); a traced statement with no such prediction gets an
+     *         empty prediction and a {@link Mismatch.Aspect#STATEMENT} mismatch
+     */
     public TraceComparison compare(Classification classification, TraceReport trace) {
         Objects.requireNonNull(classification, "classification");
         Objects.requireNonNull(trace, "trace");

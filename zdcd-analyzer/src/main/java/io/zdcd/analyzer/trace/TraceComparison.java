@@ -16,19 +16,34 @@ import java.util.Objects;
  * @param statements     one comparison per traced statement
  */
 public record TraceComparison(Classification classification, TraceReport trace, List<StatementComparison> statements) {
-    /** Copies the list; {@code classification} and {@code trace} must not be null. */
+    /**
+     * Copies the list; {@code classification} and {@code trace} must not be null.
+     *
+     * @param classification the classifier's verdict on the migration; not null
+     * @param trace          the trace of the same migration; not null
+     * @param statements     the per-statement comparisons; copied, not null
+     */
     public TraceComparison {
         Objects.requireNonNull(classification, "classification");
         Objects.requireNonNull(trace, "trace");
         statements = List.copyOf(statements);
     }
 
-    /** The statements whose prediction differs from reality in a way no documented difference allows. */
+    /**
+     * The statements whose prediction differs from reality in a way no documented difference allows.
+     *
+     * @return the comparisons of {@link #statements()} that do not {@link StatementComparison#matches() match}, in
+     *         order; empty when the prediction holds
+     */
     public List<StatementComparison> mismatches() {
         return statements.stream().filter(s -> !s.matches()).toList();
     }
 
-    /** Whether the prediction matches the trace (no mismatch). */
+    /**
+     * Whether the prediction matches the trace (no mismatch).
+     *
+     * @return true when {@link #mismatches()} is empty
+     */
     public boolean matches() {
         return mismatches().isEmpty();
     }

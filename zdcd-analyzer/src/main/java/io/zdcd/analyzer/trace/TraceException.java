@@ -10,12 +10,21 @@ import io.zdcd.ZdcdException;
 public final class TraceException extends ZdcdException {
     private static final long serialVersionUID = 1L;
 
-    /** A trace that could not be made, with what went wrong. */
+    /**
+     * A trace that could not be made, with what went wrong.
+     *
+     * @param message what the tracer could not do and why, naming the database without its password
+     */
     public TraceException(String message) {
         super(message);
     }
 
-    /** A trace that could not be made, with the exception that caused it. */
+    /**
+     * A trace that could not be made, with the exception that caused it.
+     *
+     * @param message what the tracer could not do and why, naming the database without its password
+     * @param cause   the failure underneath, usually a {@link java.sql.SQLException}
+     */
     public TraceException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -37,7 +37,17 @@ public record TraceReport(String migration, int postgresVersion, String serverVe
         IN_PLACE
     }
 
-    /** Copies the lists; {@code migration}, {@code serverVersion} and {@code mode} must not be null. */
+    /**
+     * Copies the lists; {@code migration}, {@code serverVersion} and {@code mode} must not be null.
+     *
+     * @param migration       the migration's name; not null
+     * @param postgresVersion the server's major version
+     * @param serverVersion   the server's full version; not null
+     * @param mode            where the statements ran; not null
+     * @param rows            the fixture rows per touched table
+     * @param statements      the statement traces, in order; copied
+     * @param notes           remarks on the fixture; copied
+     */
     public TraceReport {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(serverVersion, "serverVersion");
@@ -46,12 +56,22 @@ public record TraceReport(String migration, int postgresVersion, String serverVe
         notes = List.copyOf(notes);
     }
 
-    /** The statements PostgreSQL rejected. */
+    /**
+     * The statements PostgreSQL rejected.
+     *
+     * @return the traces of {@link #statements()} that {@link StatementTrace#failed() failed}, in order; empty when
+     *         every statement ran
+     */
     public List<StatementTrace> failures() {
         return statements.stream().filter(StatementTrace::failed).toList();
     }
 
-    /** One line per statement, for people. */
+    /**
+     * One line per statement, for people.
+     *
+     * @return a heading line (migration, server version, mode, rows), then one indented line per statement and
+     *         per note, each ending with a line break
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder(migration).append(" on PostgreSQL ").append(serverVersion).append(" (")
                 .append(mode == Mode.SCRATCH_COPY ? "scratch copy" : "in place").append(", ").append(rows)

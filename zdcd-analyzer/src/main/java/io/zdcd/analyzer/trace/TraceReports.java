@@ -19,7 +19,13 @@ public final class TraceReports {
     private TraceReports() {
     }
 
-    /** One block per migration, one line per statement: lock, rewrite and error, predicted | observed. */
+    /**
+     * One block per migration, one line per statement: lock, rewrite and error, predicted | observed.
+     *
+     * @param comparisons the comparisons to render, in order; not null
+     * @return the table, with a line under each statement per mismatch and error, and a last line counting
+     *         migrations, mismatches and UNSAFE statements; every line ends with a line break
+     */
     public static String text(List<TraceComparison> comparisons) {
         StringBuilder sb = new StringBuilder();
         int mismatches = 0;
@@ -68,7 +74,14 @@ public final class TraceReports {
         return sb.toString();
     }
 
-    /** The comparisons as a JSON document. */
+    /**
+     * The comparisons as a JSON document.
+     *
+     * @param comparisons the comparisons to render, in order; not null
+     * @return an indented JSON object with {@code postgresVersion} and {@code serverVersion} (when there is a
+     *         comparison), {@code migrations} (each with its statements, predicted and observed side by side),
+     *         {@code mismatches} and {@code unsafeStatements}, ending with a line break
+     */
     public static String json(List<TraceComparison> comparisons) {
         ObjectNode root = JSON.createObjectNode();
         if (!comparisons.isEmpty()) {
