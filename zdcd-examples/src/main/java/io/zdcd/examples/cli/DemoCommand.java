@@ -45,6 +45,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How long the long report transaction holds its lock (default: ${DEFAULT-VALUE}).")
     double holdSeconds;
 
+    @Option(names = "--connection-per-request",
+            description = "Each traffic request opens its own connection (Django's CONN_MAX_AGE = 0) instead of "
+                    + "each thread keeping one (conn_max_age=600, as on Heroku).")
+    boolean connectionPerRequest;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     Path json;
 
@@ -55,7 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Demo.Builder builder = Demo.builder().out(out);
         try {
-            builder.rows(rows).threads(threads).hold(Duration.ofMillis(Math.round(holdSeconds * 1000)));
+            builder.rows(rows).threads(threads).hold(Duration.ofMillis(Math.round(holdSeconds * 1000)))
+                    .connectionPerRequest(connectionPerRequest);
             if (databaseUrl != null) {
                 builder.databaseUrl(databaseUrl);
             }

@@ -45,6 +45,7 @@ public final class Demo {
     private final long rows;
     private final int threads;
     private final Duration hold;
+    private final boolean connectionPerRequest;
     private final PrintStream out;
     private final boolean terminal;
 
@@ -53,6 +54,7 @@ public final class Demo {
         this.rows = b.rows;
         this.threads = b.threads;
         this.hold = b.hold;
+        this.connectionPerRequest = b.connectionPerRequest;
         this.out = b.out;
         this.terminal = b.terminal;
     }
@@ -71,7 +73,9 @@ public final class Demo {
         long start = System.nanoTime();
         Timeline setup = new Timeline(out);
         out.println("zdcd demo: " + String.format(java.util.Locale.ROOT, "%,d", rows) + " rows, " + threads
-                + " traffic threads, a report transaction holding its lock " + seconds(hold));
+                + " traffic threads " + (connectionPerRequest ? "(a new connection per request)"
+                : "(each keeps its connection, as Django with CONN_MAX_AGE)")
+                + ", a report transaction holding its lock " + seconds(hold));
         try (DemoPostgresServer server = setup.step(databaseUrl.isPresent() ? "connect to the PostgreSQL server"
                 : "start the embedded PostgreSQL", this::server)) {
             try {
@@ -86,8 +90,10 @@ public final class Demo {
                     return null;
                 });
                 DemoApp app = new DemoApp(rows);
-                Stage zdcdStage = new Stage(server, DATABASE, app, rows, out, terminal, threads, hold);
-                Stage naiveStage = new Stage(server, NAIVE_DATABASE, app, rows, out, terminal, threads, hold);
+                Stage zdcdStage = new Stage(server, DATABASE, app, rows, out, terminal, threads, hold,
+                        connectionPerRequest);
+                Stage naiveStage = new Stage(server, NAIVE_DATABASE, app, rows, out, terminal, threads, hold,
+                        connectionPerRequest);
                 List<SceneResult> zdcd = new ZdcdStory(zdcdStage, CONTROL_DATABASE, classifier()).play();
                 Map<Integer, SceneRun> naive = new NaiveStory(naiveStage).play();
                 List<SceneResult> scenes = new ArrayList<>();
@@ -146,6 +152,7 @@ public final class Demo {
         private long rows = DEFAULT_ROWS;
         private int threads = 4;
         private Duration hold = Duration.ofSeconds(4);
+        private boolean connectionPerRequest;
         private PrintStream out = System.out;
         private boolean terminal = Progress.stdoutIsTerminal();
 
@@ -190,6 +197,17 @@ public final class Demo {
                 throw new IllegalArgumentException("hold must be between 0.5s and 60s, was " + seconds(hold));
             }
             this.hold = hold;
+            return this;
+        }
+
+        /**
+         * Whether each traffic request opens its own connection, as Django does with {@code CONN_MAX_AGE = 0}, instead
+         * of each thread keeping its connection as a Django app on Heroku does with dj-database-url's
+         * {@code conn_max_age=600}. A new connection costs a server process start (about 15 ms alone, 50-100 ms with
+         * four threads on two cores), which then counts towards every request's stall. (default: false)
+         */
+        public Builder connectionPerRequest(boolean perRequest) {
+            this.connectionPerRequest = perRequest;
             return this;
         }
 

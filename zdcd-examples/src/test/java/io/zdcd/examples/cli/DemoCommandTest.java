@@ -26,6 +26,19 @@ class DemoCommandTest {
     void a_short_demo_behaves_as_expected_in_every_scene_and_writes_the_json_summary(TestDatabase db,
                                                                                     @TempDir Path dir)
             throws Exception {
+        String output = demoBehavesAsExpected(db, dir, 20_000);
+        then(output).contains("4 traffic threads (each keeps its connection, as Django with CONN_MAX_AGE)");
+    }
+
+    @Test
+    void with_a_connection_per_request_every_scene_behaves_as_expected_too(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        String output = demoBehavesAsExpected(db, dir, 5_000, "--connection-per-request");
+        then(output).contains("4 traffic threads (a new connection per request)");
+    }
+
+    private static String demoBehavesAsExpected(TestDatabase db, Path dir, long rows, String... options)
+            throws Exception {
         // GIVEN
         Path json = dir.resolve("summary.json");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -33,15 +46,17 @@ class DemoCommandTest {
         demo.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         CommandLine cli = new CommandLine(demo);
         // WHEN
-        int exit = cli.execute("--database-url", db.jdbcUrlWithCredentials(), "--rows", "20000", "--json",
-                json.toString());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--database-url",
+                db.jdbcUrlWithCredentials(), "--rows", Long.toString(rows), "--json", json.toString()));
+        args.addAll(java.util.List.of(options));
+        int exit = cli.execute(args.toArray(String[]::new));
         String output = printed.toString(StandardCharsets.UTF_8);
 
         // THEN every scene behaved as expected
         then(exit).as(output).isZero();
         JsonNode summary = new ObjectMapper().readTree(Files.readString(json));
         then(summary.get("allAsExpected").asBoolean()).isTrue();
-        then(summary.get("rows").asLong()).isEqualTo(20_000);
+        then(summary.get("rows").asLong()).isEqualTo(rows);
         JsonNode s1 = scene(summary, 1);
         JsonNode s2 = scene(summary, 2);
         JsonNode s3 = scene(summary, 3);
@@ -81,6 +96,7 @@ class DemoCommandTest {
         // the demo's databases (and their backup copies) are gone from the server afterwards
         then(((Number) db.queryValue("SELECT count(*) FROM pg_database WHERE datname LIKE 'zdcd_demo%'"))
                 .longValue()).isZero();
+        return output;
     }
 
     @Test

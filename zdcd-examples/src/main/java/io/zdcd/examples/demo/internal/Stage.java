@@ -20,9 +20,10 @@ import java.time.Duration;
  * @param terminal whether {@code out} is a terminal (progress redrawn in place)
  * @param threads  traffic threads
  * @param hold     how long the long report transaction holds its lock
+ * @param connectionPerRequest whether each traffic request opens its own connection (else each thread keeps one)
  */
 public record Stage(DemoPostgresServer server, String database, DemoApp app, long rows, PrintStream out,
-                   boolean terminal, int threads, Duration hold) {
+                   boolean terminal, int threads, Duration hold, boolean connectionPerRequest) {
 
     /** A new connection to the story's database. */
     public Connection connect() throws SQLException {
@@ -31,7 +32,8 @@ public record Stage(DemoPostgresServer server, String database, DemoApp app, lon
 
     /** Traffic for the story's platform, not yet started. */
     public TrafficGenerator traffic(LocalPlatform platform) {
-        return TrafficGenerator.builder().connections(this::connect).platform(platform).threads(threads).build();
+        return TrafficGenerator.builder().connections(this::connect).platform(platform).threads(threads)
+                .connectionPerRequest(connectionPerRequest).build();
     }
 
     /** Starts the long report transaction on the story's database. */
