@@ -167,6 +167,44 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     }
 
     /**
+     * Classifies the migrations in order, as {@link #classifyAll(List)} does, and writes their report in that format
+     * to {@code out} as UTF-8 bytes, exactly the bytes of {@link io.zdcd.analyzer.report.Reports#writeUtf8} for
+     * {@code classifyAll}'s report. For JSON, the fastest way to a file or a pipe: each statement is encoded on a
+     * second thread while the classifier goes on, and the whole report is held in memory as bytes until the verdict
+     * it begins with is known (use {@link #writeReport(Iterable, io.zdcd.analyzer.report.ReportFormat, Appendable)}
+     * for inputs too large for memory). {@code out} is flushed, not closed.
+     *
+     * @param migrations the migrations to classify, in the order they run; not null
+     * @param format     the format to write the report in; not null
+     * @param out        where the UTF-8 bytes go; not null, flushed and left open
+     * @return the counts of the report written: its verdict and how many migrations and statements were classified,
+     *         and how many of them UNSAFE
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public io.zdcd.analyzer.report.ReportSummary writeReportUtf8(List<Migration> migrations,
+                                                                io.zdcd.analyzer.report.ReportFormat format,
+                                                                java.io.OutputStream out) {
+        Objects.requireNonNull(migrations, "migrations");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        migrations.forEach(m -> Objects.requireNonNull(m, "migration"));
+        if (format == io.zdcd.analyzer.report.ReportFormat.JSON) {
+            io.zdcd.analyzer.report.ReportSummary summary = io.zdcd.analyzer.report.internal.ConcurrentJsonReport
+                    .write(analyzer, schemaNow(), version.major(), migrations, out);
+            if (summary != null) {
+                return summary;
+            }
+        }
+        ClassificationReport report = classifyAll(migrations);
+        io.zdcd.analyzer.report.Reports.writeUtf8(report, format, out);
+        long unsafeStatements = report.migrations().stream().flatMap(c -> c.statements().stream())
+                .filter(s -> !s.isSafe()).count();
+        return new io.zdcd.analyzer.report.ReportSummary(version.major(), report.verdict(),
+                report.migrations().size(), report.migrations().stream().filter(c -> !c.isSafe()).count(),
+                report.migrations().stream().mapToLong(c -> c.statements().size()).sum(), unsafeStatements);
+    }
+
+    /**
      * The known schema for one classification: the {@code schema(...)} text, and with a live schema, the database's
      * catalog as it is now (read first; the schema text adds to it).
      */

@@ -71,6 +71,35 @@ class StreamingReportTest {
     }
 
     @Test
+    void the_utf8_report_of_every_format_is_the_rendered_one_and_json_is_encoded_while_classifying()
+            throws Exception {
+        List<Migration> migrations = new ArrayList<>(corpus());
+        migrations.add(Migration.of("0099_unicode.sql",
+                "ALTER TABLE \"café\" ADD COLUMN \"naïve_名前\" text DEFAULT 'ü €' NOT NULL;"));
+        migrations.add(Migration.of("0100_long.sql", "ALTER TABLE t ADD COLUMN c0 int;\n"
+                + "CREATE INDEX i ON t (c0);\n".repeat(700)));   // several batches of the encoder thread
+        migrations.add(Migration.of("0101_empty.sql", "-- nothing\n"));
+        for (SqlMigrationClassifier classifier : List.of(SqlMigrationClassifier.defaults(),
+                SqlMigrationClassifier.builder().implicitTransactions(false).postgresVersion("14.2").build())) {
+            ClassificationReport report = classifier.classifyAll(migrations);
+            for (ReportFormat format : ReportFormat.values()) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                ReportSummary summary = classifier.writeReportUtf8(migrations, format, bytes);
+                then(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).as("%s %s", classifier, format)
+                        .isEqualTo(Reports.render(report, format));
+                then(summary.verdict()).isEqualTo(report.verdict());
+                then(summary.migrations()).isEqualTo(report.migrations().size());
+                then(summary.unsafeMigrations()).isEqualTo(report.migrations().stream().filter(c -> !c.isSafe())
+                        .count());
+                then(summary.statements()).isEqualTo(report.migrations().stream()
+                        .mapToLong(m -> m.statements().size()).sum());
+                then(summary.unsafeStatements()).isEqualTo(report.migrations().stream()
+                        .flatMap(m -> m.statements().stream()).filter(st -> !st.isSafe()).count());
+            }
+        }
+    }
+
+    @Test
     void a_migration_whose_end_changes_an_earlier_statement_streams_the_final_analysis() {
         // the BEGIN is judged UNSAFE only at the end (never committed); the trailing RunPython marker changes the
         // last statement; both must be in the streamed report where the statements are
@@ -87,6 +116,10 @@ class StreamingReportTest {
             StringBuilder streamed = new StringBuilder();
             classifier.writeReport(migrations, format, streamed);
             then(streamed.toString()).as("%s", format).isEqualTo(Reports.render(report, format));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            classifier.writeReportUtf8(migrations, format, bytes);   // JSON: falls back to the in-memory report
+            then(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).as("%s", format)
+                    .isEqualTo(Reports.render(report, format));
         }
     }
 

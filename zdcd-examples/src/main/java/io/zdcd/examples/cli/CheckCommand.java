@@ -126,6 +126,9 @@ public final class CheckCommand implements Callable<Integer> {
             }
             List<Migration> migrations = new ArrayList<>();
             sources.forEach(src -> migrations.add(src.read()));
+            if (output != null || bytes != null) {
+                return writeBytes(classifier, migrations, reportFormat).isSafe() ? 0 : 1;
+            }
             ClassificationReport report = classifier.classifyAll(migrations);
             writeReport(report, reportFormat);
             return report.isSafe() ? 0 : 1;
@@ -291,25 +294,28 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReport(ClassificationReport report, ReportFormat reportFormat) {
+    /** The report as UTF-8 bytes to standard output ({@link #bytes}) or to {@code -o FILE}. */
+    private ReportSummary writeBytes(SqlMigrationClassifier classifier, List<Migration> migrations,
+                                     ReportFormat reportFormat) {
         if (output == null) {
-            PrintWriter out = out();
-            out.flush();
-            if (bytes != null) {
-                Reports.writeUtf8(report, reportFormat, bytes);
-            } else {
-                Reports.write(report, reportFormat, out);
-                out.flush();
-            }
-            return;
+            out().flush();
+            return classifier.writeReportUtf8(migrations, reportFormat, bytes);
         }
-        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            Reports.writeUtf8(report, reportFormat, out);
+        ReportSummary summary;
+        try (java.io.OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+            summary = classifier.writeReportUtf8(migrations, reportFormat, file);
         } catch (IOException | UncheckedIOException e) {
             throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
                     .getMessage());
         }
-        writtenTo(report.verdict(), report.migrations().size());
+        writtenTo(summary.verdict(), summary.migrations());
+        return summary;
+    }
+
+    private void writeReport(ClassificationReport report, ReportFormat reportFormat) {
+        PrintWriter out = out();
+        Reports.write(report, reportFormat, out);
+        out.flush();
     }
 
     private void writtenTo(io.zdcd.classify.Verdict verdict, int migrations) {

@@ -52,13 +52,16 @@ public final class JsonReport implements ReportStream {
     private static final SerializableString SAFE_ALTERNATIVE = new SerializedString("safeAlternative");
 
     private final JsonGenerator g;
+    private final OutputStream bytes;
 
     JsonReport(Appendable out) throws IOException {
         this.g = ReportFacts.compactJsonGenerator(out); // a report for programs: a fifth smaller, faster to write
+        this.bytes = null;
     }
 
     JsonReport(OutputStream out) throws IOException {
         this.g = ReportFacts.compactJsonGenerator(out);
+        this.bytes = out;
     }
 
     public static void write(ClassificationReport report, Appendable out) throws IOException {
@@ -97,6 +100,15 @@ public final class JsonReport implements ReportStream {
         writeStatement(g, s);
     }
 
+    /**
+     * Writes a migration's statements already encoded ({@link ConcurrentJsonReport}): JSON objects separated by
+     * commas, in place of {@link #statement} calls. Only for a report writing to an {@code OutputStream}.
+     */
+    void statementsEncoded(byte[] encoded) throws IOException {
+        g.flush();
+        bytes.write(encoded);
+    }
+
     @Override
     public void migrationEnd(ReportOverview.Migration m) throws IOException {
         g.writeEndArray();
@@ -113,7 +125,7 @@ public final class JsonReport implements ReportStream {
         g.close();
     }
 
-    private static void writeStatement(JsonGenerator g, StatementAnalysis s) throws IOException {
+    static void writeStatement(JsonGenerator g, StatementAnalysis s) throws IOException {
         g.writeStartObject();
         g.writeFieldName(INDEX);
         g.writeNumber(s.index());
