@@ -74,10 +74,6 @@ final class Deployment implements AutoCloseable {
         return s.app();
     }
 
-    DeploymentMode mode() {
-        return mode;
-    }
-
     List<StepResult> results() {
         return steps;
     }
