@@ -6,6 +6,7 @@ import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.Progress;
 import io.zdcd.spi.StepKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +24,12 @@ final class Events {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /** The time since {@code t} by the clock (zero if the clock went back). */
+    Duration since(Instant t) {
+        Duration d = Duration.between(t, now());
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     void emit(DeploymentEvent event) {

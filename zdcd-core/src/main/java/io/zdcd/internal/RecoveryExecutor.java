@@ -56,7 +56,7 @@ final class RecoveryExecutor {
             }
             StepKind kind = kind(step);
             String subject = subject(step);
-            long t = System.nanoTime();
+            java.time.Instant t = events.now();
             id.ifPresent(d -> journal(d, kind, JournalEntry.Phase.STARTED, subject, recoveryAttrs()));
             events.emit(new DeploymentEvent.StepStarted(s.app(), events.now(), kind, subject));
             String detail;
@@ -72,12 +72,12 @@ final class RecoveryExecutor {
                 id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.STARTED, "", Map.of()));
             id.ifPresent(d -> journal(d, StepKind.RECOVER, JournalEntry.Phase.FAILED, "", Map.of(
                         JournalKeys.REASON, PipelineEngine.oneLine(reason))));
-                record(kind, subject, StepResult.Status.FAILED, PipelineEngine.since(t), PipelineEngine.message(e));
+                record(kind, subject, StepResult.Status.FAILED, events.since(t), PipelineEngine.message(e));
                 return new RecoveryOutcome(RecoveryOutcome.Status.FAILED, results,
                         plan.withSteps(steps.subList(i, steps.size())), reason);
             }
             id.ifPresent(d -> journal(d, kind, JournalEntry.Phase.SUCCEEDED, subject, recoveryAttrs()));
-            record(kind, subject, StepResult.Status.SUCCEEDED, PipelineEngine.since(t), detail);
+            record(kind, subject, StepResult.Status.SUCCEEDED, events.since(t), detail);
         }
         if (runnable < steps.size()) {
             String reason = "the plan's restore would lose every write made since " + plan.writesLostSince().orElseThrow()

@@ -32,7 +32,7 @@ final class ExistingIndex {
         }
         try (PreparedStatement p = c.prepareStatement("SELECT i.indisvalid, pg_get_indexdef(i.indexrelid) FROM "
                 + "pg_index i WHERE i.indexrelid = to_regclass(?)")) {
-            p.setString(1, JdbcMigrationRunner.quoteQualified(names.get(0)));
+            p.setString(1, InvalidIndexes.quoteQualified(names.get(0)));
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next() || !rs.getBoolean(1)) {
                     return false;

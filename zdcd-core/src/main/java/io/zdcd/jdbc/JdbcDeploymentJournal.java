@@ -109,7 +109,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
             return Optional.empty(); // no lock was ever taken here
         }
         try (Connection c = present.get()) {
-            return LeasedLock.live(c, app).map(r -> r.holder() + " since " + r.since()
+            return LockRows.live(c, app).map(r -> r.holder() + " since " + r.since()
                     + r.heartbeat().map(h -> ", last heartbeat " + h).orElse(""));
         } catch (SQLException e) {
             throw new PlatformException("read the deploy lock of " + app, e.getMessage(), e);

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -62,15 +61,15 @@ final class LeasedLock implements DeployLock {
     static LeasedLock take(Connection c, Supplier<Connection> connections, String app, String holder,
                            Duration lease, String where) {
         try {
-            if (!tryAdvisoryLock(c, app)) {
-                Optional<Row> row = row(c, app);
+            if (!LockRows.tryAdvisoryLock(c, app)) {
+                Optional<LockRows.Row> row = LockRows.row(c, app);
                 JdbcDeploymentJournal.closeQuietly(c);
-                throw new DeploymentLockedException(app, row.map(Row::holder).orElse("another process"),
-                        row.map(Row::since), row.flatMap(Row::heartbeat), "a deployment is running");
+                throw new DeploymentLockedException(app, row.map(LockRows.Row::holder).orElse("another process"),
+                        row.map(LockRows.Row::since), row.flatMap(LockRows.Row::heartbeat), "a deployment is running");
             }
-            Optional<Row> previous = row(c, app);
+            Optional<LockRows.Row> previous = LockRows.row(c, app);
             if (previous.isPresent()) {
-                awaitGone(c, app, previous.get());
+                LockRows.awaitGone(c, app, previous.get());
             }
             long fence;
             try (PreparedStatement p = c.prepareStatement("INSERT INTO zdcd.deploy_locks (app, holder, since, fence, "
@@ -98,95 +97,6 @@ final class LeasedLock implements DeployLock {
     }
 
     private static final Executor DIRECT = Runnable::run;
-
-    /** The previous holder's row, left although its session is gone: wait until its process is known to be gone. */
-    private static void awaitGone(Connection c, String app, Row first) throws SQLException {
-        long deadline = System.nanoTime() + Duration.ofMillis(first.leaseMs()).toNanos() + 1_000_000_000L;
-        Row row = first;
-        while (true) {
-            if (row.ageMs() > row.leaseMs()) {
-                return; // no heartbeat for a whole lease: the process is gone
-            }
-            if (!row.heartbeat().equals(first.heartbeat()) || System.nanoTime() > deadline) {
-                unlock(c, app);
-                JdbcDeploymentJournal.closeQuietly(c);
-                throw new DeploymentLockedException(app, row.holder(), Optional.of(row.since()), row.heartbeat(),
-                        "its lock session (backend " + row.pid() + ") ended but its process is alive: it stops before "
-                                + "its next step; run again once it has ended");
-            }
-            try {
-                Thread.sleep(Math.max(50, Math.min(500, row.leaseMs() / 10)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                unlock(c, app);
-                JdbcDeploymentJournal.closeQuietly(c);
-                throw new PlatformException("take the deploy lock of " + app, "interrupted", e);
-            }
-            Optional<Row> next = row(c, app);
-            if (next.isEmpty() || next.get().fence() != first.fence()) {
-                return; // the previous holder stopped and closed
-            }
-            row = next.get();
-        }
-    }
-
-    /** A row of zdcd.deploy_locks, with the heartbeat's age by the database's clock. */
-    record Row(String holder, Instant since, long fence, int pid, Optional<Instant> heartbeat, long leaseMs,
-               long ageMs) {
-    }
-
-    static Optional<Row> row(Connection c, String app) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT holder, since, fence, backend_pid, heartbeat_at, lease_ms,"
-                + " (extract(epoch FROM clock_timestamp() - coalesce(heartbeat_at, since)) * 1000)::bigint "
-                + "FROM zdcd.deploy_locks WHERE app = ?")) {
-            p.setString(1, app);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Row(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
-                        rs.getInt(4), Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant),
-                        rs.getLong(6), rs.getLong(7)));
-            }
-        }
-    }
-
-    /** Whether a live process holds the app's lock: its session holds the advisory lock, or its heartbeat is fresh. */
-    static Optional<Row> live(Connection c, String app) throws SQLException {
-        Optional<Row> row = row(c, app);
-        if (row.isEmpty()) {
-            return row;
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                + "AND classid = " + KEY + " AND objid = hashtext(?)::oid AND objsubid = 2")) {
-            p.setString(1, app);
-            try (ResultSet rs = p.executeQuery()) {
-                if (rs.next()) {
-                    return row;
-                }
-            }
-        }
-        return row.filter(r -> r.ageMs() <= r.leaseMs());
-    }
-
-    static boolean tryAdvisoryLock(Connection c, String app) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(" + KEY + ", hashtext(?))")) {
-            p.setString(1, app);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlock(Connection c, String app) {
-        try (PreparedStatement u = c.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ", hashtext(?))")) {
-            u.setString(1, app);
-            u.executeQuery().close();
-        } catch (SQLException ignored) {
-            // the connection's end releases the advisory lock anyway
-        }
-    }
 
     @Override
     public String holder() {
@@ -284,7 +194,7 @@ final class LeasedLock implements DeployLock {
                 return;
             }
             try {
-                if (!tryAdvisoryLock(fresh, app)) {
+                if (!LockRows.tryAdvisoryLock(fresh, app)) {
                     JdbcDeploymentJournal.closeQuietly(fresh);
                     lost = "its database session ended in a restore and another process took the lock meanwhile";
                     return;
@@ -299,7 +209,7 @@ final class LeasedLock implements DeployLock {
                     p.setLong(3, fence);
                     p.setLong(4, lease.toMillis());
                     if (p.executeUpdate() != 1) {
-                        unlock(fresh, app);
+                        LockRows.unlock(fresh, app);
                         JdbcDeploymentJournal.closeQuietly(fresh);
                         lost = "its database session ended in a restore and another fencing number is current";
                         return;
@@ -387,7 +297,7 @@ final class LeasedLock implements DeployLock {
                 lost = "its database session ended";
             }
             // Unlock explicitly: a closed connection's backend may release its locks only a moment later.
-            unlock(c, app);
+            LockRows.unlock(c, app);
         }
         if (lost != null) {
             // Our session is gone: say we stopped over another connection, so recover need not wait for the lease.

@@ -6,7 +6,6 @@ import io.zdcd.spi.DatabaseBackups;
 import io.zdcd.spi.PlatformException;
 import io.zdcd.spi.Progress;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -122,7 +120,7 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
         Instant at = Instant.now();
         String copy = copyName(at);
         try (Connection c = admin()) {
-            long size = size(c, database.name());
+            long size = ServerDatabases.size(c, database.name());
             List<String> unsupported = List.of();
             if (method == CaptureMethod.ONLINE_COPY) {
                 try (Connection source = database.connect()) {
@@ -158,7 +156,8 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
      */
     private Instant copyOnline(Connection admin, String copy, Progress progress) throws SQLException {
         try (Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + quote(copy) + " TEMPLATE template0 " + encodingOf(admin, database.name()));
+            s.execute("CREATE DATABASE " + ServerDatabases.quote(copy) + " TEMPLATE template0 "
+                    + ServerDatabases.encodingOf(admin, database.name()));
         }
         try (Connection source = database.connect(); Connection target = database.withName(copy).connect()) {
             source.setAutoCommit(false);
@@ -184,24 +183,11 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
             return at;
         } catch (SQLException | RuntimeException e) {
             try (Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + quote(copy) + " WITH (FORCE)");
+                s.execute("DROP DATABASE IF EXISTS " + ServerDatabases.quote(copy) + " WITH (FORCE)");
             } catch (SQLException dropFailed) {
                 e.addSuppressed(dropFailed);
             }
             throw e;
-        }
-    }
-
-    private static String encodingOf(Connection c, String db) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT format('ENCODING %L LC_COLLATE %L LC_CTYPE %L', "
-                + "pg_encoding_to_char(encoding), datcollate, datctype) FROM pg_database WHERE datname = ?")) {
-            p.setString(1, db);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("no database " + db + " on the server");
-                }
-                return rs.getString(1);
-            }
         }
     }
 
@@ -211,17 +197,18 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
         try (Statement s = c.createStatement()) {
             while (true) {
                 if (otherSessions == OtherSessions.TERMINATE) {
-                    terminate(c, database.name());
+                    ServerDatabases.terminate(c, database.name());
                 }
                 try {
                     Instant at = Instant.now();
-                    s.execute("CREATE DATABASE " + quote(copy) + " TEMPLATE " + quote(database.name()));
+                    s.execute("CREATE DATABASE " + ServerDatabases.quote(copy) + " TEMPLATE "
+                            + ServerDatabases.quote(database.name()));
                     return at;
                 } catch (SQLException e) {
                     if (!"55006".equals(e.getSQLState())) {
                         throw e;
                     }
-                    int others = sessions(c, database.name());
+                    int others = ServerDatabases.sessions(c, database.name());
                     if (System.nanoTime() >= deadline) {
                         throw new PlatformException("back up " + database.name(), Counts.of(others, "other session")
                                 + " stayed connected to " + database.name() + " for " + waitForSessions.toSeconds()
@@ -240,19 +227,20 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
     public void restore(String app, Backup backup, Progress progress) {
         Objects.requireNonNull(backup, "backup");
         try (Connection c = admin(); Statement s = c.createStatement()) {
-            if (!exists(c, backup.id())) {
+            if (!ServerDatabases.exists(c, backup.id())) {
                 throw new PlatformException("restore " + database.name() + " from " + backup.id(),
                         "no such copy on the server");
             }
             progress.report("terminating sessions of " + database.name() + " and dropping it");
-            terminate(c, database.name());
+            ServerDatabases.terminate(c, database.name());
             if (c.getMetaData().getDatabaseMajorVersion() >= 13) {
-                s.execute("DROP DATABASE IF EXISTS " + quote(database.name()) + " WITH (FORCE)");
+                s.execute("DROP DATABASE IF EXISTS " + ServerDatabases.quote(database.name()) + " WITH (FORCE)");
             } else {
-                s.execute("DROP DATABASE IF EXISTS " + quote(database.name()));
+                s.execute("DROP DATABASE IF EXISTS " + ServerDatabases.quote(database.name()));
             }
             progress.report("creating " + database.name() + " from " + backup.id());
-            s.execute("CREATE DATABASE " + quote(database.name()) + " TEMPLATE " + quote(backup.id()));
+            s.execute("CREATE DATABASE " + ServerDatabases.quote(database.name()) + " TEMPLATE "
+                    + ServerDatabases.quote(backup.id()));
             progress.report("restored " + database.name() + " from " + backup.id() + " taken at "
                     + backup.capturedAt());
         } catch (SQLException e) {
@@ -274,24 +262,14 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
     }
 
     private List<String> copies(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT datname FROM pg_database WHERE starts_with(datname, ?) ORDER BY datname")) {
-            p.setString(1, prefix());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return ServerDatabases.startingWith(c, prefix());
     }
 
     private void prune(Connection c) throws SQLException {
         List<String> all = copies(c);
         for (int i = 0; i < all.size() - keep; i++) {
             try (Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + quote(all.get(i)));
+                s.execute("DROP DATABASE IF EXISTS " + ServerDatabases.quote(all.get(i)));
             }
         }
     }
@@ -303,47 +281,6 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
 
     private String copyName(Instant at) {
         return prefix() + STAMP.format(at) + "_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
-    }
-
-    private static long size(Connection c, String db) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT pg_database_size(?)")) {
-            p.setString(1, db);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        }
-    }
-
-    private static boolean exists(Connection c, String db) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            p.setString(1, db);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static int sessions(Connection c, String db) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-            p.setString(1, db);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    private static void terminate(Connection c, String db) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                + "WHERE datname = ? AND pid <> pg_backend_pid()")) {
-            p.setString(1, db);
-            p.executeQuery().close();
-        }
-    }
-
-    static String quote(String ident) {
-        return '"' + ident.replace("\"", "\"\"") + '"';
     }
 
     private static void sleep(long ms) {

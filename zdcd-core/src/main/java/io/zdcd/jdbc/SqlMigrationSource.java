@@ -104,7 +104,7 @@ public final class SqlMigrationSource implements MigrationSource {
 
     @Override
     public List<PendingMigration> pending(Build build) {
-        Set<String> applied = new HashSet<>(JdbcMigrationRunner.appliedMigrations(database));
+        Set<String> applied = new HashSet<>(MigrationHistory.applied(database));
         return all().stream().filter(m -> !applied.contains(m.name())).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.zdcd.pipeline;
 
 import io.zdcd.classify.MigrationClassifier;
+import io.zdcd.internal.PipelineDraft;
 import io.zdcd.internal.PipelineEngine;
 import io.zdcd.internal.PipelineSettings;
 import io.zdcd.recovery.RecoveryOutcome;
@@ -16,8 +17,6 @@ import io.zdcd.spi.MigrationSource;
 import io.zdcd.spi.Platform;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -224,49 +223,14 @@ public final class DeploymentPipeline {
 
     /** Configures a {@link DeploymentPipeline}; {@link #app} and {@link #platform} are required. */
     public static final class Builder {
-        private String app;
-        private Platform platform;
-        private MigrationSource migrations = MigrationSource.none();
-        private MigrationRunner runner;
-        private MigrationClassifier classifier;
-        private DatabaseBackups backups;
-        private HealthCheck healthCheck = HealthCheck.releaseSucceeded();
-        private Duration verifyTimeout = DEFAULT_VERIFY_TIMEOUT;
-        private Duration verifyInterval = DEFAULT_VERIFY_INTERVAL;
-        private String smokeCommand;
-        private Duration smokeTimeout = DEFAULT_SMOKE_TIMEOUT;
-        private DeploymentJournal journal;
-        private BuildQueue queue;
-        private final List<DeploymentListener> listeners = new ArrayList<>();
-        private String holder = defaultHolder();
-        private boolean nightlyMaintenanceWindow = true;
-        private boolean acceptWriteLoss;
-        private Clock clock = Clock.systemUTC();
-        private MigrationRewriter rewriter;
+        private final PipelineDraft d;
 
         private Builder() {
+            d = new PipelineDraft(DEFAULT_VERIFY_TIMEOUT, DEFAULT_VERIFY_INTERVAL, DEFAULT_SMOKE_TIMEOUT);
         }
 
         private Builder(PipelineSettings s) {
-            app = s.app();
-            platform = s.platform();
-            migrations = s.migrations();
-            runner = s.runner().orElse(null);
-            classifier = s.classifier().orElse(null);
-            backups = s.backups().orElse(null);
-            healthCheck = s.healthCheck();
-            verifyTimeout = s.verifyTimeout();
-            verifyInterval = s.verifyInterval();
-            smokeCommand = s.smokeCommand().orElse(null);
-            smokeTimeout = s.smokeTimeout();
-            journal = s.journal();
-            queue = s.queue();
-            listeners.addAll(s.listeners());
-            holder = s.holder();
-            nightlyMaintenanceWindow = s.nightlyMaintenanceWindow();
-            acceptWriteLoss = s.acceptWriteLoss();
-            clock = s.clock();
-            rewriter = s.rewriter().orElse(null);
+            d = PipelineDraft.of(s);
         }
 
         /**
@@ -281,7 +245,7 @@ public final class DeploymentPipeline {
             if (app.isBlank()) {
                 throw new IllegalArgumentException("app is blank");
             }
-            this.app = app;
+            d.app = app;
             return this;
         }
 
@@ -293,7 +257,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder platform(Platform platform) {
-            this.platform = Objects.requireNonNull(platform, "platform");
+            d.platform = Objects.requireNonNull(platform, "platform");
             return this;
         }
 
@@ -307,8 +271,8 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder migrations(MigrationSource source, MigrationRunner runner) {
-            this.migrations = Objects.requireNonNull(source, "source");
-            this.runner = Objects.requireNonNull(runner, "runner");
+            d.migrations = Objects.requireNonNull(source, "source");
+            d.runner = Objects.requireNonNull(runner, "runner");
             return this;
         }
 
@@ -322,7 +286,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder classifier(MigrationClassifier classifier) {
-            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            d.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 
@@ -333,7 +297,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder backups(DatabaseBackups backups) {
-            this.backups = Objects.requireNonNull(backups, "backups");
+            d.backups = Objects.requireNonNull(backups, "backups");
             return this;
         }
 
@@ -352,7 +316,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder healthCheck(HealthCheck healthCheck) {
-            this.healthCheck = Objects.requireNonNull(healthCheck, "healthCheck");
+            d.healthCheck = Objects.requireNonNull(healthCheck, "healthCheck");
             return this;
         }
 
@@ -369,7 +333,7 @@ public final class DeploymentPipeline {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("verifyTimeout must be >= 0, was " + timeout);
             }
-            this.verifyTimeout = timeout;
+            d.verifyTimeout = timeout;
             return this;
         }
 
@@ -385,7 +349,7 @@ public final class DeploymentPipeline {
             if (interval.isNegative()) {
                 throw new IllegalArgumentException("verifyInterval must be >= 0, was " + interval);
             }
-            this.verifyInterval = interval;
+            d.verifyInterval = interval;
             return this;
         }
 
@@ -407,7 +371,7 @@ public final class DeploymentPipeline {
             if (command.isBlank()) {
                 throw new IllegalArgumentException("smokeCommand is blank");
             }
-            this.smokeCommand = command;
+            d.smokeCommand = command;
             return this;
         }
 
@@ -423,7 +387,7 @@ public final class DeploymentPipeline {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("smokeTimeout must be > 0, was " + timeout);
             }
-            this.smokeTimeout = timeout;
+            d.smokeTimeout = timeout;
             return this;
         }
 
@@ -435,7 +399,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder journal(DeploymentJournal journal) {
-            this.journal = Objects.requireNonNull(journal, "journal");
+            d.journal = Objects.requireNonNull(journal, "journal");
             return this;
         }
 
@@ -446,7 +410,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder queue(BuildQueue queue) {
-            this.queue = Objects.requireNonNull(queue, "queue");
+            d.queue = Objects.requireNonNull(queue, "queue");
             return this;
         }
 
@@ -457,7 +421,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder addListener(DeploymentListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+            d.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -474,7 +438,7 @@ public final class DeploymentPipeline {
             if (holder.isBlank()) {
                 throw new IllegalArgumentException("holder is blank");
             }
-            this.holder = holder;
+            d.holder = holder;
             return this;
         }
 
@@ -487,7 +451,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder nightlyMaintenanceWindow(boolean on) {
-            this.nightlyMaintenanceWindow = on;
+            d.nightlyMaintenanceWindow = on;
             return this;
         }
 
@@ -500,7 +464,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder acceptWriteLoss(boolean accept) {
-            this.acceptWriteLoss = accept;
+            d.acceptWriteLoss = accept;
             return this;
         }
 
@@ -522,7 +486,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder expandContract(MigrationRewriter rewriter) {
-            this.rewriter = Objects.requireNonNull(rewriter, "rewriter");
+            d.rewriter = Objects.requireNonNull(rewriter, "rewriter");
             return this;
         }
 
@@ -532,7 +496,7 @@ public final class DeploymentPipeline {
          * @return this builder, with no rewriter
          */
         public Builder noExpandContract() {
-            this.rewriter = null;
+            d.rewriter = null;
             return this;
         }
 
@@ -543,7 +507,7 @@ public final class DeploymentPipeline {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            d.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -555,27 +519,7 @@ public final class DeploymentPipeline {
          *                               configured without backups
          */
         public DeploymentPipeline build() {
-            if (app == null) {
-                throw new IllegalStateException("app == null");
-            }
-            if (platform == null) {
-                throw new IllegalStateException("platform == null");
-            }
-            if (runner != null && backups == null) {
-                throw new IllegalStateException("backups == null: a pipeline that migrates needs backups "
-                        + "(a restore point before every migration)");
-            }
-            return new DeploymentPipeline(new PipelineSettings(app, platform, migrations, Optional.ofNullable(runner),
-                    Optional.ofNullable(classifier), Optional.ofNullable(backups), healthCheck, verifyTimeout,
-                    verifyInterval, Optional.ofNullable(smokeCommand), smokeTimeout, journal == null ? DeploymentJournal.inMemory() : journal,
-                    queue == null ? BuildQueue.inMemory() : queue, List.copyOf(listeners), holder,
-                    nightlyMaintenanceWindow, acceptWriteLoss, clock, Optional.ofNullable(rewriter)));
-        }
-
-        private static String defaultHolder() {
-            String user = System.getProperty("user.name", "unknown");
-            String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
-            return user + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
+            return new DeploymentPipeline(d.settings());
         }
     }
 }

@@ -1,0 +1,30 @@
+package io.zdcd.internal;
+
+import io.zdcd.classify.Verdict;
+import io.zdcd.pipeline.DeploymentOutcome;
+import io.zdcd.spi.PendingMigration;
+import io.zdcd.spi.Rewrite;
+import io.zdcd.spi.StepKind;
+import java.util.Map;
+import java.util.Optional;
+
+/** MIGRATE: one step per pending migration, or per expand part of one rewritten by expand/contract. */
+final class MigrateStep implements Step {
+    @Override
+    public Optional<DeploymentOutcome> run(Deployment d) {
+        Classified c = d.classified;
+        for (PendingMigration m : c.pending()) {
+            Rewrite r = c.rewrites().byMigration().get(m.name());
+            if (r == null) {
+                MigrationApply.apply(d, StepKind.MIGRATE, m, c.verdictOf(m), Map.of(), null);
+                continue;
+            }
+            for (int i = 0; i < r.expand().size(); i++) {
+                boolean last = i == r.expand().size() - 1 && r.contract().isEmpty();
+                MigrationApply.apply(d, StepKind.MIGRATE, r.expand().get(i), Verdict.SAFE.name(), Map.of(
+                        JournalKeys.REWRITE_OF, m.name(), JournalKeys.PART, "expand"), last ? m : null);
+            }
+        }
+        return Optional.empty();
+    }
+}
