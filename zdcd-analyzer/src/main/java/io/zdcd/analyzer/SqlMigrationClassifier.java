@@ -188,20 +188,8 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         migrations.forEach(m -> Objects.requireNonNull(m, "migration"));
-        if (format == io.zdcd.analyzer.report.ReportFormat.JSON) {
-            io.zdcd.analyzer.report.ReportSummary summary = io.zdcd.analyzer.report.internal.ConcurrentJsonReport
-                    .write(analyzer, schemaNow(), version.major(), migrations, out);
-            if (summary != null) {
-                return summary;
-            }
-        }
-        ClassificationReport report = classifyAll(migrations);
-        io.zdcd.analyzer.report.Reports.writeUtf8(report, format, out);
-        long unsafeStatements = report.migrations().stream().flatMap(c -> c.statements().stream())
-                .filter(s -> !s.isSafe()).count();
-        return new io.zdcd.analyzer.report.ReportSummary(version.major(), report.verdict(),
-                report.migrations().size(), report.migrations().stream().filter(c -> !c.isSafe()).count(),
-                report.migrations().stream().mapToLong(c -> c.statements().size()).sum(), unsafeStatements);
+        return io.zdcd.analyzer.report.internal.ConcurrentJsonReport.writeUtf8(analyzer, schemaNow(),
+                version.major(), migrations, format, () -> classifyAll(migrations), out);
     }
 
     /**

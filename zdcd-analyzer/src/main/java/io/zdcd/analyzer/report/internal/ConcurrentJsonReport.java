@@ -34,6 +34,28 @@ public final class ConcurrentJsonReport {
     }
 
     /**
+     * Classifies {@code migrations} and writes their report in {@code format} to {@code out} as UTF-8 (flushed, not
+     * closed): JSON encoded while classifying, else (and when a migration's end changed an earlier statement) the
+     * report {@code classifyAll} gives, written by {@link io.zdcd.analyzer.report.Reports#writeUtf8}.
+     */
+    public static ReportSummary writeUtf8(MigrationAnalyzer analyzer, Schema base, int postgresVersion,
+                                          List<Migration> migrations, io.zdcd.analyzer.report.ReportFormat format,
+                                          java.util.function.Supplier<io.zdcd.classify.ClassificationReport> classifyAll,
+                                          OutputStream out) {
+        if (format == io.zdcd.analyzer.report.ReportFormat.JSON) {
+            ReportSummary summary = write(analyzer, base, postgresVersion, migrations, out);
+            if (summary != null) {
+                return summary;
+            }
+        }
+        io.zdcd.classify.ClassificationReport report = classifyAll.get();
+        io.zdcd.analyzer.report.Reports.writeUtf8(report, format, out);
+        ReportOverview o = ReportOverview.of(report);
+        return new ReportSummary(postgresVersion, o.verdict(), o.migrationCount(), o.unsafeMigrationCount(),
+                o.statementCount(), o.unsafeStatementCount());
+    }
+
+    /**
      * Classifies {@code migrations} and writes their JSON report to {@code out} (flushed, not closed).
      *
      * @return the report's counts, or null when nothing was written because a migration's end changed an earlier
