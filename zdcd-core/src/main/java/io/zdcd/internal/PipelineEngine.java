@@ -345,14 +345,16 @@ public final class PipelineEngine {
 
         String summary() {
             int n = byMigration.size();
-            return Counts.of(n, "UNSAFE migration") + " rewritten by expand/contract (" + String.join(", ",
-                    byMigration.values().stream().map(r -> r.migration() + ": " + Counts.of(r.expand().size(),
-                            "expand part") + ", " + Counts.of(r.contract().size(), "contract part")).toList()) + ")";
+            return Counts.of(n, "UNSAFE migration") + " rewritten by expand/contract (" + String.join("; ",
+                    byMigration.values().stream().map(ShippedRewrites::describe).toList()) + ")";
         }
     }
 
     private Rewrites rewrites(List<PendingMigration> pending, List<Classification> unsafe) {
-        if (s.rewriter().isEmpty() || unsafe.isEmpty()) {
+        // a rewrite whose expand an earlier deployment shipped is finished as journaled, expand/contract on or off
+        Map<String, Rewrite> shipped = unsafe.isEmpty() ? Map.of() : ShippedRewrites.find(s.journal(), s.app(),
+                pending.stream().filter(p -> unsafe.stream().anyMatch(c -> c.migration().equals(p.name()))).toList());
+        if (unsafe.isEmpty() || s.rewriter().isEmpty() && shipped.size() < unsafe.size()) {
             return Rewrites.NONE;
         }
         MigrationRunner runner = s.runner().orElseThrow(() -> new IllegalStateException("no runner configured"));
@@ -369,9 +371,9 @@ public final class PipelineEngine {
                 why.add(c.migration() + ": not a pending migration");
                 continue;
             }
-            Rewrite r;
+            Rewrite r = shipped.get(c.migration());
             try {
-                r = s.rewriter().get().rewrite(m.get());
+                r = r != null ? r : s.rewriter().orElseThrow().rewrite(m.get());
             } catch (RuntimeException e) {
                 why.add(c.migration() + ": the rewriter failed: " + message(e));
                 continue;
@@ -609,8 +611,12 @@ public final class PipelineEngine {
                 }
                 for (int i = 0; i < r.expand().size(); i++) {
                     boolean last = i == r.expand().size() - 1 && r.contract().isEmpty();
-                    apply(StepKind.MIGRATE, r.expand().get(i), Verdict.SAFE.name(), Map.of(JournalKeys.REWRITE_OF,
-                            m.name(), JournalKeys.PART, "expand"), last ? m : null);
+                    Map<String, String> extra = new HashMap<>(Map.of(JournalKeys.REWRITE_OF, m.name(),
+                            JournalKeys.PART, "expand"));
+                    if (i == r.expand().size() - 1) {
+                        extra.putAll(ShippedRewrites.attributes(m, r)); // its SUCCEEDED entry: the expand shipped
+                    }
+                    apply(StepKind.MIGRATE, r.expand().get(i), Verdict.SAFE.name(), extra, last ? m : null);
                 }
             }
 
@@ -670,8 +676,9 @@ public final class PipelineEngine {
             for (PendingMigration m : pending) {
                 Rewrite r = rewrites.byMigration().get(m.name());
                 for (int i = 0; r != null && i < r.contract().size(); i++) {
-                    apply(StepKind.CONTRACT, r.contract().get(i), StepKind.CONTRACT.name(), Map.of(
-                            JournalKeys.REWRITE_OF, m.name(), JournalKeys.PART, "contract"),
+                    Map<String, String> extra = new HashMap<>(ShippedRewrites.attributes(m, r));
+                    extra.putAll(Map.of(JournalKeys.REWRITE_OF, m.name(), JournalKeys.PART, "contract"));
+                    apply(StepKind.CONTRACT, r.contract().get(i), StepKind.CONTRACT.name(), extra,
                             i == r.contract().size() - 1 ? m : null);
                 }
             }

@@ -38,13 +38,12 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     HerokuOptions options = new HerokuOptions();
 
-    @Option(names = "--fix", description = "Ship an UNSAFE push at once by expand/contract when every UNSAFE "
-            + "statement has a recipe (zdcd fix); otherwise it is deferred as without --fix. SQL --migrations only.")
-    boolean fix;
+    @Mixin
+    FixOptions fix = new FixOptions();
 
     @Override
     public Integer call() {
-        options.expandContract = fix;
+        fix.applyTo(options, spec);
         var build = options.build(spec).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "deploy needs --source-url URL and --commit SHA"));
         var pipeline = options.pipeline(spec, System.out);

@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zdcd fix [--schema FILE | --database-url URL | --database-url-env NAME] [--postgres-version N] --output DIR
- * FILE...}: writes each migration's safe expand/contract files ({@link MigrationFixer}) to DIR. With
+ * {@code zdcd fix [--schema FILE | --database-url URL | --database-url-env NAME] [--postgres-version N]
+ * [--batch-size N] --output DIR FILE...}: writes each migration's safe expand/contract files ({@link MigrationFixer})
+ * to DIR. With
  * {@code --django-project DIR --app APP --migration NAME} (and a database URL), writes the Django expand migration
  * that replaces {@code APP/NAME} and its contract migration ({@link MigrationFixer#fixDjango}).
  */
@@ -75,6 +76,12 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--database-url-env", paramLabel = "NAME",
             description = "As --database-url, with the URL read from the environment variable NAME.")
     String databaseUrlEnv;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Keys per batch of a batch loop (backfill, batched UPDATE/DELETE): each batch is one short"
+                    + " transaction holding row locks on at most N rows (1 to " + FixOptions.MAX_BATCH + ", default: "
+                    + MigrationFixer.DEFAULT_BATCH_SIZE + ").")
+    String batchSize;
 
     @Option(names = "--output", paramLabel = "DIR", required = true,
             description = "The folder the files are written to (created if missing; files of the same name are"
@@ -210,6 +217,9 @@ public final class FixCommand implements Callable<Integer> {
         try {
             if (postgresVersion != null) {
                 builder.postgresVersion(postgresVersion);
+            }
+            if (batchSize != null) {
+                builder.batchSize(FixOptions.parse(batchSize));
             }
             if (schema != null) {
                 builder.schema(CheckCommand.readText(schema, "--schema " + schema));
