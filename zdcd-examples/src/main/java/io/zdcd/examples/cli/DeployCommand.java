@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
                 "Token: $HEROKU_API_KEY or the Heroku CLI's ~/.netrc. API URLs: $HEROKU_API_URL, $HEROKU_DATA_API_URL.",
                 "--fix ships an UNSAFE push at once by expand/contract when every UNSAFE statement has a recipe "
                         + "(see zdcd fix): backup, the expand part (each statement SAFE), release, verify, then the "
-                        + "contract part; anything without a recipe is still deferred. SQL migrations (--migrations) "
-                        + "only: with --django-project the push is deferred as without --fix, and the output says why.",
+                        + "contract part; anything without a recipe is still deferred. With --django-project the parts "
+                        + "run as SQL and the migration is then recorded in django_migrations.",
                 "Exit 0 deployed, 3 deferred, 1 failed and recovered (or failed before changing anything), 4 failed "
                         + "and not fully recovered (or refused: another deployment holds the app; or the deploy lock "
                         + "was lost mid-way: run zdcd recover), 6 deployed and verified with --fix but a contract part "

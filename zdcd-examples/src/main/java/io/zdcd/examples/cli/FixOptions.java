@@ -14,7 +14,7 @@ final class FixOptions {
     static final int MAX_BATCH = 1_000_000;
 
     @Option(names = "--fix", description = "Ship an UNSAFE push at once by expand/contract when every UNSAFE "
-            + "statement has a recipe (zdcd fix); otherwise it is deferred as without --fix. SQL --migrations only.")
+            + "statement has a recipe (zdcd fix); otherwise it is deferred as without --fix.")
     boolean fix;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "With --fix: the keys per batch of a batch loop "

@@ -223,8 +223,7 @@ final class HerokuOptions {
                                 .build())
                         .backups(platform.backups());
                 if (expandContract) {
-                    // Django's runner applies migrations through manage.py migrate, not rewritten SQL: the pipeline
-                    // says so and defers an UNSAFE push as without --fix
+                    // the runner applies the rewrite's parts as SQL and records the migration in django_migrations
                     b.expandContract(rewriter(db));
                 }
             }
