@@ -198,7 +198,7 @@ class DeployFixCommandTest {
                 migrations.toString()};
     }
 
-    private static void sql(TestDatabase db, String... statements) throws SQLException {
+    static void sql(TestDatabase db, String... statements) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrlWithCredentials()); Statement s = c.createStatement()) {
             for (String each : statements) {
                 s.execute(each);
@@ -206,7 +206,7 @@ class DeployFixCommandTest {
         }
     }
 
-    private static int count(TestDatabase db, String query) throws SQLException {
+    static int count(TestDatabase db, String query) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrlWithCredentials()); Statement s = c.createStatement();
              var rs = s.executeQuery(query)) {
             rs.next();
