@@ -147,6 +147,9 @@ public final class DjangoMigrationRunner implements MigrationRunner {
      * Whether {@code name} was applied: a Django migration ({@code app/NNNN_name}) by Django's
      * {@code django_migrations}, a part of an expand/contract rewrite ({@code app/NNNN_name_001_expand.sql}, which
      * this runner applies as SQL) by zdcd's history, as {@link JdbcMigrationRunner#isApplied}.
+     *
+     * @param name the migration's or part's name; must not be null
+     * @return whether it was applied (false when Django never migrated the database)
      */
     @Override
     public boolean isApplied(String name) {
@@ -162,6 +165,8 @@ public final class DjangoMigrationRunner implements MigrationRunner {
      * Records a Django migration as applied in {@code django_migrations} (what {@code manage.py migrate --fake} records
      * for it alone, without faking its unapplied dependencies), once its rewrite ran instead; a rewrite part in
      * zdcd's history.
+     *
+     * @param migration the migration (or part) to record; must not be null
      */
     @Override
     public void recordApplied(PendingMigration migration) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "Exit 0 deployed, 3 deferred, 1 failed and recovered (or failed before changing anything), 4 failed "
                         + "and not fully recovered (or refused: another deployment holds the app; or the deploy lock "
                         + "was lost mid-way: run zdcd recover), 6 deployed and verified with --fix but a contract part "
-                        + "failed: nothing rolled back, the contract stays pending (deploy --fix again once fixed), "
+                        + "failed: nothing rolled back, the contract stays pending (the next deploy runs it once fixed), "
                         + "2 bad usage."})
 public final class DeployCommand implements Callable<Integer> {
     @Spec

@@ -46,7 +46,7 @@ final class HerokuOptions {
     static final int USAGE = 2;
     static final int DEFERRED = 3;
     static final int NOT_RECOVERED = 4;
-    /** Deployed and verified by expand/contract, but a contract part failed: it stays pending (deploy --fix again). */
+    /** Deployed and verified by expand/contract, but a contract part failed: it stays pending (the next deploy). */
     static final int CONTRACT_PENDING = 6;
 
     @Option(names = "--app", paramLabel = "APP", description = "The Heroku app (default: $HEROKU_APP).")

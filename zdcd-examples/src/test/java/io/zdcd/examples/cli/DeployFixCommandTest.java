@@ -2,7 +2,10 @@ package io.zdcd.examples.cli;
 
 import static org.assertj.core.api.BDDAssertions.then;
 
+import io.zdcd.django.DjangoIntegrationTest;
+import io.zdcd.django.DjangoProject;
 import io.zdcd.heroku.FakeHeroku;
+import io.zdcd.jdbc.PostgresDatabase;
 import io.zdcd.testing.PostgresExtension;
 import io.zdcd.testing.TestDatabase;
 import java.nio.file.Files;
@@ -177,6 +180,33 @@ class DeployFixCommandTest {
             then(kit.err.toString()).isEqualTo(messages[i] + System.lineSeparator());
         }
         then(kit.heroku.calls()).isEmpty();
+    }
+
+    @Test
+    void a_django_migration_ships_by_expand_contract_and_is_recorded_in_django_migrations(TestDatabase db)
+            throws Exception {
+        sql(db, "DROP TABLE IF EXISTS orders_order, django_migrations CASCADE");
+        Path shop = DjangoIntegrationTest.copyOfShop(dir.resolve("shop"));
+        DjangoProject project = DjangoProject.builder(shop).database(PostgresDatabase.of(db.host(), db.port(),
+                db.name(), db.user(), db.password())).python(DjangoIntegrationTest.pythonWithDjango()).build();
+        then(DjangoIntegrationTest.manage(project, "migrate", "orders", "0003_remove_order_legacy").exitCode())
+                .isZero();
+        Files.writeString(shop.resolve("orders/migrations/0004_email_idx.py"), String.join("\n",
+                "from django.db import migrations, models", "", "",
+                "class Migration(migrations.Migration):",
+                "    dependencies = [(\"orders\", \"0003_remove_order_legacy\")]",
+                "    operations = [migrations.AddIndex(model_name=\"order\", "
+                        + "index=models.Index(fields=[\"email\"], name=\"orders_email_idx\"))]", ""));
+
+        int exit = kit.run("deploy", "--fix", "--app", "acme", "--source-url", SOURCE, "--commit", "8888888abc",
+                "--django-project", shop.toString(), "--database-url", db.jdbcUrlWithCredentials());
+
+        then(exit).as(kit.out() + kit.err).isZero();
+        then(kit.out()).contains("orders/0004_email_idx_001_expand.sql", "DEPLOYED acme Build[8888888]");
+        then(count(db, "SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('orders_email_idx') "
+                + "AND indisvalid")).isEqualTo(1);
+        then(count(db, "SELECT count(*) FROM django_migrations WHERE app = 'orders' AND name = '0004_email_idx'"))
+                .isEqualTo(1);
     }
 
     @Test
