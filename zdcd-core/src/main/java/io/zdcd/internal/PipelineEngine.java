@@ -611,12 +611,8 @@ public final class PipelineEngine {
                 }
                 for (int i = 0; i < r.expand().size(); i++) {
                     boolean last = i == r.expand().size() - 1 && r.contract().isEmpty();
-                    Map<String, String> extra = new HashMap<>(Map.of(JournalKeys.REWRITE_OF, m.name(),
-                            JournalKeys.PART, "expand"));
-                    if (i == r.expand().size() - 1) {
-                        extra.putAll(ShippedRewrites.attributes(m, r)); // its SUCCEEDED entry: the expand shipped
-                    }
-                    apply(StepKind.MIGRATE, r.expand().get(i), Verdict.SAFE.name(), extra, last ? m : null);
+                    apply(StepKind.MIGRATE, r.expand().get(i), Verdict.SAFE.name(),
+                            ShippedRewrites.expandAttributes(m, r, i), last ? m : null);
                 }
             }
 
@@ -676,10 +672,8 @@ public final class PipelineEngine {
             for (PendingMigration m : pending) {
                 Rewrite r = rewrites.byMigration().get(m.name());
                 for (int i = 0; r != null && i < r.contract().size(); i++) {
-                    Map<String, String> extra = new HashMap<>(ShippedRewrites.attributes(m, r));
-                    extra.putAll(Map.of(JournalKeys.REWRITE_OF, m.name(), JournalKeys.PART, "contract"));
-                    apply(StepKind.CONTRACT, r.contract().get(i), StepKind.CONTRACT.name(), extra,
-                            i == r.contract().size() - 1 ? m : null);
+                    apply(StepKind.CONTRACT, r.contract().get(i), StepKind.CONTRACT.name(),
+                            ShippedRewrites.contractAttributes(m, r), i == r.contract().size() - 1 ? m : null);
                 }
             }
             Fencing.check(lock, StepKind.VERIFY); // a deployment that lost its lock never reports DEPLOYED

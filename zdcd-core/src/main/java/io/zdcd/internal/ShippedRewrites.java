@@ -1,5 +1,6 @@
 package io.zdcd.internal;
 
+import io.zdcd.spi.DeployLockLostException;
 import io.zdcd.spi.DeploymentJournal;
 import io.zdcd.spi.DeploymentRecord;
 import io.zdcd.spi.JournalEntry;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expand/contract rewrites whose expand an earlier deployment shipped, read back from the journal, so that a later
@@ -30,6 +33,7 @@ import java.util.stream.Collectors;
  * A rewrite counts only while its migration is still pending (not recorded as applied) with the same SQL.
  */
 final class ShippedRewrites {
+    private static final Logger log = LoggerFactory.getLogger(ShippedRewrites.class);
     /** How many of the app's latest deployments are searched. */
     static final int HISTORY = 200;
     private static final String EXPAND = "expand";
@@ -38,13 +42,27 @@ final class ShippedRewrites {
     private ShippedRewrites() {
     }
 
-    /** The journal attribute to add to the entries of {@code r}'s last expand part and of its contract parts. */
-    static Map<String, String> attributes(PendingMigration original, Rewrite r) {
+    /**
+     * The journal attributes of the MIGRATE step of {@code r}'s expand part {@code i}: the rewritten migration, the
+     * part, and on the last expand part the whole rewrite (its SUCCEEDED entry says the expand shipped).
+     */
+    static Map<String, String> expandAttributes(PendingMigration original, Rewrite r, int i) {
+        return i == r.expand().size() - 1 ? attributes(original, r, EXPAND)
+                : Map.of(JournalKeys.REWRITE_OF, original.name(), JournalKeys.PART, EXPAND);
+    }
+
+    /** The journal attributes of the CONTRACT step of a contract part of {@code r}, the whole rewrite included. */
+    static Map<String, String> contractAttributes(PendingMigration original, Rewrite r) {
+        return attributes(original, r, CONTRACT);
+    }
+
+    private static Map<String, String> attributes(PendingMigration original, Rewrite r, String part) {
         List<String> lines = new ArrayList<>();
         lines.add(digest(original.sql()));
         r.expand().forEach(p -> lines.add(line(EXPAND, p)));
         r.contract().forEach(p -> lines.add(line(CONTRACT, p)));
-        return Map.of(JournalKeys.SHIPPED_REWRITE, String.join("\n", lines));
+        return Map.of(JournalKeys.REWRITE_OF, original.name(), JournalKeys.PART, part, JournalKeys.SHIPPED_REWRITE,
+                String.join("\n", lines));
     }
 
     /**
@@ -56,7 +74,16 @@ final class ShippedRewrites {
         if (migrations.isEmpty()) {
             return found;
         }
-        List<DeploymentRecord> records = journal.recent(app, HISTORY);
+        List<DeploymentRecord> records;
+        try {
+            records = journal.recent(app, HISTORY);
+        } catch (DeployLockLostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // fail closed: without the history the migration is judged as any other (deferred when UNSAFE)
+            log.warn("cannot read the journal of {} for shipped expand/contract rewrites: {}", app, e.toString());
+            return found;
+        }
         for (PendingMigration m : migrations) {
             String digest = digest(m.sql());
             records.stream().flatMap(r -> r.entries().stream())
