@@ -158,12 +158,7 @@ class ExpandContractPipelineTest {
         h.sql("DROP VIEW legacy_report");
         DeploymentOutcome next = pipeline.deploy(Build.of("b2", "next push"));
         // THEN its contract step runs the pending contract and records the migration
-        then(next.status()).as(next.describe()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
-        then(next.steps()).extracting(StepResult::step).containsExactly(StepKind.LOCK, StepKind.PREFLIGHT,
-                StepKind.BACKUP, StepKind.RELEASE, StepKind.VERIFY, StepKind.CONTRACT);
-        then(h.columns("orders")).doesNotContain("legacy");
-        then(h.applied()).containsExactly("V1__drop_legacy_001_contract.sql", "V1__drop_legacy.sql");
-        then(h.platform.servingBuild()).isEqualTo("b2");
+        thenTheContractRanAfterVerify(next);
         then(entry(last(), StepKind.CONTRACT, JournalEntry.Phase.SUCCEEDED).attribute("records"))
                 .isEqualTo("V1__drop_legacy.sql");
     }
@@ -299,6 +294,55 @@ class ExpandContractPipelineTest {
     }
 
     @Test
+    void a_contract_left_pending_runs_after_release_and_verify_on_the_next_deploy_without_expand_contract() {
+        // GIVEN a deployment with expand/contract whose contract failed (a view reads the dropped column)
+        contractLeftPending();
+        DeploymentPipeline plain = pipeline().build(); // expand/contract off
+        // WHEN the next push deploys without expand/contract
+        DeploymentPlan plan = plain.plan(Build.of("b2"));
+        DeploymentOutcome next = plain.deploy(Build.of("b2", "next push"));
+        // THEN the journal's rewrite finishes: the contract runs once b2 is verified, no deferral, no window
+        then(plan.decision()).as(plan.describe()).isEqualTo(DeploymentPlan.Decision.DEPLOY);
+        then(plan.reason()).contains("V1__drop_legacy.sql: expand none; contract V1__drop_legacy_001_contract.sql");
+        thenTheContractRanAfterVerify(next);
+        // AND once recorded, nothing is pending: the push after is code-only
+        then(plain.plan(Build.of("b3")).reason()).isEqualTo("no pending migration: code-only deploy");
+    }
+
+    @Test
+    void a_shipped_expand_is_skipped_and_its_contract_runs_on_a_nightly_without_expand_contract() {
+        // GIVEN an expand (the index) shipped by a deployment whose release then failed verify
+        h.migration("V1__idx_drop.sql", "CREATE INDEX orders_note_idx ON orders (note);\n"
+                + "ALTER TABLE orders DROP COLUMN legacy;");
+        h.platform.crashingBuilds.add("b1");
+        then(fixing().deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.ROLLED_BACK);
+        then(h.applied()).containsExactly("V1__idx_drop_001_expand.sql");
+        // WHEN the nightly deploys a fixed build without expand/contract
+        DeploymentOutcome night = pipeline().build().nightly(Build.of("b2"));
+        // THEN no maintenance window: the expand is skipped, the contract runs after verify
+        then(night.status()).as(night.describe()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        then(night.steps()).extracting(StepResult::step).doesNotContain(StepKind.MAINTENANCE_ON)
+                .endsWith(StepKind.RELEASE, StepKind.VERIFY, StepKind.CONTRACT);
+        then(night.steps()).filteredOn(r -> r.step() == StepKind.MIGRATE).singleElement()
+                .satisfies(r -> then(r.status()).isEqualTo(StepResult.Status.SKIPPED));
+        then(h.columns("orders")).doesNotContain("legacy");
+        then(h.applied()).containsExactly("V1__idx_drop_001_expand.sql", "V1__idx_drop_002_contract.sql",
+                "V1__idx_drop.sql");
+    }
+
+    @Test
+    void a_pending_contract_whose_migration_changed_since_is_unsafe_again_without_expand_contract() {
+        // GIVEN a contract left pending, then the migration edited (its journaled rewrite no longer matches it)
+        contractLeftPending();
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy, DROP COLUMN note;");
+        // WHEN
+        DeploymentOutcome next = pipeline().build().deploy(Build.of("b2"));
+        // THEN it is judged as any UNSAFE migration: deferred, nothing dropped
+        then(next.status()).as(next.describe()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+        then(h.columns("orders")).contains("legacy", "note");
+    }
+
+    @Test
     void the_nightly_uses_the_rewrite_and_needs_no_maintenance_window() {
         h.migration("V1__note_idx.sql", "CREATE INDEX orders_note_idx ON orders (note);");
         DeploymentPipeline pipeline = fixing();
@@ -309,6 +353,24 @@ class ExpandContractPipelineTest {
         then(outcome.steps()).extracting(StepResult::step).doesNotContain(StepKind.MAINTENANCE_ON);
         then(h.indexes()).contains("orders_note_idx");
         then(h.applied()).containsExactly("V1__note_idx_001_expand.sql", "V1__note_idx.sql");
+    }
+
+    /** A deployment with expand/contract whose contract (the drop of a column a view read) failed; the view gone. */
+    private void contractLeftPending() {
+        h.sql("CREATE VIEW legacy_report AS SELECT id, legacy FROM orders");
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        then(fixing().deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.CONTRACT_FAILED);
+        h.sql("DROP VIEW legacy_report");
+    }
+
+    /** {@code next} (b2) deployed, ran V1__drop_legacy's contract after verify and recorded the migration. */
+    private void thenTheContractRanAfterVerify(DeploymentOutcome next) {
+        then(next.status()).as(next.describe()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        then(next.steps()).extracting(StepResult::step).containsExactly(StepKind.LOCK, StepKind.PREFLIGHT,
+                StepKind.BACKUP, StepKind.RELEASE, StepKind.VERIFY, StepKind.CONTRACT);
+        then(h.columns("orders")).doesNotContain("legacy");
+        then(h.applied()).containsExactly("V1__drop_legacy_001_contract.sql", "V1__drop_legacy.sql");
+        then(h.platform.servingBuild()).isEqualTo("b2");
     }
 
     private DeploymentRecord last() {

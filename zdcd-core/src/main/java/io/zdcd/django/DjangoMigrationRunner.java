@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Applies Django migrations one at a time with {@code python manage.py migrate <app> <name>}, under
@@ -22,12 +23,20 @@ import java.util.Objects;
  * {@link JdbcMigrationRunner} (default: lock_timeout 50 ms growing to 80 ms, jittered pauses, 10 minutes' budget),
  * each attempt with the ramp's next lock timeout. Django runs each atomic migration in one transaction, so a failure
  * leaves nothing of it behind.
+ *
+ * <p>Expand/contract ({@code DeploymentPipeline.Builder#expandContract}): the parts of a rewritten migration (names
+ * ending in {@code .sql}) are applied as SQL by a {@link JdbcMigrationRunner} with the same settings, and the
+ * migration is then recorded in {@code django_migrations}. Once a part was seen, each Django migration first asks
+ * {@code migrate APP NAME --plan} and is refused when Django would apply another migration before it (the rewritten
+ * one, not yet recorded, would run as written).
  */
 public final class DjangoMigrationRunner implements MigrationRunner {
     private final DjangoProject project;
     private final JdbcMigrationRunner jdbc;
     private final LockPolicy lockPolicy;
     private final Duration statementTimeout;
+    /** Set once this runner saw a part of an expand/contract rewrite: migrate then checks Django's plan first. */
+    private volatile boolean rewriting;
 
     private DjangoMigrationRunner(DjangoProject project, JdbcMigrationRunner jdbc) {
         this.project = project;
@@ -68,11 +77,21 @@ public final class DjangoMigrationRunner implements MigrationRunner {
     @Override
     public MigrationResult apply(PendingMigration migration, Progress progress) {
         Objects.requireNonNull(migration, "migration");
+        if (isRewritePart(migration.name())) {
+            rewriting = true;
+            return jdbc.apply(migration, progress);
+        }
         String[] appAndName = migration.name().split("/", 2);
         if (appAndName.length != 2) {
             throw new IllegalArgumentException("not a Django migration name (app/NNNN_name): " + migration.name());
         }
         long t0 = System.nanoTime();
+        if (rewriting) {
+            Optional<String> first = firstOtherPlanned(appAndName);
+            if (first.isPresent()) {
+                return DjangoRewriteParts.refused(migration, first.get(), Duration.ofNanos(System.nanoTime() - t0));
+            }
+        }
         int[] attempts = {0};
         String command = "manage.py migrate " + appAndName[0] + " " + appAndName[1];
         DjangoProject.Result result;
@@ -122,6 +141,62 @@ public final class DjangoMigrationRunner implements MigrationRunner {
     @Override
     public boolean dropInvalidIndex(String index) {
         return jdbc.dropInvalidIndex(index);
+    }
+
+    /**
+     * Whether {@code name} was applied: a Django migration ({@code app/NNNN_name}) by Django's
+     * {@code django_migrations}, a part of an expand/contract rewrite ({@code app/NNNN_name_001_expand.sql}, which
+     * this runner applies as SQL) by zdcd's history, as {@link JdbcMigrationRunner#isApplied}.
+     *
+     * @param name the migration's or part's name; must not be null
+     * @return whether it was applied (false when Django never migrated the database)
+     */
+    @Override
+    public boolean isApplied(String name) {
+        Objects.requireNonNull(name, "name");
+        if (isRewritePart(name)) {
+            rewriting = true;
+            return jdbc.isApplied(name);
+        }
+        return DjangoRewriteParts.recorded(project.database(), name);
+    }
+
+    /**
+     * Records a Django migration as applied in {@code django_migrations} (what {@code manage.py migrate --fake} records
+     * for it alone, without faking its unapplied dependencies), once its rewrite ran instead; a rewrite part in
+     * zdcd's history.
+     *
+     * @param migration the migration (or part) to record; must not be null
+     */
+    @Override
+    public void recordApplied(PendingMigration migration) {
+        Objects.requireNonNull(migration, "migration");
+        if (isRewritePart(migration.name())) {
+            jdbc.recordApplied(migration);
+        } else {
+            DjangoRewriteParts.record(project.database(), migration.name());
+        }
+    }
+
+    private static boolean isRewritePart(String name) {
+        return name.endsWith(".sql");
+    }
+
+    /**
+     * Another migration that {@code manage.py migrate app name} would apply first ({@code migrate --plan}): with a
+     * rewrite under way, the rewritten migration is not yet in {@code django_migrations}, and Django would run its
+     * original SQL.
+     */
+    private Optional<String> firstOtherPlanned(String[] appAndName) {
+        DjangoProject.Result plan = project.manage(Map.of(), "migrate", appAndName[0], appAndName[1], "--plan",
+                "--noinput");
+        if (!plan.ok()) {
+            return Optional.of("(manage.py migrate --plan failed: " + DjangoProject.tail(plan.output(), 2)
+                    .replace('\n', ' ') + ")");
+        }
+        String self = appAndName[0] + "." + appAndName[1];
+        return plan.output().lines().map(String::strip).filter(l -> l.matches("[A-Za-z_][\\w]*\\.\\d{4}\\w*"))
+                .filter(l -> !l.equals(self)).findFirst();
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.PendingMigration;
 import io.zdcd.spi.Rewrite;
 import io.zdcd.spi.StepKind;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +17,8 @@ final class ContractStep implements Step {
         for (PendingMigration m : c.pending()) {
             Rewrite r = c.rewrites().byMigration().get(m.name());
             for (int i = 0; r != null && i < r.contract().size(); i++) {
-                MigrationApply.apply(d, StepKind.CONTRACT, r.contract().get(i), StepKind.CONTRACT.name(), Map.of(
-                        JournalKeys.REWRITE_OF, m.name(), JournalKeys.PART, "contract"),
-                        i == r.contract().size() - 1 ? m : null);
+                MigrationApply.apply(d, StepKind.CONTRACT, r.contract().get(i), StepKind.CONTRACT.name(),
+                        ShippedRewrites.contractAttributes(m, r), i == r.contract().size() - 1 ? m : null);
             }
         }
         return Optional.empty();

@@ -20,6 +20,12 @@ final class JournalKeys {
     /** MIGRATE / CONTRACT of a rewrite's part: the rewritten migration, and which part (expand or contract). */
     static final String REWRITE_OF = "rewriteOf";
     static final String PART = "part";
+    /**
+     * MIGRATE of a rewrite's last expand part, CONTRACT of each contract part: the whole rewrite (parts with their SQL
+     * and a digest of the original), so a later deployment finishes its contract without a rewriter
+     * ({@link ShippedRewrites}).
+     */
+    static final String SHIPPED_REWRITE = "shippedRewrite";
     /** MIGRATE / CONTRACT SUCCEEDED: the rewritten migration this last part recorded as applied. */
     static final String RECORDS = "records";
     /** MIGRATE / CONTRACT SUCCEEDED without STARTED: the part was applied by an earlier deployment. */

@@ -21,8 +21,8 @@ final class MigrateStep implements Step {
             }
             for (int i = 0; i < r.expand().size(); i++) {
                 boolean last = i == r.expand().size() - 1 && r.contract().isEmpty();
-                MigrationApply.apply(d, StepKind.MIGRATE, r.expand().get(i), Verdict.SAFE.name(), Map.of(
-                        JournalKeys.REWRITE_OF, m.name(), JournalKeys.PART, "expand"), last ? m : null);
+                MigrationApply.apply(d, StepKind.MIGRATE, r.expand().get(i), Verdict.SAFE.name(),
+                        ShippedRewrites.expandAttributes(m, r, i), last ? m : null);
             }
         }
         return Optional.empty();

@@ -33,14 +33,16 @@ record Rewrites(Map<String, Rewrite> byMigration, String why) {
 
     String summary() {
         int n = byMigration.size();
-        return Counts.of(n, "UNSAFE migration") + " rewritten by expand/contract (" + String.join(", ",
-                byMigration.values().stream().map(r -> r.migration() + ": " + Counts.of(r.expand().size(),
-                        "expand part") + ", " + Counts.of(r.contract().size(), "contract part")).toList()) + ")";
+        return Counts.of(n, "UNSAFE migration") + " rewritten by expand/contract (" + String.join("; ",
+                byMigration.values().stream().map(ShippedRewrites::describe).toList()) + ")";
     }
 
     /** The rewrites of {@code unsafe} (verdicts on {@code pending}) by the pipeline's rewriter. */
     static Rewrites of(PipelineSettings s, List<PendingMigration> pending, List<Classification> unsafe) {
-        if (s.rewriter().isEmpty() || unsafe.isEmpty()) {
+        // a rewrite whose expand an earlier deployment shipped is finished as journaled, expand/contract on or off
+        Map<String, Rewrite> shipped = unsafe.isEmpty() ? Map.of() : ShippedRewrites.find(s.journal(), s.app(),
+                pending.stream().filter(p -> unsafe.stream().anyMatch(c -> c.migration().equals(p.name()))).toList());
+        if (unsafe.isEmpty() || s.rewriter().isEmpty() && shipped.size() < unsafe.size()) {
             return NONE;
         }
         MigrationRunner runner = s.runner().orElseThrow(() -> new IllegalStateException("no runner configured"));
@@ -57,9 +59,9 @@ record Rewrites(Map<String, Rewrite> byMigration, String why) {
                 why.add(c.migration() + ": not a pending migration");
                 continue;
             }
-            Rewrite r;
+            Rewrite r = shipped.get(c.migration());
             try {
-                r = s.rewriter().get().rewrite(m.get());
+                r = r != null ? r : s.rewriter().orElseThrow().rewrite(m.get());
             } catch (RuntimeException e) {
                 why.add(c.migration() + ": the rewriter failed: " + PipelineEngine.message(e));
                 continue;

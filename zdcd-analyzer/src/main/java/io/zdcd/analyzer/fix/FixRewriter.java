@@ -55,11 +55,13 @@ public final class FixRewriter implements MigrationRewriter {
         if (fix.files().isEmpty()) {
             return Rewrite.impossible(migration.name(), "zdcd fix wrote no file for it");
         }
-        return Rewrite.of(migration.name(), parts(fix.expandFiles()), parts(fix.contractFiles()));
+        // a Django migration's parts keep its app (orders/0004_x_001_expand.sql): two apps' 0004_x stay apart
+        String app = migration.name().substring(0, migration.name().lastIndexOf('/') + 1);
+        return Rewrite.of(migration.name(), parts(app, fix.expandFiles()), parts(app, fix.contractFiles()));
     }
 
-    private static List<PendingMigration> parts(List<FixFile> files) {
-        return files.stream().map(f -> new PendingMigration(f.name(), f.sql())).toList();
+    private static List<PendingMigration> parts(String prefix, List<FixFile> files) {
+        return files.stream().map(f -> new PendingMigration(prefix + f.name(), f.sql())).toList();
     }
 
     @Override

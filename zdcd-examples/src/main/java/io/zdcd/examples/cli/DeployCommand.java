@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
                 "Token: $HEROKU_API_KEY or the Heroku CLI's ~/.netrc. API URLs: $HEROKU_API_URL, $HEROKU_DATA_API_URL.",
                 "--fix ships an UNSAFE push at once by expand/contract when every UNSAFE statement has a recipe "
                         + "(see zdcd fix): backup, the expand part (each statement SAFE), release, verify, then the "
-                        + "contract part; anything without a recipe is still deferred. SQL migrations (--migrations) "
-                        + "only: with --django-project the push is deferred as without --fix, and the output says why.",
+                        + "contract part; anything without a recipe is still deferred. With --django-project the parts "
+                        + "run as SQL and the migration is then recorded in django_migrations.",
                 "Exit 0 deployed, 3 deferred, 1 failed and recovered (or failed before changing anything), 4 failed "
                         + "and not fully recovered (or refused: another deployment holds the app; or the deploy lock "
                         + "was lost mid-way: run zdcd recover), 6 deployed and verified with --fix but a contract part "
-                        + "failed: nothing rolled back, the contract stays pending (deploy --fix again once fixed), "
+                        + "failed: nothing rolled back, the contract stays pending (the next deploy runs it once fixed), "
                         + "2 bad usage."})
 public final class DeployCommand implements Callable<Integer> {
     @Spec
@@ -38,13 +38,12 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     HerokuOptions options = new HerokuOptions();
 
-    @Option(names = "--fix", description = "Ship an UNSAFE push at once by expand/contract when every UNSAFE "
-            + "statement has a recipe (zdcd fix); otherwise it is deferred as without --fix. SQL --migrations only.")
-    boolean fix;
+    @Mixin
+    FixOptions fix = new FixOptions();
 
     @Override
     public Integer call() {
-        options.expandContract = fix;
+        fix.applyTo(options, spec);
         var build = options.build(spec).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "deploy needs --source-url URL and --commit SHA"));
         var pipeline = options.pipeline(spec, System.out);

@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zdcd fix [--schema FILE | --database-url URL | --database-url-env NAME] [--postgres-version N] --output DIR
- * FILE...}: writes each migration's safe expand/contract files ({@link MigrationFixer}) to DIR. With
+ * {@code zdcd fix [--schema FILE | --database-url URL | --database-url-env NAME] [--postgres-version N]
+ * [--batch-size N] --output DIR FILE...}: writes each migration's safe expand/contract files ({@link MigrationFixer})
+ * to DIR. With
  * {@code --django-project DIR --app APP --migration NAME} (and a database URL), writes the Django expand migration
  * that replaces {@code APP/NAME} and its contract migration ({@link MigrationFixer#fixDjango}).
  */
@@ -75,6 +76,17 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--database-url-env", paramLabel = "NAME",
             description = "As --database-url, with the URL read from the environment variable NAME.")
     String databaseUrlEnv;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Keys per batch of a batch loop (backfill, batched UPDATE/DELETE): each batch is one short"
+                    + " transaction holding row locks on at most N rows (1 to " + FixOptions.MAX_BATCH + ", default: "
+                    + MigrationFixer.DEFAULT_BATCH_SIZE + ").")
+    String batchSize;
+
+    @Option(names = "--flyway", description = "Name the files of a Flyway versioned migration for Flyway"
+            + " (V5__idx.sql -> V5.001__idx_expand.sql, ...: they replace it) and write next to each file that must run"
+            + " outside a transaction block its script configuration file (FILE.conf: executeInTransaction=false).")
+    boolean flyway;
 
     @Option(names = "--output", paramLabel = "DIR", required = true,
             description = "The folder the files are written to (created if missing; files of the same name are"
@@ -119,13 +131,24 @@ public final class FixCommand implements Callable<Integer> {
         try {
             MigrationFixer fixer = fixer();
             for (Path file : files()) {
+                if (flyway) {
+                    FlywayFiles.notVersioned(file.getFileName().toString()).ifPresent(why -> {
+                        throw new BadInput(why);
+                    });
+                }
                 String sql = CheckCommand.readText(file, file.toString());
                 fixes.add(fixer.fix(Migration.of(file.getFileName().toString(), sql)));
             }
             Files.createDirectories(output);
             for (FixResult fix : fixes) {
                 for (FixFile f : fix.files()) {
-                    Files.writeString(output.resolve(f.name()), f.sql(), StandardCharsets.UTF_8);
+                    Files.writeString(output.resolve(fileName(f)), f.sql(), StandardCharsets.UTF_8);
+                    if (flyway) {
+                        for (String conf : FlywayFiles.configName(f).stream().toList()) {
+                            Files.writeString(output.resolve(conf), FlywayFiles.NO_TRANSACTION,
+                                    StandardCharsets.UTF_8);
+                        }
+                    }
                 }
             }
         } catch (BadInput | LiveSchemaException e) {
@@ -139,12 +162,17 @@ public final class FixCommand implements Callable<Integer> {
                     + fix.files().size() + " file" + (fix.files().size() == 1 ? "" : "s"));
             printStatements(out, fix);
             for (FixFile f : fix.files()) {
-                out.println("  wrote " + output.resolve(f.name()) + " (" + f.phase().label()
-                        + (f.outsideTransaction() ? ", outside a transaction block" : "") + ")");
+                out.println("  wrote " + output.resolve(fileName(f)) + " (" + f.phase().label()
+                        + (f.outsideTransaction() ? ", outside a transaction block" : "") + ")"
+                        + (flyway ? FlywayFiles.configName(f).map(c -> " and " + c).orElse("") : ""));
             }
         }
         out.flush();
         return fixes.stream().allMatch(FixResult::isComplete) ? 0 : 1;
+    }
+
+    private String fileName(FixFile f) {
+        return flyway ? FlywayFiles.name(f) : f.name();
     }
 
     private static void printStatements(PrintWriter out, FixResult fix) {
@@ -163,6 +191,10 @@ public final class FixCommand implements Callable<Integer> {
             }
             if (!paths.isEmpty()) {
                 throw new BadInput("give the migration FILEs or --django-project, not both");
+            }
+            if (flyway) {
+                throw new BadInput("--flyway names SQL migration FILEs for Flyway; a Django migration has no Flyway "
+                        + "name");
             }
             if (databaseUrl == null && databaseUrlEnv == null) {
                 throw new BadInput("--django-project needs --database-url or --database-url-env: manage.py "
@@ -210,6 +242,9 @@ public final class FixCommand implements Callable<Integer> {
         try {
             if (postgresVersion != null) {
                 builder.postgresVersion(postgresVersion);
+            }
+            if (batchSize != null) {
+                builder.batchSize(FixOptions.parse(batchSize));
             }
             if (schema != null) {
                 builder.schema(CheckCommand.readText(schema, "--schema " + schema));

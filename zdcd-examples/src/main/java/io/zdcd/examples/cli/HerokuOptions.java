@@ -46,7 +46,7 @@ final class HerokuOptions {
     static final int USAGE = 2;
     static final int DEFERRED = 3;
     static final int NOT_RECOVERED = 4;
-    /** Deployed and verified by expand/contract, but a contract part failed: it stays pending (deploy --fix again). */
+    /** Deployed and verified by expand/contract, but a contract part failed: it stays pending (the next deploy). */
     static final int CONTRACT_PENDING = 6;
 
     @Option(names = "--app", paramLabel = "APP", description = "The Heroku app (default: $HEROKU_APP).")
@@ -113,8 +113,10 @@ final class HerokuOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     long verifySeconds;
 
-    /** Set by {@code deploy --fix}: ship UNSAFE migrations that have recipes by expand/contract. */
+    /** Set by {@code --fix} ({@link FixOptions}): ship UNSAFE migrations that have recipes by expand/contract. */
     boolean expandContract;
+    /** Set by {@code --batch-size} ({@link FixOptions}): keys per batch of the rewrites' batch loops. */
+    int batchSize = MigrationFixer.DEFAULT_BATCH_SIZE;
 
     /** The environment and the netrc file, replaceable by tests. */
     Map<String, String> env = System.getenv();
@@ -205,7 +207,7 @@ final class HerokuOptions {
                         .classifier(SqlMigrationClassifier.builder().liveSchema(db).build())
                         .backups(platform.backups());
                 if (expandContract) {
-                    b.expandContract(FixRewriter.of(MigrationFixer.builder().liveSchema(db).build()));
+                    b.expandContract(rewriter(db));
                 }
             } else if (djangoProject != null) {
                 DjangoProject project;
@@ -221,13 +223,17 @@ final class HerokuOptions {
                                 .build())
                         .backups(platform.backups());
                 if (expandContract) {
-                    // Django's runner applies migrations through manage.py migrate, not rewritten SQL: the pipeline
-                    // says so and defers an UNSAFE push as without --fix
-                    b.expandContract(FixRewriter.of(MigrationFixer.builder().liveSchema(db).build()));
+                    // the runner applies the rewrite's parts as SQL and records the migration in django_migrations
+                    b.expandContract(rewriter(db));
                 }
             }
         }
         return b.build();
+    }
+
+    /** {@code --fix}: zdcd fix's recipes over the live schema, batch loops of {@code --batch-size} keys. */
+    private FixRewriter rewriter(PostgresDatabase db) {
+        return FixRewriter.of(MigrationFixer.builder().liveSchema(db).batchSize(batchSize).build());
     }
 
     /**

@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
                         + "--smoke-command in a one-off dyno; maintenance goes off, then --health-url is checked. "
                         + "A health check failing after the window rolls the code back; the database is restored "
                         + "only by 'zdcd recover --accept-write-loss'.",
+                "--fix ships the UNSAFE migrations that have recipes by expand/contract, as deploy --fix does: "
+                        + "no maintenance window for them, the contract part after the release is verified.",
                 "Exit 0 deployed or skipped, 1 failed and recovered, 4 failed and not fully recovered (or refused), "
+                        + "6 deployed and verified with --fix but a contract part failed (it stays pending), "
                         + "2 bad usage."})
 public final class NightlyCommand implements Callable<Integer> {
     @Spec
@@ -36,8 +39,12 @@ public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     HerokuOptions options = new HerokuOptions();
 
+    @Mixin
+    FixOptions fix = new FixOptions();
+
     @Override
     public Integer call() {
+        fix.applyTo(options, spec);
         var head = options.build(spec);
         var pipeline = options.pipeline(spec, System.out);
         return HerokuOptions.finish(head.map(pipeline::nightly).orElseGet(pipeline::nightly), System.out);

@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
         description = {"Prints what 'zdcd deploy' (or 'zdcd nightly' with --nightly) would do with the same options: "
                 + "the decision, each pending migration with its verdict and findings, and the steps. Changes nothing "
                 + "(reads the journal, the queue and the pending migrations).",
+                "With --fix (and --batch-size), as deploy --fix and nightly --fix: the UNSAFE migrations it would "
+                        + "rewrite, their expand parts (MIGRATE steps) and contract parts (CONTRACT steps, after "
+                        + "VERIFY) by name; nothing is written.",
                 "Exit 0 deploy or skip, 3 defer, 4 refuse, 2 bad usage."})
 public final class PlanCommand implements Callable<Integer> {
     @Spec
@@ -31,8 +34,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     HerokuOptions options = new HerokuOptions();
 
+    @Mixin
+    FixOptions fix = new FixOptions();
+
     @Override
     public Integer call() {
+        fix.applyTo(options, spec);
         var build = options.build(spec);
         if (!nightly && build.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "plan needs --source-url URL and --commit SHA "

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                         + "(the platform did not answer; try again), 4 recovery not complete (a step failed or "
                         + "consent is needed: what is left is printed), 5 the deployment is live (running, not "
                         + "crashed): nothing done, 6 an interrupted expand/contract contract part was cleaned up: "
-                        + "the release stays, the contract stays pending (deploy --fix again), 2 bad usage."})
+                        + "the release stays, the contract stays pending (the next deploy runs it), 2 bad usage."})
 public final class RecoverCommand implements Callable<Integer> {
     /** Exit status: the unfinished deployment is live (its process runs): nothing was done. */
     static final int LIVE = 5;

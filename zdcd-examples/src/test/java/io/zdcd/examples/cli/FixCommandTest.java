@@ -56,6 +56,28 @@ class FixCommandTest {
     }
 
     @Test
+    void batch_size_sets_the_keys_per_batch_of_a_batch_loop_and_a_bad_one_is_exit_2() throws Exception {
+        Path schema = Files.writeString(dir.resolve("schema.sql"), SCHEMA);
+        Path migration = Files.writeString(dir.resolve("0045_notes.sql"), "UPDATE shop_order SET note = 'n';");
+        Path out = dir.resolve("fixed");
+
+        Run r = run("fix", "--schema", schema.toString(), "--batch-size", "250", "--output", out.toString(),
+                migration.toString());
+        Run zero = run("fix", "--batch-size", "0", "--output", dir.resolve("none").toString(), migration.toString());
+        Run word = run("fix", "--batch-size", "many", "--output", dir.resolve("none").toString(),
+                migration.toString());
+
+        then(r.exitCode()).as("%s", r).isEqualTo(0);
+        then(Files.readString(out.resolve("0045_notes_001_expand.sql"))).contains("zdcd_hi := zdcd_lo + 250;");
+        then(zero.exitCode()).isEqualTo(2);
+        then(zero.err()).isEqualTo("zdcd fix: --batch-size 0: must be a whole number from 1 to 1000000 (keys per "
+                + "batch)" + System.lineSeparator());
+        then(word.exitCode()).isEqualTo(2);
+        then(word.err()).startsWith("zdcd fix: --batch-size many: must be a whole number").hasLineCount(1);
+        then(dir.resolve("none")).doesNotExist();
+    }
+
+    @Test
     void a_statement_without_a_recipe_exits_1_names_the_rule_and_writes_the_rest() throws Exception {
         Path migration = Files.writeString(dir.resolve("0043_mixed.sql"), """
                 ALTER TABLE shop_order ALTER COLUMN note TYPE integer USING note::integer;
