@@ -261,15 +261,12 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return summary;
         }
-        ReportSummary summary;
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            summary = classifier.writeReport(migrations, reportFormat, out);
-        } catch (IOException | UncheckedIOException e) {
-            throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
-                    .getMessage());
-        }
-        writtenTo(summary.verdict(), summary.migrations());
-        return summary;
+        return toOutputFile(file -> {
+            Writer out = new java.io.OutputStreamWriter(file, StandardCharsets.UTF_8);
+            ReportSummary summary = classifier.writeReport(migrations, reportFormat, out);
+            out.flush();
+            return summary;
+        });
     }
 
     private String readStdin() {
@@ -301,9 +298,19 @@ public final class CheckCommand implements Callable<Integer> {
             out().flush();
             return classifier.writeReportUtf8(migrations, reportFormat, bytes);
         }
+        return toOutputFile(file -> classifier.writeReportUtf8(migrations, reportFormat, file));
+    }
+
+    /** What writes a report to {@code -o FILE}'s stream. */
+    private interface ReportToFile {
+        ReportSummary write(java.io.OutputStream file) throws IOException;
+    }
+
+    /** Writes {@code -o FILE} (one message and exit 2 when it cannot) and says where the report went. */
+    private ReportSummary toOutputFile(ReportToFile body) {
         ReportSummary summary;
         try (java.io.OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            summary = classifier.writeReportUtf8(migrations, reportFormat, file);
+            summary = body.write(file);
         } catch (IOException | UncheckedIOException e) {
             throw new BadInput("cannot write " + output + ": " + (e.getCause() != null ? e.getCause() : e)
                     .getMessage());

@@ -74,5 +74,12 @@ class CheckStreamingTest {
         then(bad.exitCode()).isEqualTo(2);
         then(bad.out()).as("nothing written before the input was read").isEmpty();
         then(bad.err()).isEqualTo(run(false, null, "check", "samples", binary.toString()).err());
+
+        String unwritable = dir.resolve("no/such/dir/report.json").toString();
+        Run streamedNowhere = run(true, null, "check", "--format", "json", "--output", unwritable, "samples");
+        then(streamedNowhere.exitCode()).isEqualTo(2);
+        then(streamedNowhere.err()).contains("cannot write " + unwritable).doesNotContain("Exception");
+        then(streamedNowhere.err())
+                .isEqualTo(run(false, null, "check", "--format", "json", "--output", unwritable, "samples").err());
     }
 }
