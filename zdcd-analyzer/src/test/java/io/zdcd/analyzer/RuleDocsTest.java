@@ -92,7 +92,8 @@ class RuleDocsTest {
                 .append(" |\n")
                 .append("| Lock | ").append(cell(r.lock())).append(" |\n")
                 .append("| Rewrite, scan or index build | ").append(cell(r.rewriteScan())).append(" |\n")
-                .append("| What the deployed code sees | ").append(cell(r.oldCode())).append(" |\n\n");
+                .append("| What the deployed code sees | ").append(cell(r.oldCode())).append(" |\n")
+                .append("| PostgreSQL versions | ").append(cell(r.versions())).append(" |\n\n");
         out.append("## The safe way\n\n")
                 .append(r.alternative().isBlank() ? "Nothing to change: this operation is safe as written." :
                         r.alternative()).append("\n\n");

@@ -15,4 +15,9 @@ import io.zdcd.classify.Verdict;
  */
 public record Rule(String id, String operation, String lock, String rewriteScan, String oldCode, Verdict verdict,
                    String alternative) {
+
+    /** Where this rule's judgement differs by PostgreSQL version, in words, or that it does not. */
+    public String versions() {
+        return RuleVersions.of(id);
+    }
 }

@@ -52,9 +52,9 @@ class SarifReportTest {
         then(index.at("/shortDescription/text").asText()).isEqualTo("CREATE INDEX (without CONCURRENTLY)");
         then(index.at("/fullDescription/text").asText()).isEqualTo("CREATE INDEX (without CONCURRENTLY). "
                 + "Lock: ShareLock. Rewrite or scan: full scan + sort. Deployed code: writes blocked for the whole "
-                + "build.");
+                + "build. PostgreSQL versions: NULLS NOT DISTINCT needs PostgreSQL 15+.");
         then(index.at("/help/text").asText()).contains("Safe alternative: CREATE INDEX CONCURRENTLY");
-        then(index.at("/help/markdown").asText()).contains("| ShareLock | full scan + sort |",
+        then(index.at("/help/markdown").asText()).contains("| ShareLock | full scan + sort |", "| NULLS NOT DISTINCT needs PostgreSQL 15+ |",
                 "[The rule's page](https://github.com/zdcd/zdcd/blob/main/docs/rules/create-index-non-concurrently.md)");
         then(index.at("/defaultConfiguration/level").asText()).isEqualTo("error");
         then(rules.get(1).at("/defaultConfiguration/level").asText()).as("usually SAFE").isEqualTo("note");

@@ -204,7 +204,7 @@ public final class SarifReport implements ReportStream {
     /** What the catalogue says of the rule: the operation, its lock, its rewrite or scan, what deployed code sees. */
     private static String fullDescription(Rule r) {
         return r.operation() + ". Lock: " + r.lock() + ". Rewrite or scan: " + r.rewriteScan()
-                + ". Deployed code: " + r.oldCode() + ".";
+                + ". Deployed code: " + r.oldCode() + ". PostgreSQL versions: " + r.versions() + ".";
     }
 
     private static String helpText(Rule r) {
@@ -213,8 +213,9 @@ public final class SarifReport implements ReportStream {
     }
 
     private static String helpMarkdown(Rule r) {
-        return "**" + r.operation() + "**\n\n| Lock | Rewrite or scan | Deployed code |\n|---|---|---|\n| "
-                + cell(r.lock()) + " | " + cell(r.rewriteScan()) + " | " + cell(r.oldCode()) + " |\n\n"
+        return "**" + r.operation() + "**\n\n| Lock | Rewrite or scan | Deployed code | PostgreSQL versions |\n"
+                + "|---|---|---|---|\n| " + cell(r.lock()) + " | " + cell(r.rewriteScan()) + " | " + cell(r.oldCode())
+                + " | " + cell(r.versions()) + " |\n\n"
                 + (r.alternative().isBlank() ? "" : "**Safe alternative:** " + r.alternative() + "\n\n")
                 + "[The rule's page](" + Rules.docsUrl(r.id()) + ")";
     }
