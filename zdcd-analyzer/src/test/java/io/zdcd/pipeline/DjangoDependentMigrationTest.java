@@ -13,6 +13,7 @@ import io.zdcd.jdbc.JdbcBuildQueue;
 import io.zdcd.jdbc.JdbcDeploymentJournal;
 import io.zdcd.jdbc.LocalDatabaseBackups;
 import io.zdcd.spi.Build;
+import io.zdcd.spi.DeploymentMode;
 import io.zdcd.spi.DeploymentRecord;
 import io.zdcd.spi.QueuedBuild;
 import io.zdcd.spi.StepKind;
@@ -135,6 +136,42 @@ class DjangoDependentMigrationTest {
                 "BACKUP STARTED", "BACKUP SUCCEEDED", "MIGRATE orders/0005_order_memo STARTED",
                 "MIGRATE orders/0005_order_memo SUCCEEDED", "RELEASE STARTED", "RELEASE SUCCEEDED", "VERIFY STARTED",
                 "VERIFY SUCCEEDED");
+        then(JdbcBuildQueue.of(h.control).queued(h.app)).isEmpty();
+    }
+
+    @Test
+    void the_deferred_push_is_deployed_by_the_nightly_as_written_inside_its_maintenance_window() throws Exception {
+        // GIVEN the push deferred at preflight
+        Files.writeString(migrations.resolve("0005_order_memo.py"), DjangoExpandContractTest.LATER);
+        DeploymentPipeline pipeline = pipeline();
+        then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+        then(pipeline.planNightly().reason()).contains("inside a maintenance window");
+
+        // WHEN the nightly runs (expand/contract on, as the push's)
+        DeploymentOutcome night = pipeline.nightly();
+
+        // THEN it deploys the queued build as an UNSAFE push without a recipe: both migrations by manage.py, as
+        // written, inside the window; no rewrite part, no contract
+        then(night.status()).as(night.describe()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
+        then(night.steps()).extracting(StepResult::step).containsSubsequence(StepKind.MAINTENANCE_ON,
+                StepKind.BACKUP, StepKind.MIGRATE, StepKind.MIGRATE, StepKind.RELEASE, StepKind.MAINTENANCE_OFF)
+                .doesNotContain(StepKind.CONTRACT);
+        then(night.steps()).filteredOn(r -> r.step() == StepKind.MIGRATE).extracting(StepResult::subject)
+                .containsExactly("orders/0004_order_status", "orders/0005_order_memo");
+        then(djangoMigrations("orders")).containsSequence(BEFORE).endsWith("0004_order_status", "0005_order_memo")
+                .hasSize(5);
+        then(h.strings("SELECT column_name FROM information_schema.columns WHERE table_name = 'orders_order' "
+                + "ORDER BY ordinal_position")).containsExactly("id", "note", "email", "status", "memo");
+        then(h.strings("SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('orders_note_idx') "
+                + "AND indisvalid")).containsExactly("1");
+        then(expandPartsApplied()).isZero();
+        then(h.platform.servingBuild()).isEqualTo("b1");
+        then(h.platform.inMaintenance(h.app)).isFalse();
+        DeploymentRecord record = last();
+        then(record.mode()).isEqualTo(DeploymentMode.NIGHTLY);
+        then(record.succeeded()).isTrue();
+        then(story(record)).contains("MIGRATE orders/0004_order_status SUCCEEDED",
+                "MIGRATE orders/0005_order_memo SUCCEEDED").noneMatch(e -> e.startsWith("CONTRACT"));
         then(JdbcBuildQueue.of(h.control).queued(h.app)).isEmpty();
     }
 
