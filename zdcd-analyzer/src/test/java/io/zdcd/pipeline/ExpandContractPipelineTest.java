@@ -164,6 +164,67 @@ class ExpandContractPipelineTest {
     }
 
     @Test
+    void a_later_migration_the_runner_would_apply_only_after_a_rewrite_with_a_contract_defers_the_push() {
+        // GIVEN a push: V1 rewritten with a contract (the column dropped in contract), then V2
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        h.migration("V2__memo.sql", "ALTER TABLE orders ADD COLUMN memo text;");
+        // JdbcMigrationRunner applies exactly the file it is given: V2 ships in the same push
+        then(fixing().plan(Build.of("b1")).decision()).isEqualTo(DeploymentPlan.Decision.DEPLOY);
+        // a runner that would apply V1 first when asked for V2 (as Django applies unapplied dependencies first)
+        MigrationRunner real = h.runner();
+        MigrationRunner dependent = withAppliedBefore(real, m -> m.name().equals("V2__memo.sql")
+                ? List.of("V1__drop_legacy.sql") : List.of());
+
+        // WHEN it is pushed
+        DeploymentOutcome outcome = fixingWith(dependent).deploy(Build.of("b1"));
+
+        // THEN deferred at preflight, nothing changed
+        then(outcome.status()).as(outcome.describe()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+        then(((DeploymentOutcome.Deferred) outcome).reason()).contains("expand/contract is not possible for "
+                + "V1__drop_legacy.sql: V2__memo.sql, later in this push, depends on it");
+        then(outcome.steps()).extracting(StepResult::step).containsExactly(StepKind.LOCK, StepKind.PREFLIGHT);
+        then(h.columns("orders")).containsExactly("id", "note", "legacy");
+        then(h.strings("SELECT to_regclass('zdcd.applied_migrations')::text")).containsExactly((String) null);
+        then(story(last())).containsExactly("LOCK SUCCEEDED", "PREFLIGHT STARTED", "PREFLIGHT SUCCEEDED");
+        then(last().summary()).isEqualTo("deferred to the nightly build: "
+                + ((DeploymentOutcome.Deferred) outcome).reason());
+        then(JdbcBuildQueue.of(h.control).queued(h.app)).hasSize(1);
+        JdbcBuildQueue.of(h.control).drop(h.app, "b1");
+
+        // and a runner that cannot tell fails closed: deferred with why
+        MigrationRunner unsure = withAppliedBefore(real, m -> {
+            throw new IllegalStateException("plan unavailable");
+        });
+        then(fixingWith(unsure).plan(Build.of("b1")).reason()).contains("V1__drop_legacy.sql: cannot tell whether "
+                + "V2__memo.sql, later in this push, depends on it: plan unavailable");
+    }
+
+    private static MigrationRunner withAppliedBefore(MigrationRunner real,
+                                                     java.util.function.Function<PendingMigration, List<String>> f) {
+        return new MigrationRunner() {
+            @Override
+            public MigrationResult apply(PendingMigration migration, Progress progress) {
+                return real.apply(migration, progress);
+            }
+
+            @Override
+            public boolean isApplied(String name) {
+                return real.isApplied(name);
+            }
+
+            @Override
+            public void recordApplied(PendingMigration migration) {
+                real.recordApplied(migration);
+            }
+
+            @Override
+            public List<String> appliedBefore(PendingMigration migration) {
+                return f.apply(migration);
+            }
+        };
+    }
+
+    @Test
     void a_crash_mid_contract_is_recovered_without_rolling_the_verified_release_back() {
         // GIVEN a deployment whose process dies as its contract part starts
         h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");

@@ -26,9 +26,11 @@ import java.util.Optional;
  *
  * <p>Expand/contract ({@code DeploymentPipeline.Builder#expandContract}): the parts of a rewritten migration (names
  * ending in {@code .sql}) are applied as SQL by a {@link JdbcMigrationRunner} with the same settings, and the
- * migration is then recorded in {@code django_migrations}. Once a part was seen, each Django migration first asks
- * {@code migrate APP NAME --plan} and is refused when Django would apply another migration before it (the rewritten
- * one, not yet recorded, would run as written).
+ * migration is then recorded in {@code django_migrations}. A later migration of the same push that depends on a
+ * rewritten one with a contract (recorded only once its contract ran) would make Django run the original first: the
+ * pipeline defers such a push at preflight ({@link #appliedBefore}); as a last guard, once a part was seen, each
+ * Django migration first asks {@code migrate APP NAME --plan} and is refused when Django would apply another
+ * migration before it.
  */
 public final class DjangoMigrationRunner implements MigrationRunner {
     private final DjangoProject project;
@@ -87,7 +89,7 @@ public final class DjangoMigrationRunner implements MigrationRunner {
         }
         long t0 = System.nanoTime();
         if (rewriting) {
-            Optional<String> first = firstOtherPlanned(appAndName);
+            Optional<String> first = firstOtherPlanned(migration);
             if (first.isPresent()) {
                 return DjangoRewriteParts.refused(migration, first.get(), Duration.ofNanos(System.nanoTime() - t0));
             }
@@ -183,20 +185,45 @@ public final class DjangoMigrationRunner implements MigrationRunner {
     }
 
     /**
-     * Another migration that {@code manage.py migrate app name} would apply first ({@code migrate --plan}): with a
-     * rewrite under way, the rewritten migration is not yet in {@code django_migrations}, and Django would run its
-     * original SQL.
+     * The migrations {@code manage.py migrate APP NAME} would apply before {@code migration} ({@code migrate --plan}):
+     * its dependencies not yet in {@code django_migrations}, such as a rewritten migration whose contract has not run.
+     *
+     * @param migration a pending Django migration ({@code app/NNNN_name}); must not be null
+     * @return their names ({@code app/NNNN_name}) in Django's order; empty for a part of a rewrite (run as SQL)
+     * @throws DjangoException when {@code manage.py migrate --plan} fails
      */
-    private Optional<String> firstOtherPlanned(String[] appAndName) {
+    @Override
+    public List<String> appliedBefore(PendingMigration migration) {
+        Objects.requireNonNull(migration, "migration");
+        if (isRewritePart(migration.name())) {
+            return List.of();
+        }
+        String[] appAndName = migration.name().split("/", 2);
+        if (appAndName.length != 2) {
+            throw new IllegalArgumentException("not a Django migration name (app/NNNN_name): " + migration.name());
+        }
         DjangoProject.Result plan = project.manage(Map.of(), "migrate", appAndName[0], appAndName[1], "--plan",
                 "--noinput");
         if (!plan.ok()) {
-            return Optional.of("(manage.py migrate --plan failed: " + DjangoProject.tail(plan.output(), 2)
-                    .replace('\n', ' ') + ")");
+            throw new DjangoException("python manage.py migrate " + appAndName[0] + " " + appAndName[1] + " --plan",
+                    DjangoProject.tail(plan.output(), 2).replace('\n', ' '));
         }
         String self = appAndName[0] + "." + appAndName[1];
         return plan.output().lines().map(String::strip).filter(l -> l.matches("[A-Za-z_][\\w]*\\.\\d{4}\\w*"))
-                .filter(l -> !l.equals(self)).findFirst();
+                .filter(l -> !l.equals(self)).map(l -> l.replaceFirst("\\.", "/")).toList();
+    }
+
+    /**
+     * Another migration that {@code manage.py migrate app name} would apply first ({@code migrate --plan}): with a
+     * rewrite under way, the rewritten migration is not yet in {@code django_migrations}, and Django would run its
+     * original SQL. The pipeline defers such a push at preflight; this is the last guard.
+     */
+    private Optional<String> firstOtherPlanned(PendingMigration migration) {
+        try {
+            return appliedBefore(migration).stream().map(n -> n.replaceFirst("/", ".")).findFirst();
+        } catch (DjangoException e) {
+            return Optional.of("(manage.py migrate --plan failed: " + e.getMessage() + ")");
+        }
     }
 
     @Override

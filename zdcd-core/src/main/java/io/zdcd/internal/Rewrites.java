@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The expand/contract rewrites of a push's UNSAFE pending migrations: all of them, or none with why (as a suffix
@@ -80,7 +81,50 @@ record Rewrites(Map<String, Rewrite> byMigration, String why) {
             }
             out.put(c.migration(), r);
         }
+        if (why.isEmpty()) {
+            why.addAll(dependents(runner, pending, out, shipped.keySet()));
+        }
         return why.isEmpty() ? new Rewrites(out, "")
                 : new Rewrites(Map.of(), "; expand/contract is not possible for " + String.join("; ", why));
+    }
+
+    /**
+     * Why the rewrites {@code out} cannot ship with this push: a later migration of it, not rewritten, that the runner
+     * would apply only after one of them (Django applies a migration's unapplied dependencies first). A rewrite with
+     * a contract records its migration as applied only when the contract ran, after release, so the runner would run
+     * the original SQL of the rewritten migration before that later one. The push is then deferred whole, as when a
+     * migration has no recipe: its release needs every one of its migrations, so none is held back for the next push.
+     * A rewrite whose expand an earlier deployment shipped ({@code shipped}) is not judged here (it cannot be undone;
+     * the runner refuses such a later migration when it comes to it).
+     */
+    private static List<String> dependents(MigrationRunner runner, List<PendingMigration> pending,
+                                           Map<String, Rewrite> out, Set<String> shipped) {
+        List<String> why = new ArrayList<>();
+        List<String> unrecorded = new ArrayList<>(); // rewritten migrations not recorded before the later ones run
+        for (PendingMigration m : pending) {
+            Rewrite r = out.get(m.name());
+            if (r != null) {
+                if (!r.contract().isEmpty() && !shipped.contains(m.name())) {
+                    unrecorded.add(m.name());
+                }
+                continue;
+            }
+            if (unrecorded.isEmpty()) {
+                continue;
+            }
+            List<String> first;
+            try {
+                first = runner.appliedBefore(m);
+            } catch (RuntimeException e) {
+                why.add(String.join(", ", unrecorded) + ": cannot tell whether " + m.name() + ", later in this push, "
+                        + "depends on it: " + PipelineEngine.message(e));
+                continue;
+            }
+            first.stream().filter(unrecorded::contains).findFirst().ifPresent(u -> why.add(u + ": " + m.name()
+                    + ", later in this push, depends on it, and " + u + " is recorded as applied only once its "
+                    + "contract ran after release (the runner would run its original SQL first); push without "
+                    + m.name() + " to ship the rewrite now, and " + m.name() + " in the next push"));
+        }
+        return why;
     }
 }

@@ -1,5 +1,7 @@
 package io.zdcd.spi;
 
+import java.util.List;
+
 /**
  * Applies migrations to the target database, one at a time, without piling a lock queue behind long-running
  * queries: PostgreSQL over JDBC ({@link io.zdcd.jdbc.JdbcMigrationRunner}) or Django's {@code manage.py migrate}
@@ -59,6 +61,21 @@ public interface MigrationRunner {
     default boolean isApplied(String name) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot apply the SQL of an "
                 + "expand/contract rewrite (only a runner that applies SQL itself can, such as JdbcMigrationRunner)");
+    }
+
+    /**
+     * The other migrations that applying {@code migration} would apply before it, because it depends on them and they
+     * are not recorded as applied. Used by {@code DeploymentPipeline.Builder#expandContract} before any side effect:
+     * a rewritten migration is recorded as applied only once its contract ran (after release), so a later migration
+     * of the same push that would apply it first would run its original SQL; such a push is deferred.
+     *
+     * @param migration a pending migration (not a part of a rewrite)
+     * @return the names of those migrations, in the order they would be applied ({@code app/NNNN_name} for Django);
+     *         empty for a runner that applies exactly the migration it is given (the default)
+     * @throws RuntimeException when the runner cannot tell (the push is then deferred, failing closed)
+     */
+    default List<String> appliedBefore(PendingMigration migration) {
+        return List.of();
     }
 
     /**

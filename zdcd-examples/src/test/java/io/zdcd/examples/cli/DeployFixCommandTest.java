@@ -210,6 +210,42 @@ class DeployFixCommandTest {
     }
 
     @Test
+    void a_django_push_whose_later_migration_depends_on_a_rewritten_one_is_deferred_at_preflight_with_exit_3(
+            TestDatabase db) throws Exception {
+        sql(db, "DROP TABLE IF EXISTS orders_order, django_migrations CASCADE");
+        Path shop = DjangoIntegrationTest.copyOfShop(dir.resolve("shop"));
+        DjangoProject project = DjangoProject.builder(shop).database(PostgresDatabase.of(db.host(), db.port(),
+                db.name(), db.user(), db.password())).python(DjangoIntegrationTest.pythonWithDjango()).build();
+        then(DjangoIntegrationTest.manage(project, "migrate", "orders", "0003_remove_order_legacy").exitCode())
+                .isZero();
+        // 0004: an AddField with a default (its rewrite drops the default in contract), 0005 depends on it
+        Files.writeString(shop.resolve("orders/migrations/0004_order_status.py"), String.join("\n",
+                "from django.db import migrations, models", "", "",
+                "class Migration(migrations.Migration):",
+                "    dependencies = [(\"orders\", \"0003_remove_order_legacy\")]",
+                "    operations = [migrations.AddField(model_name=\"order\", name=\"status\", "
+                        + "field=models.CharField(default=\"new\", max_length=20))]", ""));
+        Files.writeString(shop.resolve("orders/migrations/0005_order_memo.py"), String.join("\n",
+                "from django.db import migrations, models", "", "",
+                "class Migration(migrations.Migration):",
+                "    dependencies = [(\"orders\", \"0004_order_status\")]",
+                "    operations = [migrations.AddField(model_name=\"order\", name=\"memo\", "
+                        + "field=models.TextField(null=True))]", ""));
+
+        int exit = kit.run("deploy", "--fix", "--app", "acme", "--source-url", SOURCE, "--commit", "9999999abc",
+                "--django-project", shop.toString(), "--database-url", db.jdbcUrlWithCredentials());
+
+        then(exit).as(kit.out() + kit.err).isEqualTo(3);
+        then(kit.out()).contains("DEFERRED acme Build[9999999]", "orders/0005_order_memo, later in this push, "
+                + "depends on it").doesNotContain("_expand.sql");
+        then(kit.heroku.calls()).allSatisfy(call -> then(call.method()).isEqualTo("GET"));
+        then(app.current().version).isEqualTo(3);
+        then(count(db, "SELECT count(*) FROM django_migrations WHERE app = 'orders' AND name >= '0004'")).isZero();
+        then(count(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders_order' "
+                + "AND column_name IN ('status', 'memo')")).isZero();
+    }
+
+    @Test
     void fix_without_migrations_is_bad_usage_and_the_help_explains_it() {
         then(kit.run("deploy", "--fix", "--app", "acme", "--source-url", SOURCE, "--commit", "abc")).isEqualTo(2);
         then(kit.err.toString()).isEqualTo("zdcd deploy: --fix needs --migrations or --django-project (zdcd applies "
