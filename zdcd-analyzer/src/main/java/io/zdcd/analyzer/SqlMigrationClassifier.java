@@ -1,9 +1,10 @@
 package io.zdcd.analyzer;
 
-import io.zdcd.analyzer.internal.LiveSchema;
+import io.zdcd.analyzer.internal.KnownSchema;
 import io.zdcd.analyzer.internal.MigrationAnalyzer;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.RuleIds;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.classify.Classification;
@@ -12,15 +13,12 @@ import io.zdcd.classify.Migration;
 import io.zdcd.classify.MigrationClassifier;
 import io.zdcd.classify.Verdict;
 import io.zdcd.jdbc.PostgresDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The PostgreSQL migration classifier: judges every statement SAFE or UNSAFE for a zero-downtime deploy, with the
@@ -57,61 +55,31 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     private final PgVersion version;
     private final Set<String> disabledRules;
     private final List<io.zdcd.analyzer.rules.MigrationRule> userRules;
-    private final String schemaSql;
-    private final Schema baseSchema;
+    private final KnownSchema known;
     private final MigrationAnalyzer analyzer;
     private final boolean implicitTransactions;
-    private final LiveSource live;
-    private final String liveName;
-    private final Duration liveTimeout;
-
-    /** Where a live schema is read from: a new connection per read, closed after it. */
-    private interface LiveSource {
-        Connection connect() throws SQLException;
-    }
 
     private SqlMigrationClassifier(Builder b) {
         this.version = b.version;
         this.disabledRules = Set.copyOf(b.disabledRules);
-        this.schemaSql = b.schemaSql;
         this.implicitTransactions = b.implicitTransactions;
-        this.live = b.live;
-        this.liveName = b.liveName;
-        this.liveTimeout = b.liveTimeout;
+        this.known = new KnownSchema(version, b.schemaSql, b.live, b.liveName, b.liveTimeout);
         this.userRules = List.copyOf(b.userRules.values());
         this.analyzer = new MigrationAnalyzer(version, disabledRules, b.crossCheck, b.implicitTransactions,
                 userRules);
-        Schema schema = new Schema();
-        if (!schemaSql.isEmpty()) {
-            // the schema text is read like a migration; what it creates is known and counts as existing
-            new MigrationAnalyzer(version, Set.of(), false, false).analyze(Migration.of("<schema>", schemaSql), schema);
-        }
-        this.baseSchema = schema;
     }
 
-    /**
-     * A classifier for PostgreSQL 17 with every rule enabled and no known schema.
-     *
-     * @return the classifier
-     */
+    /** {@return a classifier for PostgreSQL 17 with every rule enabled and no known schema} */
     public static SqlMigrationClassifier defaults() {
         return builder().build();
     }
 
-    /**
-     * A builder with every rule on and the defaults listed on each setting.
-     *
-     * @return a new builder
-     */
+    /** {@return a new builder with every rule on and the defaults listed on each setting} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * The ids of every rule, in catalogue order (for {@link Builder#disableRule(String)} and zdcd:ignore).
-     *
-     * @return the rule ids
-     */
+    /** {@return the ids of every rule, in catalogue order (for {@link Builder#disableRule(String)} and zdcd:ignore)} */
     public static List<String> ruleIds() {
         return Rules.all().stream().map(Rule::id).toList();
     }
@@ -192,29 +160,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
                 version.major(), migrations, format, () -> classifyAll(migrations), out);
     }
 
-    /**
-     * The known schema for one classification: the {@code schema(...)} text, and with a live schema, the database's
-     * catalog as it is now (read first; the schema text adds to it).
-     */
+    /** The known schema for one classification (see {@link KnownSchema#now()}). */
     private Schema schemaNow() {
-        if (live == null) {
-            return baseSchema.copy();
-        }
-        LiveSchema.Catalog catalog;
-        try (Connection c = live.connect()) {
-            catalog = LiveSchema.read(c, liveTimeout);
-        } catch (SQLException | RuntimeException e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new LiveSchemaException("cannot read the live schema of " + liveName + ": " + why, e);
-        }
-        Schema schema = new Schema();
-        MigrationAnalyzer reader = new MigrationAnalyzer(version, Set.of(), false, false);
-        reader.analyze(Migration.of("<live schema>", catalog.ddl()), schema);
-        if (!schemaSql.isEmpty()) {
-            reader.analyze(Migration.of("<schema>", schemaSql), schema);
-        }
-        schema.putRowEstimates(catalog.rowEstimates());
-        return schema;
+        return known.now();
     }
 
     @Override
@@ -238,8 +186,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
                 + (disabledRules.isEmpty() ? "" : ", disabled " + new java.util.TreeSet<>(disabledRules))
                 + (userRules.isEmpty() ? "" : ", own rules " + userRules.stream()
                         .map(io.zdcd.analyzer.rules.MigrationRule::id).toList())
-                + (schemaSql.isEmpty() ? "" : ", schema of " + schemaSql.length() + " chars")
-                + (live == null ? "" : ", live schema of " + liveName)
+                + known.describe()
                 + (implicitTransactions ? "" : ", autocommit") + "]";
     }
 
@@ -252,7 +199,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         private String schemaSql = "";
         private boolean crossCheck = true;
         private boolean implicitTransactions = true;
-        private LiveSource live;
+        private KnownSchema.LiveSource live;
         private String liveName;
         private Duration liveTimeout = Duration.ofSeconds(10);
 
@@ -291,16 +238,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          */
         public Builder addRule(io.zdcd.analyzer.rules.MigrationRule rule) {
             Objects.requireNonNull(rule, "rule");
-            String id = Objects.requireNonNull(rule.id(), "rule id");
-            if (!io.zdcd.analyzer.rules.MigrationRule.ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("rule id '" + id + "' of " + rule.getClass().getName()
-                        + " must be lower-case words joined by hyphens, for example no-audit-drop");
-            }
-            if (Rules.byId(id) != null || userRules.containsKey(id)) {
-                throw new IllegalArgumentException("rule id '" + id + "' of " + rule.getClass().getName()
-                        + " is already taken by " + (Rules.byId(id) != null ? "one of zdcd's rules" : "another rule"));
-            }
-            userRules.put(id, rule);
+            userRules.put(RuleIds.checkNew(rule, userRules.keySet()), rule);
             return this;
         }
 
@@ -335,11 +273,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          */
         public Builder disableRule(String ruleId) {
             Objects.requireNonNull(ruleId, "ruleId");
-            if (Rules.byId(ruleId) == null && !userRules.containsKey(ruleId)) {
-                throw new IllegalArgumentException("unknown rule id '" + ruleId + "'; valid ids: "
-                        + Rules.all().stream().map(Rule::id).collect(Collectors.joining(", ")));
-            }
-            disabledRules.add(ruleId);
+            disabledRules.add(RuleIds.checkKnown(ruleId, userRules.keySet()));
             return this;
         }
 
@@ -436,11 +370,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
             return this;
         }
 
-        /**
-         * The classifier.
-         *
-         * @return the classifier
-         */
+        /** {@return the classifier, immutable} */
         public SqlMigrationClassifier build() {
             return new SqlMigrationClassifier(this);
         }

@@ -64,7 +64,10 @@ class ExpandContractPipelineTest {
 
         // WHEN expand/contract is on
         DeploymentPipeline pipeline = fixing();
-        then(pipeline.plan(Build.of("b1")).decision()).isEqualTo(DeploymentPlan.Decision.DEPLOY);
+        DeploymentPlan plan = pipeline.plan(Build.of("b1"));
+        then(plan.decision()).isEqualTo(DeploymentPlan.Decision.DEPLOY);
+        then(plan.steps()).containsExactly(StepKind.LOCK, StepKind.PREFLIGHT, StepKind.BACKUP, StepKind.MIGRATE,
+                StepKind.RELEASE, StepKind.VERIFY);
         DeploymentOutcome on = pipeline.deploy(Build.of("b1", "index notes"));
 
         // THEN it ships at once: the expand part (CREATE INDEX CONCURRENTLY) in place of the migration
@@ -365,6 +368,8 @@ class ExpandContractPipelineTest {
         // THEN the journal's rewrite finishes: the contract runs once b2 is verified, no deferral, no window
         then(plan.decision()).as(plan.describe()).isEqualTo(DeploymentPlan.Decision.DEPLOY);
         then(plan.reason()).contains("V1__drop_legacy.sql: expand none; contract V1__drop_legacy_001_contract.sql");
+        then(plan.steps()).containsExactly(StepKind.LOCK, StepKind.PREFLIGHT, StepKind.BACKUP, StepKind.RELEASE,
+                StepKind.VERIFY, StepKind.CONTRACT);
         thenTheContractRanAfterVerify(next);
         // AND once recorded, nothing is pending: the push after is code-only
         then(plain.plan(Build.of("b3")).reason()).isEqualTo("no pending migration: code-only deploy");

@@ -3,6 +3,7 @@ package io.zdcd.internal;
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.Backup;
 import io.zdcd.spi.StepKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,5 +28,10 @@ final class BackupStep implements Step {
                     JournalKeys.MAINTENANCE_BEFORE_BACKUP, String.valueOf(d.maintenanceOn)));
         });
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return c.pending().isEmpty() ? List.of() : List.of(StepKind.BACKUP);
     }
 }

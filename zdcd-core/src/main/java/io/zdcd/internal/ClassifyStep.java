@@ -2,6 +2,7 @@ package io.zdcd.internal;
 
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.StepKind;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,5 +19,10 @@ final class ClassifyStep implements Step {
         }
         d.continueWith(Flows.after(d.classified, d.settings().nightlyMaintenanceWindow()));
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return List.of();
     }
 }

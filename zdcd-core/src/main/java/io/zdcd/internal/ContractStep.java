@@ -4,6 +4,8 @@ import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.PendingMigration;
 import io.zdcd.spi.Rewrite;
 import io.zdcd.spi.StepKind;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,5 +24,10 @@ final class ContractStep implements Step {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return Collections.nCopies(c.rewrites().contractParts().size(), StepKind.CONTRACT);
     }
 }

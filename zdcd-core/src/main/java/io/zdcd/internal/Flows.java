@@ -1,6 +1,7 @@
 package io.zdcd.internal;
 
 import io.zdcd.spi.DeploymentMode;
+import io.zdcd.spi.StepKind;
 import java.util.List;
 
 /**
@@ -61,5 +62,16 @@ final class Flows {
             return EXPAND_CONTRACT;
         }
         return maintenanceWindow && !c.unsafe().isEmpty() ? MAINTENANCE_WINDOW : DEPLOY;
+    }
+
+    /** What {@code steps} journal for a deployment whose classification found {@code c}, as a plan lists them. */
+    static List<StepKind> planned(List<Step> steps, Classified c) {
+        return steps.stream().flatMap(step -> step.planned(c).stream()).toList();
+    }
+
+    /** What {@code flow} journals when it goes on past its head: its head, then {@link #after} the classification. */
+    static List<StepKind> planned(Flow flow, Classified c, boolean maintenanceWindow) {
+        return java.util.stream.Stream.concat(planned(flow.steps(), c).stream(),
+                planned(after(c, maintenanceWindow), c).stream()).toList();
     }
 }

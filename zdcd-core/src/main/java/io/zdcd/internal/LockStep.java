@@ -11,6 +11,7 @@ import io.zdcd.spi.Release;
 import io.zdcd.spi.StepKind;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,5 +61,10 @@ final class LockStep implements Step {
         d.result(StepKind.LOCK, "", StepResult.Status.SUCCEEDED, d.events.since(t), "held by " + s.holder()
                 + previous.map(p -> "; serving " + p).orElse("; no release yet"));
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return List.of(StepKind.LOCK);
     }
 }

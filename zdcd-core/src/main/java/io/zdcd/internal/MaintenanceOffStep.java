@@ -2,6 +2,7 @@ package io.zdcd.internal;
 
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.StepKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,5 +21,10 @@ final class MaintenanceOffStep implements Step {
             return Deployment.Done.of("");
         });
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return List.of(StepKind.MAINTENANCE_OFF);
     }
 }

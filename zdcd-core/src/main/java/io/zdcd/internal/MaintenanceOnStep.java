@@ -2,6 +2,7 @@ package io.zdcd.internal;
 
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.StepKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,5 +20,10 @@ final class MaintenanceOnStep implements Step {
             return Deployment.Done.of(Counts.of(d.classified.unsafe().size(), "UNSAFE migration") + " pending");
         });
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return List.of(StepKind.MAINTENANCE_ON);
     }
 }

@@ -5,6 +5,8 @@ import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.PendingMigration;
 import io.zdcd.spi.Rewrite;
 import io.zdcd.spi.StepKind;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,5 +28,11 @@ final class MigrateStep implements Step {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return Collections.nCopies(c.pending().stream().mapToInt(m -> c.rewrites().expandOf(m).size()).sum(),
+                StepKind.MIGRATE);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -92,6 +93,35 @@ public final class PipelineDraft {
                 journal == null ? DeploymentJournal.inMemory() : journal,
                 queue == null ? BuildQueue.inMemory() : queue, List.copyOf(listeners), holder,
                 nightlyMaintenanceWindow, acceptWriteLoss, clock, Optional.ofNullable(rewriter));
+    }
+
+    /**
+     * {@code value}, checked for a setter.
+     *
+     * @throws NullPointerException naming {@code param} when {@code value} is null
+     * @throws IllegalArgumentException "{@code setting} is blank" when it is blank
+     */
+    public static String notBlank(String value, String param, String setting) {
+        Objects.requireNonNull(value, param);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(setting + " is blank");
+        }
+        return value;
+    }
+
+    /**
+     * {@code d}, checked for a setter: zero or more when {@code zeroAllowed}, otherwise more than zero.
+     *
+     * @throws NullPointerException naming {@code param} when {@code d} is null
+     * @throws IllegalArgumentException "{@code setting} must be >= 0 (or > 0), was {@code d}" when out of range
+     */
+    public static Duration duration(Duration d, String param, String setting, boolean zeroAllowed) {
+        Objects.requireNonNull(d, param);
+        if (d.isNegative() || !zeroAllowed && d.isZero()) {
+            throw new IllegalArgumentException(setting + (zeroAllowed ? " must be >= 0, was " : " must be > 0, was ")
+                    + d);
+        }
+        return d;
     }
 
     private static String defaultHolder() {

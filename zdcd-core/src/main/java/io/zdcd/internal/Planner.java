@@ -8,7 +8,6 @@ import io.zdcd.spi.DeploymentRecord;
 import io.zdcd.spi.PendingMigration;
 import io.zdcd.spi.QueuedBuild;
 import io.zdcd.spi.StepKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +23,7 @@ final class Planner {
         Optional<DeploymentRecord> unfinished = s.journal().unfinished(s.app());
         List<PendingMigration> pending = s.migrations().pending(build);
         List<Classification> verdicts = Verdicts.classify(s, pending);
-        List<StepKind> steps = new ArrayList<>(List.of(StepKind.LOCK, StepKind.PREFLIGHT));
-        if (unfinished.isPresent()) {
+        if (unfinished.isPresent()) { // refused by the lock
             return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.REFUSE,
                     unfinishedMessage(unfinished.get()), verdicts, List.of(StepKind.LOCK));
         }
@@ -35,27 +33,24 @@ final class Planner {
                     cannot.get(), verdicts, List.of());
         }
         List<QueuedBuild> queued = s.queue().queued(s.app());
-        if (!queued.isEmpty()) {
+        if (!queued.isEmpty()) { // deferred by PREFLIGHT, before it looks for rewrites
             return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEFER,
-                    queuedBehind(queued), verdicts, steps);
+                    queuedBehind(queued), verdicts, Flows.planned(Flows.CONTINUOUS.steps(),
+                    new Classified(pending, verdicts, Rewrites.NONE)));
         }
         List<Classification> unsafe = verdicts.stream().filter(c -> !c.isSafe()).toList();
         Rewrites rewrites = Rewrites.of(s, pending, unsafe);
+        Classified classified = new Classified(pending, verdicts, rewrites);
         if (!unsafe.isEmpty() && rewrites.isEmpty()) {
             return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEFER,
-                    Verdicts.unsafeReason(unsafe) + rewrites.why(), verdicts, steps);
+                    Verdicts.unsafeReason(unsafe) + rewrites.why(), verdicts,
+                    Flows.planned(Flows.CONTINUOUS.steps(), classified));
         }
-        if (!verdicts.isEmpty()) {
-            steps.add(StepKind.BACKUP);
-            pending.forEach(m -> rewrites.expandOf(m).forEach(part -> steps.add(StepKind.MIGRATE)));
-        }
-        steps.add(StepKind.RELEASE);
-        steps.add(StepKind.VERIFY);
-        rewrites.contractParts().forEach(part -> steps.add(StepKind.CONTRACT));
         return new DeploymentPlan(s.app(), build, DeploymentMode.CONTINUOUS, DeploymentPlan.Decision.DEPLOY,
                 verdicts.isEmpty() ? "no pending migration: code-only deploy"
                         : !rewrites.isEmpty() ? rewrites.summary() + ": deploy now"
-                        : "every pending migration is SAFE: deploy now", verdicts, steps);
+                        : "every pending migration is SAFE: deploy now", verdicts,
+                Flows.planned(Flows.CONTINUOUS, classified, false));
     }
 
     DeploymentPlan planNightly(Optional<Build> head) {
@@ -80,25 +75,11 @@ final class Planner {
         }
         List<PendingMigration> pending = s.migrations().pending(target);
         List<Classification> verdicts = Verdicts.classify(s, pending);
-        List<Classification> unsafeVerdicts = verdicts.stream().filter(c -> !c.isSafe()).toList();
-        Rewrites rewrites = Rewrites.of(s, pending, unsafeVerdicts);
-        List<Classification> unsafe = rewrites.isEmpty() ? unsafeVerdicts : List.of();
+        Rewrites rewrites = Rewrites.of(s, pending, verdicts.stream().filter(c -> !c.isSafe()).toList());
+        Classified classified = new Classified(pending, verdicts, rewrites);
+        List<Classification> unsafe = classified.unsafe();
         boolean window = !unsafe.isEmpty() && s.nightlyMaintenanceWindow();
-        List<StepKind> steps = new ArrayList<>(List.of(StepKind.LOCK));
-        if (window) {
-            steps.add(StepKind.MAINTENANCE_ON);
-        }
-        if (!verdicts.isEmpty()) {
-            steps.add(StepKind.BACKUP);
-            pending.forEach(m -> rewrites.expandOf(m).forEach(part -> steps.add(StepKind.MIGRATE)));
-        }
-        steps.add(StepKind.RELEASE);
-        steps.add(StepKind.VERIFY);
-        if (window) {
-            steps.add(StepKind.MAINTENANCE_OFF);
-            steps.add(StepKind.VERIFY);
-        }
-        rewrites.contractParts().forEach(part -> steps.add(StepKind.CONTRACT));
+        List<StepKind> steps = Flows.planned(Flows.NIGHTLY, classified, s.nightlyMaintenanceWindow());
         int n = choice.queued().size();
         String what = "deploy " + target + (choice.fromQueue().isPresent() ? ", the newest of " + n
                 + (n == 1 ? " queued build" : " queued builds") : n == 0 ? "" : " with the " + n

@@ -43,4 +43,9 @@ final class PreflightStep implements Step {
         d.continueWith(Flows.after(d.classified, false));
         return Optional.empty();
     }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return List.of(StepKind.PREFLIGHT);
+    }
 }

@@ -3,6 +3,7 @@ package io.zdcd.internal;
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.Release;
 import io.zdcd.spi.StepKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,5 +21,10 @@ final class ReleaseStep implements Step {
             return Deployment.Done.of(release, release.toString());
         });
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return List.of(StepKind.RELEASE);
     }
 }

@@ -1,6 +1,8 @@
 package io.zdcd.internal;
 
 import io.zdcd.pipeline.DeploymentOutcome;
+import io.zdcd.spi.StepKind;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,4 +18,13 @@ interface Step {
      * @return empty to go on with the next step, or the outcome when the deployment ends here (refused, deferred)
      */
     Optional<DeploymentOutcome> run(Deployment d);
+
+    /**
+     * The steps this one journals for a deployment whose classification found {@code c}, as a plan lists them (what
+     * {@code zdcd plan} prints).
+     *
+     * @param c what the classification found (with no rewrites when the plan stops before looking for them)
+     * @return the kinds, in order; empty when this step journals none of its own
+     */
+    List<StepKind> planned(Classified c);
 }

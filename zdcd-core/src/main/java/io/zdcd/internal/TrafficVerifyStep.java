@@ -3,6 +3,7 @@ package io.zdcd.internal;
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.Health;
 import io.zdcd.spi.StepKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,5 +24,10 @@ final class TrafficVerifyStep implements Step {
             return Deployment.Done.of(traffic.detail());
         });
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return List.of(StepKind.VERIFY);
     }
 }

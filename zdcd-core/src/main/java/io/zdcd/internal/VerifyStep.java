@@ -3,6 +3,7 @@ package io.zdcd.internal;
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.spi.Health;
 import io.zdcd.spi.StepKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,5 +27,10 @@ final class VerifyStep implements Step {
             return Deployment.Done.of(Verification.join(inside, traffic));
         });
         return Optional.empty();
+    }
+
+    @Override
+    public List<StepKind> planned(Classified c) {
+        return List.of(StepKind.VERIFY);
     }
 }

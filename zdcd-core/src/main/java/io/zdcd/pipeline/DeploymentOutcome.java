@@ -1,6 +1,7 @@
 package io.zdcd.pipeline;
 
 import io.zdcd.classify.Classification;
+import io.zdcd.internal.OutcomeText;
 import io.zdcd.recovery.RecoveryPlan;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.Release;
@@ -50,37 +51,29 @@ public sealed interface DeploymentOutcome {
     }
 
     /**
-     * How the deployment ended.
-     *
-     * @return the status matching the record type, for example {@link Status#DEFERRED} for {@link Deferred}
+     * {@return how the deployment ended: the status matching the record type, for example {@link Status#DEFERRED}
+     * for {@link Deferred}}
      */
     Status status();
 
-    /**
-     * The app deployed.
-     *
-     * @return the platform's name of the app
-     */
+    /** {@return the app deployed: the platform's name of the app} */
     String app();
 
     /**
-     * The steps that ran, in order, with their timings (recovery steps included).
-     *
-     * @return an unmodifiable list, oldest step first; empty when no step ran (always for {@link Skipped})
+     * {@return the steps that ran, with their timings (recovery steps included): an unmodifiable list, oldest step
+     * first; empty when no step ran (always for {@link Skipped})}
      */
     List<StepResult> steps();
 
     /**
-     * Wall time of the whole deployment.
-     *
-     * @return the time from the call that started it until the outcome was known, recovery included
+     * {@return the wall time of the whole deployment: from the call that started it until the outcome was known,
+     * recovery included}
      */
     Duration elapsed();
 
     /**
-     * Whether nothing is wrong: deployed or skipped.
-     *
-     * @return true for {@link Status#DEPLOYED} and {@link Status#SKIPPED}; false otherwise, deferrals included
+     * {@return whether nothing is wrong: true for {@link Status#DEPLOYED} and {@link Status#SKIPPED}; false
+     * otherwise, deferrals included}
      */
     default boolean isSuccess() {
         return status() == Status.DEPLOYED || status() == Status.SKIPPED;
@@ -108,30 +101,7 @@ public sealed interface DeploymentOutcome {
      *         status; every line ends in a newline
      */
     default String describe() {
-        StringBuilder sb = new StringBuilder(toString()).append('\n');
-        for (StepResult s : steps()) {
-            sb.append("  ").append(s).append('\n');
-        }
-        if (this instanceof Deferred d) {
-            for (Classification c : d.unsafe()) {
-                sb.append(indent(c.describe()));
-            }
-        } else if (this instanceof RolledBack r) {
-            sb.append("Recovery done:\n").append(indent(r.recovery().describe()));
-        } else if (this instanceof Failed f) {
-            sb.append("What is left to do:\n").append(indent(f.remaining().describe()));
-        } else if (this instanceof ContractFailed c) {
-            if (!c.cleanup().steps().isEmpty()) {
-                sb.append("Clean-up done:\n").append(indent(c.cleanup().describe()));
-            }
-            sb.append("What is left to do: fix the cause, then deploy again with expand/contract (zdcd deploy --fix): "
-                    + "it skips the parts already applied and runs the rest of the contract after its release.\n");
-        }
-        return sb.toString();
-    }
-
-    private static String indent(String text) {
-        return text.lines().map(l -> "  " + l + "\n").reduce("", String::concat);
+        return OutcomeText.describe(this);
     }
 
     /**

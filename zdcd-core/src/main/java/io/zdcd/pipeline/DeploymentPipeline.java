@@ -25,8 +25,8 @@ import java.util.Optional;
  * ({@link #deploy}: lock, preflight, backup, migrate, release, verify); a push with an UNSAFE one is deferred to the
  * nightly build ({@link #nightly}), unless {@link Builder#expandContract expand/contract} rewrites every UNSAFE one
  * (then it ships at once: expand parts, release, verify, contract parts); a failing step is recovered automatically
- * by a {@link RecoveryPlan}. Immutable
- * once built and safe to share; one deployment per app runs at a time (the journal's deploy lock).
+ * by a {@link RecoveryPlan}. Immutable once built and safe to share; one deployment per app runs at a time (the
+ * journal's deploy lock). How each of these runs: the {@linkplain io.zdcd.pipeline package} description.
  *
  * <pre>{@code
  * DeploymentPipeline pipeline = DeploymentPipeline.builder()
@@ -59,30 +59,22 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * A builder with the defaults listed on each setting.
-     *
-     * @return a new builder; {@link Builder#app} and {@link Builder#platform} must be set before
-     *         {@link Builder#build()}
+     * {@return a new builder with the defaults listed on each setting; {@link Builder#app} and
+     * {@link Builder#platform} must be set before {@link Builder#build()}}
      */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * A builder holding this pipeline's settings, to make a changed copy.
-     *
-     * @return a new builder preset with every setting of this pipeline (listeners included); changing it leaves this
-     *         pipeline as it is
+     * {@return a new builder holding every setting of this pipeline (listeners included), to make a changed copy;
+     * changing it leaves this pipeline as it is}
      */
     public Builder newBuilder() {
         return new Builder(settings);
     }
 
-    /**
-     * The app this pipeline deploys.
-     *
-     * @return the app's name, as given to {@link Builder#app}
-     */
+    /** {@return the name of the app this pipeline deploys, as given to {@link Builder#app}} */
     public String app() {
         return settings.app();
     }
@@ -99,10 +91,9 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * What {@link #nightly()} would do: skip, refuse, or deploy which build with which steps (a maintenance window
-     * when a pending migration is UNSAFE). No side effect (reads the queue, the journal and the pending migrations).
-     *
-     * @return the plan, with the decision {@link DeploymentPlan.Decision#DEPLOY}, {@code SKIP} or {@code REFUSE}
+     * {@return what {@link #nightly()} would do: skip, refuse, or deploy which build with which steps (a maintenance
+     * window when a pending migration is UNSAFE); the plan, with the decision {@link DeploymentPlan.Decision#DEPLOY},
+     * {@code SKIP} or {@code REFUSE}} No side effect (reads the queue, the journal and the pending migrations).
      */
     public DeploymentPlan planNightly() {
         return engine.planNightly(Optional.empty());
@@ -119,11 +110,9 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * Deploys a push (continuous mode): lock, preflight, backup (only when migrations are pending), migrate,
-     * release, verify. Any UNSAFE pending migration, or any build already queued, defers the build to the nightly
-     * queue and changes nothing; with {@link Builder#expandContract}, UNSAFE migrations that can all be rewritten
-     * ship at once instead (their contract parts after verify). A failing step is recovered automatically. Never
-     * throws for a failed step: the outcome says what happened.
+     * Deploys a push (<a href="package-summary.html#continuous">continuous mode</a>: lock, preflight, backup,
+     * migrate, release, verify; deferred when a pending migration is UNSAFE or a build is queued). Never throws for a
+     * failed step: the outcome says what happened.
      *
      * @param build the build pushed; not null
      * @return how it ended: DEPLOYED, DEFERRED, REFUSED, ROLLED_BACK, FAILED or CONTRACT_FAILED; call
@@ -134,12 +123,8 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * The nightly build from the queue alone: skipped when nothing is queued; otherwise deploys the newest queued
-     * build (all queued builds at once), without preflight, inside a maintenance window when any pending migration
-     * is UNSAFE. In the window: backup, migrate, release, then verify ({@link Platform#processesUp}, the
-     * {@link Builder#smokeCommand smoke command}); maintenance goes off, then the {@link Builder#healthCheck health
-     * check} runs. Refused, with nothing changed, when the platform cannot release the build
-     * ({@link Platform#cannotRelease}). A build whose nightly failed and was recovered stays queued.
+     * The <a href="package-summary.html#nightly">nightly build</a> from the queue alone: skipped when nothing is
+     * queued; otherwise deploys the newest queued build (in a maintenance window when a migration is UNSAFE).
      *
      * @return how it ended: SKIPPED when nothing is queued, otherwise as {@link #deploy} (never DEFERRED)
      */
@@ -160,31 +145,27 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * The recovery plan of the app's unfinished deployment (one that crashed, or whose recovery failed or awaits
-     * consent), computed from the journal; empty when no deployment is unfinished.
-     *
-     * @return the plan, with consent to lose writes when the builder's {@link Builder#acceptWriteLoss} is set; empty
-     *         when the journal holds no unfinished deployment of the app
+     * {@return the recovery plan of the app's unfinished deployment (one that crashed, or whose recovery failed or
+     * awaits consent), computed from the journal, with consent to lose writes when the builder's
+     * {@link Builder#acceptWriteLoss} is set; empty when the journal holds no unfinished deployment of the app}
      */
     public Optional<RecoveryPlan> recoveryPlan() {
         return engine.recoveryPlan();
     }
 
     /**
-     * The app's deployment that is running now, in one line ({@code deployment #7 of Build[3f2c1a9] is live, held by
-     * alice@ci-1 since ..., last heartbeat ...}), or empty when none runs. A running deployment is not crashed:
-     * {@link #recover()} refuses it, and its {@link #recoveryPlan()} is not to be acted on.
-     *
-     * @return a one-line description of the deployment holding the app's lock, or empty when no process holds it
+     * {@return the app's deployment that is running now (the one holding the app's lock), in one line
+     * ({@code deployment #7 of Build[3f2c1a9] is live, held by alice@ci-1 since ..., last heartbeat ...}), or empty
+     * when no process holds it} A running deployment is not crashed: {@link #recover()} refuses it, and its
+     * {@link #recoveryPlan()} is not to be acted on.
      */
     public Optional<String> liveDeployment() {
         return engine.liveDeployment();
     }
 
     /**
-     * Finds the app's unfinished deployment (crashed mid-step, or recovery owed) and recovers it by its plan,
-     * restoring the database only where no write can be lost or {@link Builder#acceptWriteLoss} allows it.
-     * Returns {@link DeploymentOutcome.Status#SKIPPED} when nothing is unfinished.
+     * Finds the app's unfinished deployment (crashed mid-step, or recovery owed) and recovers it by its plan
+     * (<a href="package-summary.html#recovery">recovery</a>).
      *
      * @return SKIPPED when nothing is unfinished; REFUSED when the deployment is still running; otherwise
      *         ROLLED_BACK when the recovery finished (CONTRACT_FAILED when only a contract part had failed: the
@@ -196,9 +177,8 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * As {@link #recover()}, with consent to lose the writes made since the backup if the plan restores one.
-     *
-     * @return as {@link #recover()}, except that a restore does not stop for consent
+     * {@return as {@link #recover()}, with consent to lose the writes made since the backup if the plan restores one:
+     * a restore does not stop for consent}
      */
     public DeploymentOutcome recoverAcceptingWriteLoss() {
         return engine.recover(true);
@@ -241,11 +221,7 @@ public final class DeploymentPipeline {
          * @throws IllegalArgumentException when {@code app} is blank
          */
         public Builder app(String app) {
-            Objects.requireNonNull(app, "app");
-            if (app.isBlank()) {
-                throw new IllegalArgumentException("app is blank");
-            }
-            d.app = app;
+            d.app = PipelineDraft.notBlank(app, "app", "app");
             return this;
         }
 
@@ -302,15 +278,9 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * What the verify step asks once traffic reaches the release: after {@link Platform#processesUp} and the
-         * {@link #smokeCommand smoke command} said healthy, and, in a nightly maintenance window, only after
-         * maintenance mode went off (while it is on, a router such as Heroku's answers 503 to every request, so an
-         * HTTP check cannot tell anything). (default: {@link HealthCheck#releaseSucceeded()})
-         *
-         * <p>When this check fails after a maintenance window went off, writes may have happened on the new release
-         * since: the code is rolled back at once, but the database is restored only with consent
-         * ({@link #acceptWriteLoss}, or {@link DeploymentPipeline#recoverAcceptingWriteLoss()} later); without it the
-         * outcome is {@link DeploymentOutcome.Status#FAILED} and its remaining plan says from when writes would be lost.
+         * What the <a href="package-summary.html#verify">verify step</a> asks once traffic reaches the release (in a
+         * nightly maintenance window, only after it went off; a failure after that rolls the code back but restores
+         * the database only with consent). (default: {@link HealthCheck#releaseSucceeded()})
          *
          * @param healthCheck asked until it answers healthy or {@link #verifyTimeout} passes; not null
          * @return this builder
@@ -329,11 +299,7 @@ public final class DeploymentPipeline {
          * @throws IllegalArgumentException when {@code timeout} is negative
          */
         public Builder verifyTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("verifyTimeout must be >= 0, was " + timeout);
-            }
-            d.verifyTimeout = timeout;
+            d.verifyTimeout = PipelineDraft.duration(timeout, "timeout", "verifyTimeout", true);
             return this;
         }
 
@@ -345,20 +311,14 @@ public final class DeploymentPipeline {
          * @throws IllegalArgumentException when {@code interval} is negative
          */
         public Builder verifyInterval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative()) {
-                throw new IllegalArgumentException("verifyInterval must be >= 0, was " + interval);
-            }
-            d.verifyInterval = interval;
+            d.verifyInterval = PipelineDraft.duration(interval, "interval", "verifyInterval", true);
             return this;
         }
 
         /**
-         * A command run in a one-off process of the new release ({@link Platform#runCommand}, on Heroku a one-off
-         * dyno) as part of the verify step, before a nightly maintenance window goes off: for example
-         * {@code python manage.py check --deploy} or a script that reads a few rows through the new code. It must
-         * exit 0 within {@link #smokeTimeout}; otherwise the release counts as unhealthy and is recovered while no
-         * traffic has reached it. (default: none)
+         * A command run in a one-off process of the new release ({@link Platform#runCommand}) as part of the
+         * <a href="package-summary.html#verify">verify step</a>; it must exit 0 within {@link #smokeTimeout}.
+         * (default: none)
          *
          * @param command the command line to run, for example {@code python manage.py check --deploy}; not null,
          *                not blank. It runs with the release's environment: read secrets from there, never put one
@@ -367,11 +327,7 @@ public final class DeploymentPipeline {
          * @throws IllegalArgumentException when {@code command} is blank
          */
         public Builder smokeCommand(String command) {
-            Objects.requireNonNull(command, "command");
-            if (command.isBlank()) {
-                throw new IllegalArgumentException("smokeCommand is blank");
-            }
-            d.smokeCommand = command;
+            d.smokeCommand = PipelineDraft.notBlank(command, "command", "smokeCommand");
             return this;
         }
 
@@ -383,11 +339,7 @@ public final class DeploymentPipeline {
          * @throws IllegalArgumentException when {@code timeout} is zero or negative
          */
         public Builder smokeTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("smokeTimeout must be > 0, was " + timeout);
-            }
-            d.smokeTimeout = timeout;
+            d.smokeTimeout = PipelineDraft.duration(timeout, "timeout", "smokeTimeout", false);
             return this;
         }
 
@@ -434,18 +386,13 @@ public final class DeploymentPipeline {
          * @throws IllegalArgumentException when {@code holder} is blank
          */
         public Builder holder(String holder) {
-            Objects.requireNonNull(holder, "holder");
-            if (holder.isBlank()) {
-                throw new IllegalArgumentException("holder is blank");
-            }
-            d.holder = holder;
+            d.holder = PipelineDraft.notBlank(holder, "holder", "holder");
             return this;
         }
 
         /**
-         * Whether a nightly deployment with an UNSAFE migration runs inside a maintenance window (switched on before
-         * the backup, so a restore loses no write). (default: true) Without it, a restore would lose the writes made
-         * since the backup, so it needs {@link #acceptWriteLoss consent}.
+         * Whether a <a href="package-summary.html#nightly">nightly deployment</a> with an UNSAFE migration runs inside
+         * a maintenance window. (default: true; without it a restore needs {@link #acceptWriteLoss consent})
          *
          * @param on true to take the window, false to migrate while the app serves traffic
          * @return this builder
@@ -469,18 +416,9 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * Ships UNSAFE pushes at once by expand/contract (opt-in; default: off, an UNSAFE push is deferred to the
-         * nightly build). When every UNSAFE pending migration has a rewrite whose expand parts this pipeline's
-         * classifier judges SAFE, the push deploys at once: backup, the expand parts (through the runner, with its lock
-         * policy) in place of the migration, release, verify, then the contract parts (step {@code CONTRACT}). A
-         * migration without a rewrite defers the whole push as before. The runner must apply SQL itself
-         * ({@link MigrationRunner#isApplied}, {@link MigrationRunner#recordApplied}): with Django's runner the push is
-         * deferred and the reason says so. The rewritten migration is recorded as applied once its last part is;
-         * parts an earlier deployment applied are skipped. A failed expand part is recovered as a failed SAFE
-         * migration (code rolled back, the additive expand kept); a failed contract part rolls nothing back: the
-         * outcome is {@link DeploymentOutcome.Status#CONTRACT_FAILED} and the migration stays pending, so the next
-         * deployment with expand/contract runs the rest of its contract. The nightly build uses the same rewrites
-         * (no maintenance window for a rewritten migration).
+         * Ships UNSAFE pushes at once by <a href="package-summary.html#expand-contract">expand/contract</a> when every
+         * UNSAFE pending migration has a rewrite whose expand parts the classifier judges SAFE (opt-in; default: off,
+         * an UNSAFE push is deferred to the nightly build).
          *
          * @param rewriter for example {@code MigrationFixer.builder().liveSchema(db).build().asRewriter()} (zdcd-analyzer)
          * @return this builder
@@ -490,11 +428,7 @@ public final class DeploymentPipeline {
             return this;
         }
 
-        /**
-         * Turns {@link #expandContract} off again (the default).
-         *
-         * @return this builder, with no rewriter
-         */
+        /** {@return this builder, with {@link #expandContract} off again (the default): no rewriter} */
         public Builder noExpandContract() {
             d.rewriter = null;
             return this;
@@ -512,9 +446,8 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * The pipeline.
+         * {@return a new, immutable pipeline with these settings; the builder can be changed and built again}
          *
-         * @return a new, immutable pipeline with these settings; the builder can be changed and built again
          * @throws IllegalStateException when {@code app} or {@code platform} is missing, or migrations are
          *                               configured without backups
          */

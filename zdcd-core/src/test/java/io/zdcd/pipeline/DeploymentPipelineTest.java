@@ -229,6 +229,30 @@ class DeploymentPipelineTest {
     }
 
     @Test
+    void plans_list_the_steps_the_flows_would_run() {
+        DeploymentPipeline pipeline = h.pipeline().build();
+        then(pipeline.plan(Build.of("b0")).steps()).as("code-only push")
+                .containsExactly(StepKind.LOCK, StepKind.PREFLIGHT, StepKind.RELEASE, StepKind.VERIFY);
+        then(pipeline.planNightly(Build.of("b0")).steps()).as("code-only nightly")
+                .containsExactly(StepKind.LOCK, StepKind.RELEASE, StepKind.VERIFY);
+
+        h.migration("V1__drop_legacy.sql", "ALTER TABLE orders DROP COLUMN legacy;");
+        DeploymentPlan unsafe = pipeline.plan(Build.of("b1"));
+        then(unsafe.decision()).isEqualTo(DeploymentPlan.Decision.DEFER);
+        then(unsafe.steps()).containsExactly(StepKind.LOCK, StepKind.PREFLIGHT);
+        then(pipeline.newBuilder().nightlyMaintenanceWindow(false).build().planNightly(Build.of("b1")).steps())
+                .as("UNSAFE nightly without a window").containsExactly(StepKind.LOCK, StepKind.BACKUP,
+                        StepKind.MIGRATE, StepKind.RELEASE, StepKind.VERIFY);
+        then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
+
+        h.migration("V2__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
+        DeploymentPlan queued = pipeline.plan(Build.of("b2"));
+        then(queued.decision()).isEqualTo(DeploymentPlan.Decision.DEFER);
+        then(queued.reason()).startsWith("queued behind 1 build");
+        then(queued.steps()).containsExactly(StepKind.LOCK, StepKind.PREFLIGHT);
+    }
+
+    @Test
     void plan_is_a_dry_run_with_verdicts_and_steps() {
         h.migration("V1__email.sql", "ALTER TABLE orders ADD COLUMN email text;");
         DeploymentPipeline pipeline = h.pipeline().build();

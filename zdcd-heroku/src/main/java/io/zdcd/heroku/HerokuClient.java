@@ -4,6 +4,7 @@ import io.zdcd.heroku.internal.Api;
 import io.zdcd.heroku.internal.ApiRequest;
 import io.zdcd.heroku.internal.ApiSettings;
 import io.zdcd.heroku.internal.ApiTransport;
+import io.zdcd.heroku.internal.ClientSetup;
 import io.zdcd.heroku.internal.Dto;
 import io.zdcd.heroku.internal.Netrc;
 import io.zdcd.heroku.internal.Secret;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -34,7 +34,8 @@ import okhttp3.OkHttpClient;
  *
  * <p>The endpoints come in resource groups: {@link #apps()}, {@link #releases()}, {@link #builds()},
  * {@link #formation()}, {@link #dynos()}, {@link #logs()}, {@link #config()}, {@link #addons()},
- * {@link #pipelines()} and {@link #postgres()}; all share this client's transport, policies and listener.
+ * {@link #pipelines()} and {@link #postgres()}; all share this client's transport (token, retries, rate limit),
+ * policies and listener, and each method returns the same object each time.
  *
  * <p><b>Resilience.</b> Idempotent calls are retried on 429, 5xx and I/O errors ({@link RetryPolicy}). The
  * non-idempotent POSTs (build, release, rollback, one-off dyno, backup, restore) are repeated as they are only after
@@ -103,11 +104,7 @@ public final class HerokuClient {
         return warnings;
     }
 
-    /**
-     * A builder; only the API key is required.
-     *
-     * @return a new builder with the defaults
-     */
+    /** {@return a new builder with the defaults; only the API key is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -120,117 +117,72 @@ public final class HerokuClient {
      * @throws IllegalStateException when no API key is found (the message says where zdcd looks)
      */
     public static HerokuClient fromEnv() {
-        return builder().fromEnvironment(System.getenv(), Builder.defaultNetrc()).build();
+        return builder().fromEnvironment(System.getenv(), ClientSetup.defaultNetrc()).build();
     }
 
     // ---------------------------------------------------------------------------------------------- resource groups
 
-    /**
-     * Apps and maintenance mode.
-     *
-     * @return the apps calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the apps calls: apps and maintenance mode} */
     public AppsApi apps() {
         return apps;
     }
 
-    /**
-     * Releases, rollbacks and the release phase.
-     *
-     * @return the releases calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the releases calls: releases, rollbacks and the release phase} */
     public ReleasesApi releases() {
         return releases;
     }
 
-    /**
-     * Sources and builds.
-     *
-     * @return the builds calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the builds calls: sources and builds} */
     public BuildsApi builds() {
         return builds;
     }
 
-    /**
-     * Process types and their quantities.
-     *
-     * @return the formation calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the formation calls: process types and their quantities} */
     public FormationApi formation() {
         return formation;
     }
 
-    /**
-     * Dynos, one-off dynos and waiting for a release's dynos.
-     *
-     * @return the dynos calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the dynos calls: dynos, one-off dynos and waiting for a release's dynos} */
     public DynosApi dynos() {
         return dynos;
     }
 
-    /**
-     * Log sessions.
-     *
-     * @return the logs calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the logs calls: log sessions} */
     public LogsApi logs() {
         return logs;
     }
 
-    /**
-     * Config vars.
-     *
-     * @return the config vars calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the config vars calls: config vars} */
     public ConfigVarsApi config() {
         return config;
     }
 
-    /**
-     * Add-ons and attachments.
-     *
-     * @return the add-ons calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the add-ons calls: add-ons and attachments} */
     public AddonsApi addons() {
         return addons;
     }
 
-    /**
-     * Pipeline promotions.
-     *
-     * @return the pipelines calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the pipelines calls: pipeline promotions} */
     public PipelinesApi pipelines() {
         return pipelines;
     }
 
-    /**
-     * The Heroku Postgres data API: backups, restores, transfers.
-     *
-     * @return the Postgres data calls, sharing this client's token, retries and rate limit; the same object each time
-     */
+    /** {@return the Postgres data calls: the Heroku Postgres data API: backups, restores, transfers} */
     public PostgresApi postgres() {
         return postgres;
     }
 
     // ---------------------------------------------------------------------------------------------- account
 
-    /**
-     * {@code GET /account/rate-limits} (free).
-     *
-     * @return the calls left in the account's budget
-     */
+    /** {@return the calls left in the account's budget, by {@code GET /account/rate-limits} (free)} */
     public int rateLimitRemaining() {
         Dto.RateLimit r = api.idempotent(ApiRequest.get(Api.PLATFORM, "/account/rate-limits"), Dto.RateLimit.class);
         return r == null || r.remaining() == null ? 0 : r.remaining();
     }
 
     /**
-     * The {@code RateLimit-Remaining} of the latest response, if any response carried it (no call is made).
-     *
-     * @return the calls left, or empty
+     * {@return the calls left: the {@code RateLimit-Remaining} of the latest response, or empty when no response
+     * carried it} No call is made.
      */
     public OptionalInt lastRateLimitRemaining() {
         return api.lastRateLimitRemaining();
@@ -282,11 +234,7 @@ public final class HerokuClient {
          * @return this builder
          */
         public Builder apiKey(String token) {
-            Objects.requireNonNull(token, "apiKey");
-            if (token.isBlank()) {
-                throw new IllegalArgumentException("apiKey is blank");
-            }
-            this.apiKey = token;
+            this.apiKey = ClientSetup.notBlank(token, "apiKey");
             return this;
         }
 
@@ -298,7 +246,7 @@ public final class HerokuClient {
          * @return this builder
          */
         public Builder apiUrl(String url) {
-            this.apiUrl = checkUrl(url, "apiUrl");
+            this.apiUrl = ClientSetup.checkUrl(url, "apiUrl");
             return this;
         }
 
@@ -310,7 +258,7 @@ public final class HerokuClient {
          * @return this builder
          */
         public Builder dataApiUrl(String url) {
-            this.dataApiUrl = checkUrl(url, "dataApiUrl");
+            this.dataApiUrl = ClientSetup.checkUrl(url, "dataApiUrl");
             return this;
         }
 
@@ -416,35 +364,18 @@ public final class HerokuClient {
          * @return this builder
          */
         public Builder fromEnvironment(Map<String, String> env, Path netrc) {
-            Objects.requireNonNull(env, "env");
-            String key = env.get("HEROKU_API_KEY");
-            if (key != null && !key.isBlank()) {
-                apiKey(key);
+            Optional<String> key = ClientSetup.env(Objects.requireNonNull(env, "env"), "HEROKU_API_KEY");
+            if (key.isPresent()) {
+                apiKey(key.get());
             } else if (apiKey == null) {
-                Optional<String> fromNetrc = Netrc.password(netrc, "api.heroku.com");
-                fromNetrc.ifPresent(this::apiKey);
-                if (fromNetrc.isPresent()) {
+                Netrc.password(netrc, "api.heroku.com").ifPresent(fromNetrc -> {
+                    apiKey(fromNetrc);
                     Netrc.permissionWarning(netrc).ifPresent(warnings::add);
-                }
+                });
             }
-            String url = env.get("HEROKU_API_URL");
-            if (url != null && !url.isBlank()) {
-                apiUrl(url.strip());
-            }
-            String data = env.get("HEROKU_DATA_API_URL");
-            if (data != null && !data.isBlank()) {
-                dataApiUrl(data.strip());
-            }
+            ClientSetup.env(env, "HEROKU_API_URL").ifPresent(url -> apiUrl(url.strip()));
+            ClientSetup.env(env, "HEROKU_DATA_API_URL").ifPresent(data -> dataApiUrl(data.strip()));
             return this;
-        }
-
-        static Path defaultNetrc() {
-            String env = System.getenv("NETRC");
-            return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".netrc");
-        }
-
-        boolean hasApiKey() {
-            return apiKey != null;
         }
 
         /**
@@ -456,30 +387,9 @@ public final class HerokuClient {
                 throw new IllegalStateException("no Heroku API token: set HEROKU_API_KEY (see `heroku auth:token`) "
                         + "or log in with `heroku login`, which stores it in ~/.netrc");
             }
-            return new HerokuClient(new ApiSettings(base(apiUrl), base(dataApiUrl), new Secret(apiKey),
-                    retry, rateLimit, circuitBreaker, timeouts, sleeper, clock, listener, httpClient), warnings);
-        }
-
-        private static HttpUrl base(String url) {
-            HttpUrl u = HttpUrl.get(url);
-            return u.encodedPath().endsWith("/") ? u : u.newBuilder().addPathSegment("").build();
-        }
-
-        private static String checkUrl(String url, String name) {
-            Objects.requireNonNull(url, name);
-            HttpUrl u = HttpUrl.parse(url);
-            if (u == null) {
-                throw new IllegalArgumentException(name + " is not an http(s) URL: " + Redaction.withoutQuery(url));
-            }
-            if (!u.username().isEmpty() || !u.password().isEmpty()) {
-                throw new IllegalArgumentException(name + " must not carry credentials; use apiKey");
-            }
-            if (!u.isHttps() && !Redaction.isLoopback(u.host())) {
-                throw new IllegalArgumentException(name + " " + Redaction.withoutQuery(url) + " is plain http: every "
-                        + "call would send the Heroku API token in clear text to " + u.host() + ". Use https:// "
-                        + "(http:// is accepted only for a loopback host such as localhost or 127.0.0.1, for local fakes)");
-            }
-            return url;
+            return new HerokuClient(new ApiSettings(ClientSetup.base(apiUrl), ClientSetup.base(dataApiUrl),
+                    new Secret(apiKey), retry, rateLimit, circuitBreaker, timeouts, sleeper, clock, listener,
+                    httpClient), warnings);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.zdcd.heroku;
 
+import io.zdcd.heroku.internal.ClientSetup;
 import io.zdcd.spi.Build;
 import io.zdcd.spi.Health;
 import io.zdcd.spi.PlatformException;
@@ -73,7 +74,7 @@ public final class HerokuPlatform implements io.zdcd.spi.Platform {
      * @return a platform configured from the environment
      */
     public static HerokuPlatform fromEnv() {
-        return builder().fromEnvironment(System.getenv(), HerokuClient.Builder.defaultNetrc()).build();
+        return builder().fromEnvironment(System.getenv(), ClientSetup.defaultNetrc()).build();
     }
 
     /**

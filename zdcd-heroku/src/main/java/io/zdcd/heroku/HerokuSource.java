@@ -1,5 +1,6 @@
 package io.zdcd.heroku;
 
+import io.zdcd.heroku.internal.Redaction;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.zdcd.heroku;
 
+import io.zdcd.heroku.internal.Redaction;
 import io.zdcd.spi.Health;
 import io.zdcd.spi.HealthCheck;
 import io.zdcd.spi.Release;

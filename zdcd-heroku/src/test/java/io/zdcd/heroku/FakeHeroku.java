@@ -2,6 +2,7 @@ package io.zdcd.heroku;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zdcd.heroku.internal.Redaction;
 import io.zdcd.jdbc.LocalDatabaseBackups;
 import io.zdcd.jdbc.PostgresDatabase;
 import java.io.IOException;

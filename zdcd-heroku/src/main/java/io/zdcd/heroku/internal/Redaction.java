@@ -1,17 +1,17 @@
-package io.zdcd.heroku;
+package io.zdcd.heroku.internal;
 
 /** Hides the parts of URLs that carry credentials: user info and query strings (pre-signed URLs). */
-final class Redaction {
+public final class Redaction {
     private Redaction() {
     }
 
     /** Whether {@code host} is this machine (see {@link io.zdcd.jdbc.PostgresDatabase#isLoopback}). */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         return io.zdcd.jdbc.PostgresDatabase.isLoopback(host);
     }
 
     /** {@code https://user:pw@host/path?sig=x} becomes {@code https://host/path?██}. */
-    static String withoutQuery(String url) {
+    public static String withoutQuery(String url) {
         if (url == null || url.isEmpty()) {
             return "";
         }
