@@ -77,7 +77,7 @@ class KillNineTest {
             server.setDispatcher(heroku);
             heroku.buildTime = Duration.ofMillis(1000);
             heroku.releaseTime = Duration.ofMillis(300);
-            heroku.transferTime = Duration.ofMillis(1000);
+            heroku.transferTime = Duration.ofMillis(2500); // long enough that a loaded machine still kills mid-transfer
             heroku.bootTime = Duration.ofMillis(200);
             heroku.runTime = Duration.ofMillis(300);
             heroku.command("bin/smoke", 1, "smoke test failed");
