@@ -4,10 +4,10 @@ package io.zdcd.analyzer.internal;
  * A possibly schema-qualified relation name. {@code key} identifies it ({@code public.} dropped, unquoted parts
  * lower-cased); {@code display} is how reports show it; {@code end} is the token index after the name.
  */
-record Name(String key, String display, int end) {
+public record Name(String key, String display, int end) {
 
     /** Parses {@code a}, {@code a.b} or {@code a.b.c} at token {@code i}; null if no identifier is there. */
-    static Name parse(Tokens t, int i) {
+    public static Name parse(Tokens t, int i) {
         if (!t.isIdent(i)) {
             return null;
         }
@@ -29,7 +29,7 @@ record Name(String key, String display, int end) {
     }
 
     /** The unqualified last part (a quoted part may itself contain dots: {@code "MarketData.date_key"}). */
-    String last() {
+    public String last() {
         if (display.endsWith("\"") && display.length() >= 2) {
             int open = display.length() - 2;
             while (open >= 0) {

@@ -487,7 +487,6 @@ final class OtherRules {
         String cmd = t.upper(i);
         j.kind(cmd);
         switch (cmd) {
-            case "TRUNCATE" -> truncate(t, i + 1, j);
             case "VACUUM" -> vacuum(t, i + 1, j);
             case "ANALYZE", "ANALYSE" -> {
                 Name n = Name.parse(t, afterOptions(t, i + 1));
@@ -508,8 +507,6 @@ final class OtherRules {
             }
             case "REINDEX" -> reindex(t, i + 1, j);
             case "REFRESH" -> refresh(t, i + 1, j);
-            case "LOCK" -> lock(t, i + 1, j);
-            case "COMMENT" -> comment(t, i + 1, j);
             case "GRANT" -> {
                 boolean locks = privilegeLock(t, i, j);
                 j.finding(Rules.PRIVILEGES, Verdict.SAFE, "grants privileges: " + (locks ? "AccessShareLock on the "
@@ -596,41 +593,6 @@ final class OtherRules {
             p = t.closing(p) + 1;
         }
         return t.is(p, "VERBOSE") ? p + 1 : p;
-    }
-
-    private static void truncate(Tokens t, int p, Judgement j) {
-        if (t.is(p, "TABLE")) {
-            p++;
-        }
-        boolean anyExisting = false;
-        while (p < t.size()) {
-            if (t.is(p, "ONLY")) {
-                p++;
-            }
-            Name n = Name.parse(t, p);
-            if (n == null) {
-                break;
-            }
-            j.lock(n, ACCESS_EXCLUSIVE);
-            anyExisting |= j.ctx.existedBefore(n.key());
-            p = n.end();
-            if (t.isOp(p, "*")) {
-                p++;
-            }
-            if (!t.isOp(p, ",")) {
-                break;
-            }
-            p++;
-        }
-        boolean cascade = t.contains(p, t.size(), "CASCADE");
-        if (!anyExisting) {
-            j.finding(Rules.TRUNCATE, Verdict.SAFE, "truncates a table created in this migration");
-            return;
-        }
-        j.breaksOldCode = true;
-        j.finding(Rules.TRUNCATE, Verdict.UNSAFE, "TRUNCATE removes every row (AccessExclusiveLock)"
-                + (cascade ? " and CASCADE empties every table referencing it too" : "") + ": data the old code "
-                + "relies on disappears");
     }
 
     private static void vacuum(Tokens t, int p, Judgement j) {
@@ -776,60 +738,5 @@ final class OtherRules {
                     "REFRESH MATERIALIZED VIEW CONCURRENTLY " + (n == null ? "name" : n.display()) + "; (needs a "
                             + "unique index on the view)");
         }
-    }
-
-    private static void lock(Tokens t, int p, Judgement j) {
-        if (t.is(p, "TABLE")) {
-            p++;
-        }
-        int in = t.find(p, "IN");
-        LockMode mode = in < 0 ? ACCESS_EXCLUSIVE : StatementRules.lockModeAt(t, in + 1, t.size());
-        if (mode == null) {
-            j.finding(Rules.UNRECOGNISED, "LOCK with an unknown lock mode");
-            return;
-        }
-        int end = in < 0 ? t.size() : in;
-        while (p < end) {
-            if (t.is(p, "ONLY")) {
-                p++;
-            }
-            Name n = Name.parse(t, p);
-            if (n == null) {
-                break;
-            }
-            j.lock(n, mode);
-            p = n.end();
-            if (t.isOp(p, "*")) {
-                p++;
-            }
-            if (!t.isOp(p, ",")) {
-                break;
-            }
-            p++;
-        }
-        j.finding(Rules.LOCK_TABLE, Verdict.SAFE, "takes " + mode.pgName() + " explicitly and holds it until COMMIT"
-                + (mode.blocksWrites() ? ": keep the rest of the transaction short (zdcd flags scans and rewrites "
-                + "that follow it)" : ""));
-    }
-
-    private static void comment(Tokens t, int p, Judgement j) {
-        p++; // ON
-        String what = t.upper(p);
-        Name n = Name.parse(t, p + 1);
-        if (t.is(p, "MATERIALIZED", "VIEW") || t.is(p, "FOREIGN", "TABLE")) {
-            n = Name.parse(t, p + 2);
-        }
-        if (n != null) {
-            if (what.equals("COLUMN")) {
-                int dot = n.key().lastIndexOf('.');
-                String tk = dot < 0 ? n.key() : n.key().substring(0, dot);
-                int dd = n.display().lastIndexOf('.');
-                j.lock(new Name(tk, dd < 0 ? n.display() : n.display().substring(0, dd), 0), SHARE_UPDATE_EXCLUSIVE);
-            } else if (Set.of("TABLE", "INDEX", "VIEW", "MATERIALIZED", "SEQUENCE", "FOREIGN").contains(what)) {
-                j.lock(n, SHARE_UPDATE_EXCLUSIVE);
-            }
-        }
-        j.finding(Rules.COMMENT, Verdict.SAFE, "sets a comment: catalog only"
-                + (j.lock != null ? " (ShareUpdateExclusiveLock: reads and writes go on)" : ""));
     }
 }

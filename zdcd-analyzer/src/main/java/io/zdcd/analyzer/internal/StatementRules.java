@@ -1,7 +1,9 @@
 package io.zdcd.analyzer.internal;
 
 import io.zdcd.analyzer.SqlStatement;
-import io.zdcd.classify.LockMode;
+import io.zdcd.analyzer.internal.recognise.Recogniser;
+import io.zdcd.analyzer.internal.recognise.Recognisers;
+import io.zdcd.analyzer.internal.rules.RuleSet;
 import io.zdcd.classify.Verdict;
 import java.util.Locale;
 import java.util.Set;
@@ -43,6 +45,11 @@ final class StatementRules {
     }
 
     static void dispatch(Tokens t, int i, Judgement j) {
+        Recogniser recogniser = Recognisers.find(t, i);
+        if (recogniser != null) { // a family moved to recognise -> effects -> rules
+            RuleSet.judge(recogniser.recognise(t, i, j), j);
+            return;
+        }
         switch (t.upper(i)) {
             case "BEGIN", "START" -> begin(t, i, j);
             case "COMMIT", "END" -> commit(t, i, j);
@@ -69,7 +76,7 @@ final class StatementRules {
             case "UPDATE", "DELETE", "INSERT", "MERGE", "WITH", "COPY" -> DataRules.data(t, i, j);
             case "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DECLARE", "FETCH", "MOVE", "CLOSE" ->
                     DataRules.read(t, i, j);
-            case "TRUNCATE", "VACUUM", "ANALYZE", "ANALYSE", "CLUSTER", "REINDEX", "REFRESH", "LOCK", "COMMENT",
+            case "VACUUM", "ANALYZE", "ANALYSE", "CLUSTER", "REINDEX", "REFRESH",
                  "GRANT", "REVOKE", "DO", "CALL", "EXECUTE", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT",
                  "DEALLOCATE", "LOAD", "SECURITY", "IMPORT", "REASSIGN" -> OtherRules.other(t, i, j);
             default -> {
@@ -269,20 +276,5 @@ final class StatementRules {
             j.finding(Rules.OPAQUE_CODE, "psql meta-command \\" + cmd + " runs or changes SQL zdcd cannot see "
                     + "(included files, generated statements, other databases, shell commands, conditionals)");
         }
-    }
-
-    /** Lock mode named in SQL words at token {@code p} ("ACCESS EXCLUSIVE", "SHARE ROW EXCLUSIVE"...). */
-    static LockMode lockModeAt(Tokens t, int p, int endExclusive) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = p; k < endExclusive; k++) {
-            if (t.is(k, "MODE")) {
-                break;
-            }
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(t.upper(k));
-        }
-        return LockMode.fromName(sb.toString()).orElse(null);
     }
 }

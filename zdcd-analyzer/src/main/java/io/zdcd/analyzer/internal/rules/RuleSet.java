@@ -1,0 +1,34 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.effects.Effects;
+import io.zdcd.analyzer.internal.model.Op;
+import java.util.List;
+
+/** zdcd's rule classes, in catalogue order, and the one loop that runs them. */
+public final class RuleSet {
+    /** Every rule class, in the order of {@link io.zdcd.analyzer.internal.Rules#all()}; one per rule id. */
+    public static final List<ZdcdRule> ALL = List.of(
+            new TruncateRule(),
+            new LockTableRule(),
+            new CommentRule(),
+            new UnrecognisedStatementRule());
+
+    private RuleSet() {
+    }
+
+    /**
+     * Judges a recognised statement: for each record in order, applies its effects, then runs every rule on it.
+     *
+     * @param ops the statement's records
+     * @param j   the statement's judgement
+     */
+    public static void judge(List<Op> ops, Judgement j) {
+        for (Op op : ops) {
+            Effects.apply(op, j);
+            for (ZdcdRule rule : ALL) {
+                rule.check(op, j);
+            }
+        }
+    }
+}
