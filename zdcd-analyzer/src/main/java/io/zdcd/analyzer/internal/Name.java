@@ -28,6 +28,11 @@ public record Name(String key, String display, int end) {
         return new Name(k, display.toString(), p);
     }
 
+    /** An identifier as PostgreSQL prints it: double-quoted when it needs quotes. */
+    public static String quote(String ident) {
+        return AlterTableRules.quote(ident);
+    }
+
     /** The unqualified last part (a quoted part may itself contain dots: {@code "MarketData.date_key"}). */
     public String last() {
         if (display.endsWith("\"") && display.length() >= 2) {

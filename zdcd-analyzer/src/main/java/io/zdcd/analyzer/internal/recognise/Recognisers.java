@@ -16,6 +16,11 @@ public final class Recognisers {
         register(MaintenanceRecogniser::truncate, "TRUNCATE");
         register(MaintenanceRecogniser::lock, "LOCK");
         register(MaintenanceRecogniser::comment, "COMMENT");
+        register(MaintenanceRecogniser::vacuum, "VACUUM");
+        register(MaintenanceRecogniser::analyze, "ANALYZE", "ANALYSE");
+        register(MaintenanceRecogniser::cluster, "CLUSTER");
+        register(MaintenanceRecogniser::reindex, "REINDEX");
+        register(MaintenanceRecogniser::refresh, "REFRESH");
     }
 
     private Recognisers() {

@@ -9,10 +9,20 @@ import java.util.List;
 public final class RuleSet {
     /** Every rule class, in the order of {@link io.zdcd.analyzer.internal.Rules#all()}; one per rule id. */
     public static final List<ZdcdRule> ALL = List.of(
+            new ConcurrentlyInTransactionRule(),
+            new NotAllowedInTransactionRule(),
+            new ConcurrentIndexPg14BugRule(),
+            new ReindexRule(),
+            new ReindexConcurrentlyRule(),
             new TruncateRule(),
+            new RefreshMaterializedViewRule(),
+            new RefreshMaterializedViewConcurrentlyRule(),
             new LockTableRule(),
+            new VacuumFullOrClusterRule(),
+            new VacuumAnalyzeRule(),
             new CommentRule(),
-            new UnrecognisedStatementRule());
+            new UnrecognisedStatementRule(),
+            new UnsupportedOnVersionRule());
 
     private RuleSet() {
     }

@@ -1,0 +1,26 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.Reindex;
+import io.zdcd.classify.Verdict;
+
+/** concurrently-in-transaction: a CONCURRENTLY statement inside BEGIN ... COMMIT fails. */
+final class ConcurrentlyInTransactionRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.CONCURRENTLY_IN_TX;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        if (!j.ctx.inTransaction) {
+            return;
+        }
+        if (op instanceof Reindex o && o.concurrently() && j.ctx.version.atLeast(12)) {
+            j.finding(meta(), Verdict.UNSAFE, "REINDEX CONCURRENTLY cannot run inside a transaction block");
+        }
+    }
+}

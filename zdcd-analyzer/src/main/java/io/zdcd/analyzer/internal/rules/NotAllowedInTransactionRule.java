@@ -1,0 +1,26 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.Vacuum;
+import io.zdcd.classify.Verdict;
+
+/** not-allowed-in-transaction: statements PostgreSQL refuses inside BEGIN ... COMMIT. */
+final class NotAllowedInTransactionRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.NOT_IN_TRANSACTION;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        if (!j.ctx.inTransaction) {
+            return;
+        }
+        if (op instanceof Vacuum) {
+            j.finding(meta(), Verdict.UNSAFE, "VACUUM cannot run inside a transaction block");
+        }
+    }
+}

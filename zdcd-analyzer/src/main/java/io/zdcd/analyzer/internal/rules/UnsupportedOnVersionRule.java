@@ -1,0 +1,25 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.PgVersion;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.Reindex;
+import io.zdcd.classify.Verdict;
+
+/** unsupported-on-version: syntax the target PostgreSQL version does not have fails. */
+final class UnsupportedOnVersionRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.UNSUPPORTED_VERSION;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        PgVersion v = j.ctx.version;
+        if (op instanceof Reindex o && o.concurrently() && !v.atLeast(12)) {
+            j.finding(meta(), Verdict.UNSAFE, "REINDEX CONCURRENTLY needs PostgreSQL 12+; the target is " + v);
+        }
+    }
+}
