@@ -72,7 +72,6 @@ final class StatementRules {
             case "RESET" -> reset(t, i, j);
             case "ALTER" -> AlterTableRules.alter(t, i, j);
             case "CREATE" -> CreateRules.create(t, i, j);
-            case "DROP" -> OtherRules.drop(t, i, j);
             case "UPDATE", "DELETE", "INSERT", "MERGE", "WITH", "COPY" -> DataRules.data(t, i, j);
             case "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DECLARE", "FETCH", "MOVE", "CLOSE" ->
                     DataRules.read(t, i, j);

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class Effects {
     private static final List<FamilyEffects> FAMILIES = List.of(
-            MaintenanceEffects::apply);
+            MaintenanceEffects::apply,
+            DropEffects::apply);
 
     private Effects() {
     }

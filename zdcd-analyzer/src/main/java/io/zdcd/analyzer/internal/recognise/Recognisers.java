@@ -21,6 +21,7 @@ public final class Recognisers {
         register(MaintenanceRecogniser::cluster, "CLUSTER");
         register(MaintenanceRecogniser::reindex, "REINDEX");
         register(MaintenanceRecogniser::refresh, "REFRESH");
+        register(DropRecogniser::drop, "DROP");
     }
 
     private Recognisers() {

@@ -3,6 +3,7 @@ package io.zdcd.analyzer.internal.rules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.DropIndex;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Reindex;
 import io.zdcd.classify.Verdict;
@@ -19,7 +20,10 @@ final class ConcurrentlyInTransactionRule implements ZdcdRule {
         if (!j.ctx.inTransaction) {
             return;
         }
-        if (op instanceof Reindex o && o.concurrently() && j.ctx.version.atLeast(12)) {
+        if (op instanceof DropIndex o && o.concurrently()) {
+            j.finding(meta(), Verdict.UNSAFE, "DROP INDEX CONCURRENTLY cannot run inside a transaction block: "
+                    + "PostgreSQL raises an error", "run it outside BEGIN ... COMMIT");
+        } else if (op instanceof Reindex o && o.concurrently() && j.ctx.version.atLeast(12)) {
             j.finding(meta(), Verdict.UNSAFE, "REINDEX CONCURRENTLY cannot run inside a transaction block");
         }
     }

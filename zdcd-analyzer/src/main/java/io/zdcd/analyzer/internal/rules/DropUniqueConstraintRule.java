@@ -1,0 +1,29 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.DropIndex;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.classify.Verdict;
+
+/** drop-unique-constraint: the old code's INSERT ... ON CONFLICT on the columns fails without the unique index. */
+final class DropUniqueConstraintRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.DROP_UNIQUE;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        if (op instanceof DropIndex o && !(o.concurrently() && j.ctx.inTransaction)) {
+            String dropped = DropIndexRule.droppedUnique(o, j);
+            if (dropped != null) {
+                j.breaksOldCode = true;
+                j.finding(meta(), Verdict.UNSAFE, "drops the UNIQUE index " + dropped + ": the old code's INSERT ... "
+                        + "ON CONFLICT on its columns fails without it, and duplicates become possible",
+                        "drop it only after no deployed code relies on it (in a later release)");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.DropOnTable;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.classify.Verdict;
+
+/** row-level-security: a changed policy changes which rows the old code sees or changes. */
+final class RowLevelSecurityRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.ROW_LEVEL_SECURITY;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        if (op instanceof DropOnTable o && o.what().equals("POLICY") && !o.tableIsNew()) {
+            j.breaksOldCode = true;
+            j.finding(meta(), Verdict.UNSAFE, "drops a policy: where row level security is on, the old code may see "
+                    + "or change fewer rows (or more, for a restrictive one)");
+        }
+    }
+}
