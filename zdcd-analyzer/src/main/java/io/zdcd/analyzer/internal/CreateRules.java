@@ -2,12 +2,10 @@ package io.zdcd.analyzer.internal;
 
 import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.ACCESS_SHARE;
-import static io.zdcd.classify.LockMode.SHARE;
 import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
 import io.zdcd.classify.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +30,6 @@ final class CreateRules {
         }
         switch (t.upper(p)) {
             case "TABLE" -> table(t, p + 1, j, temp);
-            case "UNIQUE", "INDEX" -> index(t, p, j);
             case "VIEW" -> view(t, p + 1, j, orReplace, "VIEW");
             case "MATERIALIZED" -> materializedView(t, p + 2, j);
             case "TRIGGER", "CONSTRAINT" -> trigger(t, p, j);
@@ -406,123 +403,6 @@ final class CreateRules {
 
     private static final Set<String> FUNCTION_LIKE = Set.of("unnest", "generate_series", "jsonb_array_elements",
             "json_array_elements", "jsonb_each", "json_each", "regexp_split_to_table");
-
-    // ---------------------------------------------------------------- CREATE INDEX
-
-    private static void index(Tokens t, int p, Judgement j) {
-        boolean unique = t.is(p, "UNIQUE");
-        if (unique) {
-            p++;
-        }
-        p++; // INDEX
-        boolean concurrently = t.is(p, "CONCURRENTLY");
-        if (concurrently) {
-            p++;
-        }
-        j.kind((unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX") + (concurrently ? " CONCURRENTLY" : ""));
-        if (t.is(p, "IF", "NOT", "EXISTS")) {
-            p += 3;
-        }
-        String indexName = null;
-        if (!t.is(p, "ON")) {
-            indexName = t.ident(p);
-            p = Name.parse(t, p) == null ? p + 1 : Name.parse(t, p).end();
-        }
-        if (!t.is(p, "ON")) {
-            j.finding(Rules.UNRECOGNISED, "CREATE INDEX without ON <table>");
-            return;
-        }
-        p++;
-        boolean only = t.is(p, "ONLY");
-        if (only) {
-            p++;
-        }
-        Name table = Name.parse(t, p);
-        if (table == null) {
-            j.finding(Rules.UNRECOGNISED, "CREATE INDEX without a table name");
-            return;
-        }
-        int paren = table.end();
-        while (paren < t.size() && !t.isOp(paren, "(")) {
-            paren++;
-        }
-        List<String> cols = new ArrayList<>();
-        if (paren < t.size()) {
-            int close = t.closing(paren);
-            boolean start = true;
-            for (int k = paren + 1; k < close; k++) {
-                if (start && t.isIdent(k) && (t.isOp(k + 1, ",") || k + 1 == close || t.isWord(k + 1))) {
-                    cols.add(t.ident(k));
-                }
-                if (t.isOp(k, "(")) {
-                    k = t.closing(k);
-                }
-                start = t.isOp(k, ",");
-            }
-        }
-        Schema.Table indexedTable = j.ctx.schema.table(table.key());
-        for (int k = table.end(); indexedTable != null && k < t.size(); k++) { // key, INCLUDE, WHERE: a superset
-            if (t.isIdent(k)) {
-                indexedTable.indexed.add(t.ident(k));
-            }
-        }
-        if (indexName != null) {
-            j.ctx.schema.putIndex(indexName, new Schema.Index(table.key(), unique, cols));
-            if (!j.ctx.existedBefore(table.key())) {
-                j.ctx.createdHere.add(indexName);
-            }
-        }
-        boolean isNew = !j.ctx.existedBefore(table.key());
-        PgVersion v = j.ctx.version;
-        j.facts.command = "CREATE INDEX";
-        j.facts.table = table;
-        j.facts.concurrently = concurrently;
-        if (concurrently) {
-            j.lock(table, SHARE_UPDATE_EXCLUSIVE);
-            if (j.ctx.inTransaction) {
-                j.finding(Rules.CONCURRENTLY_IN_TX, Verdict.UNSAFE, "CREATE INDEX CONCURRENTLY cannot run inside a "
-                        + "transaction block: PostgreSQL raises an error",
-                        "run it outside BEGIN ... COMMIT (Django: a migration with atomic = False, or "
-                                + "AddIndexConcurrently)");
-                return;
-            }
-            if (v.hasConcurrentIndexBug()) {
-                j.finding(Rules.CIC_BUG, Verdict.UNSAFE, "PostgreSQL " + v + " (14.0 to 14.3) can silently corrupt "
-                        + "indexes built with CONCURRENTLY");
-                return;
-            }
-            if (!isNew) {
-                j.scan = true;
-                j.longRunning = true;
-            }
-            j.finding(Rules.CREATE_INDEX_CONCURRENTLY, Verdict.SAFE, "builds the index without blocking reads or "
-                    + "writes (ShareUpdateExclusiveLock)" + (unique ? "; as soon as it exists, INSERTs of duplicates "
-                    + "fail" : "") + (v.major() == 14 && v.minor() < 0 ? "; on PostgreSQL 14 make sure the server "
-                    + "runs 14.4 or later (14.0 to 14.3 can corrupt concurrently built indexes)" : "")
-                    + (t.contains(0, t.size(), "EXISTS") ? "; note: IF NOT EXISTS also accepts an INVALID index "
-                    + "left by a failed build" : ""));
-            return;
-        }
-        j.lock(table, SHARE);
-        if (isNew) {
-            j.finding(Rules.CREATE_INDEX, Verdict.SAFE, "indexes a table created in this migration (empty): instant");
-            return;
-        }
-        if (only) {
-            j.finding(Rules.CREATE_INDEX, Verdict.SAFE, "creates an invalid index on the partitioned parent only (ON "
-                    + "ONLY): no build; attach each partition's index (built CONCURRENTLY) afterwards");
-            return;
-        }
-        j.scan = true;
-        j.longRunning = true;
-        String concurrent = INDEX_WORD.matcher(t.text(0, t.size() - 1)).replaceFirst("INDEX CONCURRENTLY");
-        j.finding(Rules.CREATE_INDEX, Verdict.UNSAFE, "builds the index under ShareLock: every INSERT, UPDATE and "
-                + "DELETE on " + table.display() + " waits for the whole build",
-                concurrent + ";\n-- outside a transaction block (Django: atomic = False or AddIndexConcurrently)");
-    }
-
-    /** The word INDEX, compiled once (not per CREATE INDEX, as String.replaceFirst would). */
-    private static final java.util.regex.Pattern INDEX_WORD = java.util.regex.Pattern.compile("(?i)\\bINDEX\\b");
 
     // ---------------------------------------------------------------- views, triggers, policies, rules
 

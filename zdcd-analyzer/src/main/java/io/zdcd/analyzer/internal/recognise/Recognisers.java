@@ -22,6 +22,7 @@ public final class Recognisers {
         register(MaintenanceRecogniser::reindex, "REINDEX");
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
+        register(CreateRecogniser::create, "CREATE INDEX", "CREATE UNIQUE");
     }
 
     private Recognisers() {

@@ -4,6 +4,7 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.CreateIndex;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Reindex;
 import io.zdcd.classify.Verdict;
@@ -21,7 +22,10 @@ final class ConcurrentIndexPg14BugRule implements ZdcdRule {
         if (!v.hasConcurrentIndexBug() || j.ctx.inTransaction) {
             return;
         }
-        if (op instanceof Reindex o && o.concurrently()) {
+        if (op instanceof CreateIndex o && o.concurrently()) {
+            j.finding(meta(), Verdict.UNSAFE, "PostgreSQL " + v + " (14.0 to 14.3) can silently corrupt "
+                    + "indexes built with CONCURRENTLY");
+        } else if (op instanceof Reindex o && o.concurrently()) {
             j.finding(meta(), Verdict.UNSAFE, "PostgreSQL " + v + " (14.0 to 14.3) can silently corrupt "
                     + "indexes rebuilt with CONCURRENTLY");
         }

@@ -3,6 +3,7 @@ package io.zdcd.analyzer.internal.rules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.CreateIndex;
 import io.zdcd.analyzer.internal.model.DropIndex;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Reindex;
@@ -20,7 +21,11 @@ final class ConcurrentlyInTransactionRule implements ZdcdRule {
         if (!j.ctx.inTransaction) {
             return;
         }
-        if (op instanceof DropIndex o && o.concurrently()) {
+        if (op instanceof CreateIndex o && o.concurrently()) {
+            j.finding(meta(), Verdict.UNSAFE, "CREATE INDEX CONCURRENTLY cannot run inside a transaction block: "
+                    + "PostgreSQL raises an error", "run it outside BEGIN ... COMMIT (Django: a migration with atomic "
+                    + "= False, or AddIndexConcurrently)");
+        } else if (op instanceof DropIndex o && o.concurrently()) {
             j.finding(meta(), Verdict.UNSAFE, "DROP INDEX CONCURRENTLY cannot run inside a transaction block: "
                     + "PostgreSQL raises an error", "run it outside BEGIN ... COMMIT");
         } else if (op instanceof Reindex o && o.concurrently() && j.ctx.version.atLeast(12)) {

@@ -12,6 +12,8 @@ public final class RuleSet {
             new ConcurrentlyInTransactionRule(),
             new NotAllowedInTransactionRule(),
             new DropUniqueConstraintRule(),
+            new CreateIndexNonConcurrentlyRule(),
+            new CreateIndexConcurrentlyRule(),
             new ConcurrentIndexPg14BugRule(),
             new DropIndexRule(),
             new DropIndexConcurrentlyRule(),

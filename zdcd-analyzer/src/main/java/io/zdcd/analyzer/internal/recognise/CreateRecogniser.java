@@ -1,0 +1,100 @@
+package io.zdcd.analyzer.internal.recognise;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Name;
+import io.zdcd.analyzer.internal.Tokens;
+import io.zdcd.analyzer.internal.model.CreateIndex;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.Unrecognised;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CREATE of every kind: the words before the object kind, then one reader per kind. */
+final class CreateRecogniser {
+    private CreateRecogniser() {
+    }
+
+    static List<Op> create(Tokens t, int i, Judgement j) {
+        int p = i + 1;
+        boolean orReplace = false;
+        if (t.is(p, "OR", "REPLACE")) {
+            orReplace = true;
+            p += 2;
+        }
+        boolean temp = false;
+        while (t.is(p, "TEMP") || t.is(p, "TEMPORARY") || t.is(p, "UNLOGGED") || t.is(p, "GLOBAL")
+                || t.is(p, "LOCAL") || t.is(p, "RECURSIVE") || t.is(p, "TRUSTED") || t.is(p, "PROCEDURAL")
+                || t.is(p, "DEFAULT")) {
+            temp |= t.is(p, "TEMP") || t.is(p, "TEMPORARY");
+            p++;
+        }
+        return List.of(switch (t.upper(p)) {
+            case "UNIQUE", "INDEX" -> index(t, p, j);
+            default -> throw new IllegalStateException("CREATE " + t.upper(p) + " is not registered here");
+        });
+    }
+
+    // ---------------------------------------------------------------- CREATE INDEX
+
+    private static Op index(Tokens t, int p, Judgement j) {
+        boolean unique = t.is(p, "UNIQUE");
+        if (unique) {
+            p++;
+        }
+        p++; // INDEX
+        boolean concurrently = t.is(p, "CONCURRENTLY");
+        if (concurrently) {
+            p++;
+        }
+        j.kind((unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX") + (concurrently ? " CONCURRENTLY" : ""));
+        if (t.is(p, "IF", "NOT", "EXISTS")) {
+            p += 3;
+        }
+        String indexName = null;
+        if (!t.is(p, "ON")) {
+            indexName = t.ident(p);
+            p = Name.parse(t, p) == null ? p + 1 : Name.parse(t, p).end();
+        }
+        if (!t.is(p, "ON")) {
+            return new Unrecognised("CREATE INDEX without ON <table>");
+        }
+        p++;
+        boolean only = t.is(p, "ONLY");
+        if (only) {
+            p++;
+        }
+        Name table = Name.parse(t, p);
+        if (table == null) {
+            return new Unrecognised("CREATE INDEX without a table name");
+        }
+        int paren = table.end();
+        while (paren < t.size() && !t.isOp(paren, "(")) {
+            paren++;
+        }
+        List<String> cols = new ArrayList<>();
+        if (paren < t.size()) {
+            int close = t.closing(paren);
+            boolean start = true;
+            for (int k = paren + 1; k < close; k++) {
+                if (start && t.isIdent(k) && (t.isOp(k + 1, ",") || k + 1 == close || t.isWord(k + 1))) {
+                    cols.add(t.ident(k));
+                }
+                if (t.isOp(k, "(")) {
+                    k = t.closing(k);
+                }
+                start = t.isOp(k, ",");
+            }
+        }
+        List<String> mentioned = new ArrayList<>();
+        for (int k = table.end(); k < t.size(); k++) {
+            if (t.isIdent(k)) {
+                mentioned.add(t.ident(k));
+            }
+        }
+        j.facts.command = "CREATE INDEX";
+        j.facts.table = table;
+        j.facts.concurrently = concurrently;
+        return new CreateIndex(table, indexName, unique, concurrently, only, cols, mentioned,
+                !j.ctx.existedBefore(table.key()), t.contains(0, t.size(), "EXISTS"), t.text(0, t.size() - 1));
+    }
+}
