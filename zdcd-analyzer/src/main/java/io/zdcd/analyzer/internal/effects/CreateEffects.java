@@ -1,11 +1,14 @@
 package io.zdcd.analyzer.internal.effects;
 
+import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.SHARE;
+import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.analyzer.internal.model.CreateIndex;
+import io.zdcd.analyzer.internal.model.CreateOnTable;
 import io.zdcd.analyzer.internal.model.Op;
 
 /** CREATE of every kind but TABLE: the schema learns the new objects; the locks PostgreSQL takes. */
@@ -16,6 +19,8 @@ final class CreateEffects {
     static boolean apply(Op op, Judgement j) {
         if (op instanceof CreateIndex o) {
             index(o, j);
+        } else if (op instanceof CreateOnTable o) {
+            j.lock(o.table(), o.what().equals("TRIGGER") ? SHARE_ROW_EXCLUSIVE : ACCESS_EXCLUSIVE);
         } else {
             return false;
         }

@@ -4,6 +4,7 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Name;
 import io.zdcd.analyzer.internal.Tokens;
 import io.zdcd.analyzer.internal.model.CreateIndex;
+import io.zdcd.analyzer.internal.model.CreateOnTable;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Unrecognised;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ final class CreateRecogniser {
         }
         return List.of(switch (t.upper(p)) {
             case "UNIQUE", "INDEX" -> index(t, p, j);
+            case "TRIGGER", "CONSTRAINT" -> trigger(t, p, j);
+            case "POLICY" -> onTable(t, p + 1, j, "POLICY", "ON");
+            case "RULE" -> onTable(t, p + 1, j, "RULE", "TO");
             default -> throw new IllegalStateException("CREATE " + t.upper(p) + " is not registered here");
         });
     }
@@ -96,5 +100,29 @@ final class CreateRecogniser {
         j.facts.concurrently = concurrently;
         return new CreateIndex(table, indexName, unique, concurrently, only, cols, mentioned,
                 !j.ctx.existedBefore(table.key()), t.contains(0, t.size(), "EXISTS"), t.text(0, t.size() - 1));
+    }
+
+    // ---------------------------------------------------------------- triggers, policies, rules
+
+    private static Op trigger(Tokens t, int p, Judgement j) {
+        if (t.is(p, "CONSTRAINT")) {
+            p++;
+        }
+        j.kind("CREATE TRIGGER");
+        int on = t.find(p, "ON");
+        Name table = on < 0 ? null : Name.parse(t, on + 1);
+        if (table == null) {
+            return new Unrecognised("CREATE TRIGGER without ON <table>");
+        }
+        return new CreateOnTable("TRIGGER", table, !j.ctx.existedBefore(table.key()), false);
+    }
+
+    /** CREATE POLICY name ON table ..., CREATE RULE name AS ON event TO table ... */
+    private static Op onTable(Tokens t, int p, Judgement j, String what, String before) {
+        j.kind("CREATE " + what);
+        int on = t.find(p, before);
+        Name table = on < 0 ? null : Name.parse(t, on + 1);
+        return new CreateOnTable(what, table, table != null && !j.ctx.existedBefore(table.key()),
+                what.equals("POLICY") && t.contains(p, t.size(), "RESTRICTIVE"));
     }
 }

@@ -22,7 +22,8 @@ public final class Recognisers {
         register(MaintenanceRecogniser::reindex, "REINDEX");
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
-        register(CreateRecogniser::create, "CREATE INDEX", "CREATE UNIQUE");
+        register(CreateRecogniser::create, "CREATE INDEX", "CREATE UNIQUE", "CREATE TRIGGER",
+                "CREATE CONSTRAINT", "CREATE POLICY", "CREATE RULE");
     }
 
     private Recognisers() {

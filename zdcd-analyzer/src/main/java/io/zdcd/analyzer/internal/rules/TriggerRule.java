@@ -3,6 +3,7 @@ package io.zdcd.analyzer.internal.rules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.CreateOnTable;
 import io.zdcd.analyzer.internal.model.DropOnTable;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.classify.Verdict;
@@ -17,7 +18,14 @@ final class TriggerRule implements ZdcdRule {
 
     @Override
     public void check(Op op, Judgement j) {
-        if (op instanceof DropOnTable o && !(o.what().equals("POLICY") && !o.tableIsNew())) {
+        if (op instanceof CreateOnTable o && o.what().equals("TRIGGER")) {
+            j.finding(meta(), Verdict.SAFE, "creates a trigger on " + o.table().display() + ": a brief "
+                    + "ShareRowExclusiveLock; from now on the old code's writes run it");
+        } else if (op instanceof CreateOnTable o && o.what().equals("RULE")) {
+            j.finding(meta(), o.tableIsNew() ? Verdict.SAFE : Verdict.UNSAFE, "creates a query rewrite rule: the "
+                    + "old code's statements on " + (o.table() == null ? "the table" : o.table().display())
+                    + " may do something else (DO INSTEAD)");
+        } else if (op instanceof DropOnTable o && !(o.what().equals("POLICY") && !o.tableIsNew())) {
             j.finding(meta(), Verdict.SAFE, "drops a " + o.what().toLowerCase(Locale.ROOT) + ": a brief "
                     + "AccessExclusiveLock; the old code's writes no longer run it");
         }
