@@ -4,7 +4,11 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Name;
 import io.zdcd.analyzer.internal.Tokens;
 import io.zdcd.analyzer.internal.model.CreateIndex;
+import io.zdcd.analyzer.internal.model.CreateMaterializedView;
+import io.zdcd.analyzer.internal.model.CreateObject;
 import io.zdcd.analyzer.internal.model.CreateOnTable;
+import io.zdcd.analyzer.internal.model.CreateStatistics;
+import io.zdcd.analyzer.internal.model.CreateView;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Unrecognised;
 import java.util.ArrayList;
@@ -34,6 +38,17 @@ final class CreateRecogniser {
             case "TRIGGER", "CONSTRAINT" -> trigger(t, p, j);
             case "POLICY" -> onTable(t, p + 1, j, "POLICY", "ON");
             case "RULE" -> onTable(t, p + 1, j, "RULE", "TO");
+            case "VIEW" -> view(t, p + 1, j, orReplace);
+            case "MATERIALIZED" -> materializedView(t, p + 2, j);
+            case "STATISTICS" -> {
+                j.kind("CREATE STATISTICS");
+                int from = t.find(p, "FROM");
+                yield new CreateStatistics(from < 0 ? null : Name.parse(t, from + 1));
+            }
+            case "SEQUENCE", "TYPE", "DOMAIN", "SCHEMA", "EXTENSION", "FUNCTION", "PROCEDURE", "AGGREGATE",
+                 "OPERATOR", "COLLATION", "CAST", "TEXT", "CONVERSION", "LANGUAGE", "ROLE", "USER", "GROUP",
+                 "PUBLICATION", "SUBSCRIPTION", "SERVER", "FOREIGN", "EVENT", "ACCESS", "TRANSFORM", "TABLESPACE",
+                 "DATABASE" -> object(t, p, j, orReplace);
             default -> throw new IllegalStateException("CREATE " + t.upper(p) + " is not registered here");
         });
     }
@@ -124,5 +139,48 @@ final class CreateRecogniser {
         Name table = on < 0 ? null : Name.parse(t, on + 1);
         return new CreateOnTable(what, table, table != null && !j.ctx.existedBefore(table.key()),
                 what.equals("POLICY") && t.contains(p, t.size(), "RESTRICTIVE"));
+    }
+
+    // ---------------------------------------------------------------- views, other objects
+
+    private static Op view(Tokens t, int p, Judgement j, boolean orReplace) {
+        j.kind(orReplace ? "CREATE OR REPLACE VIEW" : "CREATE VIEW");
+        if (t.is(p, "IF", "NOT", "EXISTS")) {
+            p += 3;
+        }
+        Name name = Name.parse(t, p);
+        if (name == null) {
+            return new Unrecognised("CREATE VIEW without a name");
+        }
+        int as = t.find(name.end(), "AS");
+        return new CreateView(name, orReplace && j.ctx.existedBefore(name.key()),
+                as >= 0 ? Sources.read(t, as + 1) : List.of());
+    }
+
+    private static Op materializedView(Tokens t, int p, Judgement j) {
+        j.kind("CREATE MATERIALIZED VIEW");
+        if (t.is(p, "IF", "NOT", "EXISTS")) {
+            p += 3;
+        }
+        Name name = Name.parse(t, p);
+        int as = name == null ? -1 : t.find(name.end(), "AS");
+        boolean noData = t.contains(0, t.size(), "NO") && t.text(0, t.size() - 1).toUpperCase()
+                .matches("(?s).*WITH\\s+NO\\s+DATA\\s*$");
+        return new CreateMaterializedView(name, as >= 0 ? Sources.read(t, as + 1) : null, noData);
+    }
+
+    private static Op object(Tokens t, int p, Judgement j, boolean orReplace) {
+        String what = t.upper(p);
+        j.kind("CREATE " + what);
+        Name foreignTable = null;
+        if (what.equals("FOREIGN") && t.is(p + 1, "TABLE")) {
+            foreignTable = Name.parse(t, p + 2 + (t.is(p + 2, "IF") ? 3 : 0));
+        }
+        Name created = null;
+        if (!what.equals("FOREIGN") && !what.equals("TEXT") && !what.equals("EVENT") && !what.equals("ACCESS")
+                && !orReplace) {
+            created = Name.parse(t, p + 1 + (t.is(p + 1, "IF", "NOT", "EXISTS") ? 3 : 0));
+        }
+        return new CreateObject(what, foreignTable, created, orReplace);
     }
 }

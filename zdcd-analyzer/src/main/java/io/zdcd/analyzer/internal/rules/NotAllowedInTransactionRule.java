@@ -3,6 +3,7 @@ package io.zdcd.analyzer.internal.rules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.CreateObject;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Vacuum;
 import io.zdcd.classify.Verdict;
@@ -21,6 +22,8 @@ final class NotAllowedInTransactionRule implements ZdcdRule {
         }
         if (op instanceof Vacuum) {
             j.finding(meta(), Verdict.UNSAFE, "VACUUM cannot run inside a transaction block");
+        } else if (op instanceof CreateObject o && (o.what().equals("DATABASE") || o.what().equals("TABLESPACE"))) {
+            j.finding(meta(), Verdict.UNSAFE, "CREATE " + o.what() + " cannot run inside a transaction block");
         }
     }
 }

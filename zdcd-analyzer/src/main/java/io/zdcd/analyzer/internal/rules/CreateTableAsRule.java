@@ -1,0 +1,24 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.CreateMaterializedView;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.classify.Verdict;
+
+/** create-table-as: a new table or materialized view filled from a query reads its sources in full; SAFE. */
+final class CreateTableAsRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.CREATE_TABLE_AS;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        if (op instanceof CreateMaterializedView o) {
+            j.finding(meta(), Verdict.SAFE, "creates a materialized view" + (o.noData() ? " without data"
+                    : ": reads its sources in full under AccessShareLock (reads and writes go on)"));
+        }
+    }
+}
