@@ -5,8 +5,8 @@ import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
 import io.zdcd.classify.Verdict;
 
-/** ATTACH / DETACH PARTITION, and what a DEFAULT partition of the parent changes for them. */
-final class PartitionRules {
+/** ATTACH / DETACH PARTITION, and what a DEFAULT partition of the parent changes for them (and for PARTITION OF). */
+public final class PartitionRules {
     private PartitionRules() {
     }
 
@@ -19,6 +19,29 @@ final class PartitionRules {
                 + def + " VALIDATE CONSTRAINT " + AlterTableRules.quote(new Name(def, def, 0).last() + "_excludes_new") + ";\n"
                 + "-- (rows of the new range already in " + def + " must be moved out first), then create or "
                 + "attach the partition of " + parent.display();
+    }
+
+    /**
+     * partition-default-scan of CREATE TABLE ... PARTITION OF, the rule {@code create-table} hands over (until the
+     * ALTER TABLE family gives partition-default-scan its own class).
+     *
+     * @param shown   "partition p of parent", as the message shows it
+     * @param def     the parent's DEFAULT partition
+     * @param parent  the parent
+     * @param isNew   the parent or its DEFAULT partition was created in this migration (the scan is instant)
+     * @param j       the statement's judgement
+     */
+    public static void createScansDefault(String shown, String def, Name parent, boolean isNew, Judgement j) {
+        if (isNew) {
+            j.finding(Rules.PARTITION_DEFAULT_SCAN, Verdict.SAFE, "creates " + shown + ": its DEFAULT partition "
+                    + def + " was created in this migration (empty), so the scan of it for rows of the new range "
+                    + "is instant; a brief AccessExclusiveLock on " + parent.display() + " and " + def);
+        } else {
+            j.finding(Rules.PARTITION_DEFAULT_SCAN, Verdict.UNSAFE, "creates " + shown + ": PostgreSQL scans "
+                    + "the DEFAULT partition " + def + " for rows of the new range while it holds "
+                    + "AccessExclusiveLock on " + parent.display() + " and " + def + " (reads and writes of both "
+                    + "blocked; the scan grows with the size of " + def + ")", defaultScanAlternative(def, parent));
+        }
     }
 
     static String attach(Tokens t, int p, int e, Name parent, boolean parentNew, Judgement j) {

@@ -3,6 +3,7 @@ package io.zdcd.analyzer.internal;
 import io.zdcd.analyzer.SqlStatement;
 import io.zdcd.analyzer.internal.recognise.Recogniser;
 import io.zdcd.analyzer.internal.recognise.Recognisers;
+import io.zdcd.analyzer.internal.recognise.Words;
 import io.zdcd.analyzer.internal.rules.RuleSet;
 import io.zdcd.classify.Verdict;
 import java.util.Locale;
@@ -71,7 +72,6 @@ final class StatementRules {
             case "SET" -> set(t, i, j);
             case "RESET" -> reset(t, i, j);
             case "ALTER" -> AlterTableRules.alter(t, i, j);
-            case "CREATE" -> CreateRules.create(t, i, j);
             case "UPDATE", "DELETE", "INSERT", "MERGE", "WITH", "COPY" -> DataRules.data(t, i, j);
             case "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DECLARE", "FETCH", "MOVE", "CLOSE" ->
                     DataRules.read(t, i, j);
@@ -86,21 +86,7 @@ final class StatementRules {
     }
 
     static String abbreviate(String s) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), 44));
-        boolean space = false;
-        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.length() >= 40 ? sb + "..." : sb.toString();
+        return Words.abbreviate(s);
     }
 
     // ---------------------------------------------------------------- transactions

@@ -34,6 +34,7 @@ final class CreateRecogniser {
             p++;
         }
         return List.of(switch (t.upper(p)) {
+            case "TABLE" -> CreateTableRecogniser.table(t, p + 1, j, temp);
             case "UNIQUE", "INDEX" -> index(t, p, j);
             case "TRIGGER", "CONSTRAINT" -> trigger(t, p, j);
             case "POLICY" -> onTable(t, p + 1, j, "POLICY", "ON");
@@ -49,7 +50,11 @@ final class CreateRecogniser {
                  "OPERATOR", "COLLATION", "CAST", "TEXT", "CONVERSION", "LANGUAGE", "ROLE", "USER", "GROUP",
                  "PUBLICATION", "SUBSCRIPTION", "SERVER", "FOREIGN", "EVENT", "ACCESS", "TRANSFORM", "TABLESPACE",
                  "DATABASE" -> object(t, p, j, orReplace);
-            default -> throw new IllegalStateException("CREATE " + t.upper(p) + " is not registered here");
+            default -> {
+                j.kind("CREATE");
+                yield new Unrecognised("zdcd does not recognise 'CREATE " + Words.abbreviate(t.text(p))
+                        + "'; treated as UNSAFE");
+            }
         });
     }
 

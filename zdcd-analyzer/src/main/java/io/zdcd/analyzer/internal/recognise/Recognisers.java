@@ -22,14 +22,7 @@ public final class Recognisers {
         register(MaintenanceRecogniser::reindex, "REINDEX");
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
-        register(CreateRecogniser::create, "CREATE INDEX", "CREATE UNIQUE", "CREATE TRIGGER",
-                "CREATE CONSTRAINT", "CREATE POLICY", "CREATE RULE", "CREATE VIEW", "CREATE MATERIALIZED",
-                "CREATE STATISTICS", "CREATE SEQUENCE", "CREATE TYPE", "CREATE DOMAIN", "CREATE SCHEMA",
-                "CREATE EXTENSION", "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE AGGREGATE", "CREATE OPERATOR",
-                "CREATE COLLATION", "CREATE CAST", "CREATE TEXT", "CREATE CONVERSION", "CREATE LANGUAGE",
-                "CREATE ROLE", "CREATE USER", "CREATE GROUP", "CREATE PUBLICATION", "CREATE SUBSCRIPTION",
-                "CREATE SERVER", "CREATE FOREIGN", "CREATE EVENT", "CREATE ACCESS", "CREATE TRANSFORM",
-                "CREATE TABLESPACE", "CREATE DATABASE");
+        register(CreateRecogniser::create, "CREATE");
     }
 
     private Recognisers() {

@@ -4,6 +4,7 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.model.CreateMaterializedView;
+import io.zdcd.analyzer.internal.model.CreateTableAs;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.classify.Verdict;
 
@@ -16,7 +17,10 @@ final class CreateTableAsRule implements ZdcdRule {
 
     @Override
     public void check(Op op, Judgement j) {
-        if (op instanceof CreateMaterializedView o) {
+        if (op instanceof CreateTableAs o) {
+            j.finding(meta(), Verdict.SAFE, "creates " + o.name().display() + " from a query: reads the source tables "
+                    + "in full under AccessShareLock (reads and writes go on)");
+        } else if (op instanceof CreateMaterializedView o) {
             j.finding(meta(), Verdict.SAFE, "creates a materialized view" + (o.noData() ? " without data"
                     : ": reads its sources in full under AccessShareLock (reads and writes go on)"));
         }

@@ -19,6 +19,7 @@ public final class RuleSet {
             new DropIndexConcurrentlyRule(),
             new ReindexRule(),
             new ReindexConcurrentlyRule(),
+            new CreateTableRule(),
             new CreateTableAsRule(),
             new DropTableRule(),
             new TruncateRule(),
