@@ -304,89 +304,9 @@ final class OtherRules {
         }
     }
 
-    // ---------------------------------------------------------------- maintenance and the rest
-
-    static void other(Tokens t, int i, Judgement j) {
-        String cmd = t.upper(i);
-        j.kind(cmd);
-        switch (cmd) {
-            case "GRANT" -> {
-                boolean locks = privilegeLock(t, i, j);
-                j.finding(Rules.PRIVILEGES, Verdict.SAFE, "grants privileges: " + (locks ? "AccessShareLock on the "
-                        + "table (PostgreSQL 18+), which blocks no read or write" : "no table lock"));
-            }
-            case "SECURITY" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "sets a security label: no table lock");
-            case "REVOKE" -> {
-                privilegeLock(t, i, j);
-                int on = t.find(i, "ON");
-                Name n = on < 0 ? null : Name.parse(t, on + 1 + (t.is(on + 1, "TABLE") ? 1 : 0));
-                boolean isNew = n != null && !j.ctx.existedBefore(n.key());
-                j.breaksOldCode = !isNew;
-                j.finding(Rules.REVOKE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "revokes privileges: the old code's "
-                        + "queries that need them fail");
-            }
-            case "DO", "CALL", "EXECUTE" -> {
-                BatchLoop.Loop loop = cmd.equals("DO") ? BatchLoop.parse(t, i) : null;
-                if (loop != null) {
-                    BatchLoop.judge(loop, j);
-                    return;
-                }
-                String inner = cmd.equals("DO") ? DoWrapper.inner(t, i) : null;
-                if (inner != null) {
-                    DoWrapper.judge(inner, j);
-                    return;
-                }
-                j.longRunning = true;
-                j.slowCall = cmd;
-                j.finding(Rules.OPAQUE_CODE, cmd + " runs procedural code zdcd cannot see into; it may take any "
-                        + "lock or change any schema");
-            }
-            case "IMPORT" -> j.finding(Rules.CREATE_OBJECT, Verdict.SAFE, "imports foreign table definitions");
-            case "REASSIGN" -> j.finding(Rules.PRIVILEGES, Verdict.SAFE, "reassigns ownership");
-            default -> j.finding(Rules.SET, Verdict.SAFE, cmd + ": session-level, takes no table lock");
-        }
-    }
-
     /** ALTER SEQUENCE ... AS type with a type narrower than bigint (AS bigint only widens: Django's BigAutoField). */
     private static boolean narrowsType(Tokens t, int from, int to) {
         int as = t.find(from, "AS");
         return as >= 0 && as < to && !(t.is(as + 1, "bigint") || t.is(as + 1, "int8"));
-    }
-
-    /** Object kinds after GRANT/REVOKE ... ON that are not tables. */
-    private static final Set<String> NON_TABLE_PRIVILEGE_OBJECTS = Set.of("SEQUENCE", "DATABASE", "DOMAIN",
-            "FOREIGN", "FUNCTION", "PROCEDURE", "ROUTINE", "LANGUAGE", "LARGE", "PARAMETER", "SCHEMA", "TABLESPACE",
-            "TYPE", "ALL");
-
-    /**
-     * GRANT/REVOKE on tables: lists them, and on PostgreSQL 18+ (observed by the lock tracer; 13-17 take none) takes
-     * AccessShareLock on each. Returns whether a lock was taken.
-     */
-    private static boolean privilegeLock(Tokens t, int i, Judgement j) {
-        int on = t.find(i, "ON");
-        if (on < 0) {
-            return false; // GRANT role TO role
-        }
-        int p = on + 1;
-        if (t.is(p, "TABLE")) {
-            p++;
-        } else {
-            for (String kind : NON_TABLE_PRIVILEGE_OBJECTS) {
-                if (t.is(p, kind)) {
-                    return false;
-                }
-            }
-        }
-        boolean locks = j.ctx.version.atLeast(18);
-        boolean locked = false;
-        for (Name n = Name.parse(t, p); n != null; n = t.isOp(n.end(), ",") ? Name.parse(t, n.end() + 1) : null) {
-            if (locks) {
-                j.lock(n, LockMode.ACCESS_SHARE);
-                locked |= j.ctx.existedBefore(n.key());
-            } else if (!j.tables.contains(n.display())) {
-                j.tables.add(n.display());
-            }
-        }
-        return locked;
     }
 }

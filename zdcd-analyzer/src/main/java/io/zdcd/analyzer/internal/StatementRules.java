@@ -75,8 +75,6 @@ final class StatementRules {
             case "UPDATE", "DELETE", "INSERT", "MERGE", "WITH", "COPY" -> DataRules.data(t, i, j);
             case "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DECLARE", "FETCH", "MOVE", "CLOSE" ->
                     DataRules.read(t, i, j);
-            case "GRANT", "REVOKE", "DO", "CALL", "EXECUTE", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT",
-                 "DEALLOCATE", "LOAD", "SECURITY", "IMPORT", "REASSIGN" -> OtherRules.other(t, i, j);
             default -> {
                 j.kind("UNRECOGNISED");
                 j.finding(Rules.UNRECOGNISED, "zdcd does not recognise a statement starting with '"

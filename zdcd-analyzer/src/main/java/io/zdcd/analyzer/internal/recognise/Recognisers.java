@@ -22,6 +22,10 @@ public final class Recognisers {
         register(MaintenanceRecogniser::reindex, "REINDEX");
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
+        register(CommandRecogniser::privileges, "GRANT", "REVOKE");
+        register(CommandRecogniser::procedural, "DO", "CALL", "EXECUTE");
+        register(CommandRecogniser::session, "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT", "DEALLOCATE",
+                "LOAD", "SECURITY", "IMPORT", "REASSIGN");
     }
 
     private Recognisers() {

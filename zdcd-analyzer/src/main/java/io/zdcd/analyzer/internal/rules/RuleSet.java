@@ -9,6 +9,7 @@ import java.util.List;
 public final class RuleSet {
     /** Every rule class, in the order of {@link io.zdcd.analyzer.internal.Rules#all()}; one per rule id. */
     public static final List<ZdcdRule> ALL = List.of(
+            new SessionSettingRule(),
             new ConcurrentlyInTransactionRule(),
             new NotAllowedInTransactionRule(),
             new DropUniqueConstraintRule(),
@@ -21,6 +22,7 @@ public final class RuleSet {
             new TruncateRule(),
             new RowLevelSecurityRule(),
             new TriggerRule(),
+            new CreateObjectRule(),
             new DropObjectRule(),
             new RefreshMaterializedViewRule(),
             new RefreshMaterializedViewConcurrentlyRule(),
@@ -28,6 +30,9 @@ public final class RuleSet {
             new VacuumFullOrClusterRule(),
             new VacuumAnalyzeRule(),
             new CommentRule(),
+            new PrivilegesRule(),
+            new RevokeRule(),
+            new OpaqueCodeRule(),
             new UnrecognisedStatementRule(),
             new UnsupportedOnVersionRule());
 
