@@ -46,8 +46,10 @@ final class StatementRules {
 
     static void dispatch(Tokens t, int i, Judgement j) {
         Recogniser recogniser = Recognisers.find(t, i);
-        if (recogniser != null) { // a family moved to recognise -> effects -> rules
-            RuleSet.judge(recogniser.recognise(t, i, j), j);
+        java.util.List<io.zdcd.analyzer.internal.model.Op> ops = recogniser == null ? null
+                : recogniser.recognise(t, i, j);
+        if (ops != null) { // a family moved to recognise -> effects -> rules
+            RuleSet.judge(ops, j);
             return;
         }
         switch (t.upper(i)) {
@@ -84,21 +86,7 @@ final class StatementRules {
     }
 
     static String abbreviate(String s) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), 44));
-        boolean space = false;
-        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.length() >= 40 ? sb + "..." : sb.toString();
+        return io.zdcd.analyzer.internal.recognise.Text.abbreviate(s);
     }
 
     // ---------------------------------------------------------------- transactions

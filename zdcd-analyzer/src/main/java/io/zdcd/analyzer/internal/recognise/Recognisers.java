@@ -22,6 +22,7 @@ public final class Recognisers {
         register(MaintenanceRecogniser::reindex, "REINDEX");
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
+        register(AlterRecogniser::alter, "ALTER"); // null for ALTER [FOREIGN] TABLE: AlterTableRules
         register(CommandRecogniser::privileges, "GRANT", "REVOKE");
         register(CommandRecogniser::procedural, "DO", "CALL", "EXECUTE");
         register(CommandRecogniser::session, "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT", "DEALLOCATE",

@@ -3,6 +3,8 @@ package io.zdcd.analyzer.internal.rules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.AlterObject;
+import io.zdcd.analyzer.internal.model.AlterType;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Privileges;
 import io.zdcd.analyzer.internal.model.SessionCommand;
@@ -26,6 +28,12 @@ final class PrivilegesRule implements ZdcdRule {
             j.finding(meta(), Verdict.SAFE, "sets a security label: no table lock");
         } else if (op instanceof SessionCommand o && o.command().equals("REASSIGN")) {
             j.finding(meta(), Verdict.SAFE, "reassigns ownership");
+        } else if (op instanceof AlterType o && o.action() == AlterType.Action.OWNER) {
+            j.finding(meta(), Verdict.SAFE, "changes the type's owner");
+        } else if (op instanceof AlterObject o && o.what().equals("DEFAULT PRIVILEGES")) {
+            j.finding(meta(), Verdict.SAFE, "changes privileges of future objects; takes no lock");
+        } else if (op instanceof AlterObject o && o.action() == AlterObject.Action.OWNER) {
+            j.finding(meta(), Verdict.SAFE, "changes an owner; takes no table lock");
         }
     }
 }

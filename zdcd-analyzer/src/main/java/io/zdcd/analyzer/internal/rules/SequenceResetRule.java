@@ -1,0 +1,30 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.AlterRelation;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.classify.Verdict;
+
+/** sequence-reset: moving a sequence back or capping it makes the old code's INSERTs collide or fail. */
+final class SequenceResetRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.SEQUENCE_RESET;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        if (op instanceof AlterRelation o && o.action() == AlterRelation.Action.SEQUENCE_OPTIONS && o.resets()) {
+            if (o.isNew()) {
+                j.finding(meta(), Verdict.SAFE, AlterTableSettingsRule.altersSequence(o));
+                return;
+            }
+            j.breaksOldCode = true;
+            j.finding(meta(), Verdict.UNSAFE, "changes where sequence " + o.name().display() + " counts from or up "
+                    + "to (RESTART, INCREMENT, MINVALUE/MAXVALUE, CYCLE or AS type): the old code's next INSERTs can "
+                    + "collide with existing keys or fail with \"reached maximum value\"");
+        }
+    }
+}
