@@ -14,7 +14,8 @@ public final class Effects {
             MaintenanceEffects::apply,
             DropEffects::apply,
             CommandEffects::apply,
-            AlterEffects::apply);
+            AlterEffects::apply,
+            SessionEffects::apply);
 
     private Effects() {
     }

@@ -13,6 +13,11 @@ public final class Recognisers {
 
     static {
         // one line per moved command; two-word keys ("ALTER INDEX") win over one-word keys ("ALTER")
+        register(SessionRecogniser::transaction, "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT",
+                "RELEASE");
+        register(SessionRecogniser::prepare, "PREPARE");
+        register(SessionRecogniser::set, "SET");
+        register(SessionRecogniser::reset, "RESET");
         register(MaintenanceRecogniser::truncate, "TRUNCATE");
         register(MaintenanceRecogniser::lock, "LOCK");
         register(MaintenanceRecogniser::comment, "COMMENT");

@@ -4,7 +4,9 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.PrepareStatement;
 import io.zdcd.analyzer.internal.model.Procedural;
+import io.zdcd.analyzer.internal.model.PsqlMetaCommand;
 
 /** opaque-code: code zdcd cannot see into may take any lock or change any schema. */
 final class OpaqueCodeRule implements ZdcdRule {
@@ -18,6 +20,11 @@ final class OpaqueCodeRule implements ZdcdRule {
         if (op instanceof Procedural o && o.opaque()) {
             j.finding(meta(), o.command() + " runs procedural code zdcd cannot see into; it may take any lock or "
                     + "change any schema");
+        } else if (op instanceof PrepareStatement) {
+            j.finding(meta(), "prepares a statement to EXECUTE later; zdcd cannot follow it");
+        } else if (op instanceof PsqlMetaCommand o && !o.harmless()) {
+            j.finding(meta(), "psql meta-command \\" + o.command() + " runs or changes SQL zdcd cannot see "
+                    + "(included files, generated statements, other databases, shell commands, conditionals)");
         }
     }
 }

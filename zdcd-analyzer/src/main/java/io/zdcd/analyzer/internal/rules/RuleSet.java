@@ -9,6 +9,7 @@ import java.util.List;
 public final class RuleSet {
     /** Every rule class, in the order of {@link io.zdcd.analyzer.internal.Rules#all()}; one per rule id. */
     public static final List<ZdcdRule> ALL = List.of(
+            new TransactionControlRule(),
             new SessionSettingRule(),
             new ConcurrentlyInTransactionRule(),
             new NotAllowedInTransactionRule(),
@@ -47,6 +48,7 @@ public final class RuleSet {
             new PrivilegesRule(),
             new RevokeRule(),
             new OpaqueCodeRule(),
+            new PsqlMetaCommandRule(),
             new UnrecognisedStatementRule(),
             new UnsupportedOnVersionRule());
 
