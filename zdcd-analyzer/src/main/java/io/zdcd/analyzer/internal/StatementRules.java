@@ -2,7 +2,6 @@ package io.zdcd.analyzer.internal;
 
 import io.zdcd.analyzer.SqlStatement;
 import io.zdcd.analyzer.internal.model.Op;
-import io.zdcd.analyzer.internal.model.Setting;
 import io.zdcd.analyzer.internal.model.Unrecognised;
 import io.zdcd.analyzer.internal.recognise.Recogniser;
 import io.zdcd.analyzer.internal.recognise.Recognisers;
@@ -48,9 +47,6 @@ final class StatementRules {
         switch (t.upper(i)) {
             case "ALTER" -> AlterTableRules.alter(t, i, j);
             case "CREATE" -> CreateRules.create(t, i, j);
-            case "UPDATE", "DELETE", "INSERT", "MERGE", "WITH", "COPY" -> DataRules.data(t, i, j);
-            case "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DECLARE", "FETCH", "MOVE", "CLOSE" ->
-                    DataRules.read(t, i, j);
             default -> {
                 j.kind("UNRECOGNISED");
                 RuleSet.judge(List.of(new Unrecognised("zdcd does not recognise a statement starting with '"
@@ -61,10 +57,5 @@ final class StatementRules {
 
     static String abbreviate(String s) {
         return Text.abbreviate(s);
-    }
-
-    /** A setting changed by set_config() in a query: judged as SET. */
-    static void setting(Judgement j, String name, String value, boolean local) {
-        RuleSet.judge(List.of(new Setting(name, value, local)), j);
     }
 }

@@ -15,7 +15,8 @@ public final class Effects {
             DropEffects::apply,
             CommandEffects::apply,
             AlterEffects::apply,
-            SessionEffects::apply);
+            SessionEffects::apply,
+            DataEffects::apply);
 
     private Effects() {
     }

@@ -18,6 +18,9 @@ public final class Recognisers {
         register(SessionRecogniser::prepare, "PREPARE");
         register(SessionRecogniser::set, "SET");
         register(SessionRecogniser::reset, "RESET");
+        register(DataRecogniser::data, "UPDATE", "DELETE", "INSERT", "MERGE", "WITH", "COPY");
+        register(ReadRecogniser::read, "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DECLARE", "FETCH", "MOVE",
+                "CLOSE");
         register(MaintenanceRecogniser::truncate, "TRUNCATE");
         register(MaintenanceRecogniser::lock, "LOCK");
         register(MaintenanceRecogniser::comment, "COMMENT");
