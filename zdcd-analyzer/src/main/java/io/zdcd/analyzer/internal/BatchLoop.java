@@ -63,7 +63,7 @@ public final class BatchLoop {
     }
 
     /** A recognised loop: the table and key as written, the batch size and the statement as the rules judge it. */
-    record Loop(Name table, String key, int batchSize, String judged) {
+    public record Loop(Name table, String key, int batchSize, String judged) {
     }
 
     /**
@@ -128,7 +128,7 @@ public final class BatchLoop {
     }
 
     /** The loop of a {@code DO} statement whose DO token is at {@code i}, or null when it is not exactly that shape. */
-    static Loop parse(Tokens t, int i) {
+    public static Loop parse(Tokens t, int i) {
         if (i + 2 != t.size() || t.type(i + 1) != Tokens.STRING) {
             return null;
         }
@@ -233,7 +233,7 @@ public final class BatchLoop {
     }
 
     /** Judges the loop: its statement by the rules, then the batching. */
-    static void judge(Loop loop, Judgement j) {
+    public static void judge(Loop loop, Judgement j) {
         SqlStatement st = new SqlStatement(1, 1, 1, loop.judged());
         StatementRules.analyze(st, j);
         CrossCheck.check(st, j);

@@ -1,10 +1,9 @@
 package io.zdcd.analyzer.internal;
 
-import java.util.List;
 import java.util.Set;
 
 /**
- * The column-definition and column-list readers that still live in {@link AlterTableRules} and
+ * The column-definition and identifier readers that still live in {@link AlterTableRules} and
  * {@link ConstraintRules}, opened to the recognisers (CREATE TABLE) until the ALTER TABLE family moves them.
  */
 public final class ColumnSyntax {
@@ -41,18 +40,6 @@ public final class ColumnSyntax {
         AlterTableRules.ColumnDef c = AlterTableRules.columnDef(t, s, e, j);
         return c == null ? null : new Column(c.name, c.type, c.notNull, c.primaryKey, c.unique, c.check,
                 c.references, c.defaultFrom >= 0 || c.identity, c.identity);
-    }
-
-    /**
-     * The column names of the parenthesised list at {@code paren} ({@code ConstraintRules.columnList}).
-     *
-     * @param t     the tokens
-     * @param paren the opening parenthesis
-     * @param e     the token after the element
-     * @return the columns, empty when there is no list
-     */
-    public static List<String> columnList(Tokens t, int paren, int e) {
-        return ConstraintRules.columnList(t, paren, e);
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Column type names normalised to one spelling, and whether changing one type to another rewrites the table. */
-final class ColumnTypes {
+public final class ColumnTypes {
     private ColumnTypes() {
     }
 
@@ -32,7 +32,7 @@ final class ColumnTypes {
      */
     private static final java.util.Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static String normalise(String written) {
+    public static String normalise(String written) {
         if (written == null) {
             return null;
         }

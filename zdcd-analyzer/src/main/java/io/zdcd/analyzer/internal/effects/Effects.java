@@ -14,7 +14,11 @@ public final class Effects {
             MaintenanceEffects::apply,
             DropEffects::apply,
             CreateEffects::apply,
-            CreateTableEffects::apply);
+            CreateTableEffects::apply,
+            CommandEffects::apply,
+            AlterEffects::apply,
+            SessionEffects::apply,
+            DataEffects::apply);
 
     private Effects() {
     }

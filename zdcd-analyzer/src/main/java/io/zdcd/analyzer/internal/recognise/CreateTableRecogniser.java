@@ -42,7 +42,7 @@ final class CreateTableRecogniser {
         int as = t.is(p, "PARTITION", "OF") ? -1 : t.find(afterColumns, "AS");
         if (as >= 0) {
             j.kind("CREATE TABLE AS");
-            return new CreateTableAs(name, known, Sources.read(t, as + 1));
+            return new CreateTableAs(name, known, Sources.of(t, as + 1));
         }
         // what it declares is known unless the table already existed (IF NOT EXISTS: a no-op) or lives elsewhere
         boolean existed = j.ctx.schema.table(name.key()) != null;
@@ -177,7 +177,7 @@ final class CreateTableRecogniser {
             String kind = t.is(s, "PRIMARY") ? "PRIMARY KEY" : t.is(s, "UNIQUE") ? "UNIQUE"
                     : t.is(s, "FOREIGN") ? "FOREIGN KEY" : "EXCLUDE";
             int paren = firstParenIn(t, s, e);
-            List<String> cols = paren < 0 ? List.of() : ColumnSyntax.columnList(t, paren, e);
+            List<String> cols = paren < 0 ? List.of() : Sources.columnList(t, paren);
             String suffix = kind.equals("PRIMARY KEY") ? "pkey" : kind.equals("UNIQUE") ? "key"
                     : kind.equals("FOREIGN KEY") ? "fkey" : "excl";
             out.add(key(t, constraintName != null ? constraintName : kind.equals("PRIMARY KEY")
@@ -185,7 +185,7 @@ final class CreateTableRecogniser {
                     kind.equals("PRIMARY KEY") ? cols : null));
         }
         if (t.is(s, "PRIMARY")) {
-            out.add(new TableElement.NotNull(ColumnSyntax.columnList(t, s + 2, e)));
+            out.add(new TableElement.NotNull(Sources.columnList(t, s + 2)));
         }
     }
 
@@ -220,7 +220,7 @@ final class CreateTableRecogniser {
 
     private static TableElement.Key key(Tokens t, String name, String kind, Name references, List<String> keyColumns) {
         List<String> referencedColumns = references != null && references.end() > 0 && t.isOp(references.end(), "(")
-                ? ColumnSyntax.columnList(t, references.end(), t.size()) : null;
+                ? Sources.columnList(t, references.end()) : null;
         return new TableElement.Key(name, kind, references, referencedColumns, keyColumns);
     }
 

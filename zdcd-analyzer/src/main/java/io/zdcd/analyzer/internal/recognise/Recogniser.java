@@ -18,7 +18,9 @@ public interface Recogniser {
      * @param t the statement's tokens
      * @param i the index of its first word
      * @param j the statement's judgement (read its context; set its kind)
-     * @return the records, never empty (an {@link io.zdcd.analyzer.internal.model.Unrecognised} when unreadable)
+     * @return the records, never empty (an {@link io.zdcd.analyzer.internal.model.Unrecognised} when unreadable);
+     *         null when the statement belongs to a family that has not moved yet (before any change to {@code j}):
+     *         the old rule classes judge it
      */
     List<Op> recognise(Tokens t, int i, Judgement j);
 }

@@ -13,6 +13,14 @@ public final class Recognisers {
 
     static {
         // one line per moved command; two-word keys ("ALTER INDEX") win over one-word keys ("ALTER")
+        register(SessionRecogniser::transaction, "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT",
+                "RELEASE");
+        register(SessionRecogniser::prepare, "PREPARE");
+        register(SessionRecogniser::set, "SET");
+        register(SessionRecogniser::reset, "RESET");
+        register(DataRecogniser::data, "UPDATE", "DELETE", "INSERT", "MERGE", "WITH", "COPY");
+        register(ReadRecogniser::read, "SELECT", "VALUES", "TABLE", "SHOW", "EXPLAIN", "DECLARE", "FETCH", "MOVE",
+                "CLOSE");
         register(MaintenanceRecogniser::truncate, "TRUNCATE");
         register(MaintenanceRecogniser::lock, "LOCK");
         register(MaintenanceRecogniser::comment, "COMMENT");
@@ -23,6 +31,11 @@ public final class Recognisers {
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
         register(CreateRecogniser::create, "CREATE");
+        register(AlterRecogniser::alter, "ALTER"); // null for ALTER [FOREIGN] TABLE: AlterTableRules
+        register(CommandRecogniser::privileges, "GRANT", "REVOKE");
+        register(CommandRecogniser::procedural, "DO", "CALL", "EXECUTE");
+        register(CommandRecogniser::session, "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT", "DEALLOCATE",
+                "LOAD", "SECURITY", "IMPORT", "REASSIGN");
     }
 
     private Recognisers() {

@@ -6,6 +6,7 @@ import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.model.CreateMaterializedView;
 import io.zdcd.analyzer.internal.model.CreateTableAs;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.SelectInto;
 import io.zdcd.classify.Verdict;
 
 /** create-table-as: a new table or materialized view filled from a query reads its sources in full; SAFE. */
@@ -23,6 +24,9 @@ final class CreateTableAsRule implements ZdcdRule {
         } else if (op instanceof CreateMaterializedView o) {
             j.finding(meta(), Verdict.SAFE, "creates a materialized view" + (o.noData() ? " without data"
                     : ": reads its sources in full under AccessShareLock (reads and writes go on)"));
+        } else if (op instanceof SelectInto) {
+            j.finding(meta(), Verdict.SAFE, "SELECT INTO creates a table from a query: reads the sources in full "
+                    + "(AccessShareLock)");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.zdcd.analyzer.internal.rules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.AlterPolicy;
 import io.zdcd.analyzer.internal.model.CreateOnTable;
 import io.zdcd.analyzer.internal.model.DropOnTable;
 import io.zdcd.analyzer.internal.model.Op;
@@ -30,6 +31,12 @@ final class RowLevelSecurityRule implements ZdcdRule {
             j.breaksOldCode = true;
             j.finding(meta(), Verdict.UNSAFE, "drops a policy: where row level security is on, the old code may see "
                     + "or change fewer rows (or more, for a restrictive one)");
+        } else if (op instanceof AlterPolicy o && o.rename()) {
+            j.finding(meta(), Verdict.SAFE, "renames a policy; a brief AccessExclusiveLock");
+        } else if (op instanceof AlterPolicy o) {
+            j.breaksOldCode = !o.tableIsNew();
+            j.finding(meta(), o.tableIsNew() ? Verdict.SAFE : Verdict.UNSAFE, "changes a policy: where row level "
+                    + "security is on, the old code may see or change fewer rows");
         }
     }
 }

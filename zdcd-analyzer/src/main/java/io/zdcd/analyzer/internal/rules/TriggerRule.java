@@ -3,6 +3,7 @@ package io.zdcd.analyzer.internal.rules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.AlterTrigger;
 import io.zdcd.analyzer.internal.model.CreateOnTable;
 import io.zdcd.analyzer.internal.model.DropOnTable;
 import io.zdcd.analyzer.internal.model.Op;
@@ -28,6 +29,8 @@ final class TriggerRule implements ZdcdRule {
         } else if (op instanceof DropOnTable o && !(o.what().equals("POLICY") && !o.tableIsNew())) {
             j.finding(meta(), Verdict.SAFE, "drops a " + o.what().toLowerCase(Locale.ROOT) + ": a brief "
                     + "AccessExclusiveLock; the old code's writes no longer run it");
+        } else if (op instanceof AlterTrigger) {
+            j.finding(meta(), Verdict.SAFE, "alters a trigger: a brief AccessExclusiveLock");
         }
     }
 }

@@ -4,8 +4,10 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.Merge;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Reindex;
+import io.zdcd.analyzer.internal.model.Setting;
 import io.zdcd.classify.Verdict;
 
 /** unsupported-on-version: syntax the target PostgreSQL version does not have fails. */
@@ -20,6 +22,12 @@ final class UnsupportedOnVersionRule implements ZdcdRule {
         PgVersion v = j.ctx.version;
         if (op instanceof Reindex o && o.concurrently() && !v.atLeast(12)) {
             j.finding(meta(), Verdict.UNSAFE, "REINDEX CONCURRENTLY needs PostgreSQL 12+; the target is " + v);
+        } else if (op instanceof Merge && !v.atLeast(15)) {
+            j.finding(meta(), Verdict.UNSAFE, "MERGE needs PostgreSQL 15+; the target is " + v + ": the statement "
+                    + "fails");
+        } else if (op instanceof Setting o && o.name().equals("transaction_timeout") && !v.atLeast(17)) {
+            j.finding(meta(), Verdict.UNSAFE, "transaction_timeout needs PostgreSQL 17+; the target is " + v + ": the "
+                    + "statement fails (unrecognized configuration parameter)");
         }
     }
 }

@@ -1,16 +1,11 @@
 package io.zdcd.analyzer.internal.recognise;
 
-/** How a message quotes the words of a statement zdcd does not recognise. */
-public final class Words {
-    private Words() {
+/** Text helpers for recognisers' messages. */
+public final class Text {
+    private Text() {
     }
 
-    /**
-     * The text with whitespace runs collapsed, cut after 40 characters ("...").
-     *
-     * @param s the statement's text
-     * @return the abbreviation
-     */
+    /** The first 40 characters of {@code s} with runs of white space as one space, "..." when cut. */
     public static String abbreviate(String s) {
         StringBuilder sb = new StringBuilder(Math.min(s.length(), 44));
         boolean space = false;

@@ -1,0 +1,23 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.AlterDomain;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.classify.Verdict;
+
+/** validate-constraint: validating lets reads and writes go on (a new domain's constraint: nothing to scan). */
+final class ValidateConstraintRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.VALIDATE;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        if (op instanceof AlterDomain o && o.action() == AlterDomain.Action.VALIDATE && o.isNew()) {
+            j.finding(meta(), Verdict.SAFE, "validates a constraint of a domain created in this migration");
+        }
+    }
+}
