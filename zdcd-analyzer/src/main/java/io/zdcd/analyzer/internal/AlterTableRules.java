@@ -5,13 +5,15 @@ import static io.zdcd.classify.LockMode.ACCESS_SHARE;
 import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
+import io.zdcd.analyzer.internal.recognise.AlterTableRecogniser;
+import io.zdcd.analyzer.internal.rules.RuleSet;
 import io.zdcd.classify.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** ALTER TABLE and its actions (the heart of most migrations), plus the other ALTER commands. */
-final class AlterTableRules {
+public final class AlterTableRules {
     private AlterTableRules() {
     }
 
@@ -27,20 +29,20 @@ final class AlterTableRules {
     }
 
     /** A column being added or changed, as parsed from an action. */
-    static final class ColumnDef {
-        String name;
-        String type; // normalised, null if unknown
-        String typeWritten = "";
-        boolean notNull;
-        boolean primaryKey;
-        boolean unique;
-        boolean check;
-        Name references;
-        int defaultFrom = -1;
-        int defaultTo = -1;
-        boolean identity;
-        boolean generated;
-        String generatedKind = ""; // STORED, VIRTUAL or "" (PG 18 default: VIRTUAL)
+    public static final class ColumnDef {
+        public String name;
+        public String type; // normalised, null if unknown
+        public String typeWritten = "";
+        public boolean notNull;
+        public boolean primaryKey;
+        public boolean unique;
+        public boolean check;
+        public Name references;
+        public int defaultFrom = -1;
+        public int defaultTo = -1;
+        public boolean identity;
+        public boolean generated;
+        public String generatedKind = ""; // STORED, VIRTUAL or "" (PG 18 default: VIRTUAL)
     }
 
     private static void alterTable(Tokens t, int p, Judgement j, String what) {
@@ -104,6 +106,11 @@ final class AlterTableRules {
 
     /** Judges one action; returns its kind (e.g. "ADD COLUMN"). */
     private static String action(Tokens t, int a, int e, Name table, Judgement j) {
+        AlterTableRecogniser.Action moved = AlterTableRecogniser.action(t, a, e, table, j);
+        if (moved != null) {
+            RuleSet.judge(moved.records(), j);
+            return moved.kind();
+        }
         boolean isNew = !j.ctx.existedBefore(table.key());
         String up = t.upper(a);
         switch (up) {
@@ -113,7 +120,7 @@ final class AlterTableRules {
                         || (t.is(a + 1, "NOT", "NULL"))) {
                     return ConstraintRules.addConstraint(t, a + 1, e, table, isNew, j);
                 }
-                return addColumn(t, a + 1, e, table, isNew, j);
+                throw new IllegalStateException("ADD COLUMN is AlterTableRecogniser's");
             case "DROP":
                 if (t.is(a + 1, "CONSTRAINT")) {
                     return ConstraintRules.dropConstraint(t, a + 2, e, table, isNew, j);
@@ -194,11 +201,11 @@ final class AlterTableRules {
             "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "COMPRESSION",
             "STORAGE");
 
-    private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial4",
+    public static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial4",
             "serial8", "serial2");
 
     /** Parses "name type options..." from {@code p}; returns null if there is no column name. */
-    static ColumnDef columnDef(Tokens t, int p, int e, Judgement j) {
+    public static ColumnDef columnDef(Tokens t, int p, int e, Judgement j) {
         if (!t.isIdent(p)) {
             return null;
         }
@@ -310,222 +317,9 @@ final class AlterTableRules {
         return c;
     }
 
-    private static String addColumn(Tokens t, int p, int e, Name table, boolean isNew, Judgement j) {
-        if (t.is(p, "COLUMN")) {
-            p++;
-        }
-        boolean ifNotExists = false;
-        if (t.is(p, "IF", "NOT", "EXISTS")) {
-            p += 3;
-            ifNotExists = true;
-        }
-        ColumnDef c = columnDef(t, p, e, j);
-        j.lock(table, ACCESS_EXCLUSIVE);
-        if (c == null || c.type == null) {
-            j.finding(Rules.UNRECOGNISED, "ADD COLUMN without a recognisable column name and type");
-            return "ADD COLUMN";
-        }
-        String col = table.display() + "." + c.name;
-        remember(j, table, c);
-        if (isNew) {
-            j.lock(c.references, SHARE_ROW_EXCLUSIVE); // traced: the referenced table is locked even for a new table
-            j.finding(Rules.ADD_COLUMN, Verdict.SAFE, "adds " + col + " to a table created in this migration");
-            return "ADD COLUMN";
-        }
-        PgVersion v = j.ctx.version;
-        boolean unsafe = false;
-        boolean fkSkipsScan = false;
-        if (c.references != null) {
-            j.lock(c.references, SHARE_ROW_EXCLUSIVE);
-            fkSkipsScan = fkValidationSkipped(t, c);
-        }
-        if (c.references != null && fkSkipsScan && !c.notNull) {
-            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.SAFE, "adds " + col + " with an inline REFERENCES "
-                    + c.references.display() + " and no DEFAULT: every existing row is NULL, so PostgreSQL skips the "
-                    + "validation scan and marks the foreign key valid; a brief AccessExclusiveLock on "
-                    + table.display() + " and ShareRowExclusiveLock on " + c.references.display()
-                    + " (both held until COMMIT)");
-        } else if (c.references != null && !fkSkipsScan) {
-            unsafe = true;
-            j.scan = true;
-            j.longRunning = true;
-            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.UNSAFE, "adds " + col + " with an inline REFERENCES "
-                    + c.references.display() + (c.defaultFrom >= 0 || c.generated || c.identity ? " and a value for "
-                    + "existing rows" : " in an ALTER TABLE that also sets a DEFAULT or adds a FOREIGN KEY")
-                    + ": the foreign key is validated with a scan of " + table.display()
-                    + " under AccessExclusiveLock (and ShareRowExclusiveLock on " + c.references.display() + ")",
-                    "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten + ";\n"
-                            + "ALTER TABLE " + table.display() + " ADD CONSTRAINT " + quote(table.last() + "_"
-                            + c.name + "_fk") + " FOREIGN KEY (" + quote(c.name) + ") REFERENCES "
-                            + c.references.display() + " NOT VALID;\n-- then, in its own transaction:\nALTER TABLE "
-                            + table.display() + " VALIDATE CONSTRAINT " + quote(table.last() + "_" + c.name + "_fk")
-                            + ";");
-        }
-        if (c.unique || c.primaryKey) {
-            unsafe = true;
-            j.scan = true;
-            j.longRunning = true;
-            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.UNSAFE, "adds " + col + " with an inline "
-                    + (c.primaryKey ? "PRIMARY KEY" : "UNIQUE") + ": the index is built under AccessExclusiveLock "
-                    + "(reads and writes blocked for the whole build)",
-                    "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten + ";\n"
-                            + "CREATE UNIQUE INDEX CONCURRENTLY " + quote(table.last() + "_" + c.name + "_key")
-                            + " ON " + table.display() + " (" + quote(c.name) + ");\nALTER TABLE " + table.display()
-                            + " ADD CONSTRAINT " + quote(table.last() + "_" + c.name + "_key") + " UNIQUE USING INDEX "
-                            + quote(table.last() + "_" + c.name + "_key") + ";");
-        }
-        if (c.check) {
-            unsafe = true;
-            j.scan = true;
-            j.longRunning = true;
-            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.UNSAFE, "adds " + col + " with an inline CHECK: the table "
-                    + "is scanned to verify it under AccessExclusiveLock", "add the column without the CHECK, then "
-                    + "ALTER TABLE " + table.display() + " ADD CONSTRAINT ... CHECK (...) NOT VALID; and VALIDATE "
-                    + "CONSTRAINT in its own transaction");
-        }
-        if (c.identity) {
-            unsafe = true;
-            j.rewrite = true;
-            j.longRunning = true;
-            j.finding(Rules.ADD_COLUMN_IDENTITY, Verdict.UNSAFE, "adds " + col + " as " + c.typeWritten.trim()
-                    + (c.typeWritten.toLowerCase(java.util.Locale.ROOT).contains("serial") ? "" : " IDENTITY")
-                    + ": every existing row gets a value, so the table is rewritten under AccessExclusiveLock",
-                    "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " bigint;\nCREATE SEQUENCE "
-                            + quote(table.last() + "_" + c.name + "_seq") + " OWNED BY " + table.display() + "."
-                            + quote(c.name) + ";\nALTER TABLE " + table.display() + " ALTER COLUMN " + quote(c.name)
-                            + " SET DEFAULT nextval('" + table.last() + "_" + c.name + "_seq');\n-- backfill existing"
-                            + " rows in batches, then make it NOT NULL via a CHECK ... NOT VALID + VALIDATE");
-        }
-        if (c.generated) {
-            String kind = c.generatedKind.isEmpty() ? (v.atLeast(18) ? "VIRTUAL" : "") : c.generatedKind;
-            if (!v.atLeast(12)) {
-                unsafe = true;
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "generated columns need PostgreSQL 12+; the "
-                        + "target is " + v);
-            } else if (kind.equals("VIRTUAL") && !v.atLeast(18)) {
-                unsafe = true;
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "virtual generated columns need PostgreSQL 18+ "
-                        + "(" + (c.generatedKind.isEmpty() ? "write STORED before 18" : "the target is " + v) + ")");
-            } else if (kind.equals("VIRTUAL")) {
-                j.finding(Rules.ADD_COLUMN, Verdict.SAFE, "adds the VIRTUAL generated column " + col + ": computed on "
-                        + "read, no rewrite (PostgreSQL 18)");
-                return "ADD COLUMN";
-            } else {
-                unsafe = true;
-                j.rewrite = true;
-                j.longRunning = true;
-                j.finding(Rules.ADD_COLUMN_GENERATED, Verdict.UNSAFE, "adds the STORED generated column " + col
-                                + ": the table is rewritten under AccessExclusiveLock to compute it",
-                        v.atLeast(18) ? "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " "
-                                + c.typeWritten.trim() + " GENERATED ALWAYS AS (...) VIRTUAL;"
-                                : Rules.ADD_COLUMN_GENERATED.alternative());
-            }
-        }
-        if (c.defaultFrom >= 0 && !c.identity) {
-            String volatileFn = Volatility.firstVolatile(t, c.defaultFrom, c.defaultTo);
-            if (volatileFn != null) {
-                unsafe = true;
-                j.rewrite = true;
-                j.longRunning = true;
-                j.finding(Rules.ADD_COLUMN_VOLATILE_DEFAULT, Verdict.UNSAFE, "adds " + col + " with DEFAULT "
-                        + StatementRules.abbreviate(t.text(c.defaultFrom, c.defaultTo - 1)) + ": " + volatileFn
-                        + " is volatile (or unknown to zdcd), so every row is rewritten under AccessExclusiveLock",
-                        "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten.trim()
-                                + ";\nALTER TABLE " + table.display() + " ALTER COLUMN " + quote(c.name)
-                                + " SET DEFAULT " + t.text(c.defaultFrom, c.defaultTo - 1) + ";\n-- backfill existing "
-                                + "rows in batches: UPDATE ... WHERE id BETWEEN x AND y");
-            }
-        }
-        if (c.notNull && c.defaultFrom < 0 && !c.identity && !c.generated) {
-            unsafe = true;
-            j.breaksOldCode = true;
-            j.finding(Rules.ADD_COLUMN_NOT_NULL, Verdict.UNSAFE, "adds " + col + " NOT NULL without a default: it "
-                    + "fails if " + table.display() + " has rows, and the old code's INSERTs, which do not know the "
-                    + "column, fail",
-                    "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten.trim()
-                            + " NULL;\n-- deploy code that writes it, backfill, then:\nALTER TABLE " + table.display()
-                            + " ADD CONSTRAINT " + quote(c.name + "_not_null") + " CHECK (" + quote(c.name)
-                            + " IS NOT NULL) NOT VALID;\n-- in its own transaction:\nALTER TABLE " + table.display()
-                            + " VALIDATE CONSTRAINT " + quote(c.name + "_not_null") + ";\nALTER TABLE "
-                            + table.display() + " ALTER COLUMN " + quote(c.name) + " SET NOT NULL;");
-        }
-        if (c.notNull && c.defaultFrom >= 0) {
-            j.ctx.addedWithDefaultNotNull.add(table.key() + "." + c.name);
-        }
-        if (!isNew && c.defaultFrom < 0 && !c.identity && !c.generated) {
-            j.ctx.addedWithoutDefault.add(table.key() + "." + c.name);
-        }
-        if (!unsafe) {
-            if (!c.notNull) {
-                j.facts.nullableColumnsAdded++;
-            }
-            j.finding(Rules.ADD_COLUMN, Verdict.SAFE, "adds " + col + (c.defaultFrom >= 0
-                    ? " with the non-volatile DEFAULT " + StatementRules.abbreviate(t.text(c.defaultFrom,
-                    c.defaultTo - 1)) + " (stored in the catalog, no rewrite)" : " (nullable)")
-                    + ": a brief AccessExclusiveLock, no rewrite" + (ifNotExists ? "" : ""));
-        }
-        if ("json".equals(c.type)) {
-            j.finding(Rules.ADD_COLUMN_JSON, Verdict.SAFE, col + " is json: SELECT DISTINCT, UNION and GROUP BY "
-                    + "over rows with it fail (json has no equality operator); jsonb avoids that", "");
-        }
-        return "ADD COLUMN";
-    }
-
-    /**
-     * Whether PostgreSQL skips validating the inline foreign key of a column being added: it does when no ADD COLUMN of
-     * the statement has a DEFAULT (serial and generated columns have one) and the statement adds no other FOREIGN KEY
-     * (transformAlterTableStmt), so every existing row holds NULL. Judged on the whole statement, conservatively.
-     */
-    private static boolean fkValidationSkipped(Tokens t, ColumnDef c) {
-        if (c.defaultFrom >= 0 || c.generated || c.identity) {
-            return false;
-        }
-        for (int k = 0; k < t.size(); k++) {
-            if (t.is(k, "DEFAULT") || t.is(k, "FOREIGN") || t.is(k, "GENERATED")
-                    || (t.isWord(k) && SERIAL_TYPES.contains(t.ident(k)))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void remember(Judgement j, Name table, ColumnDef c) {
-        Schema.Table st = j.ctx.schema.tableOrCreate(table.key()); // other columns stay unknown
-        Schema.Column col = new Schema.Column();
-        col.type = c.type;
-        col.notNull = c.notNull;
-        col.hasDefault = c.defaultFrom >= 0 || c.identity;
-        col.ownsSequence = c.identity;
-        st.columns.put(c.name, col);
-        if (c.unique || c.primaryKey) {
-            st.indexed.add(c.name);
-        }
-    }
-
     static String quote(String ident) {
-        boolean plain = !ident.isEmpty() && (Character.isLowerCase(ident.charAt(0)) || ident.charAt(0) == '_');
-        for (int i = 0; i < ident.length() && plain; i++) {
-            char ch = ident.charAt(i);
-            plain = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$';
-        }
-        if (plain && !RESERVED.contains(ident)) {
-            return ident;
-        }
-        return '"' + ident.replace("\"", "\"\"") + '"';
+        return SqlText.quote(ident);
     }
-
-    /** PostgreSQL's reserved key words (and those reserved as column or table names): they need quotes as names. */
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("all", "analyse", "analyze", "and", "any",
-            "array", "as", "asc", "asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate",
-            "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
-            "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "default",
-            "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign",
-            "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
-            "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
-            "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer",
-            "overlaps", "placing", "primary", "references", "returning", "right", "select", "session_user", "similar",
-            "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union",
-            "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with");
 
     // ---------------------------------------------------------------- DROP COLUMN, RENAME
 
@@ -821,24 +615,7 @@ final class AlterTableRules {
     }
 
     static String notNullRecipe(Name table, String col, PgVersion v) {
-        String tn = table.display();
-        String c = quote(col);
-        String cn = quote(table.last() + "_" + col + "_not_null");
-        if (v.atLeast(18)) {
-            return "ALTER TABLE " + tn + " ADD CONSTRAINT " + cn + " NOT NULL " + c + " NOT VALID;\n"
-                    + "-- then, in its own transaction (ShareUpdateExclusiveLock, reads and writes go on):\n"
-                    + "ALTER TABLE " + tn + " VALIDATE CONSTRAINT " + cn + ";";
-        }
-        if (v.atLeast(12)) {
-            return "ALTER TABLE " + tn + " ADD CONSTRAINT " + cn + " CHECK (" + c + " IS NOT NULL) NOT VALID;\n"
-                    + "-- then, in its own transaction (ShareUpdateExclusiveLock, reads and writes go on):\n"
-                    + "ALTER TABLE " + tn + " VALIDATE CONSTRAINT " + cn + ";\n"
-                    + "ALTER TABLE " + tn + " ALTER COLUMN " + c + " SET NOT NULL; -- no scan: the CHECK proves it\n"
-                    + "ALTER TABLE " + tn + " DROP CONSTRAINT " + cn + ";";
-        }
-        return "PostgreSQL 11 always scans for SET NOT NULL; enforce it with a validated CHECK instead:\n"
-                + "ALTER TABLE " + tn + " ADD CONSTRAINT " + cn + " CHECK (" + c + " IS NOT NULL) NOT VALID;\n"
-                + "ALTER TABLE " + tn + " VALIDATE CONSTRAINT " + cn + "; -- in its own transaction";
+        return SqlText.notNullRecipe(table, col, v);
     }
 
     // ---------------------------------------------------------------- SET / ENABLE / DISABLE

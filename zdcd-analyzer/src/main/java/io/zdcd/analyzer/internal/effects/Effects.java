@@ -12,7 +12,8 @@ import java.util.List;
 public final class Effects {
     private static final List<FamilyEffects> FAMILIES = List.of(
             MaintenanceEffects::apply,
-            DropEffects::apply);
+            DropEffects::apply,
+            ColumnEffects::apply);
 
     private Effects() {
     }

@@ -11,6 +11,13 @@ public final class RuleSet {
     public static final List<ZdcdRule> ALL = List.of(
             new ConcurrentlyInTransactionRule(),
             new NotAllowedInTransactionRule(),
+            new AddColumnRule(),
+            new AddColumnVolatileDefaultRule(),
+            new AddColumnNotNullWithoutDefaultRule(),
+            new AddColumnSerialOrIdentityRule(),
+            new AddColumnGeneratedStoredRule(),
+            new AddColumnInlineConstraintRule(),
+            new AddColumnJsonRule(),
             new DropUniqueConstraintRule(),
             new ConcurrentIndexPg14BugRule(),
             new DropIndexRule(),

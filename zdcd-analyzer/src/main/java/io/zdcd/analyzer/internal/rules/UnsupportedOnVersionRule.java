@@ -4,6 +4,7 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.AddColumn;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Reindex;
 import io.zdcd.classify.Verdict;
@@ -20,6 +21,15 @@ final class UnsupportedOnVersionRule implements ZdcdRule {
         PgVersion v = j.ctx.version;
         if (op instanceof Reindex o && o.concurrently() && !v.atLeast(12)) {
             j.finding(meta(), Verdict.UNSAFE, "REINDEX CONCURRENTLY needs PostgreSQL 12+; the target is " + v);
+        } else if (op instanceof AddColumn o && o.part() == AddColumn.Part.VALUE && !o.isNew()
+                && o.column().generated()) {
+            String written = o.column().generatedKind();
+            if (!v.atLeast(12)) {
+                j.finding(meta(), Verdict.UNSAFE, "generated columns need PostgreSQL 12+; the target is " + v);
+            } else if (o.column().generatedKind(v).equals("VIRTUAL") && !v.atLeast(18)) {
+                j.finding(meta(), Verdict.UNSAFE, "virtual generated columns need PostgreSQL 18+ ("
+                        + (written.isEmpty() ? "write STORED before 18" : "the target is " + v) + ")");
+            }
         }
     }
 }
