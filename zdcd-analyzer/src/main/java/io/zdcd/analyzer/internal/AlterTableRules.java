@@ -125,7 +125,7 @@ public final class AlterTableRules {
                 if (t.is(a + 1, "CONSTRAINT")) {
                     return ConstraintRules.dropConstraint(t, a + 2, e, table, isNew, j);
                 }
-                return dropColumn(t, a + 1, e, table, isNew, j);
+                throw new IllegalStateException("DROP COLUMN is AlterTableRecogniser's");
             case "ALTER":
                 if (t.is(a + 1, "CONSTRAINT")) {
                     j.lock(table, ACCESS_EXCLUSIVE);
@@ -145,8 +145,6 @@ public final class AlterTableRules {
                     return "ALTER CONSTRAINT";
                 }
                 return alterColumn(t, a + 1, e, table, isNew, j);
-            case "RENAME":
-                return rename(t, a + 1, e, table, isNew, j);
             case "VALIDATE":
                 return ConstraintRules.validate(t, a + 2, e, table, isNew, j);
             case "SET":
@@ -319,104 +317,6 @@ public final class AlterTableRules {
 
     static String quote(String ident) {
         return SqlText.quote(ident);
-    }
-
-    // ---------------------------------------------------------------- DROP COLUMN, RENAME
-
-    private static String dropColumn(Tokens t, int p, int e, Name table, boolean isNew, Judgement j) {
-        if (t.is(p, "COLUMN")) {
-            p++;
-        }
-        if (t.is(p, "IF", "EXISTS")) {
-            p += 2;
-        }
-        j.lock(table, ACCESS_EXCLUSIVE);
-        if (!t.isIdent(p)) {
-            j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the DROP action '"
-                    + StatementRules.abbreviate(t.text(p - 1, e - 1)) + "'");
-            return "DROP";
-        }
-        String col = t.ident(p);
-        Schema.Table st = j.ctx.schema.table(table.key());
-        if (st != null) {
-            st.columns.remove(col);
-        }
-        if (isNew) {
-            j.finding(Rules.DROP_COLUMN, Verdict.SAFE, "drops a column of a table created in this migration");
-        } else {
-            j.breaksOldCode = true;
-            j.finding(Rules.DROP_COLUMN, Verdict.UNSAFE, "drops " + table.display() + "." + col + ": the old code "
-                    + "still selects and writes it (Django names every field in its queries), so its queries fail",
-                    "deploy code that no longer uses " + col + " (Django: remove the field from the model with "
-                            + "SeparateDatabaseAndState, or keep it nullable and unused), then drop it in a later "
-                            + "migration:\nALTER TABLE " + table.display() + " DROP COLUMN " + quote(col) + ";");
-        }
-        return "DROP COLUMN";
-    }
-
-    private static String rename(Tokens t, int p, int e, Name table, boolean isNew, Judgement j) {
-        j.lock(table, ACCESS_EXCLUSIVE);
-        if (t.is(p, "TO")) {
-            Name to = Name.parse(t, p + 1);
-            if (to != null) {
-                j.ctx.schema.renameTable(table.key(), to.key());
-                if (isNew) {
-                    j.ctx.createdHere.add(to.key());
-                }
-            }
-            if (isNew) {
-                j.finding(Rules.RENAME_TABLE, Verdict.SAFE, "renames a table created in this migration");
-            } else {
-                j.breaksOldCode = true;
-                j.finding(Rules.RENAME_TABLE, Verdict.UNSAFE, "renames " + table.display() + ": the old code's "
-                        + "queries on the old name fail", "keep the table name and rename the model only (Django: "
-                        + "Meta.db_table = '" + table.last() + "'), or in one transaction:\nALTER TABLE "
-                        + table.display() + " RENAME TO " + (to == null ? "new_name" : to.display()) + ";\nCREATE VIEW "
-                        + table.display() + " AS SELECT * FROM " + (to == null ? "new_name" : to.display()) + ";");
-            }
-            return "RENAME TO";
-        }
-        if (t.is(p, "CONSTRAINT")) {
-            String from = t.ident(p + 1);
-            String to = t.ident(p + 3);
-            Schema.Table st = j.ctx.schema.table(table.key());
-            if (st != null && st.constraints.containsKey(from)) {
-                st.putConstraint(to, st.removeConstraint(from));
-            }
-            if (isNew) {
-                j.finding(Rules.RENAME_CONSTRAINT, Verdict.SAFE, "renames a constraint of a table created in this "
-                        + "migration");
-            } else {
-                j.breaksOldCode = true;
-                j.finding(Rules.RENAME_CONSTRAINT, Verdict.UNSAFE, "renames constraint " + from + " of "
-                        + table.display() + ": old code using ON CONFLICT ON CONSTRAINT " + from + " or matching the "
-                        + "name in errors breaks");
-            }
-            return "RENAME CONSTRAINT";
-        }
-        if (t.is(p, "COLUMN")) {
-            p++;
-        }
-        String from = t.ident(p);
-        String to = t.is(p + 1, "TO") ? t.ident(p + 2) : "";
-        Schema.Table st = j.ctx.schema.table(table.key());
-        if (st != null && st.columns.containsKey(from) && !to.isEmpty()) {
-            st.columns.put(to, st.columns.remove(from));
-        }
-        if (st != null && !to.isEmpty() && st.indexed.remove(from)) {
-            st.indexed.add(to);
-        }
-        if (isNew) {
-            j.finding(Rules.RENAME_COLUMN, Verdict.SAFE, "renames a column of a table created in this migration");
-        } else {
-            j.breaksOldCode = true;
-            j.finding(Rules.RENAME_COLUMN, Verdict.UNSAFE, "renames " + table.display() + "." + from + " to " + to
-                    + ": the old code's queries still name " + from + " and fail",
-                    "keep the column and rename the field only (Django: " + to + " = models.XField(db_column='" + from
-                            + "')), or add " + to + ", write both from the code, backfill, and drop " + from
-                            + " in a later migration");
-        }
-        return "RENAME COLUMN";
     }
 
     // ---------------------------------------------------------------- ALTER COLUMN

@@ -9,10 +9,14 @@ import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.analyzer.internal.model.AddColumn;
 import io.zdcd.analyzer.internal.model.ColumnSpec;
+import io.zdcd.analyzer.internal.model.DropColumn;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.RenameColumn;
+import io.zdcd.analyzer.internal.model.RenameConstraint;
+import io.zdcd.analyzer.internal.model.RenameTable;
 import io.zdcd.analyzer.internal.model.TableLocked;
 
-/** ALTER TABLE's column actions: the schema learns the column; the locks; rewrite and scan. */
+/** ALTER TABLE's column actions and renames: the schema learns the change; the locks; rewrite and scan. */
 final class ColumnEffects {
     private ColumnEffects() {
     }
@@ -24,10 +28,43 @@ final class ColumnEffects {
             if (o.part() == AddColumn.Part.CONSTRAINTS) {
                 addColumn(o, j);
             }
+        } else if (op instanceof DropColumn o) {
+            j.lock(o.table(), ACCESS_EXCLUSIVE);
+            Schema.Table st = j.ctx.schema.table(o.table().key());
+            if (st != null) {
+                st.columns.remove(o.column());
+            }
+        } else if (op instanceof RenameTable o) {
+            j.lock(o.table(), ACCESS_EXCLUSIVE);
+            if (o.to() != null) {
+                j.ctx.schema.renameTable(o.table().key(), o.to().key());
+                if (o.isNew()) {
+                    j.ctx.createdHere.add(o.to().key());
+                }
+            }
+        } else if (op instanceof RenameConstraint o) {
+            j.lock(o.table(), ACCESS_EXCLUSIVE);
+            Schema.Table st = j.ctx.schema.table(o.table().key());
+            if (st != null && st.constraints.containsKey(o.from())) {
+                st.putConstraint(o.to(), st.removeConstraint(o.from()));
+            }
+        } else if (op instanceof RenameColumn o) {
+            j.lock(o.table(), ACCESS_EXCLUSIVE);
+            renameColumn(o, j);
         } else {
             return false;
         }
         return true;
+    }
+
+    private static void renameColumn(RenameColumn o, Judgement j) {
+        Schema.Table st = j.ctx.schema.table(o.table().key());
+        if (st != null && st.columns.containsKey(o.from()) && !o.to().isEmpty()) {
+            st.columns.put(o.to(), st.columns.remove(o.from()));
+        }
+        if (st != null && !o.to().isEmpty() && st.indexed.remove(o.from())) {
+            st.indexed.add(o.to());
+        }
     }
 
     private static void addColumn(AddColumn o, Judgement j) {

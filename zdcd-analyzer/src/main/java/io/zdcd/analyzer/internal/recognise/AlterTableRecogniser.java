@@ -5,11 +5,16 @@ import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
 import io.zdcd.analyzer.internal.AlterTableRules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Name;
+import io.zdcd.analyzer.internal.SqlText;
 import io.zdcd.analyzer.internal.Tokens;
 import io.zdcd.analyzer.internal.Volatility;
 import io.zdcd.analyzer.internal.model.AddColumn;
 import io.zdcd.analyzer.internal.model.ColumnSpec;
+import io.zdcd.analyzer.internal.model.DropColumn;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.RenameColumn;
+import io.zdcd.analyzer.internal.model.RenameConstraint;
+import io.zdcd.analyzer.internal.model.RenameTable;
 import io.zdcd.analyzer.internal.model.TableLocked;
 import io.zdcd.analyzer.internal.model.Unrecognised;
 import java.util.List;
@@ -45,6 +50,13 @@ public final class AlterTableRecogniser {
                     return null;
                 }
                 return addColumn(t, a + 1, e, table, isNew, j);
+            case "DROP":
+                if (t.is(a + 1, "CONSTRAINT")) {
+                    return null;
+                }
+                return dropColumn(t, a + 1, e, table, isNew);
+            case "RENAME":
+                return rename(t, a + 1, table, isNew);
             default:
                 return null;
         }
@@ -95,5 +107,36 @@ public final class AlterTableRecogniser {
             }
         }
         return true;
+    }
+
+    // ---------------------------------------------------------------- DROP COLUMN, RENAME
+
+    private static Action dropColumn(Tokens t, int p, int e, Name table, boolean isNew) {
+        if (t.is(p, "COLUMN")) {
+            p++;
+        }
+        if (t.is(p, "IF", "EXISTS")) {
+            p += 2;
+        }
+        if (!t.isIdent(p)) {
+            return unrecognised("DROP", table, "zdcd does not recognise the DROP action '"
+                    + SqlText.abbreviate(t.text(p - 1, e - 1)) + "'");
+        }
+        return new Action("DROP COLUMN", List.of(new DropColumn(table, isNew, t.ident(p))));
+    }
+
+    private static Action rename(Tokens t, int p, Name table, boolean isNew) {
+        if (t.is(p, "TO")) {
+            return new Action("RENAME TO", List.of(new RenameTable(table, isNew, Name.parse(t, p + 1))));
+        }
+        if (t.is(p, "CONSTRAINT")) {
+            return new Action("RENAME CONSTRAINT", List.of(new RenameConstraint(table, isNew, t.ident(p + 1),
+                    t.ident(p + 3))));
+        }
+        if (t.is(p, "COLUMN")) {
+            p++;
+        }
+        String to = t.is(p + 1, "TO") ? t.ident(p + 2) : "";
+        return new Action("RENAME COLUMN", List.of(new RenameColumn(table, isNew, t.ident(p), to)));
     }
 }

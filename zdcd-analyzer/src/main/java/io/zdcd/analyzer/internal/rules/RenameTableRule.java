@@ -1,0 +1,33 @@
+package io.zdcd.analyzer.internal.rules;
+
+import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Rule;
+import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.RenameTable;
+import io.zdcd.classify.Verdict;
+
+/** rename-table: the old code's queries on the old name (or schema) fail. */
+final class RenameTableRule implements ZdcdRule {
+    @Override
+    public Rule meta() {
+        return Rules.RENAME_TABLE;
+    }
+
+    @Override
+    public void check(Op op, Judgement j) {
+        if (op instanceof RenameTable o) {
+            if (o.isNew()) {
+                j.finding(meta(), Verdict.SAFE, "renames a table created in this migration");
+                return;
+            }
+            String tn = o.table().display();
+            String to = o.to() == null ? "new_name" : o.to().display();
+            j.breaksOldCode = true;
+            j.finding(meta(), Verdict.UNSAFE, "renames " + tn + ": the old code's queries on the old name fail",
+                    "keep the table name and rename the model only (Django: Meta.db_table = '" + o.table().last()
+                            + "'), or in one transaction:\nALTER TABLE " + tn + " RENAME TO " + to + ";\nCREATE VIEW "
+                            + tn + " AS SELECT * FROM " + to + ";");
+        }
+    }
+}
