@@ -13,7 +13,8 @@ public final class Effects {
     private static final List<FamilyEffects> FAMILIES = List.of(
             MaintenanceEffects::apply,
             DropEffects::apply,
-            ColumnEffects::apply);
+            ColumnEffects::apply,
+            AlterColumnEffects::apply);
 
     private Effects() {
     }

@@ -55,6 +55,11 @@ public final class AlterTableRecogniser {
                     return null;
                 }
                 return dropColumn(t, a + 1, e, table, isNew);
+            case "ALTER":
+                if (t.is(a + 1, "CONSTRAINT")) {
+                    return null;
+                }
+                return AlterColumnRecogniser.alterColumn(t, a + 1, e, table, isNew, j);
             case "RENAME":
                 return rename(t, a + 1, table, isNew);
             default:

@@ -5,8 +5,11 @@ import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.model.AddColumn;
+import io.zdcd.analyzer.internal.model.ColumnSettings;
+import io.zdcd.analyzer.internal.model.DropIdentity;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Reindex;
+import io.zdcd.analyzer.internal.model.SetExpression;
 import io.zdcd.classify.Verdict;
 
 /** unsupported-on-version: syntax the target PostgreSQL version does not have fails. */
@@ -30,6 +33,12 @@ final class UnsupportedOnVersionRule implements ZdcdRule {
                 j.finding(meta(), Verdict.UNSAFE, "virtual generated columns need PostgreSQL 18+ ("
                         + (written.isEmpty() ? "write STORED before 18" : "the target is " + v) + ")");
             }
+        } else if (op instanceof DropIdentity o && o.expression() && !v.atLeast(13)) {
+            j.finding(meta(), Verdict.UNSAFE, "DROP EXPRESSION needs PostgreSQL 13+; the target is " + v);
+        } else if (op instanceof SetExpression && !v.atLeast(17)) {
+            j.finding(meta(), Verdict.UNSAFE, "SET EXPRESSION needs PostgreSQL 17+; the target is " + v);
+        } else if (op instanceof ColumnSettings o && o.compression() && !v.atLeast(14)) {
+            j.finding(meta(), Verdict.UNSAFE, "SET COMPRESSION needs PostgreSQL 14+; the target is " + v);
         }
     }
 }
