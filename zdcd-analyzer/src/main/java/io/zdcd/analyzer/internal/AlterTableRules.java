@@ -114,39 +114,6 @@ public final class AlterTableRules {
         boolean isNew = !j.ctx.existedBefore(table.key());
         String up = t.upper(a);
         switch (up) {
-            case "ADD":
-                if (t.is(a + 1, "CONSTRAINT") || t.is(a + 1, "CHECK") || t.is(a + 1, "UNIQUE")
-                        || t.is(a + 1, "PRIMARY") || t.is(a + 1, "FOREIGN") || t.is(a + 1, "EXCLUDE")
-                        || (t.is(a + 1, "NOT", "NULL"))) {
-                    return ConstraintRules.addConstraint(t, a + 1, e, table, isNew, j);
-                }
-                throw new IllegalStateException("ADD COLUMN is AlterTableRecogniser's");
-            case "DROP":
-                if (t.is(a + 1, "CONSTRAINT")) {
-                    return ConstraintRules.dropConstraint(t, a + 2, e, table, isNew, j);
-                }
-                throw new IllegalStateException("DROP COLUMN is AlterTableRecogniser's");
-            case "ALTER":
-                if (t.is(a + 1, "CONSTRAINT")) {
-                    j.lock(table, ACCESS_EXCLUSIVE);
-                    boolean stricter = t.contains(a + 2, e, "IMMEDIATE") || t.is(a + 3, "NOT", "DEFERRABLE")
-                            || t.is(a + 4, "NOT", "DEFERRABLE") || t.contains(a + 2, e, "ENFORCED")
-                            && !t.contains(a + 2, e, "NOT");
-                    if (stricter && !isNew) {
-                        j.breaksOldCode = true;
-                        j.finding(Rules.ALTER_CONSTRAINT, Verdict.UNSAFE, "makes the constraint checked at once "
-                                + "(NOT DEFERRABLE / INITIALLY IMMEDIATE / ENFORCED): the old code's transactions that "
-                                + "write rows in an order only a deferred check allows (Django creates foreign keys "
-                                + "DEFERRABLE INITIALLY DEFERRED) fail");
-                    } else {
-                        j.finding(Rules.ALTER_CONSTRAINT, Verdict.SAFE, "changes a constraint's deferrability: a "
-                                + "brief AccessExclusiveLock, no scan; checks become no stricter");
-                    }
-                    return "ALTER CONSTRAINT";
-                }
-                throw new IllegalStateException("ALTER COLUMN is AlterColumnRecogniser's");
-            case "VALIDATE":
-                return ConstraintRules.validate(t, a + 2, e, table, isNew, j);
             case "SET":
                 return set(t, a + 1, e, table, isNew, j);
             case "RESET":

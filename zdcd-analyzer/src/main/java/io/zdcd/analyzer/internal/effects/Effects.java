@@ -14,7 +14,8 @@ public final class Effects {
             MaintenanceEffects::apply,
             DropEffects::apply,
             ColumnEffects::apply,
-            AlterColumnEffects::apply);
+            AlterColumnEffects::apply,
+            ConstraintEffects::apply);
 
     private Effects() {
     }

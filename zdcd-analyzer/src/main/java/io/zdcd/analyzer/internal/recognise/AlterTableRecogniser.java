@@ -47,19 +47,21 @@ public final class AlterTableRecogniser {
                 if (t.is(a + 1, "CONSTRAINT") || t.is(a + 1, "CHECK") || t.is(a + 1, "UNIQUE")
                         || t.is(a + 1, "PRIMARY") || t.is(a + 1, "FOREIGN") || t.is(a + 1, "EXCLUDE")
                         || (t.is(a + 1, "NOT", "NULL"))) {
-                    return null;
+                    return ConstraintRecogniser.add(t, a + 1, e, table, isNew, j);
                 }
                 return addColumn(t, a + 1, e, table, isNew, j);
             case "DROP":
                 if (t.is(a + 1, "CONSTRAINT")) {
-                    return null;
+                    return ConstraintRecogniser.drop(t, a + 2, table, isNew, j);
                 }
                 return dropColumn(t, a + 1, e, table, isNew);
             case "ALTER":
                 if (t.is(a + 1, "CONSTRAINT")) {
-                    return null;
+                    return ConstraintRecogniser.alter(t, a, e, table, isNew);
                 }
                 return AlterColumnRecogniser.alterColumn(t, a + 1, e, table, isNew, j);
+            case "VALIDATE":
+                return ConstraintRecogniser.validate(t, a + 2, table, isNew);
             case "RENAME":
                 return rename(t, a + 1, table, isNew);
             default:

@@ -5,6 +5,7 @@ import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.SqlText;
+import io.zdcd.analyzer.internal.model.AddNotNull;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.SetNotNull;
 import io.zdcd.classify.Verdict;
@@ -18,10 +19,20 @@ final class SetNotNullRule implements ZdcdRule {
 
     @Override
     public void check(Op op, Judgement j) {
+        PgVersion v = j.ctx.version;
+        if (op instanceof AddNotNull o && v.atLeast(18) && !o.isNew() && !o.notValid()) {
+            if (o.already()) {
+                j.finding(meta(), Verdict.SAFE, o.column() + " is already NOT NULL");
+            } else {
+                j.longRunning = true;
+                j.finding(meta(), Verdict.UNSAFE, "adds a validated NOT NULL on " + o.table().display() + "."
+                        + o.column() + ": a full scan under AccessExclusiveLock",
+                        SqlText.notNullRecipe(o.table(), o.column(), v));
+            }
+        }
         if (!(op instanceof SetNotNull o)) {
             return;
         }
-        PgVersion v = j.ctx.version;
         String shown = o.table().display() + "." + o.column();
         if (o.isNew()) {
             j.finding(meta(), Verdict.SAFE, "sets NOT NULL on a table created in this migration");

@@ -4,7 +4,9 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
+import io.zdcd.analyzer.internal.SqlText;
 import io.zdcd.analyzer.internal.model.AddColumn;
+import io.zdcd.analyzer.internal.model.AddNotNull;
 import io.zdcd.analyzer.internal.model.ColumnSettings;
 import io.zdcd.analyzer.internal.model.DropIdentity;
 import io.zdcd.analyzer.internal.model.Op;
@@ -35,6 +37,9 @@ final class UnsupportedOnVersionRule implements ZdcdRule {
             }
         } else if (op instanceof DropIdentity o && o.expression() && !v.atLeast(13)) {
             j.finding(meta(), Verdict.UNSAFE, "DROP EXPRESSION needs PostgreSQL 13+; the target is " + v);
+        } else if (op instanceof AddNotNull o && !v.atLeast(18)) {
+            j.finding(meta(), Verdict.UNSAFE, "named NOT NULL constraints need PostgreSQL 18+; the target is " + v,
+                    SqlText.notNullRecipe(o.table(), o.column(), v));
         } else if (op instanceof SetExpression && !v.atLeast(17)) {
             j.finding(meta(), Verdict.UNSAFE, "SET EXPRESSION needs PostgreSQL 17+; the target is " + v);
         } else if (op instanceof ColumnSettings o && o.compression() && !v.atLeast(14)) {
