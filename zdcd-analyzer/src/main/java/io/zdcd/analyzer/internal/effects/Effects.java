@@ -15,7 +15,8 @@ public final class Effects {
             DropEffects::apply,
             ColumnEffects::apply,
             AlterColumnEffects::apply,
-            ConstraintEffects::apply);
+            ConstraintEffects::apply,
+            TableEffects::apply);
 
     private Effects() {
     }

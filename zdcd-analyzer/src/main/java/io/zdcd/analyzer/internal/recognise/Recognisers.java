@@ -22,6 +22,7 @@ public final class Recognisers {
         register(MaintenanceRecogniser::reindex, "REINDEX");
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
+        register(AlterTableRecogniser::alterTable, "ALTER TABLE");
     }
 
     private Recognisers() {

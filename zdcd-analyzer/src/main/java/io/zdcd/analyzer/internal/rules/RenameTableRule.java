@@ -5,6 +5,7 @@ import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.RenameTable;
+import io.zdcd.analyzer.internal.model.SetSchema;
 import io.zdcd.classify.Verdict;
 
 /** rename-table: the old code's queries on the old name (or schema) fail. */
@@ -28,6 +29,14 @@ final class RenameTableRule implements ZdcdRule {
                     "keep the table name and rename the model only (Django: Meta.db_table = '" + o.table().last()
                             + "'), or in one transaction:\nALTER TABLE " + tn + " RENAME TO " + to + ";\nCREATE VIEW "
                             + tn + " AS SELECT * FROM " + to + ";");
+        } else if (op instanceof SetSchema o) {
+            if (o.isNew()) {
+                j.finding(meta(), Verdict.SAFE, "moves a table created in this migration");
+                return;
+            }
+            j.breaksOldCode = true;
+            j.finding(meta(), Verdict.UNSAFE, "moves " + o.table().display() + " to schema " + o.schema() + ": the old "
+                    + "code's queries that name (or search_path-find) it break");
         }
     }
 }

@@ -11,6 +11,7 @@ import io.zdcd.analyzer.internal.model.ColumnSettings;
 import io.zdcd.analyzer.internal.model.DropIdentity;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Reindex;
+import io.zdcd.analyzer.internal.model.RewriteTable;
 import io.zdcd.analyzer.internal.model.SetExpression;
 import io.zdcd.classify.Verdict;
 
@@ -40,6 +41,8 @@ final class UnsupportedOnVersionRule implements ZdcdRule {
         } else if (op instanceof AddNotNull o && !v.atLeast(18)) {
             j.finding(meta(), Verdict.UNSAFE, "named NOT NULL constraints need PostgreSQL 18+; the target is " + v,
                     SqlText.notNullRecipe(o.table(), o.column(), v));
+        } else if (op instanceof RewriteTable o && o.accessMethod() && !v.atLeast(15)) {
+            j.finding(meta(), Verdict.UNSAFE, "SET ACCESS METHOD needs PostgreSQL 15+; the target is " + v);
         } else if (op instanceof SetExpression && !v.atLeast(17)) {
             j.finding(meta(), Verdict.UNSAFE, "SET EXPRESSION needs PostgreSQL 17+; the target is " + v);
         } else if (op instanceof ColumnSettings o && o.compression() && !v.atLeast(14)) {
