@@ -1,204 +1,53 @@
 package io.zdcd.analyzer.internal;
 
-import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
-import static io.zdcd.classify.LockMode.ACCESS_SHARE;
-import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
-import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
-
-import io.zdcd.classify.Verdict;
-import java.util.ArrayList;
+import io.zdcd.analyzer.internal.model.OwnerTo;
+import io.zdcd.analyzer.internal.recognise.AlterTableRecogniser;
+import io.zdcd.analyzer.internal.rules.RuleSet;
 import java.util.List;
 import java.util.Set;
 
-/** ALTER TABLE and its actions (the heart of most migrations), plus the other ALTER commands. */
-final class AlterTableRules {
+/**
+ * What is left of the old ALTER dispatcher: ALTER FOREIGN TABLE goes to {@link AlterTableRecogniser} (ALTER TABLE is
+ * registered with it), the other ALTER commands to {@code OtherRules}; and the column parser CREATE TABLE shares.
+ */
+public final class AlterTableRules {
     private AlterTableRules() {
     }
 
     static void alter(Tokens t, int i, Judgement j) {
-        int p = i + 1;
-        if (t.is(p, "TABLE")) {
-            alterTable(t, p + 1, j, "ALTER TABLE");
-        } else if (t.is(p, "FOREIGN", "TABLE")) {
-            alterTable(t, p + 2, j, "ALTER FOREIGN TABLE");
+        if (t.is(i + 1, "FOREIGN", "TABLE")) {
+            RuleSet.judge(AlterTableRecogniser.alterForeignTable(t, i, j), j);
         } else {
             OtherRules.alterOther(t, i, j);
         }
     }
 
     /** A column being added or changed, as parsed from an action. */
-    static final class ColumnDef {
-        String name;
-        String type; // normalised, null if unknown
-        String typeWritten = "";
-        boolean notNull;
-        boolean primaryKey;
-        boolean unique;
-        boolean check;
-        Name references;
-        int defaultFrom = -1;
-        int defaultTo = -1;
-        boolean identity;
-        boolean generated;
-        String generatedKind = ""; // STORED, VIRTUAL or "" (PG 18 default: VIRTUAL)
+    public static final class ColumnDef {
+        public String name;
+        public String type; // normalised, null if unknown
+        public String typeWritten = "";
+        public boolean notNull;
+        public boolean primaryKey;
+        public boolean unique;
+        public boolean check;
+        public Name references;
+        public int defaultFrom = -1;
+        public int defaultTo = -1;
+        public boolean identity;
+        public boolean generated;
+        public String generatedKind = ""; // STORED, VIRTUAL or "" (PG 18 default: VIRTUAL)
     }
-
-    private static void alterTable(Tokens t, int p, Judgement j, String what) {
-        if (t.is(p, "ALL", "IN")) {
-            j.kind(what + " ALL IN TABLESPACE");
-            j.finding(Rules.TABLE_REWRITE, "moves every table of a tablespace: rewrites them all under "
-                    + "AccessExclusiveLock");
-            j.rewrite = true;
-            return;
-        }
-        if (t.is(p, "IF", "EXISTS")) {
-            p += 2;
-        }
-        if (t.is(p, "ONLY")) {
-            p++;
-        }
-        Name table = Name.parse(t, p);
-        if (table == null) {
-            j.kind(what);
-            j.finding(Rules.UNRECOGNISED, what + " without a table name");
-            return;
-        }
-        j.table(table);
-        p = table.end();
-        if (t.isOp(p, "*")) {
-            p++;
-        }
-        if (p >= t.size()) {
-            j.kind(what);
-            j.finding(Rules.UNRECOGNISED, what + " without an action");
-            return;
-        }
-        // actions, separated by commas at depth 0
-        List<int[]> actions = new ArrayList<>();
-        int s = p;
-        for (int k = p; k <= t.size(); k++) {
-            if (k == t.size() || t.isOp(k, ",")) {
-                actions.add(new int[] {s, k});
-                s = k + 1;
-            } else if (t.isOp(k, "(") || t.isOp(k, "[")) {
-                k = t.closing(k);
-            }
-        }
-        List<String> kinds = new ArrayList<>();
-        j.facts.command = "ALTER TABLE";
-        j.facts.table = table;
-        j.facts.actions = actions.size();
-        boolean dropsConstraint = false;
-        boolean addsPrimaryKeyUsingIndex = false;
-        for (int[] a : actions) {
-            dropsConstraint |= t.is(a[0], "DROP", "CONSTRAINT");
-            addsPrimaryKeyUsingIndex |= t.is(a[0], "ADD") && t.contains(a[0], a[1], "PRIMARY")
-                    && t.contains(a[0], a[1], "USING") && t.contains(a[0], a[1], "INDEX");
-        }
-        j.primaryKeySwap = dropsConstraint && addsPrimaryKeyUsingIndex;
-        for (int[] a : actions) {
-            kinds.add(action(t, a[0], a[1], table, j));
-        }
-        j.kind(what + " " + String.join(", ", kinds.stream().distinct().toList()));
-    }
-
-    /** Judges one action; returns its kind (e.g. "ADD COLUMN"). */
-    private static String action(Tokens t, int a, int e, Name table, Judgement j) {
-        boolean isNew = !j.ctx.existedBefore(table.key());
-        String up = t.upper(a);
-        switch (up) {
-            case "ADD":
-                if (t.is(a + 1, "CONSTRAINT") || t.is(a + 1, "CHECK") || t.is(a + 1, "UNIQUE")
-                        || t.is(a + 1, "PRIMARY") || t.is(a + 1, "FOREIGN") || t.is(a + 1, "EXCLUDE")
-                        || (t.is(a + 1, "NOT", "NULL"))) {
-                    return ConstraintRules.addConstraint(t, a + 1, e, table, isNew, j);
-                }
-                return addColumn(t, a + 1, e, table, isNew, j);
-            case "DROP":
-                if (t.is(a + 1, "CONSTRAINT")) {
-                    return ConstraintRules.dropConstraint(t, a + 2, e, table, isNew, j);
-                }
-                return dropColumn(t, a + 1, e, table, isNew, j);
-            case "ALTER":
-                if (t.is(a + 1, "CONSTRAINT")) {
-                    j.lock(table, ACCESS_EXCLUSIVE);
-                    boolean stricter = t.contains(a + 2, e, "IMMEDIATE") || t.is(a + 3, "NOT", "DEFERRABLE")
-                            || t.is(a + 4, "NOT", "DEFERRABLE") || t.contains(a + 2, e, "ENFORCED")
-                            && !t.contains(a + 2, e, "NOT");
-                    if (stricter && !isNew) {
-                        j.breaksOldCode = true;
-                        j.finding(Rules.ALTER_CONSTRAINT, Verdict.UNSAFE, "makes the constraint checked at once "
-                                + "(NOT DEFERRABLE / INITIALLY IMMEDIATE / ENFORCED): the old code's transactions that "
-                                + "write rows in an order only a deferred check allows (Django creates foreign keys "
-                                + "DEFERRABLE INITIALLY DEFERRED) fail");
-                    } else {
-                        j.finding(Rules.ALTER_CONSTRAINT, Verdict.SAFE, "changes a constraint's deferrability: a "
-                                + "brief AccessExclusiveLock, no scan; checks become no stricter");
-                    }
-                    return "ALTER CONSTRAINT";
-                }
-                return alterColumn(t, a + 1, e, table, isNew, j);
-            case "RENAME":
-                return rename(t, a + 1, e, table, isNew, j);
-            case "VALIDATE":
-                return ConstraintRules.validate(t, a + 2, e, table, isNew, j);
-            case "SET":
-                return set(t, a + 1, e, table, isNew, j);
-            case "RESET":
-                j.lock(table, SHARE_UPDATE_EXCLUSIVE);
-                j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "resets storage parameters: "
-                        + "ShareUpdateExclusiveLock, no rewrite");
-                return "RESET";
-            case "ENABLE", "DISABLE", "FORCE":
-                return enableDisable(t, a, e, table, isNew, j);
-            case "CLUSTER":
-                j.lock(table, SHARE_UPDATE_EXCLUSIVE);
-                j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "marks the index to CLUSTER on; no rewrite now");
-                return "CLUSTER ON";
-            case "OWNER":
-                j.lock(table, ACCESS_EXCLUSIVE);
-                ownerTo(j, isNew, table.display());
-                return "OWNER TO";
-            case "REPLICA":
-                j.lock(table, ACCESS_EXCLUSIVE);
-                j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "changes the replica identity: a brief "
-                        + "AccessExclusiveLock, no rewrite");
-                return "REPLICA IDENTITY";
-            case "NO":
-                if (t.is(a + 1, "FORCE")) {
-                    return enableDisable(t, a, e, table, isNew, j);
-                }
-                // fall through: NO INHERIT
-            case "INHERIT", "OF", "NOT":
-                j.lock(table, ACCESS_EXCLUSIVE);
-                j.lock(t.is(a, "INHERIT") ? Name.parse(t, a + 1) : null, SHARE_UPDATE_EXCLUSIVE); // traced: the parent
-                j.lock(t.is(a, "NO", "INHERIT") ? Name.parse(t, a + 2) : null, ACCESS_SHARE); // traced: the parent
-                j.finding(Rules.INHERITANCE, isNew ? Verdict.SAFE : Verdict.UNSAFE, "changes the table's "
-                        + "inheritance or type: queries on the parent see different rows");
-                return (t.is(a, "NO") ? "NO INHERIT" : t.is(a, "NOT") ? "NOT OF" : t.upper(a));
-            case "ATTACH":
-                return PartitionRules.attach(t, a + 2, e, table, isNew, j);
-            case "DETACH":
-                return PartitionRules.detach(t, a + 2, e, table, isNew, j);
-            default:
-                j.lock(table, ACCESS_EXCLUSIVE);
-                j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the ALTER TABLE action '"
-                        + StatementRules.abbreviate(t.text(a, e - 1)) + "'; treated as UNSAFE");
-                return "UNRECOGNISED ACTION";
-        }
-    }
-
-    // ---------------------------------------------------------------- ADD COLUMN
 
     private static final Set<String> COLUMN_OPTION_WORDS = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "CHECK",
             "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "COMPRESSION",
             "STORAGE");
 
-    private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial4",
+    public static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial4",
             "serial8", "serial2");
 
     /** Parses "name type options..." from {@code p}; returns null if there is no column name. */
-    static ColumnDef columnDef(Tokens t, int p, int e, Judgement j) {
+    public static ColumnDef columnDef(Tokens t, int p, int e, Judgement j) {
         if (!t.isIdent(p)) {
             return null;
         }
@@ -310,641 +159,36 @@ final class AlterTableRules {
         return c;
     }
 
-    private static String addColumn(Tokens t, int p, int e, Name table, boolean isNew, Judgement j) {
-        if (t.is(p, "COLUMN")) {
-            p++;
-        }
-        boolean ifNotExists = false;
-        if (t.is(p, "IF", "NOT", "EXISTS")) {
-            p += 3;
-            ifNotExists = true;
-        }
-        ColumnDef c = columnDef(t, p, e, j);
-        j.lock(table, ACCESS_EXCLUSIVE);
-        if (c == null || c.type == null) {
-            j.finding(Rules.UNRECOGNISED, "ADD COLUMN without a recognisable column name and type");
-            return "ADD COLUMN";
-        }
-        String col = table.display() + "." + c.name;
-        remember(j, table, c);
-        if (isNew) {
-            j.lock(c.references, SHARE_ROW_EXCLUSIVE); // traced: the referenced table is locked even for a new table
-            j.finding(Rules.ADD_COLUMN, Verdict.SAFE, "adds " + col + " to a table created in this migration");
-            return "ADD COLUMN";
-        }
-        PgVersion v = j.ctx.version;
-        boolean unsafe = false;
-        boolean fkSkipsScan = false;
-        if (c.references != null) {
-            j.lock(c.references, SHARE_ROW_EXCLUSIVE);
-            fkSkipsScan = fkValidationSkipped(t, c);
-        }
-        if (c.references != null && fkSkipsScan && !c.notNull) {
-            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.SAFE, "adds " + col + " with an inline REFERENCES "
-                    + c.references.display() + " and no DEFAULT: every existing row is NULL, so PostgreSQL skips the "
-                    + "validation scan and marks the foreign key valid; a brief AccessExclusiveLock on "
-                    + table.display() + " and ShareRowExclusiveLock on " + c.references.display()
-                    + " (both held until COMMIT)");
-        } else if (c.references != null && !fkSkipsScan) {
-            unsafe = true;
-            j.scan = true;
-            j.longRunning = true;
-            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.UNSAFE, "adds " + col + " with an inline REFERENCES "
-                    + c.references.display() + (c.defaultFrom >= 0 || c.generated || c.identity ? " and a value for "
-                    + "existing rows" : " in an ALTER TABLE that also sets a DEFAULT or adds a FOREIGN KEY")
-                    + ": the foreign key is validated with a scan of " + table.display()
-                    + " under AccessExclusiveLock (and ShareRowExclusiveLock on " + c.references.display() + ")",
-                    "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten + ";\n"
-                            + "ALTER TABLE " + table.display() + " ADD CONSTRAINT " + quote(table.last() + "_"
-                            + c.name + "_fk") + " FOREIGN KEY (" + quote(c.name) + ") REFERENCES "
-                            + c.references.display() + " NOT VALID;\n-- then, in its own transaction:\nALTER TABLE "
-                            + table.display() + " VALIDATE CONSTRAINT " + quote(table.last() + "_" + c.name + "_fk")
-                            + ";");
-        }
-        if (c.unique || c.primaryKey) {
-            unsafe = true;
-            j.scan = true;
-            j.longRunning = true;
-            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.UNSAFE, "adds " + col + " with an inline "
-                    + (c.primaryKey ? "PRIMARY KEY" : "UNIQUE") + ": the index is built under AccessExclusiveLock "
-                    + "(reads and writes blocked for the whole build)",
-                    "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten + ";\n"
-                            + "CREATE UNIQUE INDEX CONCURRENTLY " + quote(table.last() + "_" + c.name + "_key")
-                            + " ON " + table.display() + " (" + quote(c.name) + ");\nALTER TABLE " + table.display()
-                            + " ADD CONSTRAINT " + quote(table.last() + "_" + c.name + "_key") + " UNIQUE USING INDEX "
-                            + quote(table.last() + "_" + c.name + "_key") + ";");
-        }
-        if (c.check) {
-            unsafe = true;
-            j.scan = true;
-            j.longRunning = true;
-            j.finding(Rules.ADD_COLUMN_CONSTRAINT, Verdict.UNSAFE, "adds " + col + " with an inline CHECK: the table "
-                    + "is scanned to verify it under AccessExclusiveLock", "add the column without the CHECK, then "
-                    + "ALTER TABLE " + table.display() + " ADD CONSTRAINT ... CHECK (...) NOT VALID; and VALIDATE "
-                    + "CONSTRAINT in its own transaction");
-        }
-        if (c.identity) {
-            unsafe = true;
-            j.rewrite = true;
-            j.longRunning = true;
-            j.finding(Rules.ADD_COLUMN_IDENTITY, Verdict.UNSAFE, "adds " + col + " as " + c.typeWritten.trim()
-                    + (c.typeWritten.toLowerCase(java.util.Locale.ROOT).contains("serial") ? "" : " IDENTITY")
-                    + ": every existing row gets a value, so the table is rewritten under AccessExclusiveLock",
-                    "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " bigint;\nCREATE SEQUENCE "
-                            + quote(table.last() + "_" + c.name + "_seq") + " OWNED BY " + table.display() + "."
-                            + quote(c.name) + ";\nALTER TABLE " + table.display() + " ALTER COLUMN " + quote(c.name)
-                            + " SET DEFAULT nextval('" + table.last() + "_" + c.name + "_seq');\n-- backfill existing"
-                            + " rows in batches, then make it NOT NULL via a CHECK ... NOT VALID + VALIDATE");
-        }
-        if (c.generated) {
-            String kind = c.generatedKind.isEmpty() ? (v.atLeast(18) ? "VIRTUAL" : "") : c.generatedKind;
-            if (!v.atLeast(12)) {
-                unsafe = true;
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "generated columns need PostgreSQL 12+; the "
-                        + "target is " + v);
-            } else if (kind.equals("VIRTUAL") && !v.atLeast(18)) {
-                unsafe = true;
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "virtual generated columns need PostgreSQL 18+ "
-                        + "(" + (c.generatedKind.isEmpty() ? "write STORED before 18" : "the target is " + v) + ")");
-            } else if (kind.equals("VIRTUAL")) {
-                j.finding(Rules.ADD_COLUMN, Verdict.SAFE, "adds the VIRTUAL generated column " + col + ": computed on "
-                        + "read, no rewrite (PostgreSQL 18)");
-                return "ADD COLUMN";
-            } else {
-                unsafe = true;
-                j.rewrite = true;
-                j.longRunning = true;
-                j.finding(Rules.ADD_COLUMN_GENERATED, Verdict.UNSAFE, "adds the STORED generated column " + col
-                                + ": the table is rewritten under AccessExclusiveLock to compute it",
-                        v.atLeast(18) ? "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " "
-                                + c.typeWritten.trim() + " GENERATED ALWAYS AS (...) VIRTUAL;"
-                                : Rules.ADD_COLUMN_GENERATED.alternative());
-            }
-        }
-        if (c.defaultFrom >= 0 && !c.identity) {
-            String volatileFn = Volatility.firstVolatile(t, c.defaultFrom, c.defaultTo);
-            if (volatileFn != null) {
-                unsafe = true;
-                j.rewrite = true;
-                j.longRunning = true;
-                j.finding(Rules.ADD_COLUMN_VOLATILE_DEFAULT, Verdict.UNSAFE, "adds " + col + " with DEFAULT "
-                        + StatementRules.abbreviate(t.text(c.defaultFrom, c.defaultTo - 1)) + ": " + volatileFn
-                        + " is volatile (or unknown to zdcd), so every row is rewritten under AccessExclusiveLock",
-                        "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten.trim()
-                                + ";\nALTER TABLE " + table.display() + " ALTER COLUMN " + quote(c.name)
-                                + " SET DEFAULT " + t.text(c.defaultFrom, c.defaultTo - 1) + ";\n-- backfill existing "
-                                + "rows in batches: UPDATE ... WHERE id BETWEEN x AND y");
-            }
-        }
-        if (c.notNull && c.defaultFrom < 0 && !c.identity && !c.generated) {
-            unsafe = true;
-            j.breaksOldCode = true;
-            j.finding(Rules.ADD_COLUMN_NOT_NULL, Verdict.UNSAFE, "adds " + col + " NOT NULL without a default: it "
-                    + "fails if " + table.display() + " has rows, and the old code's INSERTs, which do not know the "
-                    + "column, fail",
-                    "ALTER TABLE " + table.display() + " ADD COLUMN " + quote(c.name) + " " + c.typeWritten.trim()
-                            + " NULL;\n-- deploy code that writes it, backfill, then:\nALTER TABLE " + table.display()
-                            + " ADD CONSTRAINT " + quote(c.name + "_not_null") + " CHECK (" + quote(c.name)
-                            + " IS NOT NULL) NOT VALID;\n-- in its own transaction:\nALTER TABLE " + table.display()
-                            + " VALIDATE CONSTRAINT " + quote(c.name + "_not_null") + ";\nALTER TABLE "
-                            + table.display() + " ALTER COLUMN " + quote(c.name) + " SET NOT NULL;");
-        }
-        if (c.notNull && c.defaultFrom >= 0) {
-            j.ctx.addedWithDefaultNotNull.add(table.key() + "." + c.name);
-        }
-        if (!isNew && c.defaultFrom < 0 && !c.identity && !c.generated) {
-            j.ctx.addedWithoutDefault.add(table.key() + "." + c.name);
-        }
-        if (!unsafe) {
-            if (!c.notNull) {
-                j.facts.nullableColumnsAdded++;
-            }
-            j.finding(Rules.ADD_COLUMN, Verdict.SAFE, "adds " + col + (c.defaultFrom >= 0
-                    ? " with the non-volatile DEFAULT " + StatementRules.abbreviate(t.text(c.defaultFrom,
-                    c.defaultTo - 1)) + " (stored in the catalog, no rewrite)" : " (nullable)")
-                    + ": a brief AccessExclusiveLock, no rewrite" + (ifNotExists ? "" : ""));
-        }
-        if ("json".equals(c.type)) {
-            j.finding(Rules.ADD_COLUMN_JSON, Verdict.SAFE, col + " is json: SELECT DISTINCT, UNION and GROUP BY "
-                    + "over rows with it fail (json has no equality operator); jsonb avoids that", "");
-        }
-        return "ADD COLUMN";
-    }
-
-    /**
-     * Whether PostgreSQL skips validating the inline foreign key of a column being added: it does when no ADD COLUMN of
-     * the statement has a DEFAULT (serial and generated columns have one) and the statement adds no other FOREIGN KEY
-     * (transformAlterTableStmt), so every existing row holds NULL. Judged on the whole statement, conservatively.
-     */
-    private static boolean fkValidationSkipped(Tokens t, ColumnDef c) {
-        if (c.defaultFrom >= 0 || c.generated || c.identity) {
-            return false;
-        }
-        for (int k = 0; k < t.size(); k++) {
-            if (t.is(k, "DEFAULT") || t.is(k, "FOREIGN") || t.is(k, "GENERATED")
-                    || (t.isWord(k) && SERIAL_TYPES.contains(t.ident(k)))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void remember(Judgement j, Name table, ColumnDef c) {
-        Schema.Table st = j.ctx.schema.tableOrCreate(table.key()); // other columns stay unknown
-        Schema.Column col = new Schema.Column();
-        col.type = c.type;
-        col.notNull = c.notNull;
-        col.hasDefault = c.defaultFrom >= 0 || c.identity;
-        col.ownsSequence = c.identity;
-        st.columns.put(c.name, col);
-        if (c.unique || c.primaryKey) {
-            st.indexed.add(c.name);
-        }
-    }
-
     static String quote(String ident) {
-        boolean plain = !ident.isEmpty() && (Character.isLowerCase(ident.charAt(0)) || ident.charAt(0) == '_');
-        for (int i = 0; i < ident.length() && plain; i++) {
-            char ch = ident.charAt(i);
-            plain = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$';
-        }
-        if (plain && !RESERVED.contains(ident)) {
-            return ident;
-        }
-        return '"' + ident.replace("\"", "\"\"") + '"';
-    }
-
-    /** PostgreSQL's reserved key words (and those reserved as column or table names): they need quotes as names. */
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("all", "analyse", "analyze", "and", "any",
-            "array", "as", "asc", "asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate",
-            "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
-            "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "default",
-            "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign",
-            "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
-            "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
-            "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer",
-            "overlaps", "placing", "primary", "references", "returning", "right", "select", "session_user", "similar",
-            "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union",
-            "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with");
-
-    // ---------------------------------------------------------------- DROP COLUMN, RENAME
-
-    private static String dropColumn(Tokens t, int p, int e, Name table, boolean isNew, Judgement j) {
-        if (t.is(p, "COLUMN")) {
-            p++;
-        }
-        if (t.is(p, "IF", "EXISTS")) {
-            p += 2;
-        }
-        j.lock(table, ACCESS_EXCLUSIVE);
-        if (!t.isIdent(p)) {
-            j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the DROP action '"
-                    + StatementRules.abbreviate(t.text(p - 1, e - 1)) + "'");
-            return "DROP";
-        }
-        String col = t.ident(p);
-        Schema.Table st = j.ctx.schema.table(table.key());
-        if (st != null) {
-            st.columns.remove(col);
-        }
-        if (isNew) {
-            j.finding(Rules.DROP_COLUMN, Verdict.SAFE, "drops a column of a table created in this migration");
-        } else {
-            j.breaksOldCode = true;
-            j.finding(Rules.DROP_COLUMN, Verdict.UNSAFE, "drops " + table.display() + "." + col + ": the old code "
-                    + "still selects and writes it (Django names every field in its queries), so its queries fail",
-                    "deploy code that no longer uses " + col + " (Django: remove the field from the model with "
-                            + "SeparateDatabaseAndState, or keep it nullable and unused), then drop it in a later "
-                            + "migration:\nALTER TABLE " + table.display() + " DROP COLUMN " + quote(col) + ";");
-        }
-        return "DROP COLUMN";
-    }
-
-    private static String rename(Tokens t, int p, int e, Name table, boolean isNew, Judgement j) {
-        j.lock(table, ACCESS_EXCLUSIVE);
-        if (t.is(p, "TO")) {
-            Name to = Name.parse(t, p + 1);
-            if (to != null) {
-                j.ctx.schema.renameTable(table.key(), to.key());
-                if (isNew) {
-                    j.ctx.createdHere.add(to.key());
-                }
-            }
-            if (isNew) {
-                j.finding(Rules.RENAME_TABLE, Verdict.SAFE, "renames a table created in this migration");
-            } else {
-                j.breaksOldCode = true;
-                j.finding(Rules.RENAME_TABLE, Verdict.UNSAFE, "renames " + table.display() + ": the old code's "
-                        + "queries on the old name fail", "keep the table name and rename the model only (Django: "
-                        + "Meta.db_table = '" + table.last() + "'), or in one transaction:\nALTER TABLE "
-                        + table.display() + " RENAME TO " + (to == null ? "new_name" : to.display()) + ";\nCREATE VIEW "
-                        + table.display() + " AS SELECT * FROM " + (to == null ? "new_name" : to.display()) + ";");
-            }
-            return "RENAME TO";
-        }
-        if (t.is(p, "CONSTRAINT")) {
-            String from = t.ident(p + 1);
-            String to = t.ident(p + 3);
-            Schema.Table st = j.ctx.schema.table(table.key());
-            if (st != null && st.constraints.containsKey(from)) {
-                st.putConstraint(to, st.removeConstraint(from));
-            }
-            if (isNew) {
-                j.finding(Rules.RENAME_CONSTRAINT, Verdict.SAFE, "renames a constraint of a table created in this "
-                        + "migration");
-            } else {
-                j.breaksOldCode = true;
-                j.finding(Rules.RENAME_CONSTRAINT, Verdict.UNSAFE, "renames constraint " + from + " of "
-                        + table.display() + ": old code using ON CONFLICT ON CONSTRAINT " + from + " or matching the "
-                        + "name in errors breaks");
-            }
-            return "RENAME CONSTRAINT";
-        }
-        if (t.is(p, "COLUMN")) {
-            p++;
-        }
-        String from = t.ident(p);
-        String to = t.is(p + 1, "TO") ? t.ident(p + 2) : "";
-        Schema.Table st = j.ctx.schema.table(table.key());
-        if (st != null && st.columns.containsKey(from) && !to.isEmpty()) {
-            st.columns.put(to, st.columns.remove(from));
-        }
-        if (st != null && !to.isEmpty() && st.indexed.remove(from)) {
-            st.indexed.add(to);
-        }
-        if (isNew) {
-            j.finding(Rules.RENAME_COLUMN, Verdict.SAFE, "renames a column of a table created in this migration");
-        } else {
-            j.breaksOldCode = true;
-            j.finding(Rules.RENAME_COLUMN, Verdict.UNSAFE, "renames " + table.display() + "." + from + " to " + to
-                    + ": the old code's queries still name " + from + " and fail",
-                    "keep the column and rename the field only (Django: " + to + " = models.XField(db_column='" + from
-                            + "')), or add " + to + ", write both from the code, backfill, and drop " + from
-                            + " in a later migration");
-        }
-        return "RENAME COLUMN";
-    }
-
-    // ---------------------------------------------------------------- ALTER COLUMN
-
-    private static String alterColumn(Tokens t, int p, int e, Name table, boolean isNew, Judgement j) {
-        if (t.is(p, "COLUMN")) {
-            p++;
-        }
-        String col = t.ident(p);
-        String shown = table.display() + "." + col;
-        int q = p + 1;
-        Schema.Column known = j.ctx.schema.column(table.key(), col);
-        PgVersion v = j.ctx.version;
-        if (t.is(q, "TYPE") || t.is(q, "SET", "DATA", "TYPE")) {
-            return ColumnTypeRules.alterType(t, t.is(q, "TYPE") ? q + 1 : q + 3, e, table, col, isNew, j);
-        }
-        if (t.is(q, "SET", "NOT", "NULL")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            boolean already = known != null && known.notNull;
-            boolean proven = v.atLeast(12) && j.ctx.schema.hasValidatedNotNullCheck(table.key(), col);
-            if (known != null) {
-                known.notNull = true;
-            }
-            if (isNew) {
-                j.finding(Rules.SET_NOT_NULL, Verdict.SAFE, "sets NOT NULL on a table created in this migration");
-            } else if (already) {
-                j.finding(Rules.SET_NOT_NULL, Verdict.SAFE, shown + " is already NOT NULL: nothing to check");
-            } else if (proven) {
-                j.finding(Rules.SET_NOT_NULL, Verdict.SAFE, "a validated CHECK (" + col + " IS NOT NULL) proves "
-                        + "there are no NULLs, so PostgreSQL " + v.major() + " skips the scan: a brief "
-                        + "AccessExclusiveLock");
-            } else {
-                j.scan = true;
-                j.longRunning = true;
-                j.finding(Rules.SET_NOT_NULL, Verdict.UNSAFE, "sets " + shown + " NOT NULL: PostgreSQL scans the "
-                        + "whole table under AccessExclusiveLock (reads and writes blocked) to check for NULLs, "
-                        + "and old code that writes NULL fails", notNullRecipe(table, col, v));
-            }
-            return "SET NOT NULL";
-        }
-        if (t.is(q, "DROP", "NOT", "NULL")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            if (known != null) {
-                known.notNull = false;
-            }
-            j.finding(Rules.DROP_NOT_NULL, Verdict.SAFE, "drops NOT NULL from " + shown + ": a brief "
-                    + "AccessExclusiveLock; old readers may now meet NULLs written by new code");
-            return "DROP NOT NULL";
-        }
-        if (t.is(q, "SET", "DEFAULT")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            if (known != null) {
-                known.hasDefault = true;
-            }
-            j.ctx.addedWithoutDefault.remove(table.key() + "." + col); // the old code's INSERTs now get the default
-            j.finding(Rules.SET_DEFAULT, Verdict.SAFE, "sets a default on " + shown + ": only new rows use it; a "
-                    + "brief AccessExclusiveLock");
-            return "SET DEFAULT";
-        }
-        if (t.is(q, "DROP", "DEFAULT")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            boolean djangoPattern = j.ctx.addedWithDefaultNotNull.contains(table.key() + "." + col);
-            if (known != null) {
-                known.hasDefault = false;
-            }
-            if (isNew) {
-                j.finding(Rules.DROP_DEFAULT_SAFE, Verdict.SAFE, "drops a default on a table created in this "
-                        + "migration");
-            } else if (djangoPattern || (known != null && known.notNull)) {
-                j.breaksOldCode = true;
-                j.finding(Rules.DROP_DEFAULT, Verdict.UNSAFE, "drops the default of the NOT NULL column " + shown
-                                + (djangoPattern ? " that this migration just added with DEFAULT ... NOT NULL (Django "
-                                + "AddField)" : "") + ": the old code does not write " + col + ", so its INSERTs fail",
-                        "keep the database default: drop this ALTER COLUMN ... DROP DEFAULT (Django 5+: "
-                                + "db_default=...; older: SeparateDatabaseAndState or a RunSQL that keeps it), and "
-                                + "drop the default only after every deployed version writes " + col);
-            } else if (known == null) {
-                j.breaksOldCode = true;
-                j.finding(Rules.DROP_DEFAULT, Verdict.UNSAFE, "drops the default of " + shown + ", whose nullability "
-                        + "zdcd does not know: if it is NOT NULL, the old code's INSERTs that omit it fail (give the "
-                        + "schema with --schema, or classify the migration that created it first)");
-            } else {
-                j.finding(Rules.DROP_DEFAULT_SAFE, Verdict.SAFE, "drops the default of the nullable column " + shown
-                        + ": omitted values become NULL; a brief AccessExclusiveLock");
-            }
-            return "DROP DEFAULT";
-        }
-        if (t.is(q, "ADD", "GENERATED")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            if (known != null) {
-                known.ownsSequence = true;
-            }
-            j.ctx.createdHere.add(Schema.sequenceOf(table, col).key());
-            boolean always = t.is(q + 2, "ALWAYS");
-            if (always && !isNew) {
-                j.breaksOldCode = true;
-                j.finding(Rules.ADD_IDENTITY, Verdict.UNSAFE, "makes " + shown + " GENERATED ALWAYS AS IDENTITY: "
-                        + "old code inserting explicit values fails", "ALTER TABLE " + table.display()
-                        + " ALTER COLUMN " + quote(col) + " ADD GENERATED BY DEFAULT AS IDENTITY;");
-            } else {
-                j.finding(Rules.ADD_IDENTITY, Verdict.SAFE, "makes " + shown + " an identity column: a brief "
-                        + "AccessExclusiveLock, no rewrite; setval() the sequence past max(" + col + ")");
-            }
-            return "ADD IDENTITY";
-        }
-        if (t.is(q, "DROP", "IDENTITY") || t.is(q, "DROP", "EXPRESSION")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            if (t.is(q + 1, "IDENTITY") && known != null) {
-                known.ownsSequence = false; // traced: its sequence is dropped without a lock on it
-            }
-            if (t.is(q + 1, "EXPRESSION") && !v.atLeast(13)) {
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "DROP EXPRESSION needs PostgreSQL 13+; the "
-                        + "target is " + v);
-            } else if (t.is(q + 1, "IDENTITY") && !isNew) {
-                j.breaksOldCode = true;
-                j.finding(Rules.DROP_IDENTITY, Verdict.UNSAFE, "drops the identity of " + shown + ": the column no "
-                        + "longer gets a value by itself, so the old code's INSERTs that omit it (Django never sends "
-                        + "an AutoField's id) fail with a not-null violation, or store NULL",
-                        "keep the identity until no deployed code relies on it; to stop using it, first give the "
-                                + "column a DEFAULT from its own sequence (ALTER COLUMN ... SET DEFAULT nextval(...))");
-            } else {
-                j.finding(Rules.DROP_IDENTITY, Verdict.SAFE, "drops the identity or generation expression of "
-                        + shown + ": a brief AccessExclusiveLock, no rewrite");
-            }
-            return "DROP " + t.upper(q + 1);
-        }
-        if (t.is(q, "SET", "EXPRESSION")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            if (!v.atLeast(17)) {
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "SET EXPRESSION needs PostgreSQL 17+; the "
-                        + "target is " + v);
-            } else if (isNew) {
-                j.finding(Rules.SET_EXPRESSION, Verdict.SAFE, "changes a generated column of a table created in "
-                        + "this migration");
-            } else {
-                j.rewrite = true;
-                j.longRunning = true;
-                j.finding(Rules.SET_EXPRESSION, Verdict.UNSAFE, "changes the expression of the generated column "
-                        + shown + ": a STORED column is recomputed for every row, rewriting the table under "
-                        + "AccessExclusiveLock (a PG 18 VIRTUAL column is not)");
-            }
-            return "SET EXPRESSION";
-        }
-        if (t.is(q, "SET", "STATISTICS") || (t.is(q, "SET") && t.isOp(q + 1, "(")) || t.is(q, "RESET")) {
-            j.lock(table, SHARE_UPDATE_EXCLUSIVE);
-            j.finding(Rules.COLUMN_SETTINGS, Verdict.SAFE, "changes planner settings of " + shown
-                    + ": ShareUpdateExclusiveLock, no rewrite");
-            return "SET STATISTICS";
-        }
-        if (t.is(q, "SET", "STORAGE") || t.is(q, "SET", "COMPRESSION")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            if (t.is(q + 1, "COMPRESSION") && !v.atLeast(14)) {
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "SET COMPRESSION needs PostgreSQL 14+; the "
-                        + "target is " + v);
-            } else {
-                j.finding(Rules.COLUMN_SETTINGS, Verdict.SAFE, "changes how new values of " + shown + " are stored:"
-                        + " a brief AccessExclusiveLock, existing values are not rewritten");
-            }
-            return "SET " + t.upper(q + 1);
-        }
-        if (t.is(q, "SET", "GENERATED") || t.is(q, "RESTART") || (t.is(q, "SET") && t.isWord(q + 1))) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            j.lock(Schema.sequenceOf(table, col), SHARE_ROW_EXCLUSIVE); // traced: the identity's sequence
-            boolean always = t.contains(q, e, "ALWAYS");
-            boolean resets = t.contains(q, e, "RESTART") || t.contains(q, e, "MAXVALUE") || t.contains(q, e, "CYCLE")
-                    && !t.contains(q, e, "NO") || t.contains(q, e, "INCREMENT");
-            if (!isNew && (always || resets)) {
-                j.breaksOldCode = true;
-                j.finding(Rules.IDENTITY_OPTIONS, Verdict.UNSAFE, always ? "makes " + shown + " GENERATED ALWAYS: "
-                        + "the old code's INSERTs that give it a value (fixtures, bulk copies, explicit ids) fail"
-                        : "changes where the identity of " + shown + " counts from (RESTART, MAXVALUE, CYCLE or "
-                        + "INCREMENT): new rows can collide with existing keys or run out of values",
-                        Rules.IDENTITY_OPTIONS.alternative());
-            } else {
-                j.finding(Rules.IDENTITY_OPTIONS, Verdict.SAFE, "changes identity options of " + shown + ": a brief "
-                        + "AccessExclusiveLock, no rewrite");
-            }
-            return "SET IDENTITY OPTION";
-        }
-        j.lock(table, ACCESS_EXCLUSIVE);
-        j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the ALTER COLUMN action '"
-                + StatementRules.abbreviate(t.text(q, e - 1)) + "'; treated as UNSAFE");
-        return "ALTER COLUMN";
-    }
-
-    /** OWNER TO on an existing object: the old owner (often the app's own role) loses its owner rights. */
-    static void ownerTo(Judgement j, boolean isNew, String what) {
-        if (isNew) {
-            j.finding(Rules.OWNER, Verdict.SAFE, "changes the owner of " + what + ", created in this migration");
-            return;
-        }
-        j.breaksOldCode = true;
-        j.finding(Rules.OWNER, Verdict.UNSAFE, "changes the owner of " + what + ": the old owner (often the role the "
-                + "app connects as) loses the rights it had only as owner, so the old code's queries or DDL on it "
-                + "can fail with permission denied; a brief AccessExclusiveLock");
+        return SqlText.quote(ident);
     }
 
     static String notNullRecipe(Name table, String col, PgVersion v) {
-        String tn = table.display();
-        String c = quote(col);
-        String cn = quote(table.last() + "_" + col + "_not_null");
-        if (v.atLeast(18)) {
-            return "ALTER TABLE " + tn + " ADD CONSTRAINT " + cn + " NOT NULL " + c + " NOT VALID;\n"
-                    + "-- then, in its own transaction (ShareUpdateExclusiveLock, reads and writes go on):\n"
-                    + "ALTER TABLE " + tn + " VALIDATE CONSTRAINT " + cn + ";";
-        }
-        if (v.atLeast(12)) {
-            return "ALTER TABLE " + tn + " ADD CONSTRAINT " + cn + " CHECK (" + c + " IS NOT NULL) NOT VALID;\n"
-                    + "-- then, in its own transaction (ShareUpdateExclusiveLock, reads and writes go on):\n"
-                    + "ALTER TABLE " + tn + " VALIDATE CONSTRAINT " + cn + ";\n"
-                    + "ALTER TABLE " + tn + " ALTER COLUMN " + c + " SET NOT NULL; -- no scan: the CHECK proves it\n"
-                    + "ALTER TABLE " + tn + " DROP CONSTRAINT " + cn + ";";
-        }
-        return "PostgreSQL 11 always scans for SET NOT NULL; enforce it with a validated CHECK instead:\n"
-                + "ALTER TABLE " + tn + " ADD CONSTRAINT " + cn + " CHECK (" + c + " IS NOT NULL) NOT VALID;\n"
-                + "ALTER TABLE " + tn + " VALIDATE CONSTRAINT " + cn + "; -- in its own transaction";
+        return SqlText.notNullRecipe(table, col, v);
     }
 
-    // ---------------------------------------------------------------- SET / ENABLE / DISABLE
-
-    private static final Set<String> SUE_PARAMETERS = Set.of("fillfactor", "parallel_workers",
-            "autovacuum_enabled", "toast_tuple_target", "vacuum_index_cleanup", "vacuum_truncate",
-            "log_autovacuum_min_duration", "user_catalog_table", "n_distinct", "n_distinct_inherited");
-
-    private static String set(Tokens t, int p, int e, Name table, boolean isNew, Judgement j) {
-        PgVersion v = j.ctx.version;
-        if (t.is(p, "TABLESPACE") || t.is(p, "LOGGED") || t.is(p, "UNLOGGED") || t.is(p, "ACCESS", "METHOD")) {
-            String what = t.is(p, "ACCESS") ? "SET ACCESS METHOD" : "SET " + t.upper(p);
-            j.lock(table, ACCESS_EXCLUSIVE);
-            if ((t.is(p, "LOGGED") || t.is(p, "UNLOGGED")) && v.atLeast(15)) {
-                // PostgreSQL 15+ changes the persistence of the sequences the table owns with it
-                j.ctx.schema.ownedSequences(table).forEach(s -> j.lock(s, ACCESS_EXCLUSIVE));
-            }
-            if (what.equals("SET ACCESS METHOD") && !v.atLeast(15)) {
-                j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "SET ACCESS METHOD needs PostgreSQL 15+; the "
-                        + "target is " + v);
-            } else if (isNew) {
-                j.finding(Rules.TABLE_REWRITE, Verdict.SAFE, what + " on a table created in this migration");
-            } else {
-                j.rewrite = true;
-                j.longRunning = true;
-                j.finding(Rules.TABLE_REWRITE, Verdict.UNSAFE, what + " rewrites " + table.display()
-                        + " under AccessExclusiveLock (reads and writes blocked for the whole copy)");
-            }
-            return what;
-        }
-        if (t.isOp(p, "(")) {
-            boolean allSue = true;
-            for (int k = p + 1; k < t.closing(p); k++) {
-                if (t.isWord(k) && (k == p + 1 || t.isOp(k - 1, ","))) {
-                    String name = t.ident(k);
-                    if (t.isOp(k + 1, ".")) {
-                        name = name + "." + t.ident(k + 2);
-                    }
-                    if (!SUE_PARAMETERS.contains(name) && !name.startsWith("autovacuum_")
-                            && !name.startsWith("toast.")) {
-                        allSue = false;
-                    }
-                }
-            }
-            j.lock(table, allSue ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
-            j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "changes storage parameters: "
-                    + (allSue ? "ShareUpdateExclusiveLock" : "a brief AccessExclusiveLock") + ", no rewrite (new "
-                    + "settings apply to future writes)");
-            return "SET (...)";
-        }
-        if (t.is(p, "WITHOUT")) {
-            j.lock(table, t.is(p + 1, "CLUSTER") ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
-            j.finding(Rules.TABLE_SETTINGS, Verdict.SAFE, "SET WITHOUT " + t.upper(p + 1) + ": catalog only");
-            return "SET WITHOUT " + t.upper(p + 1);
-        }
-        if (t.is(p, "SCHEMA")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            if (isNew) {
-                j.finding(Rules.RENAME_TABLE, Verdict.SAFE, "moves a table created in this migration");
-            } else {
-                j.breaksOldCode = true;
-                j.finding(Rules.RENAME_TABLE, Verdict.UNSAFE, "moves " + table.display() + " to schema "
-                        + t.ident(p + 1) + ": the old code's queries that name (or search_path-find) it break");
-            }
-            return "SET SCHEMA";
-        }
-        j.lock(table, ACCESS_EXCLUSIVE);
-        j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the ALTER TABLE action 'SET "
-                + StatementRules.abbreviate(t.text(p, e - 1)) + "'; treated as UNSAFE");
-        return "SET";
+    /** OWNER TO on an object the caller has locked: rule owner-change. */
+    static void ownerTo(Judgement j, boolean isNew, String what) {
+        RuleSet.judge(List.of(new OwnerTo(null, isNew, what)), j);
     }
 
-    private static String enableDisable(Tokens t, int a, int e, Name table, boolean isNew, Judgement j) {
-        String text = t.text(a, e - 1).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
-        if (text.contains("ROW LEVEL SECURITY")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            boolean restricts = t.is(a, "ENABLE") || t.is(a, "FORCE");
-            if (restricts && !isNew) {
-                j.breaksOldCode = true;
-                j.finding(Rules.ROW_LEVEL_SECURITY, Verdict.UNSAFE, text + " on " + table.display() + ": queries by "
-                        + (t.is(a, "FORCE") ? "the table's owner (often the role the app connects as) now also "
-                        + "see" : "roles other than the owner (and superusers, BYPASSRLS roles) see") + " and change "
-                        + "only rows a policy allows (none without a policy)",
-                        "CREATE POLICY ... permissive policies covering the old code's access first, then enable "
-                                + "row level security in a later migration");
-            } else {
-                j.finding(Rules.ROW_LEVEL_SECURITY, Verdict.SAFE, text + ": a brief AccessExclusiveLock; no "
-                        + "rows are hidden from the old code by it");
-            }
-            return text.replace(" " + table.display().toUpperCase(java.util.Locale.ROOT), "");
+    /**
+     * ALTER TABLE ... ATTACH / DETACH PARTITION, judged by the old {@code PartitionRules} until that family moves.
+     *
+     * @param t         the statement's tokens
+     * @param p         the first token after ATTACH PARTITION / DETACH PARTITION
+     * @param e         the action's end (exclusive)
+     * @param parent    the partitioned table
+     * @param parentNew the parent was created in this migration
+     * @param attach    ATTACH (else DETACH)
+     * @param j         the statement's judgement
+     */
+    public static void partition(Tokens t, int p, int e, Name parent, boolean parentNew, boolean attach,
+                                 Judgement j) {
+        if (attach) {
+            PartitionRules.attach(t, p, e, parent, parentNew, j);
+        } else {
+            PartitionRules.detach(t, p, e, parent, parentNew, j);
         }
-        if (text.contains("TRIGGER")) {
-            j.lock(table, SHARE_ROW_EXCLUSIVE);
-            j.finding(Rules.TRIGGER, Verdict.SAFE, text + ": a brief ShareRowExclusiveLock; writes now "
-                    + (t.is(a, "DISABLE") ? "skip" : "run") + " the trigger");
-            return t.upper(a) + " TRIGGER";
-        }
-        if (text.contains("RULE")) {
-            j.lock(table, ACCESS_EXCLUSIVE);
-            j.finding(Rules.TRIGGER, isNew ? Verdict.SAFE : Verdict.UNSAFE, text + ": query rewrite rules change "
-                    + "what the old code's statements do");
-            return t.upper(a) + " RULE";
-        }
-        j.lock(table, ACCESS_EXCLUSIVE);
-        j.finding(Rules.UNRECOGNISED, "zdcd does not recognise the ALTER TABLE action '"
-                + StatementRules.abbreviate(text) + "'; treated as UNSAFE");
-        return t.upper(a);
     }
 }

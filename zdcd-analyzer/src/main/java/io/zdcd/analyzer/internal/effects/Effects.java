@@ -18,7 +18,11 @@ public final class Effects {
             CommandEffects::apply,
             AlterEffects::apply,
             SessionEffects::apply,
-            DataEffects::apply);
+            DataEffects::apply,
+            ColumnEffects::apply,
+            AlterColumnEffects::apply,
+            ConstraintEffects::apply,
+            TableEffects::apply);
 
     private Effects() {
     }

@@ -30,6 +30,7 @@ public final class Recognisers {
         register(MaintenanceRecogniser::reindex, "REINDEX");
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
+        register(AlterTableRecogniser::alterTable, "ALTER TABLE");
         register(CreateRecogniser::create, "CREATE");
         register(AlterRecogniser::alter, "ALTER"); // null for ALTER [FOREIGN] TABLE: AlterTableRules
         register(CommandRecogniser::privileges, "GRANT", "REVOKE");

@@ -5,6 +5,7 @@ import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.model.AlterRelation;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.OwnerTo;
 import io.zdcd.classify.Verdict;
 import java.util.Locale;
 
@@ -19,6 +20,8 @@ final class OwnerChangeRule implements ZdcdRule {
     public void check(Op op, Judgement j) {
         if (op instanceof AlterRelation o && o.action() == AlterRelation.Action.OWNER) {
             ownerTo(j, o.isNew(), o.what().toLowerCase(Locale.ROOT) + " " + o.name().display());
+        } else if (op instanceof OwnerTo o) {
+            ownerTo(j, o.isNew(), o.shown());
         }
     }
 

@@ -7,6 +7,7 @@ import io.zdcd.analyzer.internal.model.AlterPolicy;
 import io.zdcd.analyzer.internal.model.CreateOnTable;
 import io.zdcd.analyzer.internal.model.DropOnTable;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.RowSecurity;
 import io.zdcd.classify.Verdict;
 
 /** row-level-security: a changed policy changes which rows the old code sees or changes. */
@@ -37,6 +38,20 @@ final class RowLevelSecurityRule implements ZdcdRule {
             j.breaksOldCode = !o.tableIsNew();
             j.finding(meta(), o.tableIsNew() ? Verdict.SAFE : Verdict.UNSAFE, "changes a policy: where row level "
                     + "security is on, the old code may see or change fewer rows");
+        } else if (op instanceof RowSecurity o) {
+            boolean restricts = o.verb().equals("ENABLE") || o.verb().equals("FORCE");
+            if (restricts && !o.isNew()) {
+                j.breaksOldCode = true;
+                j.finding(meta(), Verdict.UNSAFE, o.text() + " on " + o.table().display() + ": queries by "
+                        + (o.verb().equals("FORCE") ? "the table's owner (often the role the app connects as) now also "
+                        + "see" : "roles other than the owner (and superusers, BYPASSRLS roles) see") + " and change "
+                        + "only rows a policy allows (none without a policy)",
+                        "CREATE POLICY ... permissive policies covering the old code's access first, then enable "
+                                + "row level security in a later migration");
+            } else {
+                j.finding(meta(), Verdict.SAFE, o.text() + ": a brief AccessExclusiveLock; no rows are hidden from "
+                        + "the old code by it");
+            }
         }
     }
 }

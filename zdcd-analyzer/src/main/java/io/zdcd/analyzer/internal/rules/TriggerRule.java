@@ -7,6 +7,7 @@ import io.zdcd.analyzer.internal.model.AlterTrigger;
 import io.zdcd.analyzer.internal.model.CreateOnTable;
 import io.zdcd.analyzer.internal.model.DropOnTable;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.TriggerToggle;
 import io.zdcd.classify.Verdict;
 import java.util.Locale;
 
@@ -31,6 +32,12 @@ final class TriggerRule implements ZdcdRule {
                     + "AccessExclusiveLock; the old code's writes no longer run it");
         } else if (op instanceof AlterTrigger) {
             j.finding(meta(), Verdict.SAFE, "alters a trigger: a brief AccessExclusiveLock");
+        } else if (op instanceof TriggerToggle o && o.rule()) {
+            j.finding(meta(), o.isNew() ? Verdict.SAFE : Verdict.UNSAFE, o.text() + ": query rewrite rules change "
+                    + "what the old code's statements do");
+        } else if (op instanceof TriggerToggle o) {
+            j.finding(meta(), Verdict.SAFE, o.text() + ": a brief ShareRowExclusiveLock; writes now "
+                    + (o.disable() ? "skip" : "run") + " the trigger");
         }
     }
 }
