@@ -159,7 +159,7 @@ final class CreateRecogniser {
         }
         int as = t.find(name.end(), "AS");
         return new CreateView(name, orReplace && j.ctx.existedBefore(name.key()),
-                as >= 0 ? Sources.of(t, as + 1) : List.of());
+                as >= 0 ? Sources.read(t, as + 1) : List.of());
     }
 
     private static Op materializedView(Tokens t, int p, Judgement j) {
@@ -171,7 +171,7 @@ final class CreateRecogniser {
         int as = name == null ? -1 : t.find(name.end(), "AS");
         boolean noData = t.contains(0, t.size(), "NO") && t.text(0, t.size() - 1).toUpperCase()
                 .matches("(?s).*WITH\\s+NO\\s+DATA\\s*$");
-        return new CreateMaterializedView(name, as >= 0 ? Sources.of(t, as + 1) : null, noData);
+        return new CreateMaterializedView(name, as >= 0 ? Sources.read(t, as + 1) : null, noData);
     }
 
     private static Op object(Tokens t, int p, Judgement j, boolean orReplace) {

@@ -42,7 +42,7 @@ final class CreateTableRecogniser {
         int as = t.is(p, "PARTITION", "OF") ? -1 : t.find(afterColumns, "AS");
         if (as >= 0) {
             j.kind("CREATE TABLE AS");
-            return new CreateTableAs(name, known, Sources.of(t, as + 1));
+            return new CreateTableAs(name, known, Sources.read(t, as + 1));
         }
         // what it declares is known unless the table already existed (IF NOT EXISTS: a no-op) or lives elsewhere
         boolean existed = j.ctx.schema.table(name.key()) != null;

@@ -69,7 +69,7 @@ final class DataRecogniser {
                     Judgement scratch = new Judgement(j.ctx); // are not the statement's
                     ops.add(new DataModifyingCte(data(Tokens.lex(t.text(p + 1, close - 1)), 0, scratch)));
                 } else {
-                    ops.add(new ReadSources(Sources.ofPart(t, p + 1, close)));
+                    ops.add(new ReadSources(Sources.readPart(t, p + 1, close)));
                 }
                 p = close + 1;
             }
@@ -95,7 +95,7 @@ final class DataRecogniser {
             return new Unrecognised(verb + " without a table name");
         }
         int from = t.find(table.end(), verb.equals("UPDATE") ? "FROM" : "USING");
-        List<Name> sources = from >= 0 ? Sources.of(t, from) : List.of();
+        List<Name> sources = from >= 0 ? Sources.read(t, from) : List.of();
         boolean isNew = !j.ctx.existedBefore(table.key());
         int where = t.find(table.end(), "WHERE");
         if (!isNew) {
@@ -131,7 +131,7 @@ final class DataRecogniser {
         }
         int sel = t.find(table.end(), "SELECT");
         boolean fromQuery = sel >= 0 && !t.contains(table.end(), sel, "VALUES");
-        return new Insert(table, sequences, fromQuery, fromQuery ? Sources.of(t, sel) : List.of());
+        return new Insert(table, sequences, fromQuery, fromQuery ? Sources.read(t, sel) : List.of());
     }
 
     private static Op merge(Tokens t, int p, Judgement j) {
@@ -149,7 +149,7 @@ final class DataRecogniser {
     private static Op copy(Tokens t, int p, Judgement j) {
         j.kind("COPY");
         if (t.isOp(p + 1, "(")) {
-            return new Copy(null, false, true, Sources.ofPart(t, p + 2, t.closing(p + 1)));
+            return new Copy(null, false, true, Sources.readPart(t, p + 2, t.closing(p + 1)));
         }
         return new Copy(Name.parse(t, p + 1), t.find(p, "FROM") >= 0, false, List.of());
     }

@@ -35,9 +35,9 @@ final class ReadRecogniser {
             Name n = Name.parse(t, into + 1 + (t.is(into + 1, "TABLE") || t.is(into + 1, "TEMP")
                     || t.is(into + 1, "TEMPORARY") || t.is(into + 1, "UNLOGGED") ? 1 : 0));
             j.kind("SELECT INTO");
-            return List.of(new SelectInto(n, Sources.of(t, p)));
+            return List.of(new SelectInto(n, Sources.read(t, p)));
         }
-        List<Name> sources = Sources.of(t, p);
+        List<Name> sources = Sources.read(t, p);
         boolean forUpdate = t.find(p, "FOR") >= 0 && (t.contains(p, t.size(), "UPDATE")
                 || t.contains(p, t.size(), "SHARE"));
         String fn = unknownFunction(t, p);

@@ -10,9 +10,11 @@ import java.util.Map;
  */
 public final class Recognisers {
     private static final Map<String, Recogniser> BY_WORDS = new HashMap<>();
+    /** The most words of a key: "ALTER FOREIGN TABLE" has three. */
+    private static int maxWords = 1;
 
     static {
-        // one line per moved command; two-word keys ("ALTER INDEX") win over one-word keys ("ALTER")
+        // one line per moved command; the longest key wins: "ALTER FOREIGN TABLE" over "ALTER FOREIGN" over "ALTER"
         register(SessionRecogniser::transaction, "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT",
                 "RELEASE");
         register(SessionRecogniser::prepare, "PREPARE");
@@ -47,12 +49,22 @@ public final class Recognisers {
             if (BY_WORDS.put(w, r) != null) {
                 throw new IllegalStateException("two recognisers for " + w);
             }
+            maxWords = Math.max(maxWords, w.split(" ").length);
         }
     }
 
     /** The recogniser of the statement starting at token {@code i}, or null when its family has not moved yet. */
     public static Recogniser find(Tokens t, int i) {
-        Recogniser two = BY_WORDS.get(t.upper(i) + " " + t.upper(i + 1));
-        return two != null ? two : BY_WORDS.get(t.upper(i));
+        for (int words = maxWords; words > 1; words--) {
+            StringBuilder key = new StringBuilder(t.upper(i));
+            for (int w = 1; w < words; w++) {
+                key.append(' ').append(t.upper(i + w));
+            }
+            Recogniser r = BY_WORDS.get(key.toString());
+            if (r != null) {
+                return r;
+            }
+        }
+        return BY_WORDS.get(t.upper(i));
     }
 }

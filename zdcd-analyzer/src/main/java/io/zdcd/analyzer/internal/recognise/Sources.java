@@ -6,22 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The relations a query reads, and column lists: token walks shared by recognisers. */
+/** The relations a query reads: the names after FROM and JOIN. */
 public final class Sources {
-    private Sources() {
-    }
-
     private static final Set<String> FUNCTION_LIKE = Set.of("unnest", "generate_series", "jsonb_array_elements",
             "json_array_elements", "jsonb_each", "json_each", "regexp_split_to_table");
 
+    private Sources() {
+    }
+
     /**
-     * The relations named after FROM or JOIN from token {@code p} on (set-returning functions left out), in order.
+     * The relations named after FROM / JOIN from token {@code p} on, in order (set-returning functions left out).
      *
      * @param t the tokens
-     * @param p where to start
-     * @return the relations (each read under AccessShareLock)
+     * @param p where the query starts
+     * @return the relations
      */
-    public static List<Name> of(Tokens t, int p) {
+    public static List<Name> read(Tokens t, int p) {
         List<Name> sources = new ArrayList<>();
         for (int k = p; k < t.size(); k++) {
             if (t.is(k, "FROM") || t.is(k, "JOIN")) {
@@ -46,8 +46,8 @@ public final class Sources {
      * @param close the closing parenthesis
      * @return the relations
      */
-    public static List<Name> ofPart(Tokens t, int from, int close) {
-        return of(Tokens.lex(t.text(from, close - 1)), 0);
+    public static List<Name> readPart(Tokens t, int from, int close) {
+        return read(Tokens.lex(t.text(from, close - 1)), 0);
     }
 
     /**
