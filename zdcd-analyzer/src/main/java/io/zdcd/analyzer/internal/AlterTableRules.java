@@ -171,24 +171,4 @@ public final class AlterTableRules {
     static void ownerTo(Judgement j, boolean isNew, String what) {
         RuleSet.judge(List.of(new OwnerTo(null, isNew, what)), j);
     }
-
-    /**
-     * ALTER TABLE ... ATTACH / DETACH PARTITION, judged by the old {@code PartitionRules} until that family moves.
-     *
-     * @param t         the statement's tokens
-     * @param p         the first token after ATTACH PARTITION / DETACH PARTITION
-     * @param e         the action's end (exclusive)
-     * @param parent    the partitioned table
-     * @param parentNew the parent was created in this migration
-     * @param attach    ATTACH (else DETACH)
-     * @param j         the statement's judgement
-     */
-    public static void partition(Tokens t, int p, int e, Name parent, boolean parentNew, boolean attach,
-                                 Judgement j) {
-        if (attach) {
-            PartitionRules.attach(t, p, e, parent, parentNew, j);
-        } else {
-            PartitionRules.detach(t, p, e, parent, parentNew, j);
-        }
-    }
 }

@@ -22,7 +22,8 @@ public final class Effects {
             ColumnEffects::apply,
             AlterColumnEffects::apply,
             ConstraintEffects::apply,
-            TableEffects::apply);
+            TableEffects::apply,
+            PartitionEffects::apply);
 
     private Effects() {
     }

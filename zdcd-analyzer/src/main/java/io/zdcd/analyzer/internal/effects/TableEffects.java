@@ -5,14 +5,12 @@ import static io.zdcd.classify.LockMode.ACCESS_SHARE;
 import static io.zdcd.classify.LockMode.SHARE_ROW_EXCLUSIVE;
 import static io.zdcd.classify.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
-import io.zdcd.analyzer.internal.AlterTableRules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.model.AlterTableTarget;
 import io.zdcd.analyzer.internal.model.Inheritance;
 import io.zdcd.analyzer.internal.model.MoveAllInTablespace;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.OwnerTo;
-import io.zdcd.analyzer.internal.model.PartitionAction;
 import io.zdcd.analyzer.internal.model.RewriteTable;
 import io.zdcd.analyzer.internal.model.RowSecurity;
 import io.zdcd.analyzer.internal.model.SetSchema;
@@ -51,8 +49,6 @@ final class TableEffects {
             j.lock(o.table(), ACCESS_EXCLUSIVE);
             j.lock(o.inherits(), SHARE_UPDATE_EXCLUSIVE); // traced: the parent
             j.lock(o.stopsInheriting(), ACCESS_SHARE); // traced: the parent
-        } else if (op instanceof PartitionAction o) {
-            AlterTableRules.partition(o.tokens(), o.from(), o.end(), o.parent(), o.parentNew(), o.attach(), j);
         } else {
             return false;
         }

@@ -14,7 +14,6 @@ import io.zdcd.analyzer.internal.model.ColumnSpec;
 import io.zdcd.analyzer.internal.model.DropColumn;
 import io.zdcd.analyzer.internal.model.MoveAllInTablespace;
 import io.zdcd.analyzer.internal.model.Op;
-import io.zdcd.analyzer.internal.model.PartitionAction;
 import io.zdcd.analyzer.internal.model.RenameColumn;
 import io.zdcd.analyzer.internal.model.RenameConstraint;
 import io.zdcd.analyzer.internal.model.RenameTable;
@@ -209,23 +208,11 @@ public final class AlterTableRecogniser {
             case "NO" -> t.is(a + 1, "FORCE") ? TableActionRecogniser.enableDisable(t, a, e, table, isNew)
                     : TableActionRecogniser.inheritance(t, a, table, isNew); // NO INHERIT
             case "INHERIT", "OF", "NOT" -> TableActionRecogniser.inheritance(t, a, table, isNew);
-            case "ATTACH" -> new Action("ATTACH PARTITION",
-                    List.of(new PartitionAction(t, a + 2, e, table, isNew, true)));
-            case "DETACH" -> new Action(detachKind(t, a + 2, e, j),
-                    List.of(new PartitionAction(t, a + 2, e, table, isNew, false)));
+            case "ATTACH" -> PartitionRecogniser.attach(t, a + 2, table, isNew, j);
+            case "DETACH" -> PartitionRecogniser.detach(t, a + 2, e, table, isNew, j);
             default -> TableActionRecogniser.unrecognised("UNRECOGNISED ACTION", table,
                     SqlText.abbreviate(t.text(a, e - 1)));
         };
-    }
-
-    /** DETACH PARTITION [CONCURRENTLY | FINALIZE] (plain when the target version lacks them). */
-    private static String detachKind(Tokens t, int p, int e, Judgement j) {
-        boolean concurrently = t.contains(p, e, "CONCURRENTLY");
-        boolean finalize = t.contains(p, e, "FINALIZE");
-        if (!j.ctx.version.atLeast(14)) {
-            return "DETACH PARTITION";
-        }
-        return "DETACH PARTITION" + (concurrently ? " CONCURRENTLY" : finalize ? " FINALIZE" : "");
     }
 
     private static Action unrecognised(String kind, Name table, String message) {

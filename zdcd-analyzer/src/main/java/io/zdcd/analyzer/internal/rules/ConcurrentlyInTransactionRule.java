@@ -4,6 +4,7 @@ import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.model.CreateIndex;
+import io.zdcd.analyzer.internal.model.DetachPartition;
 import io.zdcd.analyzer.internal.model.DropIndex;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Reindex;
@@ -30,6 +31,9 @@ final class ConcurrentlyInTransactionRule implements ZdcdRule {
                     + "PostgreSQL raises an error", "run it outside BEGIN ... COMMIT");
         } else if (op instanceof Reindex o && o.concurrently() && j.ctx.version.atLeast(12)) {
             j.finding(meta(), Verdict.UNSAFE, "REINDEX CONCURRENTLY cannot run inside a transaction block");
+        } else if (op instanceof DetachPartition o && o.concurrently() && o.detaches(j.ctx.version)) {
+            j.finding(meta(), Verdict.UNSAFE, "DETACH PARTITION ... CONCURRENTLY cannot run inside a transaction "
+                    + "block: PostgreSQL raises an error");
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.zdcd.analyzer.internal.rules;
 
 import io.zdcd.analyzer.internal.Judgement;
-import io.zdcd.analyzer.internal.PartitionRules;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.model.CreatePartition;
@@ -47,9 +46,6 @@ final class CreateTableRule implements ZdcdRule {
         } else if (def.isEmpty()) {
             j.finding(meta(), Verdict.SAFE, "creates " + shown + ": a brief AccessExclusiveLock on the parent; it has "
                     + "no DEFAULT partition, so nothing is scanned");
-        } else {
-            // rule partition-default-scan: its class comes with the ALTER TABLE family (ATTACH PARTITION reports it)
-            PartitionRules.createScansDefault(shown, def, o.parent(), o.parentNew() || o.defaultNew(), j);
-        }
+        } // else the parent has a DEFAULT partition: partition-default-scan judges it
     }
 }

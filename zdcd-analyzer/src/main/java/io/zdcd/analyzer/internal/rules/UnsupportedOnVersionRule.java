@@ -8,6 +8,7 @@ import io.zdcd.analyzer.internal.SqlText;
 import io.zdcd.analyzer.internal.model.AddColumn;
 import io.zdcd.analyzer.internal.model.AddNotNull;
 import io.zdcd.analyzer.internal.model.ColumnSettings;
+import io.zdcd.analyzer.internal.model.DetachPartition;
 import io.zdcd.analyzer.internal.model.DropIdentity;
 import io.zdcd.analyzer.internal.model.Merge;
 import io.zdcd.analyzer.internal.model.Op;
@@ -55,6 +56,9 @@ final class UnsupportedOnVersionRule implements ZdcdRule {
             j.finding(meta(), Verdict.UNSAFE, "SET EXPRESSION needs PostgreSQL 17+; the target is " + v);
         } else if (op instanceof ColumnSettings o && o.compression() && !v.atLeast(14)) {
             j.finding(meta(), Verdict.UNSAFE, "SET COMPRESSION needs PostgreSQL 14+; the target is " + v);
+        } else if (op instanceof DetachPartition o && o.unsupported(v)) {
+            j.finding(meta(), Verdict.UNSAFE, "DETACH PARTITION ... CONCURRENTLY needs PostgreSQL 14+; the target is "
+                    + v);
         }
     }
 }
