@@ -74,7 +74,7 @@ public final class BatchLoop {
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH + ": " + batchSize);
         }
-        String k = AlterTableRules.quote(key);
+        String k = SqlText.quote(key);
         return "DO " + TAG + "\nDECLARE\n    zdcd_lo bigint;\n    zdcd_hi bigint;\n    zdcd_last bigint;\nBEGIN\n"
                 + "    SELECT min(" + k + "), max(" + k + ") INTO zdcd_lo, zdcd_last FROM " + table + ";\n"
                 + "    WHILE zdcd_lo <= zdcd_last LOOP\n"
@@ -245,7 +245,7 @@ public final class BatchLoop {
                 : new Key(loop.key(), null); // created in this migration: no traffic on it yet
         boolean byKey = key.found() && key.column().equals(loop.key());
         String batches = verb + " in batches of " + loop.batchSize() + " keys of " + table.display() + "."
-                + AlterTableRules.quote(loop.key()) + ", each batch committed";
+                + SqlText.quote(loop.key()) + ", each batch committed";
         for (int f = 0; f < j.findings.size(); f++) {
             Finding x = j.findings.get(f);
             if (x.ruleId().equals(Rules.UNBATCHED_DATA_CHANGE.id()) && x.verdict() == Verdict.UNSAFE && byKey) {

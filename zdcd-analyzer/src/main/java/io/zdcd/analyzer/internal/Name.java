@@ -12,11 +12,11 @@ public record Name(String key, String display, int end) {
             return null;
         }
         StringBuilder key = new StringBuilder(t.ident(i));
-        StringBuilder display = new StringBuilder(AlterTableRules.quote(t.ident(i)));
+        StringBuilder display = new StringBuilder(SqlText.quote(t.ident(i)));
         int p = i + 1;
         while (t.isOp(p, ".") && t.isIdent(p + 1)) {
             key.append('.').append(t.ident(p + 1));
-            display.append('.').append(AlterTableRules.quote(t.ident(p + 1)));
+            display.append('.').append(SqlText.quote(t.ident(p + 1)));
             p += 2;
         }
         String k = key.toString();
@@ -30,7 +30,7 @@ public record Name(String key, String display, int end) {
 
     /** An identifier as PostgreSQL prints it: double-quoted when it needs quotes. */
     public static String quote(String ident) {
-        return AlterTableRules.quote(ident);
+        return SqlText.quote(ident);
     }
 
     /** The unqualified last part (a quoted part may itself contain dots: {@code "MarketData.date_key"}). */

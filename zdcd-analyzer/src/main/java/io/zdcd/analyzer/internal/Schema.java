@@ -294,7 +294,7 @@ public final class Schema {
         String seq = table.last() + "_" + column + "_seq";
         int dot = table.key().lastIndexOf('.');
         String schema = dot < 0 ? "" : table.key().substring(0, dot) + ".";
-        return new Name(schema + seq, schema + AlterTableRules.quote(seq), 0);
+        return new Name(schema + seq, schema + SqlText.quote(seq), 0);
     }
 
     /** The sequences the table's serial and identity columns own, as far as zdcd knows them. */

@@ -2,14 +2,28 @@ package io.zdcd.analyzer.internal;
 
 import java.util.Set;
 
-/** Text helpers the rules share: quoted identifiers, abbreviated SQL, the NOT NULL recipe. */
+/** Text helpers recognisers and rules share: quoted identifiers, abbreviated SQL, the NOT NULL recipe. */
 public final class SqlText {
     private SqlText() {
     }
 
-    /** The first 40 characters of {@code s}, whitespace collapsed, "..." when cut. */
+    /** The first 40 characters of {@code s} with runs of white space as one space, "..." when cut. */
     public static String abbreviate(String s) {
-        return StatementRules.abbreviate(s);
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), 44));
+        boolean space = false;
+        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.length() >= 40 ? sb + "..." : sb.toString();
     }
 
     /** An identifier as PostgreSQL prints it: double-quoted when it needs quotes. */

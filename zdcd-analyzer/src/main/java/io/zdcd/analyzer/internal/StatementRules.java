@@ -6,14 +6,12 @@ import io.zdcd.analyzer.internal.model.Unrecognised;
 import io.zdcd.analyzer.internal.recognise.Recogniser;
 import io.zdcd.analyzer.internal.recognise.Recognisers;
 import io.zdcd.analyzer.internal.recognise.SessionRecogniser;
-import io.zdcd.analyzer.internal.recognise.Text;
 import io.zdcd.analyzer.internal.rules.RuleSet;
 import java.util.List;
 
 /**
  * Judges one statement: recognises it into records ({@code internal.recognise}), applies their effects
- * ({@code internal.effects}) and runs the rules ({@code internal.rules}); families not moved yet go to their old
- * rule classes.
+ * ({@code internal.effects}) and runs the rules ({@code internal.rules}).
  */
 final class StatementRules {
     private StatementRules() {
@@ -40,21 +38,11 @@ final class StatementRules {
     static void dispatch(Tokens t, int i, Judgement j) {
         Recogniser recogniser = Recognisers.find(t, i);
         List<Op> ops = recogniser == null ? null : recogniser.recognise(t, i, j);
-        if (ops != null) { // a family moved to recognise -> effects -> rules
-            RuleSet.judge(ops, j);
-            return;
+        if (ops == null) {
+            j.kind("UNRECOGNISED");
+            ops = List.of(new Unrecognised("zdcd does not recognise a statement starting with '"
+                    + SqlText.abbreviate(t.text(i)) + "'; treated as UNSAFE"));
         }
-        switch (t.upper(i)) {
-            case "ALTER" -> AlterTableRules.alter(t, i, j);
-            default -> {
-                j.kind("UNRECOGNISED");
-                RuleSet.judge(List.of(new Unrecognised("zdcd does not recognise a statement starting with '"
-                        + abbreviate(t.text(i)) + "'; treated as UNSAFE")), j);
-            }
-        }
-    }
-
-    static String abbreviate(String s) {
-        return Text.abbreviate(s);
+        RuleSet.judge(ops, j);
     }
 }

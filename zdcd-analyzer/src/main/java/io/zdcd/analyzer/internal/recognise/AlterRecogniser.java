@@ -4,6 +4,7 @@ import io.zdcd.analyzer.internal.ColumnTypes;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Name;
 import io.zdcd.analyzer.internal.Schema;
+import io.zdcd.analyzer.internal.SqlText;
 import io.zdcd.analyzer.internal.Tokens;
 import io.zdcd.analyzer.internal.model.AlterDomain;
 import io.zdcd.analyzer.internal.model.AlterIndex;
@@ -32,7 +33,7 @@ final class AlterRecogniser {
             "COLLATION", "PUBLICATION", "SUBSCRIPTION", "SERVER", "STATISTICS", "OPERATOR", "LANGUAGE", "TABLESPACE",
             "TEXT SEARCH", "EVENT TRIGGER", "FOREIGN DATA", "LARGE OBJECT", "CONVERSION");
 
-    /** The records of an ALTER; null for ALTER [FOREIGN] TABLE (its family has not moved yet). */
+    /** The records of an ALTER; null for ALTER [FOREIGN] TABLE, registered with {@link AlterTableRecogniser}. */
     static List<Op> alter(Tokens t, int i, Judgement j) {
         int p = i + 1;
         if (t.is(p, "TABLE") || t.is(p, "FOREIGN", "TABLE")) {
@@ -69,7 +70,7 @@ final class AlterRecogniser {
                 } else if (SETTINGS_ONLY.contains(what)) {
                     yield new AlterObject(what, AlterObject.Action.SETTINGS);
                 }
-                yield new Unrecognised("zdcd does not recognise 'ALTER " + Text.abbreviate(t.text(p - 1))
+                yield new Unrecognised("zdcd does not recognise 'ALTER " + SqlText.abbreviate(t.text(p - 1))
                         + "'; treated as UNSAFE");
             }
         });
@@ -104,7 +105,7 @@ final class AlterRecogniser {
             return new AlterIndex(idx, AlterIndex.Action.SETTINGS, null, isNew);
         }
         return new Unrecognised("zdcd does not recognise the ALTER INDEX action '"
-                + Text.abbreviate(t.text(q, t.size() - 1)) + "'");
+                + SqlText.abbreviate(t.text(q, t.size() - 1)) + "'");
     }
 
     private static Op alterType(Tokens t, int p, Judgement j) {
@@ -126,7 +127,7 @@ final class AlterRecogniser {
             return new AlterType(type, AlterType.Action.OWNER, isNew, null);
         }
         return new Unrecognised("zdcd does not recognise the ALTER TYPE action '"
-                + Text.abbreviate(t.text(q, t.size() - 1)) + "' (composite type changes can rewrite tables using "
+                + SqlText.abbreviate(t.text(q, t.size() - 1)) + "' (composite type changes can rewrite tables using "
                 + "the type)");
     }
 

@@ -2,7 +2,6 @@ package io.zdcd.analyzer.internal.recognise;
 
 import static io.zdcd.classify.LockMode.ACCESS_EXCLUSIVE;
 
-import io.zdcd.analyzer.internal.AlterTableRules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Name;
 import io.zdcd.analyzer.internal.SqlText;
@@ -53,15 +52,8 @@ public final class AlterTableRecogniser {
         return alterTable(t, i + 2, j, "ALTER TABLE");
     }
 
-    /**
-     * ALTER FOREIGN TABLE, which the old ALTER dispatcher hands over ("ALTER FOREIGN" also starts other commands).
-     *
-     * @param t the statement's tokens
-     * @param i the index of ALTER
-     * @param j the statement's judgement
-     * @return the records
-     */
-    public static List<Op> alterForeignTable(Tokens t, int i, Judgement j) {
+    /** ALTER FOREIGN TABLE (registered apart from ALTER FOREIGN DATA WRAPPER, which AlterRecogniser reads). */
+    static List<Op> alterForeignTable(Tokens t, int i, Judgement j) {
         return alterTable(t, i + 3, j, "ALTER FOREIGN TABLE");
     }
 
@@ -228,17 +220,18 @@ public final class AlterTableRecogniser {
         if (t.is(p, "IF", "NOT", "EXISTS")) {
             p += 3;
         }
-        AlterTableRules.ColumnDef c = AlterTableRules.columnDef(t, p, e, j);
-        if (c == null || c.type == null) {
+        ColumnReader.ColumnDef c = ColumnReader.read(t, p, e);
+        if (c == null || c.type() == null) {
             return unrecognised("ADD COLUMN", table, "ADD COLUMN without a recognisable column name and type");
         }
-        String defaultText = c.defaultFrom >= 0 ? t.text(c.defaultFrom, c.defaultTo - 1) : null;
-        String volatileFunction = c.defaultFrom >= 0 ? Volatility.firstVolatile(t, c.defaultFrom, c.defaultTo) : null;
-        ColumnSpec spec = new ColumnSpec(c.name, c.type, c.typeWritten, c.notNull, c.primaryKey, c.unique, c.check,
-                c.references, defaultText, volatileFunction, c.identity, c.generated, c.generatedKind);
-        AddColumn add = new AddColumn(table, isNew, spec, c.references != null && fkValidationSkipped(t, c),
+        String defaultText = c.hasDefault() ? t.text(c.defaultFrom(), c.defaultTo() - 1) : null;
+        String volatileFunction = c.hasDefault() ? Volatility.firstVolatile(t, c.defaultFrom(), c.defaultTo()) : null;
+        ColumnSpec spec = new ColumnSpec(c.name(), c.type(), c.typeWritten(), c.notNull(), c.primaryKey(), c.unique(),
+                c.check(), c.references(), defaultText, volatileFunction, c.identity(), c.generated(),
+                c.generatedKind());
+        AddColumn add = new AddColumn(table, isNew, spec, c.references() != null && fkValidationSkipped(t, c),
                 AddColumn.Part.CONSTRAINTS);
-        if (!isNew && !add.unsafe(j.ctx.version) && !spec.virtual(j.ctx.version) && !c.notNull) {
+        if (!isNew && !add.unsafe(j.ctx.version) && !spec.virtual(j.ctx.version) && !c.notNull()) {
             j.facts.nullableColumnsAdded++;
         }
         return new Action("ADD COLUMN", List.of(add, add.part(AddColumn.Part.VALUE), add.part(AddColumn.Part.TYPE)));
@@ -249,13 +242,13 @@ public final class AlterTableRecogniser {
      * the statement has a DEFAULT (serial and generated columns have one) and the statement adds no other FOREIGN KEY
      * (transformAlterTableStmt), so every existing row holds NULL. Judged on the whole statement, conservatively.
      */
-    private static boolean fkValidationSkipped(Tokens t, AlterTableRules.ColumnDef c) {
-        if (c.defaultFrom >= 0 || c.generated || c.identity) {
+    private static boolean fkValidationSkipped(Tokens t, ColumnReader.ColumnDef c) {
+        if (c.hasDefault() || c.generated() || c.identity()) {
             return false;
         }
         for (int k = 0; k < t.size(); k++) {
             if (t.is(k, "DEFAULT") || t.is(k, "FOREIGN") || t.is(k, "GENERATED")
-                    || (t.isWord(k) && AlterTableRules.SERIAL_TYPES.contains(t.ident(k)))) {
+                    || (t.isWord(k) && ColumnReader.SERIAL_TYPES.contains(t.ident(k)))) {
                 return false;
             }
         }

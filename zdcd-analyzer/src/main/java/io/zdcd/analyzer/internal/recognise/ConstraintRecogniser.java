@@ -1,6 +1,5 @@
 package io.zdcd.analyzer.internal.recognise;
 
-import io.zdcd.analyzer.internal.ConstraintRules;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Name;
 import io.zdcd.analyzer.internal.Schema;
@@ -45,13 +44,13 @@ final class ConstraintRecogniser {
         Op op;
         if (t.is(p, "CHECK")) {
             String notNullColumn = isNotNullCheck(t, p + 1);
-            op = new AddCheck(table, isNew, name, notValid, notNullColumn, ConstraintRules.identifiers(t, p + 1),
+            op = new AddCheck(table, isNew, name, notValid, notNullColumn, ColumnReader.identifiers(t, p + 1),
                     t.text(p, e - 1), oldWritesViolate(table, notNullColumn, j));
         } else if (t.is(p, "FOREIGN", "KEY")) {
             int r = t.find(p, "REFERENCES");
             Name ref = r < 0 ? null : Name.parse(t, r + 1);
             op = new AddForeignKey(table, isNew, name, notValid, ref,
-                    ref == null ? List.of() : ConstraintRules.columnList(t, ref.end(), e), t.text(p, e - 1));
+                    ref == null ? List.of() : Sources.columnList(t, ref.end()), t.text(p, e - 1));
         } else if (t.is(p, "UNIQUE") || t.is(p, "PRIMARY", "KEY")) {
             op = unique(t, p, e, table, isNew, name, j);
         } else if (t.is(p, "EXCLUDE")) {
@@ -90,7 +89,7 @@ final class ConstraintRecogniser {
                     index != null && primaryKey ? index.columns() : List.of(), mentioned(t, p, e));
         }
         int paren = firstParen(t, p, e);
-        List<String> cols = paren < 0 ? List.of() : ConstraintRules.columnList(t, paren, e);
+        List<String> cols = paren < 0 ? List.of() : Sources.columnList(t, paren);
         return new AddUnique(table, isNew, name, primaryKey, null, false, cols,
                 primaryKey && !isNew ? cols : List.of(), mentioned(t, p, e));
     }

@@ -2,6 +2,7 @@ package io.zdcd.analyzer.internal.recognise;
 
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Name;
+import io.zdcd.analyzer.internal.SqlText;
 import io.zdcd.analyzer.internal.Tokens;
 import io.zdcd.analyzer.internal.model.CreateIndex;
 import io.zdcd.analyzer.internal.model.CreateMaterializedView;
@@ -52,7 +53,7 @@ final class CreateRecogniser {
                  "DATABASE" -> object(t, p, j, orReplace);
             default -> {
                 j.kind("CREATE");
-                yield new Unrecognised("zdcd does not recognise 'CREATE " + Text.abbreviate(t.text(p))
+                yield new Unrecognised("zdcd does not recognise 'CREATE " + SqlText.abbreviate(t.text(p))
                         + "'; treated as UNSAFE");
             }
         });

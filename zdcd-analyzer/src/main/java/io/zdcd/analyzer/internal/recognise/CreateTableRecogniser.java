@@ -1,6 +1,5 @@
 package io.zdcd.analyzer.internal.recognise;
 
-import io.zdcd.analyzer.internal.ColumnSyntax;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Name;
 import io.zdcd.analyzer.internal.Schema;
@@ -59,7 +58,7 @@ final class CreateTableRecogniser {
             int s = p + 1;
             for (int k = p + 1; k <= close && k <= t.size(); k++) {
                 if (k == close || t.isOp(k, ",")) {
-                    element(t, s, k, name, elements, j);
+                    element(t, s, k, name, elements);
                     s = k + 1;
                 } else if (t.isOp(k, "(") || t.isOp(k, "[")) {
                     k = t.closing(k);
@@ -118,7 +117,7 @@ final class CreateTableRecogniser {
 
     // ---------------------------------------------------------------- columns and table constraints
 
-    private static void element(Tokens t, int s, int e, Name table, List<TableElement> out, Judgement j) {
+    private static void element(Tokens t, int s, int e, Name table, List<TableElement> out) {
         if (s >= e) {
             return;
         }
@@ -132,7 +131,7 @@ final class CreateTableRecogniser {
             tableConstraint(t, s, e, table, constraintName, out);
             return;
         }
-        ColumnSyntax.Column c = ColumnSyntax.column(t, s, e, j);
+        ColumnReader.ColumnDef c = ColumnReader.read(t, s, e);
         if (c == null) {
             return;
         }
@@ -146,14 +145,14 @@ final class CreateTableRecogniser {
             out.add(new TableElement.Indexed(List.of(c.name())));
         }
         columnConstraints(t, s, e, table, c.name(), c.references(), out);
-        out.add(new TableElement.Column(c.name(), c.type(), c.notNull(), c.hasDefault(), c.identity()));
+        out.add(new TableElement.Column(c.name(), c.type(), c.notNull(), c.hasDefault() || c.identity(), c.identity()));
     }
 
     private static void tableConstraint(Tokens t, int s, int e, Name table, String constraintName,
                                         List<TableElement> out) {
         if (t.is(s, "CHECK")) {
             out.add(new TableElement.Check(constraintName != null ? constraintName : table.last() + "_check_" + s,
-                    ColumnSyntax.identifiers(t, s + 1)));
+                    ColumnReader.identifiers(t, s + 1)));
         }
         if (t.is(s, "PRIMARY", "KEY") || t.is(s, "UNIQUE") || t.is(s, "EXCLUDE")) {
             List<String> mentioned = new ArrayList<>(); // the columns its index may mention

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The recognisers by the words a statement starts with. A family moved to recognise-then-judge registers its words
- * here; {@code StatementRules.dispatch} asks this registry first and falls back to the old rule classes.
+ * The recognisers by the words a statement starts with; {@code StatementRules.dispatch} asks this registry, and a
+ * statement no recogniser takes is an unrecognised statement.
  */
 public final class Recognisers {
     private static final Map<String, Recogniser> BY_WORDS = new HashMap<>();
@@ -33,8 +33,9 @@ public final class Recognisers {
         register(MaintenanceRecogniser::refresh, "REFRESH");
         register(DropRecogniser::drop, "DROP");
         register(AlterTableRecogniser::alterTable, "ALTER TABLE");
+        register(AlterTableRecogniser::alterForeignTable, "ALTER FOREIGN TABLE");
         register(CreateRecogniser::create, "CREATE");
-        register(AlterRecogniser::alter, "ALTER"); // null for ALTER [FOREIGN] TABLE: AlterTableRules
+        register(AlterRecogniser::alter, "ALTER"); // every ALTER but [FOREIGN] TABLE
         register(CommandRecogniser::privileges, "GRANT", "REVOKE");
         register(CommandRecogniser::procedural, "DO", "CALL", "EXECUTE");
         register(CommandRecogniser::session, "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT", "DEALLOCATE",

@@ -55,4 +55,39 @@ class AlterTableRecogniserTest {
         then(rules(s)).containsExactly("drop-column", "add-column", "drop-column", "rename-column");
         then(s.kind()).isEqualTo("ALTER TABLE DROP COLUMN, ADD COLUMN, RENAME COLUMN");
     }
+
+    @Test
+    void alter_foreign_table_is_read_by_the_alter_table_family() {
+        StatementAnalysis s = judge("CREATE TABLE f (id int);", "ALTER FOREIGN TABLE f ADD COLUMN x int;");
+        then(s.kind()).isEqualTo("ALTER FOREIGN TABLE ADD COLUMN");
+        then(rules(s)).containsExactly("add-column");
+    }
+
+    @Test
+    void attaching_next_to_an_old_default_partition_reports_its_scan_before_the_partition_bound_check() {
+        String schema = "CREATE TABLE m (k int) PARTITION BY RANGE (k);"
+                + " CREATE TABLE m_default PARTITION OF m DEFAULT; CREATE TABLE m_1 (k int);";
+        StatementAnalysis s = judge(schema, "ALTER TABLE m ATTACH PARTITION m_1 FOR VALUES FROM (0) TO (10);");
+        then(rules(s)).containsExactly("partition-default-scan", "attach-partition");
+        then(s.findings()).allMatch(f -> f.verdict() == Verdict.UNSAFE);
+        then(s.findings().get(0).message()).contains("also scans the DEFAULT partition m_default");
+        StatementAnalysis second = judge(schema, "ALTER TABLE m ATTACH PARTITION m_1 DEFAULT;");
+        then(rules(second)).containsExactly("attach-partition");
+        then(second.findings().get(0).message()).contains("already has the DEFAULT partition m_default");
+    }
+
+    @Test
+    void detach_concurrently_fails_in_a_transaction_and_before_postgresql_14() {
+        String schema = "CREATE TABLE m (k int) PARTITION BY RANGE (k);"
+                + " CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM (0) TO (10);";
+        StatementAnalysis s = SqlMigrationClassifier.builder().postgresVersion("16").schema(schema).build()
+                .classify("BEGIN;\nSET lock_timeout = '2s';\nALTER TABLE m DETACH PARTITION m_1 CONCURRENTLY;\nCOMMIT;")
+                .statements().get(2);
+        then(rules(s)).containsExactly("concurrently-in-transaction", "detach-partition");
+        then(s.kind()).isEqualTo("ALTER TABLE DETACH PARTITION CONCURRENTLY");
+        StatementAnalysis old = SqlMigrationClassifier.builder().postgresVersion("13").schema(schema).build()
+                .classify("SET lock_timeout = '2s';\nALTER TABLE m DETACH PARTITION m_1 CONCURRENTLY;").statements().get(1);
+        then(rules(old)).containsExactly("unsupported-on-version");
+        then(old.kind()).isEqualTo("ALTER TABLE DETACH PARTITION");
+    }
 }
