@@ -63,7 +63,7 @@ public final class BatchLoop {
     }
 
     /** A recognised loop: the table and key as written, the batch size and the statement as the rules judge it. */
-    record Loop(Name table, String key, int batchSize, String judged) {
+    public record Loop(Name table, String key, int batchSize, String judged) {
     }
 
     /**
@@ -74,7 +74,7 @@ public final class BatchLoop {
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH + ": " + batchSize);
         }
-        String k = AlterTableRules.quote(key);
+        String k = SqlText.quote(key);
         return "DO " + TAG + "\nDECLARE\n    zdcd_lo bigint;\n    zdcd_hi bigint;\n    zdcd_last bigint;\nBEGIN\n"
                 + "    SELECT min(" + k + "), max(" + k + ") INTO zdcd_lo, zdcd_last FROM " + table + ";\n"
                 + "    WHILE zdcd_lo <= zdcd_last LOOP\n"
@@ -128,7 +128,7 @@ public final class BatchLoop {
     }
 
     /** The loop of a {@code DO} statement whose DO token is at {@code i}, or null when it is not exactly that shape. */
-    static Loop parse(Tokens t, int i) {
+    public static Loop parse(Tokens t, int i) {
         if (i + 2 != t.size() || t.type(i + 1) != Tokens.STRING) {
             return null;
         }
@@ -233,7 +233,7 @@ public final class BatchLoop {
     }
 
     /** Judges the loop: its statement by the rules, then the batching. */
-    static void judge(Loop loop, Judgement j) {
+    public static void judge(Loop loop, Judgement j) {
         SqlStatement st = new SqlStatement(1, 1, 1, loop.judged());
         StatementRules.analyze(st, j);
         CrossCheck.check(st, j);
@@ -245,7 +245,7 @@ public final class BatchLoop {
                 : new Key(loop.key(), null); // created in this migration: no traffic on it yet
         boolean byKey = key.found() && key.column().equals(loop.key());
         String batches = verb + " in batches of " + loop.batchSize() + " keys of " + table.display() + "."
-                + AlterTableRules.quote(loop.key()) + ", each batch committed";
+                + SqlText.quote(loop.key()) + ", each batch committed";
         for (int f = 0; f < j.findings.size(); f++) {
             Finding x = j.findings.get(f);
             if (x.ruleId().equals(Rules.UNBATCHED_DATA_CHANGE.id()) && x.verdict() == Verdict.UNSAFE && byKey) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Column type names normalised to one spelling, and whether changing one type to another rewrites the table. */
-final class ColumnTypes {
+public final class ColumnTypes {
     private ColumnTypes() {
     }
 
@@ -32,7 +32,7 @@ final class ColumnTypes {
      */
     private static final java.util.Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static String normalise(String written) {
+    public static String normalise(String written) {
         if (written == null) {
             return null;
         }
@@ -124,7 +124,7 @@ final class ColumnTypes {
      * Whether a change that needs no table rewrite still changes how values compare, so PostgreSQL rebuilds the
      * column's indexes (their operator class changes): citext to or from text / varchar.
      */
-    static boolean changesComparison(String from, String to) {
+    public static boolean changesComparison(String from, String to) {
         return from != null && to != null && !base(from).equals(base(to))
                 && (base(from).equals("citext") || base(to).equals("citext"));
     }
@@ -133,7 +133,7 @@ final class ColumnTypes {
      * Whether {@code from} -> {@code to} (both normalised) needs no table rewrite (PostgreSQL 9.2+), given the session
      * TimeZone is known to be UTC or not.
      */
-    static boolean noRewrite(String from, String to, boolean utcSession) {
+    public static boolean noRewrite(String from, String to, boolean utcSession) {
         if (from == null || to == null) {
             return false;
         }

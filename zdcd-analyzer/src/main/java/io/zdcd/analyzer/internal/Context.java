@@ -7,61 +7,61 @@ import java.util.Map;
 import java.util.Set;
 
 /** What the analysis of one migration knows at the current statement. */
-final class Context {
-    final PgVersion version;
-    final Schema schema;
+public final class Context {
+    public final PgVersion version;
+    public final Schema schema;
     /** Relations created by this migration (empty, invisible to the old code). */
-    final Set<String> createdHere = new HashSet<>();
+    public final Set<String> createdHere = new HashSet<>();
     /** Columns ("table.column") this migration added with DEFAULT ... NOT NULL: the Django AddField pattern. */
-    final Set<String> addedWithDefaultNotNull = new HashSet<>();
+    public final Set<String> addedWithDefaultNotNull = new HashSet<>();
     /**
      * Columns ("table.column") this migration added to an existing table without a default: the old code does not
      * write them, so its INSERTs leave them NULL.
      */
-    final Set<String> addedWithoutDefault = new HashSet<>();
+    public final Set<String> addedWithoutDefault = new HashSet<>();
 
-    boolean inTransaction;
+    public boolean inTransaction;
     /** Enum labels (quoted literals) added by ALTER TYPE ... ADD VALUE in the open explicit or implicit transaction. */
-    final Set<String> enumLabelsAddedInTx = new HashSet<>();
+    public final Set<String> enumLabelsAddedInTx = new HashSet<>();
     /** SET search_path put a schema other than public first: unqualified new tables are not public's. */
-    boolean searchPathElsewhere;
+    public boolean searchPathElsewhere;
     /** Statements outside an explicit transaction run in one implicit transaction (see MigrationAnalyzer). */
-    boolean implicitTransactions;
+    public boolean implicitTransactions;
     /** Locks taken on pre-existing relations in the open explicit transaction, strongest per relation. */
-    final Map<String, LockMode> heldLocks = new HashMap<>();
+    public final Map<String, LockMode> heldLocks = new HashMap<>();
 
-    Boolean lockTimeoutSession; // null: never set in this migration
-    Boolean lockTimeoutLocal;   // SET LOCAL in the open transaction
-    boolean txChangedLockTimeout;
-    Boolean lockTimeoutBeforeTx;
+    public Boolean lockTimeoutSession; // null: never set in this migration
+    public Boolean lockTimeoutLocal;   // SET LOCAL in the open transaction
+    public boolean txChangedLockTimeout;
+    public Boolean lockTimeoutBeforeTx;
     /**
      * Whether the session time zone is known to be UTC at this statement (and the version has PostgreSQL 12's
      * no-rewrite timestamp -> timestamptz under UTC): derived by {@link #timeZoneChanged()} from the settings below.
      */
-    boolean utcTimeZone;
-    Boolean timeZoneUtcSession; // null: never set in this migration
-    Boolean timeZoneUtcLocal;   // SET LOCAL in the open transaction
-    Boolean timeZoneUtcBeforeTx;
-    boolean txChangedTimeZone;
-    boolean lockTimeoutNoted;
+    public boolean utcTimeZone;
+    public Boolean timeZoneUtcSession; // null: never set in this migration
+    public Boolean timeZoneUtcLocal;   // SET LOCAL in the open transaction
+    public Boolean timeZoneUtcBeforeTx;
+    public boolean txChangedTimeZone;
+    public boolean lockTimeoutNoted;
 
-    Context(PgVersion version, Schema schema) {
+    public Context(PgVersion version, Schema schema) {
         this.version = version;
         this.schema = schema;
     }
 
-    boolean existedBefore(String key) {
+    public boolean existedBefore(String key) {
         return !createdHere.contains(key);
     }
 
-    void holdLock(String key, LockMode mode) {
+    public void holdLock(String key, LockMode mode) {
         if (inTransaction || implicitTransactions) {
             heldLocks.merge(key, mode, LockMode::max);
         }
     }
 
     /** The strongest traffic-blocking lock held by the open transaction, with its relation, or null. */
-    Map.Entry<String, LockMode> strongestHeldLock() {
+    public Map.Entry<String, LockMode> strongestHeldLock() {
         Map.Entry<String, LockMode> best = null;
         for (Map.Entry<String, LockMode> e : heldLocks.entrySet()) {
             if (e.getValue().blocksWrites() && (best == null || e.getValue().ordinal() > best.getValue().ordinal())) {
@@ -71,14 +71,14 @@ final class Context {
         return best;
     }
 
-    boolean lockTimeoutInEffect() {
+    public boolean lockTimeoutInEffect() {
         if (lockTimeoutLocal != null && inTransaction) {
             return lockTimeoutLocal;
         }
         return Boolean.TRUE.equals(lockTimeoutSession);
     }
 
-    void begin() {
+    public void begin() {
         inTransaction = true;
         heldLocks.clear();
         enumLabelsAddedInTx.clear();
@@ -91,7 +91,7 @@ final class Context {
         timeZoneChanged();
     }
 
-    void commit() {
+    public void commit() {
         inTransaction = false;
         heldLocks.clear();
         enumLabelsAddedInTx.clear();
@@ -100,7 +100,7 @@ final class Context {
         timeZoneChanged();
     }
 
-    void rollback() {
+    public void rollback() {
         if (inTransaction && txChangedLockTimeout) {
             lockTimeoutSession = lockTimeoutBeforeTx; // SET inside a rolled-back transaction is undone
         }
@@ -111,7 +111,7 @@ final class Context {
     }
 
     /** Records {@code SET [LOCAL] TimeZone} (or set_config): {@code utc} whether the new zone is UTC. */
-    void setTimeZone(boolean utc, boolean local) {
+    public void setTimeZone(boolean utc, boolean local) {
         if (local) {
             if (inTransaction) {
                 timeZoneUtcLocal = utc; // outside a transaction SET LOCAL only warns
@@ -126,7 +126,7 @@ final class Context {
         timeZoneChanged();
     }
 
-    void timeZoneChanged() {
+    public void timeZoneChanged() {
         Boolean utc = inTransaction && timeZoneUtcLocal != null ? timeZoneUtcLocal : timeZoneUtcSession;
         utcTimeZone = Boolean.TRUE.equals(utc) && version.atLeast(12);
     }

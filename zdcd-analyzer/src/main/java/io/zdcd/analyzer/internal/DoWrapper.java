@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * exactly that statement (or nothing, when the object exists), so it is judged as that statement instead of as opaque
  * code.
  */
-final class DoWrapper {
+public final class DoWrapper {
     private static final Pattern BODY = Pattern.compile("^\\s*BEGIN\\s+(.+?)\\s*;?\\s*EXCEPTION\\s+WHEN\\s+"
             + "duplicate_\\w+(?:\\s+OR\\s+duplicate_\\w+)*\\s+THEN\\s+(?:NULL|RAISE\\s+NOTICE\\s+'[^']*')\\s*;"
             + "\\s*END\\s*;?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -25,7 +25,7 @@ final class DoWrapper {
     }
 
     /** The one statement a {@code DO} block at token {@code i} wraps, or null when it is not that wrapper. */
-    static String inner(Tokens t, int i) {
+    public static String inner(Tokens t, int i) {
         int k;
         if (t.is(i + 1, "LANGUAGE")) {
             k = i + 3;
@@ -70,7 +70,7 @@ final class DoWrapper {
     }
 
     /** Judges the wrapped statement as if it stood alone, cross-checked on its own text. */
-    static void judge(String inner, Judgement j) {
+    public static void judge(String inner, Judgement j) {
         SqlStatement st = new SqlStatement(1, 1, 1, inner);
         StatementRules.analyze(st, j);
         CrossCheck.check(st, j);

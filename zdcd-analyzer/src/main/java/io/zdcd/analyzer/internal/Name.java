@@ -4,19 +4,19 @@ package io.zdcd.analyzer.internal;
  * A possibly schema-qualified relation name. {@code key} identifies it ({@code public.} dropped, unquoted parts
  * lower-cased); {@code display} is how reports show it; {@code end} is the token index after the name.
  */
-record Name(String key, String display, int end) {
+public record Name(String key, String display, int end) {
 
     /** Parses {@code a}, {@code a.b} or {@code a.b.c} at token {@code i}; null if no identifier is there. */
-    static Name parse(Tokens t, int i) {
+    public static Name parse(Tokens t, int i) {
         if (!t.isIdent(i)) {
             return null;
         }
         StringBuilder key = new StringBuilder(t.ident(i));
-        StringBuilder display = new StringBuilder(AlterTableRules.quote(t.ident(i)));
+        StringBuilder display = new StringBuilder(SqlText.quote(t.ident(i)));
         int p = i + 1;
         while (t.isOp(p, ".") && t.isIdent(p + 1)) {
             key.append('.').append(t.ident(p + 1));
-            display.append('.').append(AlterTableRules.quote(t.ident(p + 1)));
+            display.append('.').append(SqlText.quote(t.ident(p + 1)));
             p += 2;
         }
         String k = key.toString();
@@ -28,8 +28,13 @@ record Name(String key, String display, int end) {
         return new Name(k, display.toString(), p);
     }
 
+    /** An identifier as PostgreSQL prints it: double-quoted when it needs quotes. */
+    public static String quote(String ident) {
+        return SqlText.quote(ident);
+    }
+
     /** The unqualified last part (a quoted part may itself contain dots: {@code "MarketData.date_key"}). */
-    String last() {
+    public String last() {
         if (display.endsWith("\"") && display.length() >= 2) {
             int open = display.length() - 2;
             while (open >= 0) {

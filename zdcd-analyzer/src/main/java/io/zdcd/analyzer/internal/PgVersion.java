@@ -31,12 +31,12 @@ public record PgVersion(int major, int minor) {
         }
     }
 
-    boolean atLeast(int m) {
+    public boolean atLeast(int m) {
         return major >= m;
     }
 
     /** PostgreSQL 14.0 to 14.3 may corrupt indexes built by CREATE INDEX / REINDEX CONCURRENTLY. */
-    boolean hasConcurrentIndexBug() {
+    public boolean hasConcurrentIndexBug() {
         return major == 14 && minor >= 0 && minor <= 3;
     }
 

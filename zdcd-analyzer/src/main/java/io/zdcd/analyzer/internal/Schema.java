@@ -12,13 +12,13 @@ public final class Schema {
 
     /** A column's known facts; {@code type} is normalised by {@link ColumnTypes#normalise}, null when unknown. */
     public static final class Column {
-        String type;
-        boolean notNull;
-        boolean hasDefault;
+        public String type;
+        public boolean notNull;
+        public boolean hasDefault;
         /** serial or identity: the column owns a sequence, named {@code <table>_<column>_seq} by PostgreSQL. */
-        boolean ownsSequence;
+        public boolean ownsSequence;
 
-        Column copy() {
+        public Column copy() {
             Column c = new Column();
             c.ownsSequence = ownsSequence;
             c.type = type;
@@ -30,18 +30,18 @@ public final class Schema {
 
     /** A constraint; {@code notNullColumn} is set for CHECK (col IS NOT NULL) and NOT NULL constraints. */
     public static final class Constraint {
-        String kind; // CHECK, FOREIGN KEY, UNIQUE, PRIMARY KEY, EXCLUDE, NOT NULL
-        String notNullColumn;
-        boolean validated;
-        String referencedTable;
+        public String kind; // CHECK, FOREIGN KEY, UNIQUE, PRIMARY KEY, EXCLUDE, NOT NULL
+        public String notNullColumn;
+        public boolean validated;
+        public String referencedTable;
         /** For FOREIGN KEY: the referenced columns as written; empty when not written (the primary key). */
-        java.util.List<String> referencedColumns = java.util.List.of();
+        public java.util.List<String> referencedColumns = java.util.List.of();
         /** For CHECK constraints: the identifiers its expression mentions. */
-        java.util.Set<String> checkColumns = java.util.Set.of();
+        public java.util.Set<String> checkColumns = java.util.Set.of();
         /** For PRIMARY KEY: its columns, when zdcd saw them; empty when not known. */
-        java.util.List<String> keyColumns = java.util.List.of();
+        public java.util.List<String> keyColumns = java.util.List.of();
 
-        Constraint copy() {
+        public Constraint copy() {
             Constraint c = new Constraint();
             c.keyColumns = keyColumns;
             c.checkColumns = checkColumns;
@@ -55,19 +55,19 @@ public final class Schema {
     }
 
     public static final class Table {
-        final Map<String, Column> columns = new LinkedHashMap<>();
-        final Map<String, Constraint> constraints = new LinkedHashMap<>();
+        public final Map<String, Column> columns = new LinkedHashMap<>();
+        public final Map<String, Constraint> constraints = new LinkedHashMap<>();
         /** The constraints that can prove a column has no NULLs (a subset of {@code constraints}). */
-        final java.util.List<Constraint> notNullConstraints = new java.util.ArrayList<>();
+        public final java.util.List<Constraint> notNullConstraints = new java.util.ArrayList<>();
         /** Columns some index or index-backed constraint mentions (key, INCLUDE, expression or WHERE): a superset. */
-        final java.util.Set<String> indexed = new java.util.HashSet<>();
+        public final java.util.Set<String> indexed = new java.util.HashSet<>();
         /** Created with PARTITION BY, so zdcd saw it from the start and knows its partitions. */
-        boolean partitioned;
+        public boolean partitioned;
         /** The parent's key when this table is a partition of it (and whether it is the DEFAULT one); else null. */
-        String partitionOf;
-        boolean defaultPartition;
+        public String partitionOf;
+        public boolean defaultPartition;
 
-        Table copy() {
+        public Table copy() {
             Table t = new Table();
             columns.forEach((k, v) -> t.columns.put(k, v.copy()));
             constraints.forEach((k, v) -> t.putConstraint(k, v.copy()));
@@ -78,7 +78,7 @@ public final class Schema {
             return t;
         }
 
-        void putConstraint(String name, Constraint c) {
+        public void putConstraint(String name, Constraint c) {
             Constraint old = constraints.put(name, c);
             if (old != null) {
                 notNullConstraints.remove(old);
@@ -88,7 +88,7 @@ public final class Schema {
             }
         }
 
-        Constraint removeConstraint(String name) {
+        public Constraint removeConstraint(String name) {
             Constraint c = constraints.remove(name);
             if (c != null) {
                 notNullConstraints.remove(c);
@@ -104,7 +104,7 @@ public final class Schema {
         }
     }
 
-    final Map<String, Table> tables = new HashMap<>();
+    public final Map<String, Table> tables = new HashMap<>();
     /** Indexes by name; changed only through {@link #putIndex} and {@link #removeIndex}, which keep {@code byTable}. */
     private final Map<String, Index> indexes = new HashMap<>();
     /** The same indexes by their table's key, so that a question about one table never walks every index. */
@@ -112,11 +112,11 @@ public final class Schema {
     /** Whether any table was ever a partition ({@link #partitionOf}): until then no question walks every table. */
     private boolean anyPartition;
     /** Other relations (views, materialized views, sequences) by key. */
-    final Map<String, String> otherRelations = new HashMap<>();
+    public final Map<String, String> otherRelations = new HashMap<>();
     /** The relations a materialized view reads (its query's FROM and JOIN), by the view's key. */
-    final Map<String, java.util.List<Name>> viewSources = new HashMap<>();
+    public final Map<String, java.util.List<Name>> viewSources = new HashMap<>();
     /** Row estimates of existing relations by key (pg_class.reltuples of a live database); absent when unknown. */
-    final Map<String, Long> rowEstimates = new HashMap<>();
+    public final Map<String, Long> rowEstimates = new HashMap<>();
 
     public Schema copy() {
         Schema s = new Schema();
@@ -135,7 +135,7 @@ public final class Schema {
     }
 
     /** "about 2.1M rows" for a relation with a row estimate, else null. */
-    String rows(String key) {
+    public String rows(String key) {
         Long n = rowEstimates.get(key);
         if (n == null) {
             return null;
@@ -156,16 +156,16 @@ public final class Schema {
     }
 
     /** The index of that name, or null. */
-    Index index(String name) {
+    public Index index(String name) {
         return indexes.get(name);
     }
 
     /** Every index by name (read only). */
-    Map<String, Index> indexes() {
+    public Map<String, Index> indexes() {
         return java.util.Collections.unmodifiableMap(indexes);
     }
 
-    void putIndex(String name, Index index) {
+    public void putIndex(String name, Index index) {
         Index old = indexes.put(name, index);
         if (old != null) {
             forgetByTable(old);
@@ -174,7 +174,7 @@ public final class Schema {
     }
 
     /** Removes the index of that name and returns it, or null if there is none. */
-    Index removeIndex(String name) {
+    public Index removeIndex(String name) {
         Index old = indexes.remove(name);
         if (old != null) {
             forgetByTable(old);
@@ -196,33 +196,33 @@ public final class Schema {
     }
 
     /** Makes {@code t} a partition of {@code parentKey} (or of nothing, when null). */
-    void partitionOf(Table t, String parentKey) {
+    public void partitionOf(Table t, String parentKey) {
         t.partitionOf = parentKey;
         anyPartition |= parentKey != null;
     }
 
-    Table table(String key) {
+    public Table table(String key) {
         return tables.get(key);
     }
 
     /** The table's entry, created empty (nothing known about its columns) if there is none yet. */
-    Table tableOrCreate(String key) {
+    public Table tableOrCreate(String key) {
         return tables.computeIfAbsent(key, k -> new Table());
     }
 
-    Table createTable(String key) {
+    public Table createTable(String key) {
         Table t = new Table();
         tables.put(key, t);
         return t;
     }
 
-    Column column(String tableKey, String column) {
+    public Column column(String tableKey, String column) {
         Table t = tables.get(tableKey);
         return t == null ? null : t.columns.get(column);
     }
 
     /** The name of a CHECK constraint whose expression mentions the column, or null. */
-    String checkOn(String tableKey, String column) {
+    public String checkOn(String tableKey, String column) {
         Table t = tables.get(tableKey);
         if (t == null) {
             return null;
@@ -236,7 +236,7 @@ public final class Schema {
     }
 
     /** Whether a validated CHECK (col IS NOT NULL) or NOT NULL constraint proves the column has no NULLs. */
-    boolean hasValidatedNotNullCheck(String tableKey, String column) {
+    public boolean hasValidatedNotNullCheck(String tableKey, String column) {
         Table t = tables.get(tableKey);
         if (t == null) {
             return false;
@@ -253,7 +253,7 @@ public final class Schema {
      * The key of the DEFAULT partition of a partitioned table; "" if it has none; null if zdcd does not know (it did
      * not see the table's CREATE TABLE ... PARTITION BY).
      */
-    String defaultPartition(String parentKey) {
+    public String defaultPartition(String parentKey) {
         for (Map.Entry<String, Table> e : mayBePartitions()) {
             if (parentKey.equals(e.getValue().partitionOf) && e.getValue().defaultPartition) {
                 return e.getKey();
@@ -267,7 +267,7 @@ public final class Schema {
      * Whether an index may cover the column (so changing its type or collation rebuilds it): true unless the table
      * is known and neither it nor its known partitions has an index or index-backed constraint that mentions it.
      */
-    boolean mayBeIndexed(String tableKey, String column) {
+    public boolean mayBeIndexed(String tableKey, String column) {
         return mayBeIndexed(tableKey, column, 0);
     }
 
@@ -290,15 +290,15 @@ public final class Schema {
     }
 
     /** The sequence PostgreSQL creates for a serial or identity column: {@code <table>_<column>_seq}. */
-    static Name sequenceOf(Name table, String column) {
+    public static Name sequenceOf(Name table, String column) {
         String seq = table.last() + "_" + column + "_seq";
         int dot = table.key().lastIndexOf('.');
         String schema = dot < 0 ? "" : table.key().substring(0, dot) + ".";
-        return new Name(schema + seq, schema + AlterTableRules.quote(seq), 0);
+        return new Name(schema + seq, schema + SqlText.quote(seq), 0);
     }
 
     /** The sequences the table's serial and identity columns own, as far as zdcd knows them. */
-    java.util.List<Name> ownedSequences(Name table) {
+    public java.util.List<Name> ownedSequences(Name table) {
         Table t = tables.get(table.key());
         if (t == null) {
             return java.util.List.of();
@@ -308,7 +308,7 @@ public final class Schema {
     }
 
     /** The tables with a foreign key that references {@code key}, other than itself. */
-    java.util.List<Name> referencingTables(String key) {
+    public java.util.List<Name> referencingTables(String key) {
         return referencingTables(key, null);
     }
 
@@ -316,7 +316,7 @@ public final class Schema {
      * The tables with a foreign key that references {@code column} of {@code key} (any column when null; a foreign key
      * whose columns zdcd does not know may reference it), other than itself.
      */
-    java.util.List<Name> referencingTables(String key, String column) {
+    public java.util.List<Name> referencingTables(String key, String column) {
         return tables.entrySet().stream().filter(e -> !e.getKey().equals(key))
                 .filter(e -> e.getValue().constraints.values().stream().anyMatch(c -> key.equals(c.referencedTable)
                         && (column == null || c.referencedColumns.isEmpty() || c.referencedColumns.contains(column))))
@@ -324,7 +324,7 @@ public final class Schema {
                 .toList();
     }
 
-    void renameTable(String from, String to) {
+    public void renameTable(String from, String to) {
         Long rows = rowEstimates.remove(from);
         if (rows != null) {
             rowEstimates.put(to, rows);
@@ -345,7 +345,7 @@ public final class Schema {
         }
     }
 
-    void dropTable(String key) {
+    public void dropTable(String key) {
         Table dropped = tables.remove(key);
         if (dropped != null && dropped.partitioned) { // its partitions go with it
             java.util.List.copyOf(tables.keySet()).forEach(k -> {

@@ -16,7 +16,7 @@ public final class Tokens {
     public static final int OP = 6;
 
     /** At most this many tokens are kept; {@link #truncated()} says if a statement had more. */
-    static final int MAX_TOKENS = 2_000_000;
+    public static final int MAX_TOKENS = 2_000_000;
 
     private final String s;
     private int size;

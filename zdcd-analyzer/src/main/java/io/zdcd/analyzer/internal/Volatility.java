@@ -3,7 +3,7 @@ package io.zdcd.analyzer.internal;
 import java.util.Set;
 
 /** Which function calls in a DEFAULT expression force a rewrite (volatile ones, and any zdcd does not know). */
-final class Volatility {
+public final class Volatility {
     private Volatility() {
     }
 
@@ -20,7 +20,7 @@ final class Volatility {
             "extract", "date_part", "age", "uuid_nil", "gen_random_bytes_not_volatile");
 
     /** The first function call in tokens [from, to) that is volatile or unknown, or null. */
-    static String firstVolatile(Tokens t, int from, int to) {
+    public static String firstVolatile(Tokens t, int from, int to) {
         for (int k = from; k < to; k++) {
             if (t.isIdent(k) && t.isOp(k + 1, "(") && !(k > from && t.isOp(k - 1, "::"))) {
                 String fn = t.ident(k);

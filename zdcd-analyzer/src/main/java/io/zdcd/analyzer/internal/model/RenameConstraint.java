@@ -1,0 +1,14 @@
+package io.zdcd.analyzer.internal.model;
+
+import io.zdcd.analyzer.internal.Name;
+
+/**
+ * ALTER TABLE ... RENAME CONSTRAINT from TO to.
+ *
+ * @param table the table
+ * @param isNew the table was created in this migration
+ * @param from  the old name
+ * @param to    the new name
+ */
+public record RenameConstraint(Name table, boolean isNew, String from, String to) implements Op {
+}
