@@ -72,7 +72,7 @@ public final class BatchLoop {
         /** "UPDATE in batches of 1000 keys of users.id, each batch committed" for {@code verb} UPDATE. */
         public String batches(String verb) {
             return verb + " in batches of " + batchSize + " keys of " + table.display() + "."
-                    + AlterTableRules.quote(key) + ", each batch committed";
+                    + Name.quote(key) + ", each batch committed";
         }
     }
 
