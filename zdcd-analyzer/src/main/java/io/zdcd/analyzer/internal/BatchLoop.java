@@ -1,8 +1,8 @@
 package io.zdcd.analyzer.internal;
 
 import io.zdcd.analyzer.SqlStatement;
-import io.zdcd.classify.Finding;
-import io.zdcd.classify.Verdict;
+import io.zdcd.analyzer.internal.rules.MigrationCheck;
+import io.zdcd.analyzer.internal.rules.RuleSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -64,6 +64,16 @@ public final class BatchLoop {
 
     /** A recognised loop: the table and key as written, the batch size and the statement as the rules judge it. */
     public record Loop(Name table, String key, int batchSize, String judged) {
+        /** Whether the loop walks {@code known}, the table's single-column integer primary key. */
+        public boolean byKey(Key known) {
+            return known.found() && known.column().equals(key);
+        }
+
+        /** "UPDATE in batches of 1000 keys of users.id, each batch committed" for {@code verb} UPDATE. */
+        public String batches(String verb) {
+            return verb + " in batches of " + batchSize + " keys of " + table.display() + "."
+                    + Name.quote(key) + ", each batch committed";
+        }
     }
 
     /**
@@ -232,36 +242,24 @@ public final class BatchLoop {
         return n;
     }
 
-    /** Judges the loop: its statement by the rules, then the batching. */
+    /**
+     * Judges the loop: its statement by the rules, then the batching (the rules' {@link MigrationCheck#batchLoop}
+     * hooks: data-change, unbatched-data-change, not-allowed-in-transaction).
+     */
     public static void judge(Loop loop, Judgement j) {
         SqlStatement st = new SqlStatement(1, 1, 1, loop.judged());
         StatementRules.analyze(st, j);
-        CrossCheck.check(st, j);
+        for (MigrationCheck c : RuleSet.MIGRATION) {
+            c.crossCheck(st, j);
+        }
         j.facts.command = null; // the outer DO text is not what JSqlParser should compare
         String verb = j.kind;
         j.kind("DO (batched " + verb + ")");
         Name table = loop.table();
         Key key = j.ctx.existedBefore(table.key()) ? integerPrimaryKey(j.ctx.schema, table)
                 : new Key(loop.key(), null); // created in this migration: no traffic on it yet
-        boolean byKey = key.found() && key.column().equals(loop.key());
-        String batches = verb + " in batches of " + loop.batchSize() + " keys of " + table.display() + "."
-                + SqlText.quote(loop.key()) + ", each batch committed";
-        for (int f = 0; f < j.findings.size(); f++) {
-            Finding x = j.findings.get(f);
-            if (x.ruleId().equals(Rules.UNBATCHED_DATA_CHANGE.id()) && x.verdict() == Verdict.UNSAFE && byKey) {
-                j.findings.set(f, new Finding(Rules.DATA_CHANGE.id(), Verdict.SAFE, batches + ": RowExclusiveLock, "
-                        + "row locks on at most " + loop.batchSize() + " rows at a time, released at each COMMIT", ""));
-                j.scan = false;
-            }
-        }
-        if (!byKey) {
-            j.finding(Rules.UNBATCHED_DATA_CHANGE, Verdict.UNSAFE, batches + ", but " + (key.found() ? "the "
-                    + "primary key of " + table.display() + " is " + key.column() : key.problem()) + ": a batch "
-                    + "may scan the whole table while it holds its row locks");
-        }
-        if (j.ctx.inTransaction) {
-            j.finding(Rules.NOT_IN_TRANSACTION, Verdict.UNSAFE, "a batch loop COMMITs each batch, which fails inside "
-                    + "a transaction block");
+        for (MigrationCheck c : RuleSet.MIGRATION) {
+            c.batchLoop(loop, key, verb, j);
         }
     }
 }

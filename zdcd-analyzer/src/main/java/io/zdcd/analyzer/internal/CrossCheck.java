@@ -1,7 +1,6 @@
 package io.zdcd.analyzer.internal;
 
 import io.zdcd.analyzer.SqlStatement;
-import io.zdcd.classify.Verdict;
 import io.zdcd.internal.Counts;
 import java.util.Locale;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
@@ -31,7 +30,7 @@ import net.sf.jsqlparser.statement.update.Update;
  * get wrong (the name of a UNIQUE constraint), and for statements over {@value #MAX_CHARS} characters or nested deeper than {@value #MAX_NESTING} parentheses
  * (its lookahead can take exponential time there).
  */
-final class CrossCheck {
+public final class CrossCheck {
     static final int MAX_CHARS = 20_000;
     /** Deeper parenthesis nesting is not given to JSqlParser. */
     static final int MAX_NESTING = 6;
@@ -39,11 +38,12 @@ final class CrossCheck {
     private CrossCheck() {
     }
 
-    static void check(SqlStatement st, Judgement j) {
+    /** What JSqlParser reads differently in a statement the tokens judged SAFE, or null (agreement, or no opinion). */
+    public static String disagreement(SqlStatement st, Judgement j) {
         Judgement.Facts f = j.facts;
         if (f.command == null || f.table == null || j.hasUnsafe() || j.lock == null
                 || st.text().length() > MAX_CHARS || !subtle(st.text(), f)) {
-            return;
+            return null;
         }
         Statement parsed;
         try {
@@ -51,18 +51,14 @@ final class CrossCheck {
                     .withDialect(AbstractJSqlParser.Dialect.POSTGRESQL);
             parsed = parser.Statement();
         } catch (Exception | StackOverflowError | ExceptionInInitializerError e) {
-            return; // JSqlParser cannot read it: the tokens stand alone (fail-closed rules already apply to them)
+            return null; // JSqlParser cannot read it: the tokens stand alone (fail-closed rules already apply to them)
         } catch (Error e) {
             if (e instanceof VirtualMachineError) {
                 throw e;
             }
-            return; // JSqlParser's TokenMgrError and the like
+            return null; // JSqlParser's TokenMgrError and the like
         }
-        String problem = disagreement(f, parsed);
-        if (problem != null) {
-            j.finding(Rules.PARSER_DISAGREEMENT, Verdict.UNSAFE, "JSqlParser reads this statement differently: "
-                    + problem + "; zdcd cannot be sure it is safe");
-        }
+        return disagreement(f, parsed);
     }
 
     /** Whether the statement has what a lexer could get wrong, or several actions to count. */

@@ -73,7 +73,9 @@ public final class DoWrapper {
     public static void judge(String inner, Judgement j) {
         SqlStatement st = new SqlStatement(1, 1, 1, inner);
         StatementRules.analyze(st, j);
-        CrossCheck.check(st, j);
+        for (io.zdcd.analyzer.internal.rules.MigrationCheck c : io.zdcd.analyzer.internal.rules.RuleSet.MIGRATION) {
+            c.crossCheck(st, j);
+        }
         j.facts.command = null; // the outer DO text is not what JSqlParser should compare
         j.kind("DO (" + j.kind + ")");
     }

@@ -1,9 +1,10 @@
 package io.zdcd.analyzer.internal;
 
 import io.zdcd.analyzer.SqlStatement;
+import io.zdcd.analyzer.internal.rules.MigrationCheck;
+import io.zdcd.analyzer.internal.rules.RuleSet;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.Finding;
-import io.zdcd.classify.LockMode;
 import io.zdcd.classify.Migration;
 import io.zdcd.classify.StatementAnalysis;
 import io.zdcd.classify.Verdict;
@@ -84,65 +85,38 @@ public final class MigrationAnalyzer {
         ctx.implicitTransactions = implicitTransactions;
         String sql = forwardPart(migration.sql());
         List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(sql);
-        List<Suppressions.Ignore> ignores = Suppressions.find(sql, statements, userRuleIds);
-        List<PythonOperations.Marker> pythonOperations = PythonOperations.find(sql, statements);
+        MigrationRun run = new MigrationRun(ctx, Suppressions.find(sql, statements, userRuleIds),
+                PythonOperations.find(sql, statements), disabledRules);
         boolean anyUnsafe = false;
-        StatementAnalysis opened = null; // the analysis of the statement that opened the transaction still open
-        StatementAnalysis last = null;
         Tokens[] lexed = new Tokens[Math.min(statements.size(), LEX_AHEAD_CHUNK)];
-        int openedAt = -1; // the statement that opened the transaction still open, if any
         for (int k = 0; k < statements.size(); k++) {
             SqlStatement st = statements.get(k);
             if (statements.size() >= LEX_AHEAD_MIN && k % LEX_AHEAD_CHUNK == 0) {
                 lexAhead(statements, k, lexed);
             }
             Tokens tokens = statements.size() >= LEX_AHEAD_MIN ? lexed[k % LEX_AHEAD_CHUNK] : null;
-            boolean inTransactionBefore = ctx.inTransaction;
-            StatementAnalysis a = judge(st, tokens, ctx, ignores, pythonOperations);
-            last = a;
-            if (ctx.inTransaction && (!inTransactionBefore || openedAt < 0)) {
-                openedAt = k;
-                opened = a;
-            } else if (!ctx.inTransaction) {
-                openedAt = -1;
-                opened = null;
+            run.inTransactionBefore = ctx.inTransaction;
+            StatementAnalysis a = judge(st, tokens, run);
+            run.last = a;
+            for (MigrationCheck c : RuleSet.MIGRATION) {
+                c.analysed(run, a);
             }
             StatementAnalysis emitted = known.getOrDefault(a.index(), a);
             anyUnsafe |= !emitted.isSafe();
             sink.accept(emitted);
         }
-        Map<Integer, StatementAnalysis> late = new java.util.TreeMap<>();
-        if (ctx.inTransaction && openedAt >= 0) {
-            late.put(opened.index(), unclosed(statements.get(openedAt), opened, ignores));
+        for (MigrationCheck c : RuleSet.MIGRATION) {
+            c.atEnd(run);
         }
-        List<Finding> migrationFindings = new ArrayList<>();
-        for (PythonOperations.Marker m : pythonOperations) {
-            if (m.nextIndex() >= 0) {
-                continue;
-            }
-            Finding f = pythonOperation(m, ctx.strongestHeldLock(), ctx, "after");
-            Suppressions.Ignore ig = Suppressions.matching(ignores, -1, f.ruleId());
-            if (last == null) {
-                f = ignored(f, ig);
-                addUnlessDisabled(migrationFindings, f);
-            } else {
-                late.put(last.index(), appendFinding(late.getOrDefault(last.index(), last), f, ig));
+        for (Suppressions.Ignore ig : run.ignores) {
+            for (MigrationCheck c : RuleSet.MIGRATION) {
+                c.ignoreComment(run, ig);
             }
         }
-        for (Suppressions.Ignore ig : ignores) {
-            if (ig.problem != null) {
-                addUnlessDisabled(migrationFindings, new Finding(Rules.INVALID_IGNORE.id(), Verdict.SAFE,
-                        "line " + ig.line + ": " + ig.problem + " (the comment is not applied)", ""));
-            } else if (!ig.used) {
-                addUnlessDisabled(migrationFindings, new Finding(Rules.UNUSED_IGNORE.id(), Verdict.SAFE,
-                        "line " + ig.line + ": zdcd:ignore " + ig.ruleId + " matches no finding of the statement "
-                                + "after it", "remove the comment"));
-            }
-        }
-        boolean unsafe = anyUnsafe || late.values().stream().anyMatch(a -> !a.isSafe())
-                || migrationFindings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE);
-        return new Tail(unsafe ? Verdict.UNSAFE : Verdict.SAFE, statements.size(), List.copyOf(migrationFindings),
-                java.util.Collections.unmodifiableMap(late));
+        boolean unsafe = anyUnsafe || run.late.values().stream().anyMatch(a -> !a.isSafe())
+                || run.findings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE);
+        return new Tail(unsafe ? Verdict.UNSAFE : Verdict.SAFE, statements.size(), List.copyOf(run.findings),
+                java.util.Collections.unmodifiableMap(run.late));
     }
 
     /**
@@ -150,38 +124,31 @@ public final class MigrationAnalyzer {
      * over the statements: the JIT compiles a method called once per statement after a few hundred calls, while the
      * body of a loop run once (one migration of 20,000 statements) stays interpreted.
      */
-    private StatementAnalysis judge(SqlStatement st, Tokens tokens, Context ctx, List<Suppressions.Ignore> ignores,
-                                    List<PythonOperations.Marker> pythonOperations) {
+    private StatementAnalysis judge(SqlStatement st, Tokens tokens, MigrationRun run) {
+        Context ctx = run.ctx;
         Judgement j = new Judgement(ctx);
         if (!ctx.inTransaction && !st.psqlMetaCommand() && mayNeedNoTransaction(st.text())
                 && io.zdcd.sql.SqlStatement.needsNoTransaction(st.text())) {
             ctx.heldLocks.clear(); // the runner commits the implicit transaction before this statement
             ctx.enumLabelsAddedInTx.clear();
         }
-        Map.Entry<String, LockMode> heldBefore = ctx.strongestHeldLock();
+        run.heldBefore = ctx.strongestHeldLock();
         try {
             StatementRules.analyze(st, tokens, j);
             if (crossCheck) {
-                CrossCheck.check(st, j);
+                for (MigrationCheck c : RuleSet.MIGRATION) {
+                    c.crossCheck(st, j);
+                }
             }
         } catch (RuntimeException | StackOverflowError e) {
-            j.findings.clear();
-            j.kind = "UNRECOGNISED";
-            j.finding(Rules.UNRECOGNISED, "zdcd could not analyse this statement (" + e.getClass().getSimpleName()
-                    + "); treated as UNSAFE");
-        }
-        for (int m = pythonOperations.size() - 1; m >= 0; m--) {
-            if (pythonOperations.get(m).nextIndex() == st.index()) {
-                j.findings.add(0, pythonOperation(pythonOperations.get(m), heldBefore, ctx, "before"));
+            for (MigrationCheck c : RuleSet.MIGRATION) {
+                c.failed(j, e);
             }
         }
-        afterStatement(ctx, j, heldBefore);
-        newEnumLabelUse(ctx, j, st);
-        if (!version.atLeast(15) && NULLS_NOT_DISTINCT.matcher(st.text()).find()) {
-            j.finding(Rules.UNSUPPORTED_VERSION, Verdict.UNSAFE, "NULLS NOT DISTINCT needs PostgreSQL 15+; the "
-                    + "target is " + version + ": the statement fails");
+        for (MigrationCheck c : RuleSet.MIGRATION) {
+            c.afterStatement(run, st, j);
         }
-        return toAnalysis(st, j, ignores);
+        return toAnalysis(st, j, run);
     }
 
     /**
@@ -199,9 +166,6 @@ public final class MigrationAnalyzer {
 
     private static final java.util.regex.Pattern NO_TRANSACTION_WORDS = java.util.regex.Pattern.compile(
             "concurrently|vacuum|database|system|tablespace|commit", java.util.regex.Pattern.CASE_INSENSITIVE);
-
-    private static final java.util.regex.Pattern NULLS_NOT_DISTINCT = java.util.regex.Pattern.compile(
-            "\\bNULLS\\s+NOT\\s+DISTINCT\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Migrations with at least this many statements are lexed ahead, in parallel, a chunk at a time. */
     private static final int LEX_AHEAD_MIN = 512;
@@ -226,104 +190,6 @@ public final class MigrationAnalyzer {
         });
     }
 
-    /** {@code opening} with the finding that its transaction is never committed (fail closed). */
-    private StatementAnalysis unclosed(SqlStatement st, StatementAnalysis opening, List<Suppressions.Ignore> ignores) {
-        String message = "opens a transaction that is still open at the end of the migration (no COMMIT): psql "
-                + "and most runners roll it back when the session ends, so nothing after it is applied";
-        Finding f = new Finding(Rules.UNCLOSED_TRANSACTION.id(), Verdict.UNSAFE, message,
-                Rules.UNCLOSED_TRANSACTION.alternative());
-        return appendFinding(opening, f, Suppressions.matching(ignores, st.index(), f.ruleId()));
-    }
-
-    /** The analysis with one more finding (unless its rule is disabled), ignored when {@code ig} names it. */
-    private StatementAnalysis appendFinding(StatementAnalysis s, Finding finding, Suppressions.Ignore ig) {
-        if (disabledRules.contains(finding.ruleId())) {
-            return s;
-        }
-        Finding f = ignored(finding, ig);
-        List<Finding> findings = new ArrayList<>(s.findings());
-        findings.add(f);
-        Verdict verdict = f.verdict() == Verdict.UNSAFE ? Verdict.UNSAFE : s.verdict();
-        return new StatementAnalysis(s.index(), s.line(), s.column(), s.sql(), s.kind(), s.tables(), s.lock(),
-                s.blocks(), s.rewrite(), s.scan(), s.breaksOldCode(), verdict, findings, s.locks());
-    }
-
-    /** The finding, made SAFE with the reason when a zdcd:ignore comment names its rule. */
-    private static Finding ignored(Finding f, Suppressions.Ignore ig) {
-        if (ig == null || f.verdict() != Verdict.UNSAFE) {
-            return f;
-        }
-        ig.used = true;
-        return new Finding(f.ruleId(), Verdict.SAFE, "ignored by zdcd:ignore (" + ig.reason + "): " + f.message(),
-                f.safeAlternative());
-    }
-
-    /**
-     * The finding for a Django operation {@code sqlmigrate} could not write as SQL, run {@code where} ("before" or
-     * "after") the statement it is attached to, while {@code held} (may be null) is held.
-     */
-    private static Finding pythonOperation(PythonOperations.Marker m, Map.Entry<String, LockMode> held, Context ctx,
-                                           String where) {
-        boolean inTransaction = ctx.inTransaction || ctx.implicitTransactions;
-        String lock = held == null ? (inTransaction ? "; it runs inside the migration's transaction, so every lock "
-                + "it takes is held until COMMIT" : "")
-                : "; it runs inside the migration's transaction, which already holds " + held.getValue().pgName()
-                + " on " + held.getKey() + " (taken by an earlier statement, held until COMMIT): that table's "
-                + (held.getValue().blocksReads() ? "reads and writes" : "writes") + " wait for all of it";
-        return new Finding(Rules.DJANGO_PYTHON.id(), Verdict.UNSAFE, "line " + m.line() + ": " + where
-                + " this statement Django runs an operation that sqlmigrate cannot write as SQL (" + m.description()
-                + "): arbitrary Python may run, with data changes of unknown size, for an unknown time" + lock
-                + "; zdcd cannot judge what it does", Rules.DJANGO_PYTHON.alternative());
-    }
-
-    private void addUnlessDisabled(List<Finding> list, Finding f) {
-        if (!disabledRules.contains(f.ruleId())) {
-            list.add(f);
-        }
-    }
-
-    /** A statement using an enum label added earlier in the same transaction fails ("unsafe use of new value"). */
-    private static void newEnumLabelUse(Context ctx, Judgement j, SqlStatement st) {
-        if (ctx.enumLabelsAddedInTx.isEmpty() || "ALTER TYPE ADD VALUE".equals(j.kind)) {
-            return;
-        }
-        for (String label : ctx.enumLabelsAddedInTx) {
-            if (st.text().contains(label)) {
-                j.finding(Rules.ENUM_ADD_VALUE, Verdict.UNSAFE, "uses the enum label " + label + ", which ALTER TYPE "
-                        + "... ADD VALUE added earlier in the same transaction: PostgreSQL raises \"unsafe use of new "
-                        + "value\" until that transaction commits", "COMMIT after ADD VALUE: use the label in a later "
-                        + "transaction or migration");
-                return;
-            }
-        }
-    }
-
-    private void afterStatement(Context ctx, Judgement j, Map.Entry<String, LockMode> heldBefore) {
-        if (j.longRunning && heldBefore != null && (ctx.inTransaction || ctx.implicitTransactions)) {
-            j.finding(Rules.HELD_LOCK, Verdict.UNSAFE, (ctx.inTransaction ? "runs inside a transaction"
-                    : "runs in the same transaction as the statements before it (a migration runner runs the "
-                    + "statements of a file that are outside BEGIN ... COMMIT as one transaction)") + " that already "
-                    + "holds " + heldBefore.getValue().pgName() + " on " + heldBefore.getKey()
-                    + rowsNote(ctx, heldBefore.getKey()) + " (taken by an earlier statement, held until COMMIT): "
-                    + "that table's " + (heldBefore.getValue().blocksReads()
-                    ? "reads and writes" : "writes") + " wait for this whole statement" + (j.slowCall == null ? ""
-                    : ", and it " + (j.slowCall.endsWith("()") ? "calls " + j.slowCall + ", which" : "runs " + j.slowCall
-                    + " code that") + " zdcd does not know to be instant"), Rules.HELD_LOCK.alternative());
-        }
-        if (j.lock != null && j.lock.blocksWrites() && !ctx.lockTimeoutInEffect() && !ctx.lockTimeoutNoted) {
-            ctx.lockTimeoutNoted = true;
-            j.finding(Rules.LOCK_TIMEOUT, Verdict.SAFE, "takes " + j.lock.pgName() + " with no lock_timeout set in "
-                    + "this migration: while it waits for the lock, every later query on the table queues behind it. "
-                    + "zdcd's runner sets a short lock_timeout and retries; other runners should "
-                    + "SET lock_timeout = '2s' first", "");
-        }
-    }
-
-    private static String rowsNote(Context ctx, String key) {
-        String rows = ctx.schema.rows(key);
-        return rows == null ? "" : " (" + rows + ")";
-    }
-
     /** "; locks shop_order, about 2.1M rows" for a long operation on relations with a row estimate, else "". */
     private static String rowsLocked(Judgement j) {
         if (j.rows.isEmpty() || !(j.longRunning || j.rewrite || j.scan)) {
@@ -335,10 +201,7 @@ public final class MigrationAnalyzer {
         return sb.append(" (pg_class.reltuples)").toString();
     }
 
-    private StatementAnalysis toAnalysis(SqlStatement st, Judgement j, List<Suppressions.Ignore> ignores) {
-        if (j.findings.isEmpty()) {
-            j.finding(Rules.UNRECOGNISED, "no rule recognised this statement; treated as UNSAFE");
-        }
+    private StatementAnalysis toAnalysis(SqlStatement st, Judgement j, MigrationRun run) {
         String rowsLocked = rowsLocked(j);
         List<Finding> findings = new ArrayList<>(j.findings.size());
         for (Finding f : j.findings) {
@@ -348,8 +211,8 @@ public final class MigrationAnalyzer {
             if (!rowsLocked.isEmpty() && f.verdict() == Verdict.UNSAFE && !f.ruleId().equals(Rules.HELD_LOCK.id())) {
                 f = new Finding(f.ruleId(), f.verdict(), f.message() + rowsLocked, f.safeAlternative());
             }
-            findings.add(f.verdict() == Verdict.UNSAFE ? ignored(f, Suppressions.matching(ignores, st.index(),
-                    f.ruleId())) : f);
+            findings.add(f.verdict() == Verdict.UNSAFE ? MigrationRun.ignored(f, run.ignore(st.index(), f.ruleId()))
+                    : f);
         }
         Verdict verdict = findings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE
                 : Verdict.SAFE;
@@ -365,11 +228,11 @@ public final class MigrationAnalyzer {
         StatementAnalysis a = new StatementAnalysis(st.index(), st.line(), st.column(), st.text(), j.kind,
                 List.copyOf(j.tables), Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict,
                 findings, j.locks);
-        return userRules.isEmpty() ? a : withUserRules(a, st, ignores);
+        return userRules.isEmpty() ? a : withUserRules(a, st, run);
     }
 
     /** The analysis with the findings of the team's own rules (a rule that throws: UNSAFE, fail closed). */
-    private StatementAnalysis withUserRules(StatementAnalysis a, SqlStatement st, List<Suppressions.Ignore> ignores) {
+    private StatementAnalysis withUserRules(StatementAnalysis a, SqlStatement st, MigrationRun run) {
         StatementAnalysis judged = a;
         for (io.zdcd.analyzer.rules.MigrationRule rule : userRules) {
             if (disabledRules.contains(rule.id())) {
@@ -383,8 +246,8 @@ public final class MigrationAnalyzer {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); treated as UNSAFE");
             }
             if (message.isPresent()) {
-                judged = appendFinding(judged, new Finding(rule.id(), Verdict.UNSAFE, message.get(),
-                        rule.safeAlternative()), Suppressions.matching(ignores, st.index(), rule.id()));
+                judged = run.append(judged, new Finding(rule.id(), Verdict.UNSAFE, message.get(),
+                        rule.safeAlternative()), run.ignore(st.index(), rule.id()));
             }
         }
         return judged;

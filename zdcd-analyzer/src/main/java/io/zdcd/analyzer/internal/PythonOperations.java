@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * </pre>
  * Only comments between statements count (not a string or a routine body that happens to contain the words).
  */
-final class PythonOperations {
+public final class PythonOperations {
     /** One marker: its line, the operation as Django describes it, and the statement after it (-1: none). */
-    record Marker(int line, String description, int nextIndex) {
+    public record Marker(int line, String description, int nextIndex) {
     }
 
     private static final Pattern OLD = Pattern.compile(

@@ -10,16 +10,17 @@ import java.util.regex.Pattern;
  * {@code -- zdcd:ignore <rule-id> <reason>} comments. One applies to the next statement when only comments and blank
  * lines stand between them (normally it is the line just before).
  */
-final class Suppressions {
+public final class Suppressions {
     private static final Pattern IGNORE = Pattern.compile("--\\s*zdcd:ignore\\b[ \\t]*([^\\s:]*):?[ \\t]*([^\\r\\n]*)");
 
-    static final class Ignore {
-        final int line;
-        final String ruleId;
-        final String reason;
-        final String problem;
+    /** One comment: its line, the rule it names, its reason, what is wrong with it (null: valid), whether used. */
+    public static final class Ignore {
+        public final int line;
+        public final String ruleId;
+        public final String reason;
+        public final String problem;
         int statementIndex = -1;
-        boolean used;
+        public boolean used;
 
         Ignore(int line, String ruleId, String reason, String problem) {
             this.line = line;
@@ -61,7 +62,7 @@ final class Suppressions {
     }
 
     /** The valid ignore naming {@code ruleId} before the statement with 1-based {@code index} (-1: at the end). */
-    static Ignore matching(List<Ignore> ignores, int index, String ruleId) {
+    public static Ignore matching(List<Ignore> ignores, int index, String ruleId) {
         for (Ignore ig : ignores) {
             if (ig.problem == null && ig.statementIndex == index && ig.ruleId.equals(ruleId)) {
                 return ig;

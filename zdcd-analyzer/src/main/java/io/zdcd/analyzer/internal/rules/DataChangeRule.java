@@ -1,5 +1,6 @@
 package io.zdcd.analyzer.internal.rules;
 
+import io.zdcd.analyzer.internal.BatchLoop;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
@@ -8,10 +9,11 @@ import io.zdcd.analyzer.internal.model.Insert;
 import io.zdcd.analyzer.internal.model.Merge;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.UpdateOrDelete;
+import io.zdcd.classify.Finding;
 import io.zdcd.classify.Verdict;
 
 /** data-change: inserts, bounded changes and changes of new tables lock few rows, briefly. */
-final class DataChangeRule implements ZdcdRule {
+final class DataChangeRule implements ZdcdRule, MigrationCheck {
     @Override
     public Rule meta() {
         return Rules.DATA_CHANGE;
@@ -37,6 +39,25 @@ final class DataChangeRule implements ZdcdRule {
         } else if (op instanceof Copy o && !o.query() && o.from()) {
             j.finding(meta(), Verdict.SAFE, "COPY ... FROM loads rows: RowExclusiveLock, no effect on the old code's "
                     + "queries");
+        }
+    }
+
+    /**
+     * A batch loop by the table's single-column integer primary key turns the statement's unbatched-data-change
+     * finding into this rule's SAFE one, in its place; the batches scan no table.
+     */
+    @Override
+    public void batchLoop(BatchLoop.Loop loop, BatchLoop.Key key, String verb, Judgement j) {
+        if (!loop.byKey(key)) {
+            return;
+        }
+        for (int f = 0; f < j.findings.size(); f++) {
+            Finding x = j.findings.get(f);
+            if (x.ruleId().equals(Rules.UNBATCHED_DATA_CHANGE.id()) && x.verdict() == Verdict.UNSAFE) {
+                j.findings.set(f, new Finding(meta().id(), Verdict.SAFE, loop.batches(verb) + ": RowExclusiveLock, "
+                        + "row locks on at most " + loop.batchSize() + " rows at a time, released at each COMMIT", ""));
+                j.scan = false;
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.zdcd.analyzer.internal.rules;
 
+import io.zdcd.analyzer.internal.BatchLoop;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
@@ -11,7 +12,7 @@ import io.zdcd.analyzer.internal.model.Vacuum;
 import io.zdcd.classify.Verdict;
 
 /** not-allowed-in-transaction: statements PostgreSQL refuses inside BEGIN ... COMMIT. */
-final class NotAllowedInTransactionRule implements ZdcdRule {
+final class NotAllowedInTransactionRule implements ZdcdRule, MigrationCheck {
     @Override
     public Rule meta() {
         return Rules.NOT_IN_TRANSACTION;
@@ -32,6 +33,14 @@ final class NotAllowedInTransactionRule implements ZdcdRule {
                     + "PostgreSQL 12; the target is " + j.ctx.version);
         } else if (op instanceof AlterRoleOrDatabase o && o.what().equals("SYSTEM")) {
             j.finding(meta(), Verdict.UNSAFE, "ALTER SYSTEM cannot run inside a transaction block");
+        }
+    }
+
+    /** A batch loop COMMITs each batch. */
+    @Override
+    public void batchLoop(BatchLoop.Loop loop, BatchLoop.Key key, String verb, Judgement j) {
+        if (j.ctx.inTransaction) {
+            j.finding(meta(), Verdict.UNSAFE, "a batch loop COMMITs each batch, which fails inside a transaction block");
         }
     }
 }

@@ -11,8 +11,11 @@ public final class RuleSet {
     public static final List<ZdcdRule> ALL = List.of(
             new TransactionControlRule(),
             new SessionSettingRule(),
+            new LockTimeoutMissingRule(),
             new ConcurrentlyInTransactionRule(),
             new NotAllowedInTransactionRule(),
+            new UnclosedTransactionRule(),
+            new LongOperationUnderHeldLockRule(),
             new AddColumnRule(),
             new AddColumnVolatileDefaultRule(),
             new AddColumnNotNullWithoutDefaultRule(),
@@ -90,9 +93,16 @@ public final class RuleSet {
             new UnbatchedDataChangeRule(),
             new ReadQueryRule(),
             new OpaqueCodeRule(),
+            new DjangoPythonOperationRule(),
             new PsqlMetaCommandRule(),
             new UnrecognisedStatementRule(),
-            new UnsupportedOnVersionRule());
+            new UnsupportedOnVersionRule(),
+            new ParserDisagreementRule(),
+            new UnusedIgnoreRule(),
+            new InvalidIgnoreRule());
+
+    /** The rules with a part that judges a statement in its migration, in the order their hooks run. */
+    public static final List<MigrationCheck> MIGRATION = MigrationCheck.inOrder(ALL);
 
     private RuleSet() {
     }

@@ -1,5 +1,6 @@
 package io.zdcd.analyzer.internal.rules;
 
+import io.zdcd.analyzer.internal.BatchLoop;
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
@@ -10,7 +11,7 @@ import io.zdcd.analyzer.internal.model.UpdateOrDelete;
 import io.zdcd.classify.Verdict;
 
 /** unbatched-data-change: rows changed or locked in one transaction stay locked until COMMIT. */
-final class UnbatchedDataChangeRule implements ZdcdRule {
+final class UnbatchedDataChangeRule implements ZdcdRule, MigrationCheck {
     @Override
     public Rule meta() {
         return Rules.UNBATCHED_DATA_CHANGE;
@@ -33,6 +34,16 @@ final class UnbatchedDataChangeRule implements ZdcdRule {
             j.finding(meta(), Verdict.UNSAFE, "SELECT ... FOR UPDATE/SHARE locks every row it returns until COMMIT "
                     + "(RowShareLock): the old code's writes to those rows wait", "leave row locking to the statements "
                     + "that change the rows, in batches");
+        }
+    }
+
+    /** A batch loop whose key is not the table's single-column integer primary key may scan it in every batch. */
+    @Override
+    public void batchLoop(BatchLoop.Loop loop, BatchLoop.Key key, String verb, Judgement j) {
+        if (!loop.byKey(key)) {
+            j.finding(meta(), Verdict.UNSAFE, loop.batches(verb) + ", but " + (key.found() ? "the primary key of "
+                    + loop.table().display() + " is " + key.column() : key.problem()) + ": a batch may scan the whole "
+                    + "table while it holds its row locks");
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.zdcd.analyzer.internal.rules;
 
+import io.zdcd.analyzer.SqlStatement;
 import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.MigrationRun;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.Rules;
@@ -19,7 +21,20 @@ import io.zdcd.analyzer.internal.model.Setting;
 import io.zdcd.classify.Verdict;
 
 /** unsupported-on-version: syntax the target PostgreSQL version does not have fails. */
-final class UnsupportedOnVersionRule implements ZdcdRule {
+final class UnsupportedOnVersionRule implements ZdcdRule, MigrationCheck {
+    private static final java.util.regex.Pattern NULLS_NOT_DISTINCT = java.util.regex.Pattern.compile(
+            "\\bNULLS\\s+NOT\\s+DISTINCT\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** NULLS NOT DISTINCT anywhere in the statement's text (CREATE INDEX, UNIQUE constraints). */
+    @Override
+    public void afterStatement(MigrationRun run, SqlStatement st, Judgement j) {
+        PgVersion v = run.ctx.version;
+        if (!v.atLeast(15) && NULLS_NOT_DISTINCT.matcher(st.text()).find()) {
+            j.finding(meta(), Verdict.UNSAFE, "NULLS NOT DISTINCT needs PostgreSQL 15+; the target is " + v + ": the "
+                    + "statement fails");
+        }
+    }
+
     @Override
     public Rule meta() {
         return Rules.UNSUPPORTED_VERSION;

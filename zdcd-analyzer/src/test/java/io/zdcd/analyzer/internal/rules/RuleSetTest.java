@@ -31,4 +31,12 @@ class RuleSetTest {
             then(r.getClass().getSimpleName()).isEqualTo(expected + "Rule");
         }
     }
+
+    @Test
+    void theMigrationChecksAreTheRulesWithHooksEachOnce() {
+        List<ZdcdRule> withHooks = RuleSet.ALL.stream().filter(MigrationCheck.class::isInstance).toList();
+        then(RuleSet.MIGRATION).doesNotHaveDuplicates().hasSameSizeAs(withHooks);
+        then(withHooks).allMatch(RuleSet.MIGRATION::contains);
+        then(RuleSet.MIGRATION.stream().map(Object::getClass).toList()).containsExactlyElementsOf(MigrationCheck.ORDER);
+    }
 }
