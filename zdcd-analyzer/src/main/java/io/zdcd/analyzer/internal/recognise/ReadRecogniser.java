@@ -138,25 +138,33 @@ final class ReadRecogniser {
 
     private static String unknownFunction(Tokens t, int p) {
         for (int k = p; k < t.size(); k++) {
-            if (t.isIdent(k) && t.isOp(k + 1, "(") && !t.isOp(k - 1, "::") && !t.isOp(k - 1, ".")) {
-                String fn = t.ident(k);
-                if (t.isOp(k + 1, "(") && t.isOp(k - 1, ".")) {
+            if (!t.isIdent(k) || !t.isOp(k + 1, "(") || t.isOp(k - 1, "::")) {
+                continue;
+            }
+            String fn = t.ident(k);
+            if (t.isOp(k - 1, ".")) {
+                // schema.fn(...): a function of pg_catalog is judged by its name; any other schema's is unknown code
+                // unless listed with its schema (fail closed: it can take any lock and change any schema)
+                if (!t.isIdent(k - 2)) {
                     continue;
                 }
-                if (KEYWORDS_BEFORE_PAREN.contains(fn)) {
-                    continue;
-                }
-                if (k > p && t.isIdent(k - 1) && !t.isWord(k - 1)) {
-                    continue;
-                }
-                String qualified = fn;
-                if (t.isOp(k - 1, ".") && t.isIdent(k - 2)) {
-                    qualified = t.ident(k - 2) + "." + fn;
-                }
-                if (!SAFE_FUNCTIONS.contains(fn) && !SAFE_FUNCTIONS.contains(qualified)
-                        && !isTableAlias(t, k)) {
+                String schema = t.ident(k - 2);
+                String qualified = schema + "." + fn;
+                boolean known = schema.equals("pg_catalog") ? SAFE_FUNCTIONS.contains(fn)
+                        : SAFE_FUNCTIONS.contains(qualified);
+                if (!known) {
                     return qualified + "()";
                 }
+                continue;
+            }
+            if (KEYWORDS_BEFORE_PAREN.contains(fn)) {
+                continue;
+            }
+            if (k > p && t.isIdent(k - 1) && !t.isWord(k - 1)) {
+                continue;
+            }
+            if (!SAFE_FUNCTIONS.contains(fn) && !isTableAlias(t, k)) {
+                return fn + "()";
             }
         }
         return null;
