@@ -60,7 +60,10 @@ public final class Context {
         }
     }
 
-    /** The strongest traffic-blocking lock held by the open transaction, with its relation, or null. */
+    /**
+     * The strongest traffic-blocking lock held by the open transaction, with its relation, or null: a copy, so that
+     * what a statement then takes does not change what was held before it.
+     */
     public Map.Entry<String, LockMode> strongestHeldLock() {
         Map.Entry<String, LockMode> best = null;
         for (Map.Entry<String, LockMode> e : heldLocks.entrySet()) {
@@ -68,7 +71,7 @@ public final class Context {
                 best = e;
             }
         }
-        return best;
+        return best == null ? null : Map.entry(best.getKey(), best.getValue());
     }
 
     public boolean lockTimeoutInEffect() {
