@@ -30,6 +30,11 @@ abstract class OpRule<T extends Op> implements ZdcdRule {
         }
     }
 
+    @Override
+    public final boolean judges(Class<? extends Op> t) {
+        return type.isAssignableFrom(t);
+    }
+
     /** Judges a record of the rule's type. */
     abstract void judge(T op, Judgement j);
 }

@@ -116,9 +116,18 @@ public final class RuleSet {
     public static void judge(List<Op> ops, Judgement j) {
         for (Op op : ops) {
             Effects.apply(op, j);
-            for (ZdcdRule rule : ALL) {
+            for (ZdcdRule rule : BY_TYPE.get(op.getClass())) {
                 rule.check(op, j);
             }
         }
     }
+
+    /** For each record type, the rules of {@link #ALL} that judge it, in order (most rules judge one type only). */
+    private static final ClassValue<ZdcdRule[]> BY_TYPE = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected ZdcdRule[] computeValue(Class<?> type) {
+            return ALL.stream().filter(r -> r.judges((Class<? extends Op>) type)).toArray(ZdcdRule[]::new);
+        }
+    };
 }

@@ -24,4 +24,15 @@ public interface ZdcdRule {
      * @param j  the statement's judgement
      */
     void check(Op op, Judgement j);
+
+    /**
+     * Whether the rule may judge records of {@code type}: {@link RuleSet#judge} calls {@link #check} only for those.
+     * A rule that judges several types answers true (the default) and tests each record itself.
+     *
+     * @param type a record type
+     * @return false only when {@link #check} never writes a finding for a record of that type
+     */
+    default boolean judges(Class<? extends Op> type) {
+        return true;
+    }
 }

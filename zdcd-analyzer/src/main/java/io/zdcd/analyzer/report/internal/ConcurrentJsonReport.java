@@ -7,7 +7,6 @@ import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.analyzer.report.ReportSummary;
 import io.zdcd.classify.Migration;
 import io.zdcd.classify.StatementAnalysis;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +70,7 @@ public final class ConcurrentJsonReport {
         try {
             ReportOverview overview = new ReportOverview(postgresVersion, null);
             Schema schema = base.copy();
-            List<Future<byte[]>> segments = new ArrayList<>(migrations.size());
+            List<Future<ChunkedBytes>> segments = new ArrayList<>(migrations.size());
             for (Migration m : migrations) {
                 ReportOverview.Migration mo = overview.startMigration(m.name());
                 Segment segment = new Segment();
@@ -125,7 +124,7 @@ public final class ConcurrentJsonReport {
 
     /** One migration's statements as JSON objects separated by commas, encoded on the encoder thread only. */
     private static final class Segment {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
+        private final ChunkedBytes bytes = new ChunkedBytes();
         private JsonGenerator g;
         private RuntimeException failure;
 
@@ -148,14 +147,14 @@ public final class ConcurrentJsonReport {
             }
         }
 
-        byte[] bytes() throws IOException {
+        ChunkedBytes bytes() throws IOException {
             if (failure != null) {
                 throw failure;
             }
             if (g != null) {
                 g.close();
             }
-            return bytes.toByteArray();
+            return bytes;
         }
     }
 }

@@ -104,9 +104,9 @@ public final class JsonReport implements ReportStream {
      * Writes a migration's statements already encoded ({@link ConcurrentJsonReport}): JSON objects separated by
      * commas, in place of {@link #statement} calls. Only for a report writing to an {@code OutputStream}.
      */
-    void statementsEncoded(byte[] encoded) throws IOException {
+    void statementsEncoded(ChunkedBytes encoded) throws IOException {
         g.flush();
-        bytes.write(encoded);
+        encoded.writeTo(bytes);
     }
 
     @Override
