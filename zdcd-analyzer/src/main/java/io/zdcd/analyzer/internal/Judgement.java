@@ -28,6 +28,8 @@ public final class Judgement {
     /** The call that makes the statement long ("pg_sleep()", "CALL"), when a call does; else null. */
     public String slowCall;
     public final List<Finding> findings = new ArrayList<>();
+    /** The statement's records in the order they were judged, nested statements' included (for {@link Actions}). */
+    public final List<io.zdcd.analyzer.internal.model.Op> ops = new ArrayList<>();
     /** The token facts a SAFE verdict hinges on, for the JSqlParser cross-check. */
     public final Facts facts = new Facts();
 

@@ -50,6 +50,11 @@ public final class MigrationAnalyzer {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** The team's own rules, in the order they run (for the reports that describe rules). */
+    public List<io.zdcd.analyzer.rules.MigrationRule> userRules() {
+        return userRules;
+    }
+
     /** Classifies {@code migration}; {@code schema} is read and updated with what the migration does. */
     public Classification analyze(Migration migration, Schema schema) {
         List<StatementAnalysis> out = new ArrayList<>();
@@ -228,19 +233,20 @@ public final class MigrationAnalyzer {
         StatementAnalysis a = new StatementAnalysis(st.index(), st.line(), st.column(), st.text(), j.kind,
                 List.copyOf(j.tables), Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict,
                 findings, j.locks);
-        return userRules.isEmpty() ? a : withUserRules(a, st, run);
+        return userRules.isEmpty() ? a : withUserRules(a, st, j, run);
     }
 
     /** The analysis with the findings of the team's own rules (a rule that throws: UNSAFE, fail closed). */
-    private StatementAnalysis withUserRules(StatementAnalysis a, SqlStatement st, MigrationRun run) {
+    private StatementAnalysis withUserRules(StatementAnalysis a, SqlStatement st, Judgement j, MigrationRun run) {
         StatementAnalysis judged = a;
+        List<io.zdcd.analyzer.rules.Action> actions = Actions.of(j.ops);
         for (io.zdcd.analyzer.rules.MigrationRule rule : userRules) {
             if (disabledRules.contains(rule.id())) {
                 continue;
             }
             Optional<String> message;
             try {
-                message = Objects.requireNonNull(rule.check(a), "check returned null");
+                message = Objects.requireNonNull(rule.check(a, actions), "check returned null");
             } catch (RuntimeException e) {
                 message = Optional.of("the rule failed on this statement (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); treated as UNSAFE");
