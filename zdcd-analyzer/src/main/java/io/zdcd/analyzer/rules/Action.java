@@ -29,7 +29,7 @@ import java.util.Objects;
  * <p>More records may be added in later versions (an operation now seen as {@link Other} may get its own record), so
  * a {@code switch} over actions should have a default branch.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public sealed interface Action {
 

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * statement after zdcd's, in the order of the set. Ids are unique in a set, and a team's rule may not take an id of
  * zdcd's (even one left out).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class RuleSet {
     private static final RuleSet BUILT_IN = new RuleSet(List.copyOf(BuiltInRule.all()));
