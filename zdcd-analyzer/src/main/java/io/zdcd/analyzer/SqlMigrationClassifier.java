@@ -202,7 +202,8 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     @Override
     public String toString() {
         return "SqlMigrationClassifier[PostgreSQL " + version
-                + (disabledRules.isEmpty() ? "" : ", disabled " + new java.util.TreeSet<>(disabledRules))
+                + (disabledRules.isEmpty() ? "" : disabledRules.size() > 10 ? ", " + disabledRules.size()
+                        + " rules disabled" : ", disabled " + new java.util.TreeSet<>(disabledRules))
                 + (userRules.isEmpty() ? "" : ", own rules " + userRules.stream()
                         .map(io.zdcd.analyzer.rules.MigrationRule::id).toList())
                 + known.describe()

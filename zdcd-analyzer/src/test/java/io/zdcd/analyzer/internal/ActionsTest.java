@@ -105,4 +105,14 @@ class ActionsTest {
         then(a.get(5)).containsExactly(new Action.Other("CREATE VIEW", List.of("v")));
         then(a.get(6)).containsExactly(new Action.Other("UNRECOGNISED", List.of()));
     }
+
+    @Test
+    void a_do_block_zdcd_sees_into_gives_the_actions_of_the_statement_it_wraps() {
+        List<List<Action>> a = actions("DO $$ BEGIN DROP TABLE audit_log; EXCEPTION WHEN duplicate_object THEN null; END $$;\n"
+                + "DO $$ BEGIN PERFORM my_function(); END $$;");
+
+        then(a.get(0)).containsExactly(new Action.Other("DO", List.of()),
+                new Action.DropTable(List.of("audit_log"), false));
+        then(a.get(1)).containsExactly(new Action.Other("DO", List.of()));
+    }
 }

@@ -163,22 +163,24 @@ public final class SarifReport implements ReportStream {
     /** A team's rule, described from its metadata ({@code MigrationRule}: title, lock, breaks, versions...). */
     private static void writeTeamRule(JsonGenerator g, io.zdcd.analyzer.rules.MigrationRule team, RuleInfo r)
             throws IOException {
+        String title = meta(team::title);
         String full = teamDescription(team);
-        String alternative = team.safeAlternative() == null ? "" : team.safeAlternative().strip();
+        String alternative = meta(team::safeAlternative);
         g.writeStartObject();
         g.writeStringField("id", r.id);
         g.writeStringField("name", r.id);
         g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", team.title());
+        g.writeStringField("text", title.isEmpty() ? r.id : title);
         g.writeEndObject();
         g.writeObjectFieldStart("fullDescription");
         g.writeStringField("text", full);
         g.writeEndObject();
         g.writeObjectFieldStart("help");
         g.writeStringField("text", alternative.isEmpty() ? full : full + "\n\nSafe alternative: " + alternative);
-        g.writeStringField("markdown", "**" + team.title() + "**\n\n| Lock | Deployed code | PostgreSQL versions |\n"
-                + "|---|---|---|\n| " + cell(orDash(team.lock())) + " | " + cell(orDash(team.breaks())) + " | "
-                + cell(orDash(team.versions())) + " |"
+        g.writeStringField("markdown", "**" + (title.isEmpty() ? r.id : title)
+                + "**\n\n| Lock | Deployed code | PostgreSQL versions |\n|---|---|---|\n| "
+                + cell(orDash(meta(team::lock))) + " | " + cell(orDash(meta(team::breaks))) + " | "
+                + cell(orDash(meta(team::versions))) + " |"
                 + (alternative.isEmpty() ? "" : "\n\n**Safe alternative:** " + alternative));
         g.writeEndObject();
         g.writeObjectFieldStart("defaultConfiguration");
@@ -196,18 +198,31 @@ public final class SarifReport implements ReportStream {
 
     /** "title. Lock: .... Deployed code: .... PostgreSQL versions: ...." with the parts the rule says. */
     static String teamDescription(io.zdcd.analyzer.rules.MigrationRule team) {
-        StringBuilder sb = new StringBuilder(team.title().strip());
-        if (!orDash(team.lock()).equals("-")) {
-            sb.append(". Lock: ").append(team.lock().strip());
+        String title = meta(team::title);
+        StringBuilder sb = new StringBuilder(title.isEmpty() ? meta(team::id) : title);
+        String lock = meta(team::lock);
+        String breaks = meta(team::breaks);
+        if (!lock.isEmpty()) {
+            sb.append(". Lock: ").append(lock);
         }
-        if (!orDash(team.breaks()).equals("-")) {
-            sb.append(". Deployed code: ").append(team.breaks().strip());
+        if (!breaks.isEmpty()) {
+            sb.append(". Deployed code: ").append(breaks);
         }
-        return sb.append(". PostgreSQL versions: ").append(orDash(team.versions())).append('.').toString();
+        return sb.append(". PostgreSQL versions: ").append(orDash(meta(team::versions))).append('.').toString();
+    }
+
+    /** A team rule's metadata, stripped; "" when it is null or the rule fails to give it (a report never fails). */
+    private static String meta(java.util.function.Supplier<String> part) {
+        try {
+            String text = part.get();
+            return text == null ? "" : text.strip();
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private static String orDash(String text) {
-        return text == null || text.isBlank() ? "-" : text.strip();
+        return text.isEmpty() ? "-" : text;
     }
 
     private static void writeResult(JsonGenerator g, Finding f, Map<String, RuleInfo> rules, String uri, int line,
