@@ -211,8 +211,13 @@ public final class Actions {
                 : o.storage() ? "ALTER COLUMN SET STORAGE" : "ALTER COLUMN SET STATISTICS", o -> list(o.table()));
         other(TableLocked.class, o -> "ALTER TABLE", o -> list(o.table()));
         other(RewriteTable.class, o -> "ALTER TABLE " + s(o.what()), o -> list(o.table()));
-        other(TableSettings.class, o -> "ALTER TABLE " + o.setting().name().replace('_', ' '),
-                o -> list(o.table()));
+        other(TableSettings.class, o -> switch (o.setting()) {
+            case PARAMETERS -> "ALTER TABLE SET (...)";
+            case RESET -> "ALTER TABLE RESET (...)";
+            case WITHOUT -> ("ALTER TABLE SET WITHOUT " + s(o.word())).strip();
+            case CLUSTER_ON -> "ALTER TABLE CLUSTER ON";
+            case REPLICA_IDENTITY -> "ALTER TABLE REPLICA IDENTITY";
+        }, o -> list(o.table()));
         other(SetSchema.class, o -> "ALTER TABLE SET SCHEMA", o -> list(o.table()));
         other(RowSecurity.class, o -> "ALTER TABLE " + s(o.text()), o -> list(o.table()));
         other(TriggerToggle.class, o -> "ALTER TABLE " + s(o.text()), o -> list(o.table()));

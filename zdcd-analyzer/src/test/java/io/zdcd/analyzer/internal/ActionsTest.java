@@ -72,7 +72,7 @@ class ActionsTest {
                 + "DROP COLUMN legacy, ALTER COLUMN email SET NOT NULL, ALTER COLUMN name TYPE text, "
                 + "ADD CONSTRAINT users_org_fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID, "
                 + "VALIDATE CONSTRAINT users_age_check, DROP CONSTRAINT users_old_key, RENAME COLUMN a TO b, "
-                + "SET TABLESPACE fast;");
+                + "SET TABLESPACE fast, SET (fillfactor = 70);");
 
         then(a).hasSize(1);
         then(a.get(0)).containsExactly(
@@ -84,7 +84,8 @@ class ActionsTest {
                 new Action.ValidateConstraint("users", "users_age_check"),
                 new Action.DropConstraint("users", "users_old_key", ConstraintKind.UNIQUE),
                 new Action.RenameColumn("users", "a", "b"),
-                new Action.Other("ALTER TABLE SET TABLESPACE", List.of("users")));
+                new Action.Other("ALTER TABLE SET TABLESPACE", List.of("users")),
+                new Action.Other("ALTER TABLE SET (...)", List.of("users")));
     }
 
     @Test
