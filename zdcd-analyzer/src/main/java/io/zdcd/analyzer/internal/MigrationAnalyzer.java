@@ -94,7 +94,8 @@ public final class MigrationAnalyzer {
         boolean stream = sql.length() >= STREAM_MIN_CHARS && !sql.contains("zdcd:ignore")
                 && !sql.contains("CANNOT BE WRITTEN AS SQL");
         List<SqlStatement> statements = stream ? List.of() : io.zdcd.analyzer.SqlScript.split(sql);
-        MigrationRun run = new MigrationRun(ctx, Suppressions.find(sql, statements, userRuleIds),
+        MigrationRun run = stream ? new MigrationRun(ctx, List.of(), List.of(), disabledRules) // neither in the text
+                : new MigrationRun(ctx, Suppressions.find(sql, statements, userRuleIds),
                 PythonOperations.find(sql, statements), disabledRules);
         boolean anyUnsafe = false;
         int count;
