@@ -98,8 +98,13 @@ abstract class StatementFeed implements AutoCloseable {
 
     private static final class Background extends StatementFeed {
         private static final int BATCH = 256;
+        /**
+         * Batches waiting at most: the splitter runs ahead of the judging by a thousand statements or so, not by the
+         * whole file (statements and tokens waiting in the queue would live long enough to be copied by the GC).
+         */
+        private static final int QUEUED = 4;
         private static final List<Item> END = List.of();
-        private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(64);
+        private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(QUEUED);
         private final Thread thread;
         private volatile Throwable failure;
         private List<Item> batch = List.of();
