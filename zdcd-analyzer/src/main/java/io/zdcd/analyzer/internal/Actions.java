@@ -87,8 +87,11 @@ import io.zdcd.analyzer.internal.model.UpdateOrDelete;
 import io.zdcd.analyzer.internal.model.Vacuum;
 import io.zdcd.analyzer.internal.model.ValidateConstraint;
 import io.zdcd.analyzer.rules.Action;
-import io.zdcd.analyzer.rules.Action.ConstraintKind;
-import io.zdcd.analyzer.rules.Action.Other;
+import io.zdcd.analyzer.rules.AddConstraint;
+import io.zdcd.analyzer.rules.ConstraintKind;
+import io.zdcd.analyzer.rules.DropTable;
+import io.zdcd.analyzer.rules.Other;
+import io.zdcd.analyzer.rules.Write;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -101,6 +104,11 @@ import java.util.function.Function;
  * check: one mapping per record type, listed in {@link #MAPPINGS} (a test checks every record type has one). A record
  * that is part of an action another record already gives (an ADD COLUMN's second and third parts, the ALTER TABLE
  * target) maps to nothing.
+ *
+ * <p>Most public records share their simple names with internal ones ({@code AddColumn}, {@code DropIndex}...): the
+ * names imported here are the internal records, and the public ones are written {@code io.zdcd.analyzer.rules.X}
+ * (except the few without an internal namesake: {@link AddConstraint}, {@link DropTable}, {@link Write},
+ * {@link Other}, {@link ConstraintKind}).
  */
 public final class Actions {
     private Actions() {
@@ -191,17 +199,19 @@ public final class Actions {
                 return List.of(); // the same action's other parts
             }
             ColumnSpec c = o.column();
-            return List.of(new Action.AddColumn(n(o.table()), c.name(), s(c.typeWritten()), c.hasDefault(),
-                    c.notNull(), c.unique(), c.primaryKey(), n(c.references()), c.identity(), c.generated()));
+            return List.of(new io.zdcd.analyzer.rules.AddColumn(n(o.table()), c.name(), s(c.typeWritten()),
+                    c.hasDefault(), c.notNull(), c.unique(), c.primaryKey(), n(c.references()), c.identity(),
+                    c.generated()));
         });
-        one(DropColumn.class, o -> new Action.DropColumn(n(o.table()), s(o.column())));
-        one(RenameColumn.class, o -> new Action.RenameColumn(n(o.table()), s(o.from()), s(o.to())));
-        one(RenameTable.class, o -> new Action.RenameTable(n(o.table()), n(o.to())));
-        one(AlterColumnType.class, o -> new Action.AlterColumnType(n(o.table()), s(o.column()), s(o.written())));
-        one(SetNotNull.class, o -> new Action.SetNotNull(n(o.table()), s(o.column())));
-        one(DropNotNull.class, o -> new Action.DropNotNull(n(o.table()), s(o.column())));
-        one(SetDefault.class, o -> new Action.SetDefault(n(o.table()), s(o.column())));
-        one(DropDefault.class, o -> new Action.DropDefault(n(o.table()), s(o.column())));
+        one(DropColumn.class, o -> new io.zdcd.analyzer.rules.DropColumn(n(o.table()), s(o.column())));
+        one(RenameColumn.class, o -> new io.zdcd.analyzer.rules.RenameColumn(n(o.table()), s(o.from()), s(o.to())));
+        one(RenameTable.class, o -> new io.zdcd.analyzer.rules.RenameTable(n(o.table()), n(o.to())));
+        one(AlterColumnType.class, o -> new io.zdcd.analyzer.rules.AlterColumnType(n(o.table()), s(o.column()),
+                s(o.written())));
+        one(SetNotNull.class, o -> new io.zdcd.analyzer.rules.SetNotNull(n(o.table()), s(o.column())));
+        one(DropNotNull.class, o -> new io.zdcd.analyzer.rules.DropNotNull(n(o.table()), s(o.column())));
+        one(SetDefault.class, o -> new io.zdcd.analyzer.rules.SetDefault(n(o.table()), s(o.column())));
+        one(DropDefault.class, o -> new io.zdcd.analyzer.rules.DropDefault(n(o.table()), s(o.column())));
         other(AddIdentity.class, o -> "ALTER COLUMN ADD IDENTITY", o -> list(o.table()));
         other(DropIdentity.class, o -> o.expression() ? "ALTER COLUMN DROP EXPRESSION" : "ALTER COLUMN DROP IDENTITY",
                 o -> list(o.table()));
@@ -227,34 +237,35 @@ public final class Actions {
         other(OwnerTo.class, o -> "OWNER TO", o -> list(o.relation()));
 
         // constraints
-        one(AddCheck.class, o -> new Action.AddConstraint(n(o.table()), s(o.name()), ConstraintKind.CHECK,
+        one(AddCheck.class, o -> new AddConstraint(n(o.table()), s(o.name()), ConstraintKind.CHECK,
                 o.notValid(), ""));
-        one(AddForeignKey.class, o -> new Action.AddConstraint(n(o.table()), s(o.name()),
+        one(AddForeignKey.class, o -> new AddConstraint(n(o.table()), s(o.name()),
                 ConstraintKind.FOREIGN_KEY, o.notValid(), n(o.referenced())));
-        one(AddUnique.class, o -> new Action.AddConstraint(n(o.table()), s(o.name()),
+        one(AddUnique.class, o -> new AddConstraint(n(o.table()), s(o.name()),
                 o.primaryKey() ? ConstraintKind.PRIMARY_KEY : ConstraintKind.UNIQUE, false, ""));
-        one(AddExclude.class, o -> new Action.AddConstraint(n(o.table()), s(o.name()), ConstraintKind.EXCLUDE,
+        one(AddExclude.class, o -> new AddConstraint(n(o.table()), s(o.name()), ConstraintKind.EXCLUDE,
                 o.notValid(), ""));
-        one(AddNotNull.class, o -> new Action.AddConstraint(n(o.table()), s(o.name()), ConstraintKind.NOT_NULL,
+        one(AddNotNull.class, o -> new AddConstraint(n(o.table()), s(o.name()), ConstraintKind.NOT_NULL,
                 o.notValid(), ""));
         other(ConstraintUnread.class, o -> "ALTER TABLE ADD CONSTRAINT", o -> list(o.table()));
-        one(ValidateConstraint.class, o -> new Action.ValidateConstraint(n(o.table()), s(o.name())));
-        one(DropConstraint.class, o -> new Action.DropConstraint(n(o.table()), s(o.name()), kind(o.kind())));
+        one(ValidateConstraint.class, o -> new io.zdcd.analyzer.rules.ValidateConstraint(n(o.table()), s(o.name())));
+        one(DropConstraint.class, o -> new io.zdcd.analyzer.rules.DropConstraint(n(o.table()), s(o.name()),
+                kind(o.kind())));
         other(RenameConstraint.class, o -> "ALTER TABLE RENAME CONSTRAINT", o -> list(o.table()));
         other(AlterConstraint.class, o -> "ALTER TABLE ALTER CONSTRAINT", o -> list(o.table()));
 
         // partitions
         map(AttachPartition.class, o -> o.part() != AttachPartition.Part.DEFAULT_SCAN ? List.of()
-                : List.of(new Action.AttachPartition(n(o.parent()), n(o.partition()))));
-        one(DetachPartition.class, o -> new Action.DetachPartition(n(o.parent()), n(o.partition()),
+                : List.of(new io.zdcd.analyzer.rules.AttachPartition(n(o.parent()), n(o.partition()))));
+        one(DetachPartition.class, o -> new io.zdcd.analyzer.rules.DetachPartition(n(o.parent()), n(o.partition()),
                 o.concurrently() || o.finish()));
 
         // CREATE
-        one(CreateTable.class, o -> new Action.CreateTable(n(o.name()), "", false));
-        one(CreateTableAs.class, o -> new Action.CreateTable(n(o.name()), "", true));
-        one(SelectInto.class, o -> new Action.CreateTable(n(o.table()), "", true));
-        one(CreatePartition.class, o -> new Action.CreateTable(n(o.name()), n(o.parent()), false));
-        one(CreateIndex.class, o -> new Action.CreateIndex(n(o.table()), s(o.indexName()), o.unique(),
+        one(CreateTable.class, o -> new io.zdcd.analyzer.rules.CreateTable(n(o.name()), "", false));
+        one(CreateTableAs.class, o -> new io.zdcd.analyzer.rules.CreateTable(n(o.name()), "", true));
+        one(SelectInto.class, o -> new io.zdcd.analyzer.rules.CreateTable(n(o.table()), "", true));
+        one(CreatePartition.class, o -> new io.zdcd.analyzer.rules.CreateTable(n(o.name()), n(o.parent()), false));
+        one(CreateIndex.class, o -> new io.zdcd.analyzer.rules.CreateIndex(n(o.table()), s(o.indexName()), o.unique(),
                 o.concurrently(), o.columns()));
         other(CreateView.class, o -> "CREATE VIEW", o -> list(o.name()));
         other(CreateMaterializedView.class, o -> "CREATE MATERIALIZED VIEW", o -> list(o.name()));
@@ -265,9 +276,9 @@ public final class Actions {
 
         // DROP
         map(DropObjects.class, o -> List.of(o.what().equals("TABLE")
-                ? new Action.DropTable(names(o.names()), o.cascade())
+                ? new DropTable(names(o.names()), o.cascade())
                 : new Other("DROP " + s(o.what()), o.relation() ? names(o.names()) : List.of())));
-        one(DropIndex.class, o -> new Action.DropIndex(o.indexes().stream().map(t -> n(t.name()))
+        one(DropIndex.class, o -> new io.zdcd.analyzer.rules.DropIndex(o.indexes().stream().map(t -> n(t.name()))
                 .filter(x -> !x.isEmpty()).toList(), o.concurrently()));
         other(DropOnTable.class, o -> "DROP " + s(o.what()), o -> list(o.table()));
 
@@ -282,10 +293,10 @@ public final class Actions {
         other(AlterObject.class, o -> "ALTER " + s(o.what()), o -> List.of());
 
         // data
-        one(UpdateOrDelete.class, o -> new Action.Write(s(o.verb()), n(o.table()), o.where()));
-        one(Insert.class, o -> new Action.Write("INSERT", n(o.table()), false));
-        one(Merge.class, o -> new Action.Write("MERGE", n(o.table()), false));
-        map(Copy.class, o -> List.of(o.from() && !o.query() ? new Action.Write("COPY", n(o.table()), false)
+        one(UpdateOrDelete.class, o -> new Write(s(o.verb()), n(o.table()), o.where()));
+        one(Insert.class, o -> new Write("INSERT", n(o.table()), false));
+        one(Merge.class, o -> new Write("MERGE", n(o.table()), false));
+        map(Copy.class, o -> List.of(o.from() && !o.query() ? new Write("COPY", n(o.table()), false)
                 : new Other("COPY TO", names(o.table() != null ? list(o.table()) : o.sources()))));
         map(DataModifyingCte.class, o -> of(o.ops())); // the statement inside WITH
         other(Query.class, o -> "SELECT", Query::sources);
@@ -293,9 +304,9 @@ public final class Actions {
         other(ReadCommand.class, ReadCommand::verb, o -> List.of());
 
         // maintenance
-        one(Truncate.class, o -> new Action.Truncate(names(o.tables()), o.cascade()));
-        one(LockTable.class, o -> new Action.LockTable(names(o.tables()), o.mode()));
-        one(Reindex.class, o -> new Action.Reindex(s(o.what()), n(o.target()), o.concurrently()));
+        one(Truncate.class, o -> new io.zdcd.analyzer.rules.Truncate(names(o.tables()), o.cascade()));
+        one(LockTable.class, o -> new io.zdcd.analyzer.rules.LockTable(names(o.tables()), o.mode()));
+        one(Reindex.class, o -> new io.zdcd.analyzer.rules.Reindex(s(o.what()), n(o.target()), o.concurrently()));
         other(Vacuum.class, o -> o.full() ? "VACUUM FULL" : "VACUUM", o -> list(o.table()));
         other(Analyze.class, o -> "ANALYZE", o -> list(o.table()));
         other(Cluster.class, o -> "CLUSTER", o -> list(o.table()));
@@ -304,7 +315,7 @@ public final class Actions {
         other(Comment.class, o -> "COMMENT", o -> list(o.relation()));
 
         // session, commands
-        one(Setting.class, o -> new Action.Setting(s(o.name()), s(o.value()), o.local()));
+        one(Setting.class, o -> new io.zdcd.analyzer.rules.Setting(s(o.name()), s(o.value()), o.local()));
         other(Reset.class, o -> "RESET", o -> List.of());
         other(SetOther.class, o -> o.constraints() ? "SET CONSTRAINTS" : "SET", o -> List.of());
         other(UnknownTimeZone.class, o -> "SET_CONFIG", o -> List.of());

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A rule a team adds to zdcd's own, for example "no DROP on tables named audit_*". It sees each statement as zdcd
- * recognised it: what it does, one typed {@link Action} per operation ({@link Action.DropTable},
- * {@link Action.CreateIndex}, {@link Action.AddColumn}...), and its analysis (its kind, the tables it touches, the
+ * recognised it: what it does, one typed {@link Action} per operation ({@link DropTable},
+ * {@link CreateIndex}, {@link AddColumn}...), and its analysis (its kind, the tables it touches, the
  * locks it takes per relation, whether it rewrites or scans, the SQL and zdcd's own findings); it may judge it
  * UNSAFE with a message. Its findings behave as zdcd's: they make the statement and the migration UNSAFE,
  * {@code -- zdcd:ignore <id> <reason>} and {@code SqlMigrationClassifier.Builder#disableRule} work for them, and
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * MigrationRule noAuditDrops = MigrationRule.ofActions("no-audit-drop", "audit tables are never dropped",
  *         "keep the table; archive its rows instead",
  *         (statement, actions) -> actions.stream()
- *                 .filter(a -> a instanceof Action.DropTable)
+ *                 .filter(a -> a instanceof DropTable)
  *                 .flatMap(a -> a.tables().stream())
  *                 .filter(t -> Action.unqualified(t).startsWith("audit_"))
  *                 .findFirst().map(t -> "drops the audit table " + t));
@@ -184,7 +184,7 @@ public interface MigrationRule {
      * MigrationRule bigIndexes = MigrationRule.ofActions("big-table-index-concurrently",
      *         "indexes on big_* tables are built CONCURRENTLY", "CREATE INDEX CONCURRENTLY ...",
      *         (statement, actions) -> actions.stream()
-     *                 .filter(a -> a instanceof Action.CreateIndex i && !i.concurrently()
+     *                 .filter(a -> a instanceof CreateIndex i && !i.concurrently()
      *                         && Action.unqualified(i.table()).startsWith("big_"))
      *                 .findFirst().map(a -> "builds an index on a big table without CONCURRENTLY: " + a));
      * }</pre>

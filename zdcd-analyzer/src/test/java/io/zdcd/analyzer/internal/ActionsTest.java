@@ -5,8 +5,22 @@ import static org.assertj.core.api.BDDAssertions.then;
 import io.zdcd.analyzer.SqlMigrationClassifier;
 import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.rules.Action;
-import io.zdcd.analyzer.rules.Action.ConstraintKind;
+import io.zdcd.analyzer.rules.AddColumn;
+import io.zdcd.analyzer.rules.AddConstraint;
+import io.zdcd.analyzer.rules.AlterColumnType;
+import io.zdcd.analyzer.rules.ConstraintKind;
+import io.zdcd.analyzer.rules.CreateIndex;
+import io.zdcd.analyzer.rules.DropColumn;
+import io.zdcd.analyzer.rules.DropConstraint;
+import io.zdcd.analyzer.rules.DropTable;
 import io.zdcd.analyzer.rules.MigrationRule;
+import io.zdcd.analyzer.rules.Other;
+import io.zdcd.analyzer.rules.RenameColumn;
+import io.zdcd.analyzer.rules.SetNotNull;
+import io.zdcd.analyzer.rules.Setting;
+import io.zdcd.analyzer.rules.Truncate;
+import io.zdcd.analyzer.rules.ValidateConstraint;
+import io.zdcd.analyzer.rules.Write;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,16 +68,16 @@ class ActionsTest {
                 + "CREATE UNIQUE INDEX CONCURRENTLY users_email ON users (email, org_id);\n"
                 + "CREATE INDEX ON orders (day);");
 
-        then(a.get(0)).containsExactly(new Action.AddColumn("users", "note", "varchar(20)", true, true, false,
+        then(a.get(0)).containsExactly(new AddColumn("users", "note", "varchar(20)", true, true, false,
                 false, "", false, false));
-        then(a.get(1)).containsExactly(new Action.DropTable(List.of("app.audit_log", "sessions"), true));
+        then(a.get(1)).containsExactly(new DropTable(List.of("app.audit_log", "sessions"), true));
         then(a.get(1).get(0).tables()).containsExactly("app.audit_log", "sessions");
         then(Action.unqualified(a.get(1).get(0).tables().get(0))).isEqualTo("audit_log");
-        then(a.get(2)).containsExactly(new Action.CreateIndex("users", "users_email", true, true,
+        then(a.get(2)).containsExactly(new CreateIndex("users", "users_email", true, true,
                 List.of("email", "org_id")));
         then(a.get(2).get(0).toString()).isEqualTo("CREATE UNIQUE INDEX CONCURRENTLY users_email ON users "
                 + "(email, org_id)");
-        then(a.get(3)).containsExactly(new Action.CreateIndex("orders", "", false, false, List.of("day")));
+        then(a.get(3)).containsExactly(new CreateIndex("orders", "", false, false, List.of("day")));
     }
 
     @Test
@@ -76,16 +90,16 @@ class ActionsTest {
 
         then(a).hasSize(1);
         then(a.get(0)).containsExactly(
-                new Action.AddColumn("users", "org_id", "bigint", false, false, false, false, "orgs", false, false),
-                new Action.DropColumn("users", "legacy"),
-                new Action.SetNotNull("users", "email"),
-                new Action.AlterColumnType("users", "name", "text"),
-                new Action.AddConstraint("users", "users_org_fk", ConstraintKind.FOREIGN_KEY, true, "orgs"),
-                new Action.ValidateConstraint("users", "users_age_check"),
-                new Action.DropConstraint("users", "users_old_key", ConstraintKind.UNIQUE),
-                new Action.RenameColumn("users", "a", "b"),
-                new Action.Other("ALTER TABLE SET TABLESPACE", List.of("users")),
-                new Action.Other("ALTER TABLE SET (...)", List.of("users")));
+                new AddColumn("users", "org_id", "bigint", false, false, false, false, "orgs", false, false),
+                new DropColumn("users", "legacy"),
+                new SetNotNull("users", "email"),
+                new AlterColumnType("users", "name", "text"),
+                new AddConstraint("users", "users_org_fk", ConstraintKind.FOREIGN_KEY, true, "orgs"),
+                new ValidateConstraint("users", "users_age_check"),
+                new DropConstraint("users", "users_old_key", ConstraintKind.UNIQUE),
+                new RenameColumn("users", "a", "b"),
+                new Other("ALTER TABLE SET TABLESPACE", List.of("users")),
+                new Other("ALTER TABLE SET (...)", List.of("users")));
     }
 
     @Test
@@ -98,13 +112,13 @@ class ActionsTest {
                 + "CREATE VIEW v AS SELECT * FROM accounts;\n"
                 + "frobnicate the database;");
 
-        then(a.get(0)).containsExactly(new Action.Write("UPDATE", "accounts", false));
-        then(a.get(1)).containsExactly(new Action.Write("DELETE", "sessions", true));
-        then(a.get(2)).contains(new Action.Write("DELETE", "carts", false));
-        then(a.get(3)).containsExactly(new Action.Truncate(List.of("big_log"), false));
-        then(a.get(4)).containsExactly(new Action.Setting("lock_timeout", "2s", false));
-        then(a.get(5)).containsExactly(new Action.Other("CREATE VIEW", List.of("v")));
-        then(a.get(6)).containsExactly(new Action.Other("UNRECOGNISED", List.of()));
+        then(a.get(0)).containsExactly(new Write("UPDATE", "accounts", false));
+        then(a.get(1)).containsExactly(new Write("DELETE", "sessions", true));
+        then(a.get(2)).contains(new Write("DELETE", "carts", false));
+        then(a.get(3)).containsExactly(new Truncate(List.of("big_log"), false));
+        then(a.get(4)).containsExactly(new Setting("lock_timeout", "2s", false));
+        then(a.get(5)).containsExactly(new Other("CREATE VIEW", List.of("v")));
+        then(a.get(6)).containsExactly(new Other("UNRECOGNISED", List.of()));
     }
 
     @Test
@@ -112,8 +126,8 @@ class ActionsTest {
         List<List<Action>> a = actions("DO $$ BEGIN DROP TABLE audit_log; EXCEPTION WHEN duplicate_object THEN null; END $$;\n"
                 + "DO $$ BEGIN PERFORM my_function(); END $$;");
 
-        then(a.get(0)).containsExactly(new Action.Other("DO", List.of()),
-                new Action.DropTable(List.of("audit_log"), false));
-        then(a.get(1)).containsExactly(new Action.Other("DO", List.of()));
+        then(a.get(0)).containsExactly(new Other("DO", List.of()),
+                new DropTable(List.of("audit_log"), false));
+        then(a.get(1)).containsExactly(new Other("DO", List.of()));
     }
 }

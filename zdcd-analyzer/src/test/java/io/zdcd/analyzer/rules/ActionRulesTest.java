@@ -26,7 +26,7 @@ class ActionRulesTest {
     static final MigrationRule NO_AUDIT_DROPS = MigrationRule.ofActions("no-audit-drop",
             "audit tables are never dropped", "keep the table; archive its rows instead",
             (statement, actions) -> actions.stream()
-                    .filter(a -> a instanceof Action.DropTable)
+                    .filter(a -> a instanceof DropTable)
                     .flatMap(a -> a.tables().stream())
                     .filter(t -> Action.unqualified(t).startsWith("audit_"))
                     .findFirst().map(t -> "drops the audit table " + t));
@@ -66,7 +66,7 @@ class ActionRulesTest {
         @Override
         public Optional<String> check(StatementAnalysis statement, List<Action> actions) {
             return actions.stream()
-                    .filter(a -> a instanceof Action.CreateIndex i && !i.concurrently()
+                    .filter(a -> a instanceof CreateIndex i && !i.concurrently()
                             && Action.unqualified(i.table()).startsWith("big_"))
                     .findFirst().map(a -> "builds an index on a big table without CONCURRENTLY: " + a);
         }
@@ -241,8 +241,8 @@ class ActionRulesTest {
         Classification c = SqlMigrationClassifier.builder().addRule(MigrationRuleTest.PRIMARY_KEYS).addRule(capture)
                 .build().classify("CREATE TABLE events (id bigint);\nLOCK TABLE users IN SHARE MODE;");
         then(ids(c, 0)).contains("table-needs-primary-key");
-        then(seen).containsExactly(List.of(new Action.CreateTable("events", "", false)),
-                List.of(new Action.LockTable(List.of("users"), LockMode.SHARE)));
+        then(seen).containsExactly(List.of(new CreateTable("events", "", false)),
+                List.of(new LockTable(List.of("users"), LockMode.SHARE)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.zdcd.examples.cli;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import io.zdcd.analyzer.rules.Action;
+import io.zdcd.analyzer.rules.CreateIndex;
 import io.zdcd.analyzer.rules.MigrationRule;
 import io.zdcd.classify.StatementAnalysis;
 import java.io.OutputStream;
@@ -73,7 +74,7 @@ class RulesJarTest {
         @Override
         public Optional<String> check(StatementAnalysis s, List<Action> actions) {
             return actions.stream()
-                    .filter(a -> a instanceof Action.CreateIndex i && !i.concurrently()
+                    .filter(a -> a instanceof CreateIndex i && !i.concurrently()
                             && Action.unqualified(i.table()).startsWith("big_"))
                     .findFirst().map(a -> "builds an index on a big table without CONCURRENTLY");
         }
