@@ -7,6 +7,11 @@ import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.RuleIds;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.Schema;
+import io.zdcd.analyzer.report.ReportFormat;
+import io.zdcd.analyzer.report.ReportSummary;
+import io.zdcd.analyzer.report.internal.ConcurrentJsonReport;
+import io.zdcd.analyzer.report.internal.StreamingReport;
+import io.zdcd.analyzer.rules.MigrationRule;
 import io.zdcd.analyzer.rules.RuleSet;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
@@ -14,11 +19,14 @@ import io.zdcd.classify.Migration;
 import io.zdcd.classify.MigrationClassifier;
 import io.zdcd.classify.Verdict;
 import io.zdcd.jdbc.PostgresDatabase;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -55,7 +63,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
 
     private final PgVersion version;
     private final Set<String> disabledRules;
-    private final List<io.zdcd.analyzer.rules.MigrationRule> userRules;
+    private final List<MigrationRule> userRules;
     private final RuleSet rules;
     private final KnownSchema known;
     private final MigrationAnalyzer analyzer;
@@ -63,14 +71,8 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
 
     private SqlMigrationClassifier(Builder b) {
         this.version = b.version;
-        Set<String> disabled = new LinkedHashSet<>(b.disabledRules);
-        for (String id : RuleSet.builtIn().ids()) {
-            if (b.rules.get(id).isEmpty()) {
-                disabled.add(id); // left out of the rule set
-            }
-        }
-        this.disabledRules = Set.copyOf(disabled);
-        this.rules = b.rules.without(b.rules.ids().stream().filter(disabled::contains).toArray(String[]::new));
+        this.disabledRules = RuleIds.disabled(b.rules, b.disabledRules);
+        this.rules = b.rules.without(b.rules.ids().stream().filter(disabledRules::contains).toArray(String[]::new));
         this.implicitTransactions = b.implicitTransactions;
         this.known = new KnownSchema(version, b.schemaSql, b.live, b.liveName, b.liveTimeout);
         this.userRules = b.rules.teamRules();
@@ -124,59 +126,48 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
 
     /**
      * Classifies the migrations in order, as {@link #classifyAll(List)} does, and writes their report in that format
-     * to {@code out} while the statements stream past, keeping none of them: memory stays bounded by the largest
-     * migration's text, whatever the number of statements (a million-statement file checks in a 512 MB heap). The
-     * output is exactly what {@link io.zdcd.analyzer.report.Reports#write} writes for {@code classifyAll}'s report.
-     * {@code migrations} is iterated two or three times (first to learn the verdicts and counts the report begins
-     * with, then to write it): each iteration must yield the same migrations, for example by reading the files
-     * again, so that only one migration's text is in memory at a time. Nothing is written before the first
-     * iteration is complete, so a migration that cannot be read fails before any output. The caller flushes and
-     * closes {@code out}.
+     * to {@code out} (exactly what {@link io.zdcd.analyzer.report.Reports#write} writes for {@code classifyAll}'s
+     * report) while the statements stream past, keeping none: memory stays bounded by the largest migration's text (a
+     * million-statement file checks in a 512 MB heap). {@code migrations} is iterated two or three times (the counts
+     * the report begins with first) and must yield the same migrations each time, for example by reading the files
+     * again; nothing is written before the first pass is complete. The caller flushes and closes {@code out}.
      *
-     * @param migrations the migrations to classify, in the order they run; not null, and iterable more than once
-     *                   with the same migrations each time
+     * @param migrations the migrations to classify, in the order they run; not null, the same at each iteration
      * @param format     the format to write the report in; not null
-     * @param out        where the report is written (a {@link java.io.Writer}, a {@link java.io.PrintStream}, a
-     *                   {@link StringBuilder}...); not null, and left open
-     * @return the counts of the report written: its verdict and how many migrations and statements were classified,
-     *         and how many of them UNSAFE
+     * @param out        where the report is written (a {@code Writer}, a {@code PrintStream}, a {@code StringBuilder});
+     *                   not null, left open
+     * @return the report's counts: its verdict, how many migrations and statements, how many of them UNSAFE
      * @throws java.io.UncheckedIOException when {@code out} fails
      */
-    public io.zdcd.analyzer.report.ReportSummary writeReport(Iterable<Migration> migrations,
-                                                            io.zdcd.analyzer.report.ReportFormat format,
-                                                            Appendable out) {
+    public ReportSummary writeReport(Iterable<Migration> migrations, ReportFormat format, Appendable out) {
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         String tool = SqlMigrationClassifier.class.getPackage().getImplementationVersion();
-        return io.zdcd.analyzer.report.internal.StreamingReport.write(analyzer, schemaNow(), version.major(),
-                migrations, format, tool == null ? "development" : tool, out);
+        return StreamingReport.write(analyzer, schemaNow(), version.major(), migrations, format,
+                tool == null ? "development" : tool, out);
     }
 
     /**
-     * Classifies the migrations in order, as {@link #classifyAll(List)} does, and writes their report in that format
-     * to {@code out} as UTF-8 bytes, exactly the bytes of {@link io.zdcd.analyzer.report.Reports#writeUtf8} for
-     * {@code classifyAll}'s report. For JSON, the fastest way to a file or a pipe: each statement is encoded on a
-     * second thread while the classifier goes on, and the whole report is held in memory as bytes until the verdict
-     * it begins with is known (use {@link #writeReport(Iterable, io.zdcd.analyzer.report.ReportFormat, Appendable)}
-     * for inputs too large for memory). {@code out} is flushed, not closed.
+     * Classifies the migrations in order and writes their report in that format to {@code out} as UTF-8 bytes, exactly
+     * those of {@link io.zdcd.analyzer.report.Reports#writeUtf8} for {@code classifyAll}'s report. For JSON the fastest
+     * way to a file or a pipe: each statement is encoded on a second thread while the classifier goes on, and the
+     * report is held in memory until the verdict it begins with is known (for inputs too large for memory:
+     * {@link #writeReport(Iterable, ReportFormat, Appendable)}). {@code out} is flushed, not closed.
      *
      * @param migrations the migrations to classify, in the order they run; not null
      * @param format     the format to write the report in; not null
      * @param out        where the UTF-8 bytes go; not null, flushed and left open
-     * @return the counts of the report written: its verdict and how many migrations and statements were classified,
-     *         and how many of them UNSAFE
+     * @return the report's counts: its verdict, how many migrations and statements, how many of them UNSAFE
      * @throws java.io.UncheckedIOException when {@code out} fails
      */
-    public io.zdcd.analyzer.report.ReportSummary writeReportUtf8(List<Migration> migrations,
-                                                                io.zdcd.analyzer.report.ReportFormat format,
-                                                                java.io.OutputStream out) {
+    public ReportSummary writeReportUtf8(List<Migration> migrations, ReportFormat format, OutputStream out) {
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         migrations.forEach(m -> Objects.requireNonNull(m, "migration"));
-        return io.zdcd.analyzer.report.internal.ConcurrentJsonReport.writeUtf8(analyzer, schemaNow(),
-                version.major(), migrations, format, () -> classifyAll(migrations), out);
+        return ConcurrentJsonReport.writeUtf8(analyzer, schemaNow(), version.major(), migrations, format,
+                () -> classifyAll(migrations), out);
     }
 
     /** The known schema for one classification (see {@link KnownSchema#now()}). */
@@ -204,8 +195,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         return "SqlMigrationClassifier[PostgreSQL " + version
                 + (disabledRules.isEmpty() ? "" : disabledRules.size() > 10 ? ", " + disabledRules.size()
                         + " rules disabled" : ", disabled " + new java.util.TreeSet<>(disabledRules))
-                + (userRules.isEmpty() ? "" : ", own rules " + userRules.stream()
-                        .map(io.zdcd.analyzer.rules.MigrationRule::id).toList())
+                + (userRules.isEmpty() ? "" : ", own rules " + userRules.stream().map(MigrationRule::id).toList())
                 + known.describe()
                 + (implicitTransactions ? "" : ", autocommit") + "]";
     }
@@ -251,14 +241,10 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
 
         /**
          * The rules to report (default: {@link RuleSet#builtIn()}): zdcd's rules left out of {@code rules} are
-         * disabled, and the team's rules in it run on every statement after zdcd's, in its order. It replaces the
-         * rules chosen before (by an earlier call, {@link #addRule} or {@link #loadRules}); {@link #addRule} and
-         * {@link #loadRules} called after it add to it, and {@link #disableRule} applies on top of it whenever it
-         * is called.
-         *
-         * <pre>{@code
-         * builder.rules(RuleSet.builtIn().without("lock-timeout-missing").plus(noAuditDrops));
-         * }</pre>
+         * disabled, the team's in it run on every statement after zdcd's, in its order. It replaces the rules chosen
+         * before; {@link #addRule} and {@link #loadRules} called after it add to it, {@link #disableRule} applies on
+         * top whenever it is called. For example
+         * {@code rules(RuleSet.builtIn().without("lock-timeout-missing").plus(noAuditDrops))}.
          *
          * @param rules the rules; not null
          * @return this builder
@@ -269,22 +255,22 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         }
 
         /**
-         * Adds a team's own rule, run on every statement after zdcd's (see {@link io.zdcd.analyzer.rules.MigrationRule}):
+         * Adds a team's own rule, run on every statement after zdcd's (see {@link MigrationRule}):
          * {@code rules(rules.plus(rule))}.
          *
          * @param rule the rule; IAE when its id is malformed or already taken by zdcd or another added rule, or when
          *             it overrides neither of its {@code check} methods
          * @return this builder
          */
-        public Builder addRule(io.zdcd.analyzer.rules.MigrationRule rule) {
+        public Builder addRule(MigrationRule rule) {
             Objects.requireNonNull(rule, "rule");
             rules = rules.plus(rule);
             return this;
         }
 
         /**
-         * Adds every {@link io.zdcd.analyzer.rules.MigrationRule} that {@link java.util.ServiceLoader} finds through
-         * {@code classLoader} ({@code META-INF/services/io.zdcd.analyzer.rules.MigrationRule} files), as
+         * Adds every {@link MigrationRule} that {@link ServiceLoader} finds through
+         * {@code classLoader} ({@code META-INF/services/MigrationRule} files), as
          * {@link #addRule} does.
          *
          * @param classLoader where to look, for example a {@code URLClassLoader} over a team's rules jar
@@ -294,11 +280,10 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         public Builder loadRules(ClassLoader classLoader) {
             Objects.requireNonNull(classLoader, "classLoader");
             try {
-                for (io.zdcd.analyzer.rules.MigrationRule rule : java.util.ServiceLoader.load(
-                        io.zdcd.analyzer.rules.MigrationRule.class, classLoader)) {
+                for (MigrationRule rule : ServiceLoader.load(MigrationRule.class, classLoader)) {
                     addRule(rule);
                 }
-            } catch (java.util.ServiceConfigurationError e) {
+            } catch (ServiceConfigurationError e) {
                 throw new IllegalArgumentException("cannot load a rule: " + e.getMessage(), e);
             }
             return this;
@@ -306,10 +291,9 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
 
         /**
          * Turns a rule off: its findings are not reported (default: every rule on); a team's rule disabled still
-         * names a known rule for {@code zdcd:ignore}. IAE for an id that is neither zdcd's nor one added before with
-         * {@link #addRule} or {@link #rules(RuleSet)}.
+         * names a known rule for {@code zdcd:ignore}.
          *
-         * @param ruleId a rule id from {@link SqlMigrationClassifier#ruleIds()} or of a rule added with {@link #addRule}
+         * @param ruleId one of {@link SqlMigrationClassifier#ruleIds()} or of the team's rules added before (else IAE)
          * @return this builder
          */
         public Builder disableRule(String ruleId) {
@@ -334,13 +318,12 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         /**
          * The existing schema read from a live database's catalog (default: none): at each {@code classify} and
          * {@code classifyAll} call, the classifier connects, reads the tables, column types, defaults, NOT NULLs,
-         * constraints (with their validity), indexes, partitions, views and sequences and each table's row estimate
+         * constraints (and their validity), indexes, partitions, views, sequences and row estimates
          * ({@code pg_class.reltuples}) in one read-only transaction with a statement_timeout
-         * ({@link #liveSchemaTimeout(Duration)}), and disconnects. The migrations are judged against the schema as it
-         * is at that moment, exactly as with the same schema given as {@code pg_dump --schema-only} text to
-         * {@link #schema(String)} (which, when also set, adds to it); findings of long operations name the row
-         * estimate ("locks shop_order, about 2.1M rows"). When the catalog cannot be read, {@code classify} throws
-         * {@link LiveSchemaException} (never a verdict on a schema it could not see). Nothing is written.
+         * ({@link #liveSchemaTimeout(Duration)}), and disconnects; nothing is written. The migrations are judged as
+         * with the same schema given to {@link #schema(String)} (which, when also set, adds to it), and findings of
+         * long operations name the row estimate ("locks shop_order, about 2.1M rows"). When the catalog cannot be
+         * read, {@code classify} throws {@link LiveSchemaException} (never a verdict on a schema it could not see).
          *
          * @param database the database whose catalog to read
          * @return this builder
@@ -373,8 +356,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
          * @return this builder
          */
         public Builder liveSchemaTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("liveSchemaTimeout must be positive: " + timeout);
             }
             this.liveTimeout = timeout;
@@ -394,14 +376,12 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         }
 
         /**
-         * How statements outside an explicit {@code BEGIN ... COMMIT} run (default: true).
-         *
-         * <p>true: as zdcd's own runner, Flyway, Liquibase and Django's atomic migrations run a migration file:
-         * the statements between explicit transactions (and between statements that cannot run in a transaction,
-         * such as {@code CREATE INDEX CONCURRENTLY}) form one transaction, so a lock one of them takes is held until
-         * that transaction ends, and a scan, rewrite or backfill after it is UNSAFE
+         * How statements outside an explicit {@code BEGIN ... COMMIT} run (default: true). true: as zdcd's runner,
+         * Flyway, Liquibase and Django's atomic migrations run a file: the statements between explicit transactions
+         * (and between statements that cannot run in one, such as {@code CREATE INDEX CONCURRENTLY}) form one
+         * transaction, so a lock one takes is held until it ends and a scan, rewrite or backfill after it is UNSAFE
          * ({@code long-operation-under-held-lock}). false: autocommit, as {@code psql -f} and Django's
-         * {@code atomic = False} migrations run them: each statement commits on its own.
+         * {@code atomic = False} migrations run them.
          *
          * @param enabled true for one transaction per run of statements, false for autocommit
          * @return this builder

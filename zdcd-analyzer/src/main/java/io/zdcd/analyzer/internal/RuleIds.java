@@ -11,6 +11,23 @@ public final class RuleIds {
     }
 
     /**
+     * The rules a classifier turns off: those given to {@code disableRule}, and zdcd's left out of its rule set.
+     *
+     * @param rules    the classifier's rule set
+     * @param disabled the ids given to {@code disableRule}, in order
+     * @return the ids to disable, unmodifiable
+     */
+    public static Set<String> disabled(io.zdcd.analyzer.rules.RuleSet rules, Set<String> disabled) {
+        Set<String> all = new java.util.LinkedHashSet<>(disabled);
+        for (String id : io.zdcd.analyzer.rules.RuleSet.builtIn().ids()) {
+            if (rules.get(id).isEmpty()) {
+                all.add(id); // left out of the rule set
+            }
+        }
+        return Set.copyOf(all);
+    }
+
+    /**
      * The id of {@code rule}, checked before it is added.
      *
      * @param added the ids of the rules added before it

@@ -59,12 +59,8 @@ public final class Schema {
         public final Map<String, Constraint> constraints = new LinkedHashMap<>();
         /** The constraints that can prove a column has no NULLs (a subset of {@code constraints}). */
         public final java.util.List<Constraint> notNullConstraints = new java.util.ArrayList<>();
-        /**
-         * CHECK constraints' names by the columns their expression mentions, each list in {@code constraints}' order:
-         * kept by {@link #putConstraint} and {@link #removeConstraint}, so that {@link Schema#checkOn} does not walk
-         * every constraint of a table on each ALTER COLUMN TYPE.
-         */
-        private final Map<String, java.util.List<String>> checksByColumn = new HashMap<>();
+        /** Its CHECK constraints by column, kept by {@link #putConstraint} and {@link #removeConstraint}. */
+        private final CheckIndex checks = new CheckIndex();
         /** Columns some index or index-backed constraint mentions (key, INCLUDE, expression or WHERE): a superset. */
         public final java.util.Set<String> indexed = new java.util.HashSet<>();
         /** Created with PARTITION BY, so zdcd saw it from the start and knows its partitions. */
@@ -92,50 +88,21 @@ public final class Schema {
             if (c.notNullColumn != null) {
                 notNullConstraints.add(c);
             }
-            if (old != null && (isCheck(old) || isCheck(c))) {
-                indexChecks(); // replaced in place: its position among the constraints is kept
-            } else if (isCheck(c)) {
-                for (String column : c.checkColumns) {
-                    checksByColumn.computeIfAbsent(column, k -> new java.util.ArrayList<>(2)).add(name);
-                }
-            }
+            checks.put(name, old, c, constraints);
         }
 
         public Constraint removeConstraint(String name) {
             Constraint c = constraints.remove(name);
             if (c != null) {
                 notNullConstraints.remove(c);
-                if (isCheck(c)) {
-                    for (String column : c.checkColumns) {
-                        java.util.List<String> names = checksByColumn.get(column);
-                        if (names != null) {
-                            names.remove(name);
-                        }
-                    }
-                }
+                checks.remove(name, c);
             }
             return c;
         }
 
         /** The name of the first CHECK constraint (in {@link #constraints}' order) that mentions the column, or null. */
         String firstCheckOn(String column) {
-            java.util.List<String> names = checksByColumn.get(column);
-            return names == null || names.isEmpty() ? null : names.get(0);
-        }
-
-        private static boolean isCheck(Constraint c) {
-            return "CHECK".equals(c.kind);
-        }
-
-        private void indexChecks() {
-            checksByColumn.clear();
-            constraints.forEach((name, c) -> {
-                if (isCheck(c)) {
-                    for (String column : c.checkColumns) {
-                        checksByColumn.computeIfAbsent(column, k -> new java.util.ArrayList<>(2)).add(name);
-                    }
-                }
-            });
+            return checks.first(column);
         }
     }
 
