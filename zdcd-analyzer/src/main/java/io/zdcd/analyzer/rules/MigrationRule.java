@@ -144,36 +144,7 @@ public interface MigrationRule {
      */
     static MigrationRule of(String id, String title, String safeAlternative,
                             Function<StatementAnalysis, Optional<String>> check) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(safeAlternative, "safeAlternative");
-        Objects.requireNonNull(check, "check");
-        return new MigrationRule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public String safeAlternative() {
-                return safeAlternative;
-            }
-
-            @Override
-            public Optional<String> check(StatementAnalysis statement) {
-                return check.apply(statement);
-            }
-
-            @Override
-            public String toString() {
-                return "MigrationRule[" + id + ": " + title + "]";
-            }
-        };
+        return new FunctionRule(id, title, safeAlternative, Objects.requireNonNull(check, "check"), null);
     }
 
     /**
@@ -197,35 +168,6 @@ public interface MigrationRule {
      */
     static MigrationRule ofActions(String id, String title, String safeAlternative,
                                    BiFunction<StatementAnalysis, List<Action>, Optional<String>> check) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(safeAlternative, "safeAlternative");
-        Objects.requireNonNull(check, "check");
-        return new MigrationRule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public String safeAlternative() {
-                return safeAlternative;
-            }
-
-            @Override
-            public Optional<String> check(StatementAnalysis statement, List<Action> actions) {
-                return check.apply(statement, actions);
-            }
-
-            @Override
-            public String toString() {
-                return "MigrationRule[" + id + ": " + title + "]";
-            }
-        };
+        return new FunctionRule(id, title, safeAlternative, null, Objects.requireNonNull(check, "check"));
     }
 }
