@@ -28,19 +28,8 @@ public final class Judgement {
     /** The call that makes the statement long ("pg_sleep()", "CALL"), when a call does; else null. */
     public String slowCall;
     public final List<Finding> findings = new ArrayList<>();
-    /** The token facts a SAFE verdict hinges on, for the JSqlParser cross-check. */
-    public final Facts facts = new Facts();
-
-    /** Facts read from the tokens that JSqlParser can confirm. */
-    public static final class Facts {
-        public String command; // ALTER TABLE, CREATE INDEX, UPDATE, DELETE
-        public Name table;
-        public int actions;
-        public int notValidConstraints;
-        public int nullableColumnsAdded;
-        public boolean concurrently;
-        public boolean where;
-    }
+    /** The records the statement was judged by, once judged (for the JSqlParser cross-check); else null. */
+    public List<io.zdcd.analyzer.internal.model.Op> records;
 
     public Judgement(Context ctx) {
         this.ctx = ctx;

@@ -65,8 +65,8 @@ final class DataRecogniser {
             }
             if (t.isOp(p, "(")) {
                 int close = t.closing(p);
-                if (DML.contains(t.upper(p + 1))) { // recognised on a judgement of its own: its kind and facts
-                    Judgement scratch = new Judgement(j.ctx); // are not the statement's
+                if (DML.contains(t.upper(p + 1))) { // recognised on a judgement of its own: its kind
+                    Judgement scratch = new Judgement(j.ctx); // is not the statement's
                     ops.add(new DataModifyingCte(data(Tokens.lex(t.text(p + 1, close - 1)), 0, scratch)));
                 } else {
                     ops.add(new ReadSources(Sources.readPart(t, p + 1, close)));
@@ -98,11 +98,6 @@ final class DataRecogniser {
         List<Name> sources = from >= 0 ? Sources.read(t, from) : List.of();
         boolean isNew = !j.ctx.existedBefore(table.key());
         int where = t.find(table.end(), "WHERE");
-        if (!isNew) {
-            j.facts.command = verb;
-            j.facts.table = table;
-            j.facts.where = where >= 0;
-        }
         boolean bounded = where >= 0 && (t.is(where + 1, "CURRENT", "OF") || Bounded.bounded(t, where + 1));
         return new UpdateOrDelete(verb, table, sources, isNew, where >= 0, bounded);
     }
