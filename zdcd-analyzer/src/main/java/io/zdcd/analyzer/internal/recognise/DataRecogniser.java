@@ -104,11 +104,7 @@ final class DataRecogniser {
 
     private static Op insert(Tokens t, int p, Judgement j) {
         j.kind("INSERT");
-        int q = p + 1;
-        if (t.is(q, "INTO")) {
-            q++;
-        }
-        Name table = Name.parse(t, q);
+        Name table = Name.parse(t, afterInto(t, p));
         if (table == null) {
             return new Unrecognised("INSERT without a table name");
         }
@@ -131,14 +127,16 @@ final class DataRecogniser {
 
     private static Op merge(Tokens t, int p, Judgement j) {
         j.kind("MERGE");
-        int q = p + 1;
-        if (t.is(q, "INTO")) {
-            q++;
-        }
+        int q = afterInto(t, p);
         Name table = Name.parse(t, q);
         int using = t.find(q, "USING");
         Name source = using >= 0 ? Name.parse(t, using + 1) : null;
         return new Merge(table, source, table != null && !j.ctx.existedBefore(table.key()));
+    }
+
+    /** The index after INSERT or MERGE at {@code p} and the INTO that may follow: where the table's name starts. */
+    private static int afterInto(Tokens t, int p) {
+        return t.is(p + 1, "INTO") ? p + 2 : p + 1;
     }
 
     private static Op copy(Tokens t, int p, Judgement j) {

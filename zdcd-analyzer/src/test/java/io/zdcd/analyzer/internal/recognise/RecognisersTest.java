@@ -4,6 +4,7 @@ import static org.assertj.core.api.BDDAssertions.then;
 
 import io.zdcd.analyzer.internal.Context;
 import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Name;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.analyzer.internal.Tokens;
@@ -11,6 +12,14 @@ import io.zdcd.analyzer.internal.model.AlterIndex;
 import io.zdcd.analyzer.internal.model.DataModifyingCte;
 import io.zdcd.analyzer.internal.model.DropIndex;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.Merge;
+import io.zdcd.analyzer.internal.model.Insert;
+import io.zdcd.analyzer.internal.model.Analyze;
+import io.zdcd.analyzer.internal.model.Cluster;
+import io.zdcd.analyzer.internal.model.Vacuum;
+import io.zdcd.analyzer.internal.model.DropObjects;
+import io.zdcd.analyzer.internal.model.LockTable;
+import io.zdcd.analyzer.internal.model.Truncate;
 import io.zdcd.analyzer.internal.model.Query;
 import io.zdcd.analyzer.internal.model.ReadSources;
 import io.zdcd.analyzer.internal.model.Setting;
@@ -120,5 +129,38 @@ class RecognisersTest {
                 new Unrecognised("START must be followed by TRANSACTION"));
         then(recognise("BEGIN", judgement())).containsExactly(
                 new Transaction(Transaction.Action.BEGIN, false, false));
+    }
+
+    @Test
+    void nameListsObjectKindsAndMaintenanceOptionsAreReadAlikeByEveryCommand() {
+        Truncate truncate = (Truncate) recognise("TRUNCATE ONLY users, public.orders * CASCADE", judgement()).get(0);
+        then(truncate.tables()).extracting(Name::display).containsExactly("users", "public.orders");
+        then(truncate.cascade()).isTrue();
+        LockTable lock = (LockTable) recognise("LOCK TABLE ONLY users, orders IN SHARE MODE", judgement()).get(0);
+        then(lock.tables()).extracting(Name::display).containsExactly("users", "orders");
+        DropObjects functions = (DropObjects) recognise("DROP FUNCTION f(int), g(text, int) CASCADE", judgement())
+                .get(0);
+        then(functions.names()).extracting(Name::display).containsExactly("f", "g");
+        then(functions.cascade()).isTrue();
+        DropObjects view = (DropObjects) recognise("DROP MATERIALIZED VIEW IF EXISTS v", judgement()).get(0);
+        then(view.what()).isEqualTo("MATERIALIZED VIEW");
+        then(view.names()).extracting(Name::display).containsExactly("v");
+        DropIndex indexes = (DropIndex) recognise("DROP INDEX a, b", judgement()).get(0);
+        then(indexes.indexes()).hasSize(2);
+        Judgement alter = judgement();
+        recognise("ALTER MATERIALIZED VIEW v RENAME TO w", alter);
+        then(alter.kind).isEqualTo("ALTER MATERIALIZED VIEW");
+
+        then(((Vacuum) recognise("VACUUM (FULL false, VERBOSE) users", judgement()).get(0)).full()).isFalse();
+        Vacuum full = (Vacuum) recognise("VACUUM FULL FREEZE VERBOSE ANALYZE users", judgement()).get(0);
+        then(full.full()).isTrue();
+        then(full.table().display()).isEqualTo("users");
+        then(((Cluster) recognise("CLUSTER (VERBOSE) users", judgement()).get(0)).table().display())
+                .isEqualTo("users");
+        then(((Analyze) recognise("ANALYZE VERBOSE users", judgement()).get(0)).table().display()).isEqualTo("users");
+        then(((Insert) recognise("INSERT INTO users (id) VALUES (1)", judgement()).get(0)).table().display())
+                .isEqualTo("users");
+        then(((Merge) recognise("MERGE INTO users u USING orders o ON o.id = u.id WHEN MATCHED THEN DELETE",
+                judgement()).get(0)).source().display()).isEqualTo("orders");
     }
 }
