@@ -12,6 +12,7 @@ import io.zdcd.analyzer.internal.model.AlterIndex;
 import io.zdcd.analyzer.internal.model.DataModifyingCte;
 import io.zdcd.analyzer.internal.model.DropIndex;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.Privileges;
 import io.zdcd.analyzer.internal.model.Merge;
 import io.zdcd.analyzer.internal.model.Insert;
 import io.zdcd.analyzer.internal.model.Analyze;
@@ -142,6 +143,11 @@ class RecognisersTest {
                 .get(0);
         then(functions.names()).extracting(Name::display).containsExactly("f", "g");
         then(functions.cascade()).isTrue();
+        Privileges grant = (Privileges) recognise("GRANT SELECT ON TABLE users, public.orders TO app", judgement())
+                .get(0);
+        then(grant.tables()).extracting(Name::display).containsExactly("users", "public.orders");
+        then(((Privileges) recognise("GRANT EXECUTE ON FUNCTION f(int) TO app", judgement()).get(0)).tables())
+                .isEmpty();
         DropObjects view = (DropObjects) recognise("DROP MATERIALIZED VIEW IF EXISTS v", judgement()).get(0);
         then(view.what()).isEqualTo("MATERIALIZED VIEW");
         then(view.names()).extracting(Name::display).containsExactly("v");
