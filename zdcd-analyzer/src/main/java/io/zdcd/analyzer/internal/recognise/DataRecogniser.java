@@ -95,7 +95,7 @@ final class DataRecogniser {
             return new Unrecognised(verb + " without a table name");
         }
         int from = t.find(table.end(), verb.equals("UPDATE") ? "FROM" : "USING");
-        List<Name> sources = from >= 0 ? Sources.read(t, from) : List.of();
+        List<Name> sources = from >= 0 ? Sources.fromList(t, from + 1) : List.of();
         boolean isNew = !j.ctx.existedBefore(table.key());
         int where = t.find(table.end(), "WHERE");
         boolean bounded = where >= 0 && (t.is(where + 1, "CURRENT", "OF") || Bounded.bounded(t, where + 1));

@@ -169,4 +169,20 @@ class RecognisersTest {
         then(((Merge) recognise("MERGE INTO users u USING orders o ON o.id = u.id WHEN MATCHED THEN DELETE",
                 judgement()).get(0)).source().display()).isEqualTo("orders");
     }
+
+    @Test
+    void theRelationsOfAFromListAreEveryItemAfterItsCommas() {
+        UpdateOrDelete delete = (UpdateOrDelete) recognise("DELETE FROM users u USING orders o, public.audit a "
+                + "WHERE o.id = u.id AND a.id = o.id", judgement()).get(0);
+        then(delete.sources()).extracting(Name::display).containsExactly("orders", "public.audit");
+        UpdateOrDelete update = (UpdateOrDelete) recognise("UPDATE users u SET id = o.id FROM orders o, audit a "
+                + "JOIN logs l USING (id) WHERE o.id = u.id AND a.id IN (SELECT id FROM items i, tags t)",
+                judgement()).get(0);
+        then(update.sources()).extracting(Name::display).containsExactly("orders", "audit", "logs", "items", "tags");
+        then(((UpdateOrDelete) recognise("UPDATE users SET id = EXTRACT(YEAR FROM now()), id = 2 WHERE id = 1",
+                judgement()).get(0)).sources()).as("no FROM list: no relation read").isEmpty();
+        Insert upsert = (Insert) recognise("INSERT INTO users (id) SELECT id FROM orders, audit ON CONFLICT (id) "
+                + "DO UPDATE SET id = 1, name = 'x'", judgement()).get(0);
+        then(upsert.sources()).extracting(Name::display).containsExactly("orders", "audit");
+    }
 }
