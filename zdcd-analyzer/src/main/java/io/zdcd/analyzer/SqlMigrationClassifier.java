@@ -7,6 +7,7 @@ import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.RuleIds;
 import io.zdcd.analyzer.internal.Rules;
 import io.zdcd.analyzer.internal.Schema;
+import io.zdcd.analyzer.rules.RuleSet;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.ClassificationReport;
 import io.zdcd.classify.Migration;
@@ -55,16 +56,24 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     private final PgVersion version;
     private final Set<String> disabledRules;
     private final List<io.zdcd.analyzer.rules.MigrationRule> userRules;
+    private final RuleSet rules;
     private final KnownSchema known;
     private final MigrationAnalyzer analyzer;
     private final boolean implicitTransactions;
 
     private SqlMigrationClassifier(Builder b) {
         this.version = b.version;
-        this.disabledRules = Set.copyOf(b.disabledRules);
+        Set<String> disabled = new LinkedHashSet<>(b.disabledRules);
+        for (String id : RuleSet.builtIn().ids()) {
+            if (b.rules.get(id).isEmpty()) {
+                disabled.add(id); // left out of the rule set
+            }
+        }
+        this.disabledRules = Set.copyOf(disabled);
+        this.rules = b.rules.without(b.rules.ids().stream().filter(disabled::contains).toArray(String[]::new));
         this.implicitTransactions = b.implicitTransactions;
         this.known = new KnownSchema(version, b.schemaSql, b.live, b.liveName, b.liveTimeout);
-        this.userRules = List.copyOf(b.userRules.values());
+        this.userRules = b.rules.teamRules();
         this.analyzer = new MigrationAnalyzer(version, disabledRules, b.crossCheck, b.implicitTransactions,
                 userRules);
     }
@@ -82,6 +91,16 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     /** {@return the ids of every rule, in catalogue order (for {@link Builder#disableRule(String)} and zdcd:ignore)} */
     public static List<String> ruleIds() {
         return Rules.all().stream().map(Rule::id).toList();
+    }
+
+    /**
+     * The rules this classifier reports: zdcd's and the team's ({@link Builder#rules(RuleSet)},
+     * {@link Builder#addRule}), without those disabled ({@link Builder#disableRule}).
+     *
+     * @return the rules whose findings this classifier reports, zdcd's in catalogue order, then the team's
+     */
+    public RuleSet rules() {
+        return rules;
     }
 
     @Override
@@ -183,7 +202,8 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     @Override
     public String toString() {
         return "SqlMigrationClassifier[PostgreSQL " + version
-                + (disabledRules.isEmpty() ? "" : ", disabled " + new java.util.TreeSet<>(disabledRules))
+                + (disabledRules.isEmpty() ? "" : disabledRules.size() > 10 ? ", " + disabledRules.size()
+                        + " rules disabled" : ", disabled " + new java.util.TreeSet<>(disabledRules))
                 + (userRules.isEmpty() ? "" : ", own rules " + userRules.stream()
                         .map(io.zdcd.analyzer.rules.MigrationRule::id).toList())
                 + known.describe()
@@ -194,8 +214,7 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
     public static final class Builder {
         private PgVersion version = new PgVersion(DEFAULT_POSTGRES_VERSION, -1);
         private final Set<String> disabledRules = new LinkedHashSet<>();
-        private final java.util.Map<String, io.zdcd.analyzer.rules.MigrationRule> userRules =
-                new java.util.LinkedHashMap<>();
+        private RuleSet rules = RuleSet.builtIn();
         private String schemaSql = "";
         private boolean crossCheck = true;
         private boolean implicitTransactions = true;
@@ -231,14 +250,35 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         }
 
         /**
-         * Adds a team's own rule, run on every statement after zdcd's (see {@link io.zdcd.analyzer.rules.MigrationRule}).
+         * The rules to report (default: {@link RuleSet#builtIn()}): zdcd's rules left out of {@code rules} are
+         * disabled, and the team's rules in it run on every statement after zdcd's, in its order. It replaces the
+         * rules chosen before (by an earlier call, {@link #addRule} or {@link #loadRules}); {@link #addRule} and
+         * {@link #loadRules} called after it add to it, and {@link #disableRule} applies on top of it whenever it
+         * is called.
          *
-         * @param rule the rule; IAE when its id is malformed or already taken by zdcd or another added rule
+         * <pre>{@code
+         * builder.rules(RuleSet.builtIn().without("lock-timeout-missing").plus(noAuditDrops));
+         * }</pre>
+         *
+         * @param rules the rules; not null
+         * @return this builder
+         */
+        public Builder rules(RuleSet rules) {
+            this.rules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /**
+         * Adds a team's own rule, run on every statement after zdcd's (see {@link io.zdcd.analyzer.rules.MigrationRule}):
+         * {@code rules(rules.plus(rule))}.
+         *
+         * @param rule the rule; IAE when its id is malformed or already taken by zdcd or another added rule, or when
+         *             it overrides neither of its {@code check} methods
          * @return this builder
          */
         public Builder addRule(io.zdcd.analyzer.rules.MigrationRule rule) {
             Objects.requireNonNull(rule, "rule");
-            userRules.put(RuleIds.checkNew(rule, userRules.keySet()), rule);
+            rules = rules.plus(rule);
             return this;
         }
 
@@ -265,15 +305,16 @@ public final class SqlMigrationClassifier implements MigrationClassifier {
         }
 
         /**
-         * Turns a rule off: its findings are not reported (default: every rule on). IAE for an id that is neither
-         * zdcd's nor one added before with {@link #addRule}.
+         * Turns a rule off: its findings are not reported (default: every rule on); a team's rule disabled still
+         * names a known rule for {@code zdcd:ignore}. IAE for an id that is neither zdcd's nor one added before with
+         * {@link #addRule} or {@link #rules(RuleSet)}.
          *
          * @param ruleId a rule id from {@link SqlMigrationClassifier#ruleIds()} or of a rule added with {@link #addRule}
          * @return this builder
          */
         public Builder disableRule(String ruleId) {
             Objects.requireNonNull(ruleId, "ruleId");
-            disabledRules.add(RuleIds.checkKnown(ruleId, userRules.keySet()));
+            disabledRules.add(RuleIds.checkKnown(ruleId, java.util.Set.copyOf(rules.ids())));
             return this;
         }
 

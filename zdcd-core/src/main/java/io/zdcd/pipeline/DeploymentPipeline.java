@@ -22,11 +22,10 @@ import java.util.Optional;
 
 /**
  * Ships builds of one app with zero downtime: a push whose pending migrations are all SAFE deploys at once
- * ({@link #deploy}: lock, preflight, backup, migrate, release, verify); a push with an UNSAFE one is deferred to the
- * nightly build ({@link #nightly}), unless {@link Builder#expandContract expand/contract} rewrites every UNSAFE one
- * (then it ships at once: expand parts, release, verify, contract parts); a failing step is recovered automatically
- * by a {@link RecoveryPlan}. Immutable once built and safe to share; one deployment per app runs at a time (the
- * journal's deploy lock). How each of these runs: the {@linkplain io.zdcd.pipeline package} description.
+ * ({@link #deploy}), one with UNSAFE migrations waits for the {@link #nightly} build unless
+ * {@link Builder#expandContract expand/contract} rewrites them all, and a failing step is recovered automatically by a
+ * {@link RecoveryPlan}. Immutable once built and safe to share; one deployment per app runs at a time (the journal's
+ * deploy lock). How each of these runs: the {@linkplain io.zdcd.pipeline package} description.
  *
  * <pre>{@code
  * DeploymentPipeline pipeline = DeploymentPipeline.builder()
@@ -58,20 +57,14 @@ public final class DeploymentPipeline {
         this.engine = new PipelineEngine(settings);
     }
 
-    /**
-     * {@return a new builder with the defaults listed on each setting; {@link Builder#app} and
-     * {@link Builder#platform} must be set before {@link Builder#build()}}
-     */
+    /** {@return a new builder holding the defaults; {@link Builder#app} and {@link Builder#platform} are required} */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new PipelineDraft(DEFAULT_VERIFY_TIMEOUT, DEFAULT_VERIFY_INTERVAL, DEFAULT_SMOKE_TIMEOUT));
     }
 
-    /**
-     * {@return a new builder holding every setting of this pipeline (listeners included), to make a changed copy;
-     * changing it leaves this pipeline as it is}
-     */
+    /** {@return a new builder holding every setting of this pipeline, listeners included; this pipeline stays as is} */
     public Builder newBuilder() {
-        return new Builder(settings);
+        return new Builder(PipelineDraft.of(settings));
     }
 
     /** {@return the name of the app this pipeline deploys, as given to {@link Builder#app}} */
@@ -80,9 +73,7 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * What {@link #deploy} would do with the build: pending migrations with their verdicts, the decision and the
-     * steps. No side effect (reads the queue, the journal and the pending migrations only).
-     *
+     * What {@link #deploy} would do: pending migrations with their verdicts, the decision, the steps. No side effect.
      * @param build the build a push would deploy; not null
      * @return the plan, with the decision {@link DeploymentPlan.Decision#DEPLOY}, {@code DEFER} or {@code REFUSE}
      */
@@ -91,9 +82,8 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * {@return what {@link #nightly()} would do: skip, refuse, or deploy which build with which steps (a maintenance
-     * window when a pending migration is UNSAFE); the plan, with the decision {@link DeploymentPlan.Decision#DEPLOY},
-     * {@code SKIP} or {@code REFUSE}} No side effect (reads the queue, the journal and the pending migrations).
+     * {@return what {@link #nightly()} would do, with the decision {@link DeploymentPlan.Decision#DEPLOY} (which build,
+     * which steps, a maintenance window or not), {@code SKIP} or {@code REFUSE}} No side effect.
      */
     public DeploymentPlan planNightly() {
         return engine.planNightly(Optional.empty());
@@ -101,7 +91,6 @@ public final class DeploymentPipeline {
 
     /**
      * What {@link #nightly(Build)} would do with this head; no side effect.
-     *
      * @param head the build of the newest commit; not null
      * @return the plan, with the decision {@link DeploymentPlan.Decision#DEPLOY}, {@code SKIP} or {@code REFUSE}
      */
@@ -111,12 +100,10 @@ public final class DeploymentPipeline {
 
     /**
      * Deploys a push (<a href="package-summary.html#continuous">continuous mode</a>: lock, preflight, backup,
-     * migrate, release, verify; deferred when a pending migration is UNSAFE or a build is queued). Never throws for a
-     * failed step: the outcome says what happened.
-     *
+     * migrate, release, verify; deferred when a pending migration is UNSAFE or a build is queued).
      * @param build the build pushed; not null
-     * @return how it ended: DEPLOYED, DEFERRED, REFUSED, ROLLED_BACK, FAILED or CONTRACT_FAILED; call
-     *         {@link DeploymentOutcome#orThrow()} to turn a failure into an exception
+     * @return how it ended (a failed step does not throw; {@link DeploymentOutcome#orThrow()} does): DEPLOYED,
+     *         DEFERRED, REFUSED, ROLLED_BACK, FAILED or CONTRACT_FAILED
      */
     public DeploymentOutcome deploy(Build build) {
         return engine.deploy(Objects.requireNonNull(build, "build"));
@@ -125,7 +112,6 @@ public final class DeploymentPipeline {
     /**
      * The <a href="package-summary.html#nightly">nightly build</a> from the queue alone: skipped when nothing is
      * queued; otherwise deploys the newest queued build (in a maintenance window when a migration is UNSAFE).
-     *
      * @return how it ended: SKIPPED when nothing is queued, otherwise as {@link #deploy} (never DEFERRED)
      */
     public DeploymentOutcome nightly() {
@@ -133,10 +119,8 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * The nightly build, knowing the newest commit: skipped when nothing is queued and {@code head} is the build of
-     * the last successful deployment (nothing committed since); otherwise deploys {@code head} (which contains every
-     * queued build) as {@link #nightly()} does.
-     *
+     * The nightly build, knowing the newest commit: skipped when nothing is queued and {@code head} was deployed last;
+     * otherwise deploys {@code head} (which contains every queued build) as {@link #nightly()} does.
      * @param head the build of the newest commit on the deployed branch; not null
      * @return how it ended: SKIPPED when there is nothing new, otherwise as {@link #nightly()}
      */
@@ -145,19 +129,17 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * {@return the recovery plan of the app's unfinished deployment (one that crashed, or whose recovery failed or
-     * awaits consent), computed from the journal, with consent to lose writes when the builder's
-     * {@link Builder#acceptWriteLoss} is set; empty when the journal holds no unfinished deployment of the app}
+     * {@return the journal's plan to recover the app's unfinished deployment (crashed, or recovery failed or awaits
+     * consent), consenting to lose writes when {@link Builder#acceptWriteLoss} is set; empty when there is none}
      */
     public Optional<RecoveryPlan> recoveryPlan() {
         return engine.recoveryPlan();
     }
 
     /**
-     * {@return the app's deployment that is running now (the one holding the app's lock), in one line
-     * ({@code deployment #7 of Build[3f2c1a9] is live, held by alice@ci-1 since ..., last heartbeat ...}), or empty
-     * when no process holds it} A running deployment is not crashed: {@link #recover()} refuses it, and its
-     * {@link #recoveryPlan()} is not to be acted on.
+     * {@return the app's deployment running now (holding the app's lock), in one line ({@code deployment #7 of
+     * Build[3f2c1a9] is live, held by alice@ci-1 since ..., last heartbeat ...}), or empty when no process holds it}
+     * A running deployment is not crashed: {@link #recover()} refuses it; do not act on its {@link #recoveryPlan()}.
      */
     public Optional<String> liveDeployment() {
         return engine.liveDeployment();
@@ -166,28 +148,20 @@ public final class DeploymentPipeline {
     /**
      * Finds the app's unfinished deployment (crashed mid-step, or recovery owed) and recovers it by its plan
      * (<a href="package-summary.html#recovery">recovery</a>).
-     *
-     * @return SKIPPED when nothing is unfinished; REFUSED when the deployment is still running; otherwise
-     *         ROLLED_BACK when the recovery finished (CONTRACT_FAILED when only a contract part had failed: the
-     *         release stays), or FAILED with what is left to do (a restore that would lose writes waits there for
-     *         consent)
+     * @return SKIPPED (nothing unfinished), REFUSED (still running), ROLLED_BACK (CONTRACT_FAILED when only a contract
+     *         part had failed: the release stays), or FAILED with what is left (a restore losing writes awaits consent)
      */
     public DeploymentOutcome recover() {
         return engine.recover(false);
     }
 
-    /**
-     * {@return as {@link #recover()}, with consent to lose the writes made since the backup if the plan restores one:
-     * a restore does not stop for consent}
-     */
+    /** {@return as {@link #recover()}, consenting to lose the writes made since the backup if the plan restores one} */
     public DeploymentOutcome recoverAcceptingWriteLoss() {
         return engine.recover(true);
     }
 
     /**
      * Executes a recovery plan through this pipeline's ports, journaling each step against the plan's deployment.
-     * Stops before doing anything when the plan {@link RecoveryPlan#needsConsent() needs consent}.
-     *
      * @param plan the plan to execute, for this pipeline's app, for example from {@link #recoveryPlan()}; not null
      * @return what was done: RECOVERED, NEEDS_CONSENT (nothing done) or FAILED with the steps left
      * @throws IllegalArgumentException when the plan recovers another app
@@ -201,22 +175,20 @@ public final class DeploymentPipeline {
         return "DeploymentPipeline[" + settings.app() + ", " + settings.platform().getClass().getSimpleName() + "]";
     }
 
-    /** Configures a {@link DeploymentPipeline}; {@link #app} and {@link #platform} are required. */
+    /**
+     * Configures a {@link DeploymentPipeline}; {@link #app} and {@link #platform} are required. Each setter names its
+     * default; a setter given null throws {@link NullPointerException}.
+     */
     public static final class Builder {
         private final PipelineDraft d;
 
-        private Builder() {
-            d = new PipelineDraft(DEFAULT_VERIFY_TIMEOUT, DEFAULT_VERIFY_INTERVAL, DEFAULT_SMOKE_TIMEOUT);
-        }
-
-        private Builder(PipelineSettings s) {
-            d = PipelineDraft.of(s);
+        private Builder(PipelineDraft d) {
+            this.d = d;
         }
 
         /**
          * The app to deploy (required; the lock, journal and queue are per app).
-         *
-         * @param app the platform's name of the app, for example a Heroku app name; not null, not blank
+         * @param app the platform's name of the app, for example a Heroku app name; not blank
          * @return this builder
          * @throws IllegalArgumentException when {@code app} is blank
          */
@@ -227,9 +199,7 @@ public final class DeploymentPipeline {
 
         /**
          * Where the code runs (required).
-         *
-         * @param platform the platform adapter that builds, releases and rolls back, for example
-         *                 {@code HerokuPlatform}; not null
+         * @param platform the adapter that builds, releases and rolls back, for example {@code HerokuPlatform}
          * @return this builder
          */
         public Builder platform(Platform platform) {
@@ -238,12 +208,10 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * Where pending migrations come from and what applies them. (default: none; a code-only app, or one whose
-         * platform applies migrations itself, e.g. Heroku's release phase). A pipeline with migrations needs
-         * {@link #backups}.
-         *
-         * @param source lists the migrations a build brings that the database has not applied; not null
-         * @param runner applies them, with its lock-timeout and retry policy; not null
+         * Where pending migrations come from and what applies them; needs {@link #backups}. (default: none: code only,
+         * or the platform migrates, e.g. in Heroku's release phase)
+         * @param source lists the migrations a build brings that the database has not applied
+         * @param runner applies them, with its lock-timeout and retry policy
          * @return this builder
          */
         public Builder migrations(MigrationSource source, MigrationRunner runner) {
@@ -253,12 +221,9 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * Judges pending migrations for the preflight check and the nightly maintenance window. (default: none,
-         * which fails closed: every pending migration counts as UNSAFE, so every push with a migration is deferred
-         * and every nightly with one takes a maintenance window)
-         *
-         * @param classifier the classifier, for example {@code SqlMigrationClassifier.defaults()} (zdcd-analyzer);
-         *                   not null
+         * Judges pending migrations for preflight and the nightly maintenance window. (default: none, failing closed:
+         * every pending migration counts as UNSAFE: such a push is deferred, such a nightly takes a window)
+         * @param classifier for example {@code SqlMigrationClassifier.defaults()} (zdcd-analyzer)
          * @return this builder
          */
         public Builder classifier(MigrationClassifier classifier) {
@@ -267,9 +232,8 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * Restore points taken before migrating. (default: none; required when migrations are configured)
-         *
-         * @param backups captures and restores the app's database; not null
+         * Restore points taken before migrating. (default: none; required with {@link #migrations})
+         * @param backups captures and restores the app's database
          * @return this builder
          */
         public Builder backups(DatabaseBackups backups) {
@@ -279,10 +243,8 @@ public final class DeploymentPipeline {
 
         /**
          * What the <a href="package-summary.html#verify">verify step</a> asks once traffic reaches the release (in a
-         * nightly maintenance window, only after it went off; a failure after that rolls the code back but restores
-         * the database only with consent). (default: {@link HealthCheck#releaseSucceeded()})
-         *
-         * @param healthCheck asked until it answers healthy or {@link #verifyTimeout} passes; not null
+         * nightly window, after it went off). (default: {@link HealthCheck#releaseSucceeded()})
+         * @param healthCheck asked until it answers healthy or {@link #verifyTimeout} passes
          * @return this builder
          */
         public Builder healthCheck(HealthCheck healthCheck) {
@@ -291,10 +253,8 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * How long verify waits for every process of the release to be up, and again for a healthy answer of the
-         * {@link #healthCheck}. (default: {@link #DEFAULT_VERIFY_TIMEOUT}, 2 minutes)
-         *
-         * @param timeout the longest wait for each of the two; zero or more (zero asks once); not null
+         * How long verify waits for the release's processes to be up, and again for a healthy {@link #healthCheck}.
+         * @param timeout the longest wait for each; zero (ask once) or more; default {@link #DEFAULT_VERIFY_TIMEOUT}
          * @return this builder
          * @throws IllegalArgumentException when {@code timeout} is negative
          */
@@ -305,8 +265,7 @@ public final class DeploymentPipeline {
 
         /**
          * The pause between two health checks. (default: {@link #DEFAULT_VERIFY_INTERVAL}, 2 seconds)
-         *
-         * @param interval the pause; zero or more, never longer than what is left of the verify timeout; not null
+         * @param interval the pause; zero or more, never longer than what is left of the verify timeout
          * @return this builder
          * @throws IllegalArgumentException when {@code interval} is negative
          */
@@ -316,13 +275,10 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * A command run in a one-off process of the new release ({@link Platform#runCommand}) as part of the
-         * <a href="package-summary.html#verify">verify step</a>; it must exit 0 within {@link #smokeTimeout}.
-         * (default: none)
-         *
-         * @param command the command line to run, for example {@code python manage.py check --deploy}; not null,
-         *                not blank. It runs with the release's environment: read secrets from there, never put one
-         *                in the command
+         * A command the <a href="package-summary.html#verify">verify step</a> runs in a one-off process of the new
+         * release ({@link Platform#runCommand}); it must exit 0 within {@link #smokeTimeout}. (default: none)
+         * @param command for example {@code python manage.py check --deploy}; not blank. It runs with the release's
+         *                environment: read secrets from there, never put one in the command
          * @return this builder
          * @throws IllegalArgumentException when {@code command} is blank
          */
@@ -333,8 +289,7 @@ public final class DeploymentPipeline {
 
         /**
          * How long the {@link #smokeCommand} may run. (default: {@link #DEFAULT_SMOKE_TIMEOUT}, 5 minutes)
-         *
-         * @param timeout the longest run, boot of the one-off process included; positive; not null
+         * @param timeout the longest run, boot of the one-off process included; more than zero
          * @return this builder
          * @throws IllegalArgumentException when {@code timeout} is zero or negative
          */
@@ -344,10 +299,8 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * Where the deploy lock and the record of every step live. (default: {@link DeploymentJournal#inMemory()},
-         * which cannot survive a crash: use {@code JdbcDeploymentJournal} in production)
-         *
-         * @param journal the journal, shared by every process that deploys the app; not null
+         * The deploy lock and each step's record. (default: {@link DeploymentJournal#inMemory()}: lost in a crash)
+         * @param journal shared by every process that deploys the app; in production {@code JdbcDeploymentJournal}
          * @return this builder
          */
         public Builder journal(DeploymentJournal journal) {
@@ -357,8 +310,7 @@ public final class DeploymentPipeline {
 
         /**
          * Where deferred builds wait for the nightly build. (default: {@link BuildQueue#inMemory()})
-         *
-         * @param queue the queue, shared by the processes that push and the one that runs the nightly build; not null
+         * @param queue the queue, shared by the processes that push and the one that runs the nightly build
          * @return this builder
          */
         public Builder queue(BuildQueue queue) {
@@ -368,8 +320,7 @@ public final class DeploymentPipeline {
 
         /**
          * Adds a listener for every event. (default: none)
-         *
-         * @param listener called with every event, after the listeners added before it; not null
+         * @param listener called with every event, after the listeners added before it
          * @return this builder
          */
         public Builder addListener(DeploymentListener listener) {
@@ -378,10 +329,8 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * Who deploys, as the lock and the journal show it. (default: {@code user@host (pid N)}, from the
-         * {@code user.name} property and the {@code HOSTNAME} variable)
-         *
-         * @param holder a name people recognise, for example {@code alice@laptop} or a CI job; not null, not blank
+         * Who deploys, as the lock and the journal show it. (default: {@code <user.name>@<HOSTNAME> (pid N)})
+         * @param holder a name people recognise, for example {@code alice@laptop} or a CI job; not blank
          * @return this builder
          * @throws IllegalArgumentException when {@code holder} is blank
          */
@@ -391,9 +340,8 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * Whether a <a href="package-summary.html#nightly">nightly deployment</a> with an UNSAFE migration runs inside
-         * a maintenance window. (default: true; without it a restore needs {@link #acceptWriteLoss consent})
-         *
+         * Whether a <a href="package-summary.html#nightly">nightly deployment</a> with an UNSAFE migration runs in a
+         * maintenance window. (default: true; without it a restore needs {@link #acceptWriteLoss consent})
          * @param on true to take the window, false to migrate while the app serves traffic
          * @return this builder
          */
@@ -404,10 +352,8 @@ public final class DeploymentPipeline {
 
         /**
          * Whether automatic recovery may restore the database even when writes made since the backup are lost.
-         * (default: false: such a restore stops and waits for a person)
-         *
-         * @param accept true to restore anyway, losing those writes; false to stop and wait for
-         *               {@link DeploymentPipeline#recoverAcceptingWriteLoss()}
+         * (default: false: such a restore waits for {@link DeploymentPipeline#recoverAcceptingWriteLoss()})
+         * @param accept true to restore anyway, losing those writes; false to stop and wait for a person
          * @return this builder
          */
         public Builder acceptWriteLoss(boolean accept) {
@@ -416,11 +362,9 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * Ships UNSAFE pushes at once by <a href="package-summary.html#expand-contract">expand/contract</a> when every
-         * UNSAFE pending migration has a rewrite whose expand parts the classifier judges SAFE (opt-in; default: off,
-         * an UNSAFE push is deferred to the nightly build).
-         *
-         * @param rewriter for example {@code MigrationFixer.builder().liveSchema(db).build().asRewriter()} (zdcd-analyzer)
+         * Ships UNSAFE pushes at once by <a href="package-summary.html#expand-contract">expand/contract</a> when each
+         * UNSAFE pending migration has a rewrite whose expand parts the classifier judges SAFE. (default: off)
+         * @param rewriter e.g. {@code MigrationFixer.builder().liveSchema(db).build().asRewriter()} (zdcd-analyzer)
          * @return this builder
          */
         public Builder expandContract(MigrationRewriter rewriter) {
@@ -435,9 +379,8 @@ public final class DeploymentPipeline {
         }
 
         /**
-         * The clock for journal times and timings. (default: {@link Clock#systemUTC()})
-         *
-         * @param clock the clock stamping journal entries, events and queue times (tests pass a fixed one); not null
+         * The clock stamping journal entries, events and queue times. (default: {@link Clock#systemUTC()})
+         * @param clock the clock (tests pass a fixed one)
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -447,9 +390,7 @@ public final class DeploymentPipeline {
 
         /**
          * {@return a new, immutable pipeline with these settings; the builder can be changed and built again}
-         *
-         * @throws IllegalStateException when {@code app} or {@code platform} is missing, or migrations are
-         *                               configured without backups
+         * @throws IllegalStateException without {@link #app} or {@link #platform}, or with migrations but no backups
          */
         public DeploymentPipeline build() {
             return new DeploymentPipeline(d.settings());

@@ -3,6 +3,7 @@ package io.zdcd.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The PostgreSQL/psql-aware statement splitter behind {@link SqlScript#split(String)}: one linear pass over the
@@ -10,8 +11,11 @@ import java.util.Optional;
  */
 final class Splitter {
     private final String s;
+    /** {@code s}'s characters: the scan reads an array (String.charAt is a call of its own in C1-compiled code). */
+    private final char[] a;
     private final int n;
-    private final List<SqlStatement> out = new ArrayList<>();
+    private final Consumer<SqlStatement> out;
+    private int count;
 
     // position -> line/column, computed with a forward-only cursor (positions are asked in increasing order)
     private int cursorPos;
@@ -31,30 +35,37 @@ final class Splitter {
     private boolean lastWordFrom;
     private boolean copyFromStdin;
 
-    private Splitter(String s) {
+    private Splitter(String s, Consumer<SqlStatement> out) {
         this.s = s;
-        this.n = s.length();
+        this.out = out;
+        this.a = s.toCharArray();
+        this.n = a.length;
     }
 
     static List<SqlStatement> split(String sql) {
-        Splitter sp = new Splitter(sql);
-        sp.run();
-        return List.copyOf(sp.out);
+        List<SqlStatement> out = new ArrayList<>();
+        split(sql, out::add);
+        return List.copyOf(out);
+    }
+
+    /** Hands each statement of {@code sql} to {@code out} as soon as its end is read. */
+    static void split(String sql, Consumer<SqlStatement> out) {
+        new Splitter(sql, out).run();
     }
 
     private void run() {
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = a[i];
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
                 i++;
                 continue;
             }
-            if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+            if (c == '-' && i + 1 < n && a[i + 1] == '-') {
                 i = endOfLine(i);
                 continue;
             }
-            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+            if (c == '/' && i + 1 < n && a[i + 1] == '*') {
                 int end = skipBlockComment(i);
                 if (end < 0) {
                     if (stmtStart < 0) {
@@ -108,7 +119,7 @@ final class Splitter {
                         i = word(i);
                     } else if (c >= '0' && c <= '9') {
                         i++;
-                        while (i < n && isIdentPart(s.charAt(i))) {
+                        while (i < n && isIdentPart(a[i])) {
                             i++;
                         }
                     } else {
@@ -161,8 +172,8 @@ final class Splitter {
         int next = n;
         while (p < n) {
             int eol = endOfLine(p);
-            int contentEnd = eol > p && s.charAt(eol - 1) == '\r' ? eol - 1 : eol;
-            if (contentEnd - p == 2 && s.charAt(p) == '\\' && s.charAt(p + 1) == '.') {
+            int contentEnd = eol > p && a[eol - 1] == '\r' ? eol - 1 : eol;
+            if (contentEnd - p == 2 && a[p] == '\\' && a[p + 1] == '.') {
                 dataEnd = p;
                 next = eol;
                 break;
@@ -178,12 +189,12 @@ final class Splitter {
             return;
         }
         int e = end;
-        while (e > stmtStart && Character.isWhitespace(s.charAt(e - 1))) {
+        while (e > stmtStart && Character.isWhitespace(a[e - 1])) {
             e--;
         }
         int[] lc = lineColumn(stmtStart);
         if (e > stmtStart) {
-            out.add(new SqlStatement(out.size() + 1, lc[0], lc[1], s.substring(stmtStart, e), false, copyData,
+            out.accept(new SqlStatement(++count, lc[0], lc[1], s.substring(stmtStart, e), false, copyData,
                     Optional.ofNullable(problem)));
         }
         stmtStart = -1;
@@ -193,11 +204,11 @@ final class Splitter {
     private int metaCommand(int i) {
         int eol = endOfLine(i);
         int e = eol;
-        while (e > i && Character.isWhitespace(s.charAt(e - 1))) {
+        while (e > i && Character.isWhitespace(a[e - 1])) {
             e--;
         }
         int[] lc = lineColumn(i);
-        out.add(new SqlStatement(out.size() + 1, lc[0], lc[1], s.substring(i, e), true, "", Optional.empty()));
+        out.accept(new SqlStatement(++count, lc[0], lc[1], s.substring(i, e), true, "", Optional.empty()));
         stmtStart = -1;
         return eol;
     }
@@ -212,11 +223,11 @@ final class Splitter {
         int depth = 0;
         int p = i;
         while (p < n) {
-            char c = s.charAt(p);
-            if (c == '/' && p + 1 < n && s.charAt(p + 1) == '*') {
+            char c = a[p];
+            if (c == '/' && p + 1 < n && a[p + 1] == '*') {
                 depth++;
                 p += 2;
-            } else if (c == '*' && p + 1 < n && s.charAt(p + 1) == '/') {
+            } else if (c == '*' && p + 1 < n && a[p + 1] == '/') {
                 depth--;
                 p += 2;
                 if (depth == 0) {
@@ -233,24 +244,24 @@ final class Splitter {
         if (quote == 0) {
             return false;
         }
-        char prev = s.charAt(quote - 1);
+        char prev = a[quote - 1];
         if (prev != 'e' && prev != 'E') {
             return false;
         }
-        return quote - 2 < 0 || !isIdentPart(s.charAt(quote - 2));
+        return quote - 2 < 0 || !isIdentPart(a[quote - 2]);
     }
 
     /** Skips a quoted string or identifier starting at {@code i}; doubled quotes (and backslashes) escape. */
     private int quoted(int i, char q, boolean backslashEscapes) {
         int p = i + 1;
         while (p < n) {
-            char c = s.charAt(p);
+            char c = a[p];
             if (backslashEscapes && c == '\\') {
                 p += 2;
                 continue;
             }
             if (c == q) {
-                if (p + 1 < n && s.charAt(p + 1) == q) {
+                if (p + 1 < n && a[p + 1] == q) {
                     p += 2;
                     continue;
                 }
@@ -263,24 +274,24 @@ final class Splitter {
     }
 
     private int dollar(int i) {
-        if (i > 0 && isIdentPart(s.charAt(i - 1)) && s.charAt(i - 1) != '$') {
+        if (i > 0 && isIdentPart(a[i - 1]) && a[i - 1] != '$') {
             return i + 1; // part of an identifier such as a$b
         }
         int p = i + 1;
-        if (p < n && s.charAt(p) >= '0' && s.charAt(p) <= '9') {
-            while (p < n && s.charAt(p) >= '0' && s.charAt(p) <= '9') {
+        if (p < n && a[p] >= '0' && a[p] <= '9') {
+            while (p < n && a[p] >= '0' && a[p] <= '9') {
                 p++;
             }
             return p; // positional parameter $1
         }
-        if (p < n && s.charAt(p) != '$') {
-            if (!isIdentStart(s.charAt(p))) {
+        if (p < n && a[p] != '$') {
+            if (!isIdentStart(a[p])) {
                 return i + 1;
             }
-            while (p < n && isIdentPart(s.charAt(p)) && s.charAt(p) != '$') {
+            while (p < n && isIdentPart(a[p]) && a[p] != '$') {
                 p++;
             }
-            if (p >= n || s.charAt(p) != '$') {
+            if (p >= n || a[p] != '$') {
                 return i + 1;
             }
         }
@@ -295,12 +306,12 @@ final class Splitter {
 
     private int word(int i) {
         int p = i + 1;
-        while (p < n && isIdentPart(s.charAt(p))) {
+        while (p < n && isIdentPart(a[p])) {
             p++;
         }
         int len = p - i;
         if (wordCount < firstLetters.length) {
-            char first = Character.toLowerCase(s.charAt(i));
+            char first = Character.toLowerCase(a[i]);
             boolean interesting = is(i, len, "create") || is(i, len, "function") || is(i, len, "procedure")
                     || is(i, len, "or") || is(i, len, "replace");
             firstLetters[wordCount] = interesting ? first : '\0';

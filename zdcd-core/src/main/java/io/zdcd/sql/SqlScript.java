@@ -67,6 +67,20 @@ public final class SqlScript {
     }
 
     /**
+     * Hands each statement of {@code sql} to {@code each} as soon as the splitter has read its end, in order: the
+     * statements {@link #split(String)} returns, without holding them all (a consumer on another thread can start on
+     * the first statements of a large file while the rest is read).
+     *
+     * @param sql  the SQL text; must not be null
+     * @param each receives each statement, in order; must not be null
+     */
+    public static void split(String sql, java.util.function.Consumer<SqlStatement> each) {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(each, "each");
+        Splitter.split(sql, each);
+    }
+
+    /**
      * The migration {@code sql}: its statements without a goose/dbmate down section. Never throws.
      *
      * @param sql the migration's whole SQL text, down section included; must not be null
@@ -93,11 +107,19 @@ public final class SqlScript {
                 line--;
             }
             if ((line == 0 || "\n\r\u0085\u2028\u2029".indexOf(sql.charAt(line - 1)) >= 0)
-                    && m.region(line, sql.length()).lookingAt()) {
+                    && mayBeMarker(sql, dash + 2) && m.region(line, sql.length()).lookingAt()) {
                 return sql.substring(0, line);
             }
         }
         return sql;
+    }
+
+    /** Whether the comment text from {@code i} (after "--") starts, blanks skipped, as a down marker can ('+', 'm'). */
+    private static boolean mayBeMarker(String sql, int i) {
+        while (i < sql.length() && (sql.charAt(i) == ' ' || sql.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < sql.length() && (sql.charAt(i) == '+' || sql.charAt(i) == 'm' || sql.charAt(i) == 'M');
     }
 
     /**

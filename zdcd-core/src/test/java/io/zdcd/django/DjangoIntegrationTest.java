@@ -208,10 +208,7 @@ public class DjangoIntegrationTest {
     void a_django_project_deploys_through_the_pipeline_and_its_unsafe_migration_waits_for_the_night()
             throws Exception {
         DjangoProject project = project();
-        try (Connection c = db.withName("postgres").connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + db.name() + "_ctl");
-            s.execute("CREATE DATABASE " + db.name() + "_ctl");
-        }
+        PostgresDatabase control = DjangoWeek.freshDatabase(db, db.name() + "_ctl");
         io.zdcd.pipeline.FakePlatform platform = new io.zdcd.pipeline.FakePlatform("b0");
         io.zdcd.pipeline.DeploymentPipeline pipeline = io.zdcd.pipeline.DeploymentPipeline.builder()
                 .app("shop")
@@ -219,8 +216,8 @@ public class DjangoIntegrationTest {
                 .migrations(DjangoMigrationSource.of(project), DjangoMigrationRunner.of(project))
                 .classifier(new io.zdcd.pipeline.TestClassifier())
                 .backups(io.zdcd.jdbc.LocalDatabaseBackups.of(db))
-                .journal(io.zdcd.jdbc.JdbcDeploymentJournal.of(db.withName(db.name() + "_ctl")))
-                .queue(io.zdcd.jdbc.JdbcBuildQueue.of(db.withName(db.name() + "_ctl")))
+                .journal(io.zdcd.jdbc.JdbcDeploymentJournal.of(control))
+                .queue(io.zdcd.jdbc.JdbcBuildQueue.of(control))
                 .build();
 
         io.zdcd.pipeline.DeploymentOutcome push = pipeline.deploy(Build.of("b1"));

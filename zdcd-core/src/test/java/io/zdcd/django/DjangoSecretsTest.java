@@ -23,7 +23,6 @@ import io.zdcd.testing.PasswordLogin;
 import io.zdcd.testing.PostgresExtension;
 import io.zdcd.testing.TestDatabase;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,16 +65,7 @@ class DjangoSecretsTest {
                 "CREATE ROLE " + ROLE + " LOGIN CREATEDB PASSWORD '" + NEUTRAL + "'",
                 "CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
         passwordLogin = PasswordLogin.require(db, ROLE, DATABASE);
-        shop = dir.resolve("shop");
-        try (Stream<Path> all = Files.walk(DjangoIntegrationTest.SHOP)) {
-            all.filter(p -> !p.toString().contains("__pycache__")).forEach(p -> {
-                try {
-                    Files.copy(p, shop.resolve(DjangoIntegrationTest.SHOP.relativize(p).toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        shop = DjangoIntegrationTest.copyOfShop(dir.resolve("shop"));
         Files.writeString(shop.resolve("shop/settings.py"), Files.readString(shop.resolve("shop/settings.py"))
                 + "\nif os.environ.get('ZDCD_DUMP_SETTINGS'):\n"
                 + "    from django.core.exceptions import ImproperlyConfigured\n"

@@ -2,10 +2,6 @@ package io.zdcd.django;
 
 import static org.assertj.core.api.BDDAssertions.then;
 
-import io.zdcd.jdbc.JdbcBuildQueue;
-import io.zdcd.jdbc.JdbcDeploymentJournal;
-import io.zdcd.jdbc.LocalDatabaseBackups;
-import io.zdcd.jdbc.PostgresDatabase;
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.pipeline.DeploymentPipeline;
 import io.zdcd.pipeline.FakePlatform;
@@ -16,14 +12,8 @@ import io.zdcd.spi.DeploymentRecord;
 import io.zdcd.spi.StepKind;
 import io.zdcd.testing.PostgresExtension;
 import io.zdcd.testing.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,52 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(PostgresExtension.class)
 class DjangoWeekTest {
-    static final Path WEEK = DjangoIntegrationTest.SHOP.getParent().resolve("week");
-
     @Test
     void a_django_week_ships_the_queue_at_night_and_a_bad_run_python_night_is_undone(TestDatabase test,
                                                                                     @TempDir Path dir)
             throws Exception {
-        String python = DjangoIntegrationTest.pythonWithDjango();
-        PostgresDatabase db = PostgresDatabase.of(test.host(), test.port(), test.name(), test.user(), test.password());
-        test.execute("DROP TABLE IF EXISTS orders_order, django_migrations CASCADE");
-        PostgresDatabase control = db.withName(db.name() + "_ctl");
-        try (Connection c = db.withName("postgres").connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + control.name());
-            s.execute("CREATE DATABASE " + control.name());
-        }
-        Path shop = copy(DjangoIntegrationTest.SHOP, dir.resolve("shop"));
-        Path migrations = shop.resolve("orders/migrations");
-        Files.delete(migrations.resolve("0003_remove_order_legacy.py"));
-        DjangoProject project = DjangoProject.builder(shop).database(db).python(python).build();
-        FakePlatform platform = new FakePlatform("b0");
-        JdbcBuildQueue queue = JdbcBuildQueue.of(control);
-        JdbcDeploymentJournal journal = JdbcDeploymentJournal.of(control);
-        DeploymentPipeline pipeline = DeploymentPipeline.builder()
-                .app("shop")
-                .platform(platform)
-                .migrations(DjangoMigrationSource.of(project), DjangoMigrationRunner.of(project))
-                .classifier(new TestClassifier())
-                .backups(LocalDatabaseBackups.builder(db).keep(2).build())
-                .journal(journal)
-                .queue(queue)
-                .healthCheck(platform.httpCheck())
-                .smokeCommand("python manage.py check")
-                .verifyTimeout(java.time.Duration.ofMillis(300))
-                .verifyInterval(java.time.Duration.ofMillis(50))
-                .build();
+        DjangoWeek week = new DjangoWeek(test, dir, "_ctl");
+        FakePlatform platform = week.platform;
+        DeploymentPipeline pipeline = week.pipeline(new TestClassifier());
 
         // Monday: the first two migrations are safe and ship at once; the shop takes orders
         then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
         test.execute("INSERT INTO orders_order (note, legacy) SELECT 'monday ' || g, 'x' FROM generate_series(1, 300) g");
 
         // Tuesday: removing a field is deferred
-        Files.copy(DjangoIntegrationTest.SHOP.resolve("orders/migrations/0003_remove_order_legacy.py"),
-                migrations.resolve("0003_remove_order_legacy.py"));
+        week.removeLegacy();
         then(pipeline.deploy(Build.of("b2")).status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
 
         // Wednesday: a varchar(200) column and its widening to varchar(300) queue behind it
-        add(migrations, "0004_order_code.py", "0005_widen_order_code.py");
+        week.add("0004_order_code.py", "0005_widen_order_code.py");
         DeploymentOutcome wednesday = pipeline.deploy(Build.of("b3"));
         then(wednesday.status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
         then(((DeploymentOutcome.Deferred) wednesday).reason()).contains("queued behind 1 build");
@@ -102,7 +64,7 @@ class DjangoWeekTest {
         then(pipeline.nightly().status()).as("night 2").isEqualTo(DeploymentOutcome.Status.SKIPPED);
 
         // Thursday: a RunPython data migration is judged UNSAFE (fail closed) and deferred
-        add(migrations, "0006_fill_order_code.py");
+        week.add("0006_fill_order_code.py");
         DeploymentOutcome thursday = pipeline.deploy(Build.of("b4"));
         then(thursday.status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
         then(thursday.describe()).contains("orders/0006_fill_order_code: UNSAFE", "test-python-operation");
@@ -121,30 +83,11 @@ class DjangoWeekTest {
                 .isEqualTo("0005_widen_order_code");
         then(platform.servingBuild()).isEqualTo("b3");
         then(platform.inMaintenance("shop")).isFalse();
-        then(queue.queued("shop")).extracting(q -> q.build().version()).containsExactly("b4");
-        List<DeploymentRecord> week = journal.recent("shop", 10);
-        then(week).hasSize(6).noneMatch(DeploymentRecord::isUnfinished);
-        then(week.get(0).summary()).startsWith("rolled back");
+        then(week.queue.queued("shop")).extracting(q -> q.build().version()).containsExactly("b4");
+        List<DeploymentRecord> days = week.journal.recent("shop", 10);
+        then(days).hasSize(6).noneMatch(DeploymentRecord::isUnfinished);
+        then(days.get(0).summary()).startsWith("rolled back");
         then(pipeline.recoveryPlan()).isEmpty();
         then(pipeline.recover().status()).isEqualTo(DeploymentOutcome.Status.SKIPPED);
-    }
-
-    private static void add(Path migrations, String... files) throws IOException {
-        for (String f : files) {
-            Files.copy(WEEK.resolve(f), migrations.resolve(f));
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            all.filter(p -> !p.toString().contains("__pycache__")).forEach(p -> {
-                try {
-                    Files.copy(p, to.resolve(from.relativize(p).toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return to;
     }
 }

@@ -133,4 +133,23 @@ class SqlScriptTest {
                 .hasMessage("is not valid UTF-8: byte 0xE9 at line 2, column 2 (save it as UTF-8)");
         then(SqlScript.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'S'})).isEqualTo("S");
     }
+
+    @Test
+    void streaming_hands_over_the_statements_split_returns_in_order() {
+        String sql = """
+                BEGIN;
+                COPY t (a) FROM stdin;
+                1
+                2; DROP TABLE t;
+                \\.
+                \\set ON_ERROR_STOP on
+                CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;
+                SELECT 'unterminated
+                """;
+        List<SqlStatement> streamed = new java.util.ArrayList<>();
+        SqlScript.split(sql, streamed::add);
+
+        then(streamed).isEqualTo(SqlScript.split(sql)).hasSize(5);
+        then(streamed).extracting(SqlStatement::index).containsExactly(1, 2, 3, 4, 5);
+    }
 }

@@ -6,10 +6,6 @@ import io.zdcd.analyzer.SqlMigrationClassifier;
 import io.zdcd.classify.Classification;
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.Verdict;
-import io.zdcd.jdbc.JdbcBuildQueue;
-import io.zdcd.jdbc.JdbcDeploymentJournal;
-import io.zdcd.jdbc.LocalDatabaseBackups;
-import io.zdcd.jdbc.PostgresDatabase;
 import io.zdcd.pipeline.DeploymentOutcome;
 import io.zdcd.pipeline.DeploymentPipeline;
 import io.zdcd.pipeline.FakePlatform;
@@ -18,15 +14,8 @@ import io.zdcd.spi.DeploymentRecord;
 import io.zdcd.spi.PendingMigration;
 import io.zdcd.testing.PostgresExtension;
 import io.zdcd.testing.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,60 +28,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(PostgresExtension.class)
 class DjangoLiveSchemaWeekTest {
-    static final Path WEEK = DjangoIntegrationTest.SHOP.getParent().resolve("week");
-
     @Test
     void the_live_schema_ships_a_widening_at_once_and_run_python_waits_for_the_night(TestDatabase test,
                                                                                       @TempDir Path dir)
             throws Exception {
-        String python = DjangoIntegrationTest.pythonWithDjango();
-        PostgresDatabase db = PostgresDatabase.of(test.host(), test.port(), test.name(), test.user(), test.password());
-        test.execute("DROP TABLE IF EXISTS orders_order, django_migrations CASCADE");
-        PostgresDatabase control = db.withName(db.name() + "_live_ctl");
-        try (Connection c = db.withName("postgres").connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + control.name());
-            s.execute("CREATE DATABASE " + control.name());
-        }
-        Path shop = copy(DjangoIntegrationTest.SHOP, dir.resolve("shop"));
-        Path migrations = shop.resolve("orders/migrations");
-        Path removeLegacy = migrations.resolve("0003_remove_order_legacy.py");
-        Path removeLegacyLater = dir.resolve("0003_remove_order_legacy.py");
-        Files.move(removeLegacy, removeLegacyLater);
-        DjangoProject project = DjangoProject.builder(shop).database(db).python(python).build();
-        FakePlatform platform = new FakePlatform("b0");
-        JdbcBuildQueue queue = JdbcBuildQueue.of(control);
-        JdbcDeploymentJournal journal = JdbcDeploymentJournal.of(control);
-        DeploymentPipeline pipeline = DeploymentPipeline.builder()
-                .app("shop")
-                .platform(platform)
-                .migrations(DjangoMigrationSource.of(project), DjangoMigrationRunner.of(project))
-                .classifier(SqlMigrationClassifier.builder().implicitTransactions(false).liveSchema(db).build())
-                .backups(LocalDatabaseBackups.builder(db).keep(2).build())
-                .journal(journal)
-                .queue(queue)
-                .healthCheck(platform.httpCheck())
-                .smokeCommand("python manage.py check")
-                .verifyTimeout(Duration.ofMillis(300))
-                .verifyInterval(Duration.ofMillis(50))
-                .build();
+        DjangoWeek week = new DjangoWeek(test, dir, "_live_ctl");
+        FakePlatform platform = week.platform;
+        DjangoProject project = week.project;
+        DeploymentPipeline pipeline = week.pipeline(
+                SqlMigrationClassifier.builder().implicitTransactions(false).liveSchema(week.db).build());
 
         // Monday: the first two migrations ship at once; the shop takes orders
         then(pipeline.deploy(Build.of("b1")).status()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
         test.execute("INSERT INTO orders_order (note, legacy) SELECT 'monday ' || g, 'x' FROM generate_series(1, 300) g");
 
         // Tuesday: removing a field is UNSAFE (old code still reads it) and deferred; the night ships it
-        Files.move(removeLegacyLater, removeLegacy);
+        week.removeLegacy();
         DeploymentOutcome tuesday = pipeline.deploy(Build.of("b2"));
         then(tuesday.status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
         then(tuesday.describe()).contains("drop-column");
         then(pipeline.nightly().status()).as("night 1").isEqualTo(DeploymentOutcome.Status.DEPLOYED);
 
         // Wednesday: a nullable varchar(200) column ships at once
-        add(migrations, "0004_order_code.py");
+        week.add("0004_order_code.py");
         then(pipeline.deploy(Build.of("b3")).status()).isEqualTo(DeploymentOutcome.Status.DEPLOYED);
 
         // Thursday: the widening to varchar(300) is UNSAFE without the live schema, SAFE with it, and ships at once
-        add(migrations, "0005_widen_order_code.py");
+        week.add("0005_widen_order_code.py");
         List<PendingMigration> widening = DjangoMigrationSource.of(project).pending(Build.of("b4"));
         then(widening).extracting(PendingMigration::name).containsExactly("orders/0005_widen_order_code");
         Classification blind = SqlMigrationClassifier.builder().implicitTransactions(false).build()
@@ -105,7 +67,7 @@ class DjangoLiveSchemaWeekTest {
                 + "WHERE table_name = 'orders_order' AND column_name = 'code'")).isEqualTo(300);
 
         // Friday: a RunPython data migration fails closed and waits for the nightly
-        add(migrations, "0006_fill_order_code.py");
+        week.add("0006_fill_order_code.py");
         DeploymentOutcome friday = pipeline.deploy(Build.of("b5"));
         then(friday.status()).isEqualTo(DeploymentOutcome.Status.DEFERRED);
         then(friday.describe()).contains("orders/0006_fill_order_code: UNSAFE", "django-python-operation");
@@ -120,27 +82,8 @@ class DjangoLiveSchemaWeekTest {
         then(platform.log).containsExactly("release b1", "maintenance on", "release b2", "maintenance off",
                 "release b3", "release b4", "maintenance on", "release b5", "maintenance off");
         then(platform.servingBuild()).isEqualTo("b5");
-        then(queue.queued("shop")).isEmpty();
-        then(journal.recent("shop", 20)).noneMatch(DeploymentRecord::isUnfinished);
+        then(week.queue.queued("shop")).isEmpty();
+        then(week.journal.recent("shop", 20)).noneMatch(DeploymentRecord::isUnfinished);
         then(pipeline.recoveryPlan()).isEmpty();
-    }
-
-    private static void add(Path migrations, String... files) throws IOException {
-        for (String f : files) {
-            Files.copy(WEEK.resolve(f), migrations.resolve(f));
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            all.filter(p -> !p.toString().contains("__pycache__")).forEach(p -> {
-                try {
-                    Files.copy(p, to.resolve(from.relativize(p).toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return to;
     }
 }

@@ -59,7 +59,9 @@ class JshellScriptTest {
             }
         }
         then(blocks).isGreaterThanOrEqualTo(4);
-        input.append("System.out.println(\"verdict=\" + c.verdict() + \" rule=\" + primaryKeys.id());\n/exit\n");
+        input.append("System.out.println(\"verdict=\" + c.verdict() + \" rule=\" + primaryKeys.id());\n");
+        input.append("System.out.println(\"audited=\" + audited.verdict() + \" \" + audited.allFindings().stream()"
+                + ".filter(f -> f.ruleId().equals(\"no-audit-drop\")).map(Finding::message).toList());\n/exit\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
 
@@ -72,6 +74,7 @@ class JshellScriptTest {
 
         then(exit).as(text).isZero();
         then(text).as(text).doesNotContain("Error:").doesNotContain("cannot find symbol")
-                .contains("verdict=UNSAFE rule=table-needs-primary-key");
+                .contains("verdict=UNSAFE rule=table-needs-primary-key")
+                .contains("audited=UNSAFE [drops the audit table app.audit_log]");
     }
 }

@@ -28,7 +28,12 @@ public final class Judgement {
     /** The call that makes the statement long ("pg_sleep()", "CALL"), when a call does; else null. */
     public String slowCall;
     public final List<Finding> findings = new ArrayList<>();
-    /** The records the statement was judged by, once judged (for the JSqlParser cross-check); else null. */
+    /** The statement's records in the order they were judged, nested statements' included (for {@link Actions}). */
+    public final List<io.zdcd.analyzer.internal.model.Op> ops = new ArrayList<>();
+    /**
+     * The records the statement was judged by, once judged, nested statements' left out (for the JSqlParser
+     * cross-check, which compares them with its parse of the statement's text); else null.
+     */
     public List<io.zdcd.analyzer.internal.model.Op> records;
 
     public Judgement(Context ctx) {

@@ -50,6 +50,11 @@ public final class MigrationAnalyzer {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** The team's own rules, in the order they run (for the reports that describe rules). */
+    public List<io.zdcd.analyzer.rules.MigrationRule> userRules() {
+        return userRules;
+    }
+
     /** Classifies {@code migration}; {@code schema} is read and updated with what the migration does. */
     public Classification analyze(Migration migration, Schema schema) {
         List<StatementAnalysis> out = new ArrayList<>();
@@ -84,26 +89,28 @@ public final class MigrationAnalyzer {
         Context ctx = new Context(version, schema);
         ctx.implicitTransactions = implicitTransactions;
         String sql = forwardPart(migration.sql());
-        List<SqlStatement> statements = io.zdcd.analyzer.SqlScript.split(sql);
+        // A large migration without zdcd:ignore comments or Django markers (both read from the text between the
+        // statements, so from the whole list) is split on another thread while its first statements are judged.
+        boolean stream = sql.length() >= STREAM_MIN_CHARS && !sql.contains("zdcd:ignore")
+                && !sql.contains("CANNOT BE WRITTEN AS SQL");
+        List<SqlStatement> statements = stream ? List.of() : io.zdcd.analyzer.SqlScript.split(sql);
         MigrationRun run = new MigrationRun(ctx, Suppressions.find(sql, statements, userRuleIds),
                 PythonOperations.find(sql, statements), disabledRules);
         boolean anyUnsafe = false;
-        Tokens[] lexed = new Tokens[Math.min(statements.size(), LEX_AHEAD_CHUNK)];
-        for (int k = 0; k < statements.size(); k++) {
-            SqlStatement st = statements.get(k);
-            if (statements.size() >= LEX_AHEAD_MIN && k % LEX_AHEAD_CHUNK == 0) {
-                lexAhead(statements, k, lexed);
+        int count;
+        try (StatementFeed feed = stream ? StatementFeed.background(sql) : StatementFeed.of(statements)) {
+            for (StatementFeed.Item item = feed.next(); item != null; item = feed.next()) {
+                run.inTransactionBefore = ctx.inTransaction;
+                StatementAnalysis a = judge(item.statement(), item.tokens(), run);
+                run.last = a;
+                for (MigrationCheck c : RuleSet.MIGRATION) {
+                    c.analysed(run, a);
+                }
+                StatementAnalysis emitted = known.getOrDefault(a.index(), a);
+                anyUnsafe |= !emitted.isSafe();
+                sink.accept(emitted);
             }
-            Tokens tokens = statements.size() >= LEX_AHEAD_MIN ? lexed[k % LEX_AHEAD_CHUNK] : null;
-            run.inTransactionBefore = ctx.inTransaction;
-            StatementAnalysis a = judge(st, tokens, run);
-            run.last = a;
-            for (MigrationCheck c : RuleSet.MIGRATION) {
-                c.analysed(run, a);
-            }
-            StatementAnalysis emitted = known.getOrDefault(a.index(), a);
-            anyUnsafe |= !emitted.isSafe();
-            sink.accept(emitted);
+            count = feed.count();
         }
         for (MigrationCheck c : RuleSet.MIGRATION) {
             c.atEnd(run);
@@ -115,7 +122,7 @@ public final class MigrationAnalyzer {
         }
         boolean unsafe = anyUnsafe || run.late.values().stream().anyMatch(a -> !a.isSafe())
                 || run.findings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE);
-        return new Tail(unsafe ? Verdict.UNSAFE : Verdict.SAFE, statements.size(), List.copyOf(run.findings),
+        return new Tail(unsafe ? Verdict.UNSAFE : Verdict.SAFE, count, List.copyOf(run.findings),
                 java.util.Collections.unmodifiableMap(run.late));
     }
 
@@ -167,28 +174,8 @@ public final class MigrationAnalyzer {
     private static final java.util.regex.Pattern NO_TRANSACTION_WORDS = java.util.regex.Pattern.compile(
             "concurrently|vacuum|database|system|tablespace|commit", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    /** Migrations with at least this many statements are lexed ahead, in parallel, a chunk at a time. */
-    private static final int LEX_AHEAD_MIN = 512;
-    private static final int LEX_AHEAD_CHUNK = 2048;
-
-    /**
-     * Lexes statements [from, from + chunk) on all cores (lexing needs no context; the rules then run in order).
-     * A statement that cannot be lexed here is lexed again, in order, by the rules.
-     */
-    private static void lexAhead(List<SqlStatement> statements, int from, Tokens[] into) {
-        int to = Math.min(statements.size(), from + into.length);
-        java.util.Arrays.fill(into, null);
-        java.util.stream.IntStream.range(from, to).parallel().forEach(k -> {
-            SqlStatement st = statements.get(k);
-            if (!st.psqlMetaCommand() && st.problem().isEmpty()) {
-                try {
-                    into[k - from] = Tokens.lex(st.text());
-                } catch (RuntimeException | StackOverflowError e) {
-                    into[k - from] = null;
-                }
-            }
-        });
-    }
+    /** Migrations of at least this many characters (about 1,000 statements) are split on a thread of their own. */
+    private static final int STREAM_MIN_CHARS = 100_000;
 
     /** "; locks shop_order, about 2.1M rows" for a long operation on relations with a row estimate, else "". */
     private static String rowsLocked(Judgement j) {
@@ -228,19 +215,20 @@ public final class MigrationAnalyzer {
         StatementAnalysis a = new StatementAnalysis(st.index(), st.line(), st.column(), st.text(), j.kind,
                 List.copyOf(j.tables), Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict,
                 findings, j.locks);
-        return userRules.isEmpty() ? a : withUserRules(a, st, run);
+        return userRules.isEmpty() ? a : withUserRules(a, st, j, run);
     }
 
     /** The analysis with the findings of the team's own rules (a rule that throws: UNSAFE, fail closed). */
-    private StatementAnalysis withUserRules(StatementAnalysis a, SqlStatement st, MigrationRun run) {
+    private StatementAnalysis withUserRules(StatementAnalysis a, SqlStatement st, Judgement j, MigrationRun run) {
         StatementAnalysis judged = a;
+        List<io.zdcd.analyzer.rules.Action> actions = Actions.of(j.ops);
         for (io.zdcd.analyzer.rules.MigrationRule rule : userRules) {
             if (disabledRules.contains(rule.id())) {
                 continue;
             }
             Optional<String> message;
             try {
-                message = Objects.requireNonNull(rule.check(a), "check returned null");
+                message = Objects.requireNonNull(rule.check(a, actions), "check returned null");
             } catch (RuntimeException e) {
                 message = Optional.of("the rule failed on this statement (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); treated as UNSAFE");

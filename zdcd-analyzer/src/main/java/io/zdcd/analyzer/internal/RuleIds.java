@@ -1,6 +1,7 @@
 package io.zdcd.analyzer.internal;
 
 import io.zdcd.analyzer.rules.MigrationRule;
+import io.zdcd.classify.StatementAnalysis;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,11 +22,27 @@ public final class RuleIds {
             throw new IllegalArgumentException("rule id '" + id + "' of " + rule.getClass().getName()
                     + " must be lower-case words joined by hyphens, for example no-audit-drop");
         }
+        if (!overridesCheck(rule)) {
+            throw new IllegalArgumentException("rule '" + id + "' of " + rule.getClass().getName()
+                    + " overrides neither check(StatementAnalysis) nor check(StatementAnalysis, List<Action>)");
+        }
         if (Rules.byId(id) != null || added.contains(id)) {
             throw new IllegalArgumentException("rule id '" + id + "' of " + rule.getClass().getName()
                     + " is already taken by " + (Rules.byId(id) != null ? "one of zdcd's rules" : "another rule"));
         }
         return id;
+    }
+
+    /** Whether {@code rule}'s class overrides one of MigrationRule's two {@code check} methods. */
+    static boolean overridesCheck(MigrationRule rule) {
+        try {
+            Class<?> c = rule.getClass();
+            return c.getMethod("check", StatementAnalysis.class).getDeclaringClass() != MigrationRule.class
+                    || c.getMethod("check", StatementAnalysis.class, java.util.List.class).getDeclaringClass()
+                    != MigrationRule.class;
+        } catch (NoSuchMethodException | SecurityException e) {
+            return true; // cannot tell: let it run (a rule that throws is UNSAFE, fail closed)
+        }
     }
 
     /**

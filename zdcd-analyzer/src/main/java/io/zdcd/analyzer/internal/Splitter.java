@@ -23,7 +23,7 @@ public final class Splitter {
     }
 
     /** A method of its own, compiled after a few hundred statements (the loop above runs once per file). */
-    private static SqlStatement of(io.zdcd.sql.SqlStatement s) {
+    static SqlStatement of(io.zdcd.sql.SqlStatement s) {
         return new SqlStatement(s.index(), s.line(), s.column(), s.text(), s.psqlMetaCommand(), s.copyData(),
                 s.problem());
     }

@@ -118,6 +118,34 @@ public final class Reports {
         }
     }
 
+    /**
+     * As {@link #write(ClassificationReport, ReportFormat, Appendable)}, with the rules the report's classifier
+     * ran ({@code SqlMigrationClassifier#rules()}): SARIF describes a team's rule from its metadata
+     * ({@link io.zdcd.analyzer.rules.MigrationRule#title()}, {@code lock()}, {@code breaks()}, {@code versions()},
+     * {@code safeAlternative()}) rather than from its first finding. The other formats are the same.
+     *
+     * @param report the report; not null
+     * @param format the format; not null
+     * @param out    where the report is written; not null, left open
+     * @param rules  the rules the report's classifier ran; not null
+     * @throws UncheckedIOException when {@code out} fails
+     */
+    public static void write(ClassificationReport report, ReportFormat format, Appendable out,
+                             io.zdcd.analyzer.rules.RuleSet rules) {
+        Objects.requireNonNull(rules, "rules");
+        if (format != ReportFormat.SARIF && format != ReportFormat.SARIF_ALL) {
+            write(report, format, out);
+            return;
+        }
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(out, "out");
+        try {
+            SarifReport.write(report, toolVersion(), format == ReportFormat.SARIF_ALL, out, rules.teamRules());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the " + format.label() + " report: " + e.getMessage(), e);
+        }
+    }
+
     /** This zdcd's version, from the jar manifest ({@code development} when run from classes). */
     static String toolVersion() {
         String v = Reports.class.getPackage().getImplementationVersion();

@@ -130,7 +130,7 @@ public final class CheckCommand implements Callable<Integer> {
                 return writeBytes(classifier, migrations, reportFormat).isSafe() ? 0 : 1;
             }
             ClassificationReport report = classifier.classifyAll(migrations);
-            writeReport(report, reportFormat);
+            writeReport(report, reportFormat, classifier.rules());
             return report.isSafe() ? 0 : 1;
         } catch (BadInput | LiveSchemaException e) {
             return fail(e.getMessage());
@@ -319,9 +319,10 @@ public final class CheckCommand implements Callable<Integer> {
         return summary;
     }
 
-    private void writeReport(ClassificationReport report, ReportFormat reportFormat) {
+    private void writeReport(ClassificationReport report, ReportFormat reportFormat,
+                             io.zdcd.analyzer.rules.RuleSet rules) {
         PrintWriter out = out();
-        Reports.write(report, reportFormat, out);
+        Reports.write(report, reportFormat, out, rules);
         out.flush();
     }
 

@@ -2,12 +2,14 @@ package io.zdcd.examples.cli;
 
 import static org.assertj.core.api.BDDAssertions.then;
 
+import io.zdcd.analyzer.rules.Action;
 import io.zdcd.analyzer.rules.MigrationRule;
 import io.zdcd.classify.StatementAnalysis;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -41,8 +43,70 @@ class RulesJarTest {
         }
     }
 
+    /** The team's action-based rule, with its metadata: indexes on big_* tables are built CONCURRENTLY. */
+    public static final class BigTableIndexes implements MigrationRule {
+        @Override
+        public String id() {
+            return "big-table-index-concurrently";
+        }
+
+        @Override
+        public String title() {
+            return "indexes on big_* tables are built CONCURRENTLY";
+        }
+
+        @Override
+        public String lock() {
+            return "ShareLock";
+        }
+
+        @Override
+        public String breaks() {
+            return "writes wait for the whole build";
+        }
+
+        @Override
+        public String safeAlternative() {
+            return "CREATE INDEX CONCURRENTLY";
+        }
+
+        @Override
+        public Optional<String> check(StatementAnalysis s, List<Action> actions) {
+            return actions.stream()
+                    .filter(a -> a instanceof Action.CreateIndex i && !i.concurrently()
+                            && Action.unqualified(i.table()).startsWith("big_"))
+                    .findFirst().map(a -> "builds an index on a big table without CONCURRENTLY");
+        }
+    }
+
     @TempDir
     Path dir;
+
+    @Test
+    void an_action_rule_from_a_jar_fires_and_sarif_describes_it_from_its_metadata() throws Exception {
+        Path jar = jar("rules.jar", NoAuditDrops.class.getName() + "\n" + BigTableIndexes.class.getName());
+        Path index = Files.writeString(dir.resolve("0009_index.sql"), "CREATE INDEX ON big_events (at);\n");
+        Path concurrently = Files.writeString(dir.resolve("0010_index.sql"),
+                "CREATE INDEX CONCURRENTLY ON big_events (at);\n");
+
+        CheckCommandTest.Run fired = CheckCommandTest.run("check", "--rules-jar", jar.toString(), index.toString());
+        CheckCommandTest.Run sarif = CheckCommandTest.run("check", "--format", "sarif", "--rules-jar",
+                jar.toString(), index.toString());
+        Path out = dir.resolve("report.sarif");
+        CheckCommandTest.Run toFile = CheckCommandTest.run("check", "--format", "sarif", "-o", out.toString(),
+                "--rules-jar", jar.toString(), index.toString());
+        CheckCommandTest.Run safe = CheckCommandTest.run("check", "--rules-jar", jar.toString(),
+                concurrently.toString());
+
+        then(fired.exitCode()).isEqualTo(1);
+        then(fired.out()).contains("UNSAFE big-table-index-concurrently: builds an index on a big table without "
+                + "CONCURRENTLY");
+        then(sarif.out()).contains("\"text\" : \"indexes on big_* tables are built CONCURRENTLY. Lock: ShareLock. "
+                + "Deployed code: writes wait for the whole build. PostgreSQL versions: all.\"");
+        then(toFile.exitCode()).isEqualTo(1);
+        then(Files.readString(out)).isEqualTo(sarif.out());
+        then(safe.out()).doesNotContain("big-table-index-concurrently");
+    }
 
     @Test
     void a_rule_from_a_jar_fires_and_can_be_ignored_or_disabled() throws Exception {

@@ -115,6 +115,7 @@ public final class RuleSet {
      */
     public static void judge(List<Op> ops, Judgement j) {
         for (Op op : ops) {
+            j.ops.add(op);
             Effects.apply(op, j);
             for (ZdcdRule rule : BY_TYPE.get(op.getClass())) {
                 rule.check(op, j);

@@ -48,7 +48,22 @@ public final class ConcurrentJsonReport {
             }
         }
         io.zdcd.classify.ClassificationReport report = classifyAll.get();
-        io.zdcd.analyzer.report.Reports.writeUtf8(report, format, out);
+        if (format == io.zdcd.analyzer.report.ReportFormat.SARIF
+                || format == io.zdcd.analyzer.report.ReportFormat.SARIF_ALL) {
+            try {
+                java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                SarifReport.write(report, toolVersion(), format == io.zdcd.analyzer.report.ReportFormat.SARIF_ALL,
+                        w, analyzer.userRules());
+                w.flush();
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the " + format.label() + " report: "
+                        + e.getMessage(), e);
+            }
+        } else {
+            io.zdcd.analyzer.report.Reports.writeUtf8(report, format, out);
+        }
         ReportOverview o = ReportOverview.of(report);
         return new ReportSummary(postgresVersion, o.verdict(), o.migrationCount(), o.unsafeMigrationCount(),
                 o.statementCount(), o.unsafeStatementCount());
@@ -156,5 +171,11 @@ public final class ConcurrentJsonReport {
             }
             return bytes;
         }
+    }
+
+    /** This zdcd's version as {@code Reports} writes it into SARIF. */
+    private static String toolVersion() {
+        String v = io.zdcd.analyzer.report.Reports.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 }

@@ -63,12 +63,22 @@ public final class ReportOverview {
     long unsafeMigrations;
     final List<Migration> migrations = new ArrayList<>();
     final Map<String, RuleExample> rules = new LinkedHashMap<>();
+    /** The team's rules by id, for the reports that describe rules (SARIF); empty when not known. */
+    Map<String, io.zdcd.analyzer.rules.MigrationRule> teamRules = Map.of();
     private int kept;
 
     /** An overview to fill migration by migration; {@code verdict} null: SAFE unless a migration is UNSAFE. */
     public ReportOverview(int postgresVersion, Verdict verdict) {
         this.postgresVersion = postgresVersion;
         this.verdict = verdict;
+    }
+
+    /** Describes a team's rules (their metadata) where the report describes the rules of its findings. */
+    public ReportOverview describing(List<io.zdcd.analyzer.rules.MigrationRule> team) {
+        Map<String, io.zdcd.analyzer.rules.MigrationRule> byId = new LinkedHashMap<>();
+        team.forEach(r -> byId.put(r.id(), r));
+        this.teamRules = byId;
+        return this;
     }
 
     /** The overview of a report held in memory. */

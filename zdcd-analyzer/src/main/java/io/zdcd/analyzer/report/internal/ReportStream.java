@@ -36,7 +36,13 @@ public interface ReportStream {
 
     /** Writes a report held in memory through the stream. */
     static void write(ClassificationReport report, ReportStream stream) throws IOException {
-        ReportOverview overview = ReportOverview.of(report);
+        write(report, stream, java.util.List.of());
+    }
+
+    /** As {@link #write(ClassificationReport, ReportStream)}, describing the team's rules from their metadata. */
+    static void write(ClassificationReport report, ReportStream stream,
+                      java.util.List<io.zdcd.analyzer.rules.MigrationRule> teamRules) throws IOException {
+        ReportOverview overview = ReportOverview.of(report).describing(teamRules);
         stream.start(overview);
         for (int i = 0; i < report.migrations().size(); i++) {
             ReportOverview.Migration m = overview.migrations().get(i);

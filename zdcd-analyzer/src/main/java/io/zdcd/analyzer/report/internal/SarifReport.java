@@ -43,7 +43,13 @@ public final class SarifReport implements ReportStream {
     /** SARIF of the report; SAFE findings become {@code note} results only when {@code safeResults}. */
     public static void write(ClassificationReport report, String toolVersion, boolean safeResults, Appendable out)
             throws IOException {
-        ReportStream.write(report, new SarifReport(toolVersion, safeResults, out));
+        write(report, toolVersion, safeResults, out, java.util.List.of());
+    }
+
+    /** As {@link #write(ClassificationReport, String, boolean, Appendable)}, describing the team's rules too. */
+    public static void write(ClassificationReport report, String toolVersion, boolean safeResults, Appendable out,
+                             java.util.List<io.zdcd.analyzer.rules.MigrationRule> teamRules) throws IOException {
+        ReportStream.write(report, new SarifReport(toolVersion, safeResults, out), teamRules);
     }
 
     private ReportOverview overview;
@@ -64,7 +70,7 @@ public final class SarifReport implements ReportStream {
         g.writeStringField("version", "2.1.0");
         g.writeArrayFieldStart("runs");
         g.writeStartObject();
-        writeTool(g, toolVersion, rules);
+        writeTool(g, toolVersion, rules, o.teamRules);
         g.writeArrayFieldStart("results");
     }
 
@@ -107,8 +113,8 @@ public final class SarifReport implements ReportStream {
         g.close();
     }
 
-    private static void writeTool(JsonGenerator g, String toolVersion, Map<String, RuleInfo> rules)
-            throws IOException {
+    private static void writeTool(JsonGenerator g, String toolVersion, Map<String, RuleInfo> rules,
+                                  Map<String, io.zdcd.analyzer.rules.MigrationRule> teamRules) throws IOException {
         g.writeObjectFieldStart("tool");
         g.writeObjectFieldStart("driver");
         g.writeStringField("name", "zdcd");
@@ -117,6 +123,11 @@ public final class SarifReport implements ReportStream {
         g.writeArrayFieldStart("rules");
         for (RuleInfo r : rules.values()) {
             Rule rule = Rules.byId(r.id);
+            io.zdcd.analyzer.rules.MigrationRule team = rule == null ? teamRules.get(r.id) : null;
+            if (team != null) {
+                writeTeamRule(g, team, r);
+                continue;
+            }
             g.writeStartObject();
             g.writeStringField("id", r.id);
             g.writeStringField("name", r.id);
@@ -147,6 +158,71 @@ public final class SarifReport implements ReportStream {
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** A team's rule, described from its metadata ({@code MigrationRule}: title, lock, breaks, versions...). */
+    private static void writeTeamRule(JsonGenerator g, io.zdcd.analyzer.rules.MigrationRule team, RuleInfo r)
+            throws IOException {
+        String title = meta(team::title);
+        String full = teamDescription(team);
+        String alternative = meta(team::safeAlternative);
+        g.writeStartObject();
+        g.writeStringField("id", r.id);
+        g.writeStringField("name", r.id);
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", title.isEmpty() ? r.id : title);
+        g.writeEndObject();
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", full);
+        g.writeEndObject();
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", alternative.isEmpty() ? full : full + "\n\nSafe alternative: " + alternative);
+        g.writeStringField("markdown", "**" + (title.isEmpty() ? r.id : title)
+                + "**\n\n| Lock | Deployed code | PostgreSQL versions |\n|---|---|---|\n| "
+                + cell(orDash(meta(team::lock))) + " | " + cell(orDash(meta(team::breaks))) + " | "
+                + cell(orDash(meta(team::versions))) + " |"
+                + (alternative.isEmpty() ? "" : "\n\n**Safe alternative:** " + alternative));
+        g.writeEndObject();
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", r.unsafe ? "error" : "note");
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("tags");
+        g.writeString("postgresql");
+        g.writeString("migration");
+        g.writeString("team-rule");
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** "title. Lock: .... Deployed code: .... PostgreSQL versions: ...." with the parts the rule says. */
+    static String teamDescription(io.zdcd.analyzer.rules.MigrationRule team) {
+        String title = meta(team::title);
+        StringBuilder sb = new StringBuilder(title.isEmpty() ? meta(team::id) : title);
+        String lock = meta(team::lock);
+        String breaks = meta(team::breaks);
+        if (!lock.isEmpty()) {
+            sb.append(". Lock: ").append(lock);
+        }
+        if (!breaks.isEmpty()) {
+            sb.append(". Deployed code: ").append(breaks);
+        }
+        return sb.append(". PostgreSQL versions: ").append(orDash(meta(team::versions))).append('.').toString();
+    }
+
+    /** A team rule's metadata, stripped; "" when it is null or the rule fails to give it (a report never fails). */
+    private static String meta(java.util.function.Supplier<String> part) {
+        try {
+            String text = part.get();
+            return text == null ? "" : text.strip();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String orDash(String text) {
+        return text.isEmpty() ? "-" : text;
     }
 
     private static void writeResult(JsonGenerator g, Finding f, Map<String, RuleInfo> rules, String uri, int line,

@@ -68,7 +68,7 @@ public final class StreamingReport {
     private static ReportOverview overview(MigrationAnalyzer analyzer, Schema base, int postgresVersion,
                                            Iterable<Migration> migrations,
                                            Map<Integer, Map<Integer, StatementAnalysis>> late) {
-        ReportOverview overview = new ReportOverview(postgresVersion, null);
+        ReportOverview overview = new ReportOverview(postgresVersion, null).describing(analyzer.userRules());
         Schema schema = base.copy();
         boolean known = !late.isEmpty();
         int i = 0;
