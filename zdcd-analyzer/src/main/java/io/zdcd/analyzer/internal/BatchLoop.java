@@ -252,7 +252,6 @@ public final class BatchLoop {
         for (MigrationCheck c : RuleSet.MIGRATION) {
             c.crossCheck(st, j);
         }
-        j.facts.command = null; // the outer DO text is not what JSqlParser should compare
         String verb = j.kind;
         j.kind("DO (batched " + verb + ")");
         Name table = loop.table();

@@ -76,7 +76,6 @@ public final class DoWrapper {
         for (io.zdcd.analyzer.internal.rules.MigrationCheck c : io.zdcd.analyzer.internal.rules.RuleSet.MIGRATION) {
             c.crossCheck(st, j);
         }
-        j.facts.command = null; // the outer DO text is not what JSqlParser should compare
         j.kind("DO (" + j.kind + ")");
     }
 }

@@ -30,19 +30,11 @@ public final class Judgement {
     public final List<Finding> findings = new ArrayList<>();
     /** The statement's records in the order they were judged, nested statements' included (for {@link Actions}). */
     public final List<io.zdcd.analyzer.internal.model.Op> ops = new ArrayList<>();
-    /** The token facts a SAFE verdict hinges on, for the JSqlParser cross-check. */
-    public final Facts facts = new Facts();
-
-    /** Facts read from the tokens that JSqlParser can confirm. */
-    public static final class Facts {
-        public String command; // ALTER TABLE, CREATE INDEX, UPDATE, DELETE
-        public Name table;
-        public int actions;
-        public int notValidConstraints;
-        public int nullableColumnsAdded;
-        public boolean concurrently;
-        public boolean where;
-    }
+    /**
+     * The records the statement was judged by, once judged, nested statements' left out (for the JSqlParser
+     * cross-check, which compares them with its parse of the statement's text); else null.
+     */
+    public List<io.zdcd.analyzer.internal.model.Op> records;
 
     public Judgement(Context ctx) {
         this.ctx = ctx;

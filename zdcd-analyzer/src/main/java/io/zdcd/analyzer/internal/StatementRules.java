@@ -33,6 +33,7 @@ final class StatementRules {
             }
         }
         RuleSet.judge(ops, j);
+        j.records = ops;
     }
 
     static void dispatch(Tokens t, int i, Judgement j) {
@@ -44,5 +45,6 @@ final class StatementRules {
                     + SqlText.abbreviate(t.text(i)) + "'; treated as UNSAFE"));
         }
         RuleSet.judge(ops, j);
+        j.records = ops;
     }
 }

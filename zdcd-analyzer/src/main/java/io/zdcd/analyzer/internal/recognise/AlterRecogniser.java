@@ -33,19 +33,19 @@ final class AlterRecogniser {
             "COLLATION", "PUBLICATION", "SUBSCRIPTION", "SERVER", "STATISTICS", "OPERATOR", "LANGUAGE", "TABLESPACE",
             "TEXT SEARCH", "EVENT TRIGGER", "FOREIGN DATA", "LARGE OBJECT", "CONVERSION");
 
+    /** The kinds of ALTER named by two words. */
+    private static final List<String> TWO_WORD_KINDS = List.of("MATERIALIZED VIEW", "DEFAULT PRIVILEGES",
+            "TEXT SEARCH", "EVENT TRIGGER", "FOREIGN DATA", "LARGE OBJECT");
+
     /** The records of an ALTER; null for ALTER [FOREIGN] TABLE, registered with {@link AlterTableRecogniser}. */
     static List<Op> alter(Tokens t, int i, Judgement j) {
         int p = i + 1;
         if (t.is(p, "TABLE") || t.is(p, "FOREIGN", "TABLE")) {
             return null;
         }
-        String what = t.upper(p);
-        if (t.is(p, "MATERIALIZED", "VIEW") || t.is(p, "DEFAULT", "PRIVILEGES") || t.is(p, "TEXT", "SEARCH")
-                || t.is(p, "EVENT", "TRIGGER") || t.is(p, "FOREIGN", "DATA") || t.is(p, "LARGE", "OBJECT")) {
-            what = t.upper(p) + " " + t.upper(p + 1);
-            p++;
-        }
-        p++;
+        ObjectKind kind = ObjectKind.read(t, p, TWO_WORD_KINDS);
+        String what = kind.what();
+        p = kind.next();
         j.kind("ALTER " + what);
         return List.of(switch (what) {
             case "INDEX" -> alterIndex(t, p, j);

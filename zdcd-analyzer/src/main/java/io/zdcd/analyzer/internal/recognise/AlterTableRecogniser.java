@@ -92,9 +92,6 @@ public final class AlterTableRecogniser {
                 k = t.closing(k);
             }
         }
-        j.facts.command = "ALTER TABLE";
-        j.facts.table = table;
-        j.facts.actions = actions.size();
         boolean dropsConstraint = false;
         boolean addsPrimaryKeyUsingIndex = false;
         for (int[] a : actions) {
@@ -231,9 +228,6 @@ public final class AlterTableRecogniser {
                 c.generatedKind());
         AddColumn add = new AddColumn(table, isNew, spec, c.references() != null && fkValidationSkipped(t, c),
                 AddColumn.Part.CONSTRAINTS);
-        if (!isNew && !add.unsafe(j.ctx.version) && !spec.virtual(j.ctx.version) && !c.notNull()) {
-            j.facts.nullableColumnsAdded++;
-        }
         return new Action("ADD COLUMN", List.of(add, add.part(AddColumn.Part.VALUE), add.part(AddColumn.Part.TYPE)));
     }
 

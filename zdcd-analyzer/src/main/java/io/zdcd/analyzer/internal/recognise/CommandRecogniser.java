@@ -9,7 +9,6 @@ import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.analyzer.internal.model.Privileges;
 import io.zdcd.analyzer.internal.model.Procedural;
 import io.zdcd.analyzer.internal.model.SessionCommand;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +25,7 @@ final class CommandRecogniser {
     static List<Op> privileges(Tokens t, int i, Judgement j) {
         j.kind(t.upper(i));
         int on = t.find(i, "ON");
-        List<Name> tables = new ArrayList<>();
+        List<Name> tables = List.of();
         boolean onNewObject = false;
         if (on >= 0) { // else GRANT role TO role
             Name n = Name.parse(t, on + 1 + (t.is(on + 1, "TABLE") ? 1 : 0));
@@ -40,9 +39,8 @@ final class CommandRecogniser {
                     onTables &= !t.is(p, kind);
                 }
             }
-            for (Name m = onTables ? Name.parse(t, p) : null; m != null;
-                 m = t.isOp(m.end(), ",") ? Name.parse(t, m.end() + 1) : null) {
-                tables.add(m);
+            if (onTables) {
+                tables = NameList.read(t, p, t.size()).names();
             }
         }
         return List.of(new Privileges(t.is(i, "GRANT"), tables, onNewObject));

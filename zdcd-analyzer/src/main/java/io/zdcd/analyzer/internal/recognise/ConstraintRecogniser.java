@@ -38,9 +38,6 @@ final class ConstraintRecogniser {
                 notValid = true;
             }
         }
-        if (notValid) {
-            j.facts.notValidConstraints++;
-        }
         Op op;
         if (t.is(p, "CHECK")) {
             String notNullColumn = isNotNullCheck(t, p + 1);

@@ -116,9 +116,6 @@ final class CreateRecogniser {
                 mentioned.add(t.ident(k));
             }
         }
-        j.facts.command = "CREATE INDEX";
-        j.facts.table = table;
-        j.facts.concurrently = concurrently;
         return new CreateIndex(table, indexName, unique, concurrently, only, cols, mentioned,
                 !j.ctx.existedBefore(table.key()), t.contains(0, t.size(), "EXISTS"), t.text(0, t.size() - 1));
     }

@@ -65,8 +65,8 @@ final class DataRecogniser {
             }
             if (t.isOp(p, "(")) {
                 int close = t.closing(p);
-                if (DML.contains(t.upper(p + 1))) { // recognised on a judgement of its own: its kind and facts
-                    Judgement scratch = new Judgement(j.ctx); // are not the statement's
+                if (DML.contains(t.upper(p + 1))) { // recognised on a judgement of its own: its kind
+                    Judgement scratch = new Judgement(j.ctx); // is not the statement's
                     ops.add(new DataModifyingCte(data(Tokens.lex(t.text(p + 1, close - 1)), 0, scratch)));
                 } else {
                     ops.add(new ReadSources(Sources.readPart(t, p + 1, close)));
@@ -95,25 +95,16 @@ final class DataRecogniser {
             return new Unrecognised(verb + " without a table name");
         }
         int from = t.find(table.end(), verb.equals("UPDATE") ? "FROM" : "USING");
-        List<Name> sources = from >= 0 ? Sources.read(t, from) : List.of();
+        List<Name> sources = from >= 0 ? Sources.fromList(t, from + 1) : List.of();
         boolean isNew = !j.ctx.existedBefore(table.key());
         int where = t.find(table.end(), "WHERE");
-        if (!isNew) {
-            j.facts.command = verb;
-            j.facts.table = table;
-            j.facts.where = where >= 0;
-        }
         boolean bounded = where >= 0 && (t.is(where + 1, "CURRENT", "OF") || Bounded.bounded(t, where + 1));
         return new UpdateOrDelete(verb, table, sources, isNew, where >= 0, bounded);
     }
 
     private static Op insert(Tokens t, int p, Judgement j) {
         j.kind("INSERT");
-        int q = p + 1;
-        if (t.is(q, "INTO")) {
-            q++;
-        }
-        Name table = Name.parse(t, q);
+        Name table = Name.parse(t, afterInto(t, p));
         if (table == null) {
             return new Unrecognised("INSERT without a table name");
         }
@@ -136,14 +127,16 @@ final class DataRecogniser {
 
     private static Op merge(Tokens t, int p, Judgement j) {
         j.kind("MERGE");
-        int q = p + 1;
-        if (t.is(q, "INTO")) {
-            q++;
-        }
+        int q = afterInto(t, p);
         Name table = Name.parse(t, q);
         int using = t.find(q, "USING");
         Name source = using >= 0 ? Name.parse(t, using + 1) : null;
         return new Merge(table, source, table != null && !j.ctx.existedBefore(table.key()));
+    }
+
+    /** The index after INSERT or MERGE at {@code p} and the INTO that may follow: where the table's name starts. */
+    private static int afterInto(Tokens t, int p) {
+        return t.is(p + 1, "INTO") ? p + 2 : p + 1;
     }
 
     private static Op copy(Tokens t, int p, Judgement j) {

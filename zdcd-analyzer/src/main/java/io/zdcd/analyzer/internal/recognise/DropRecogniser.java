@@ -20,15 +20,15 @@ final class DropRecogniser {
     private static final Set<String> RELATION_KINDS = Set.of("TABLE", "VIEW", "SEQUENCE", "MATERIALIZED VIEW",
             "FOREIGN TABLE");
 
+    /** The kinds of DROP named by two words. */
+    private static final List<String> TWO_WORD_KINDS = List.of("MATERIALIZED VIEW", "FOREIGN TABLE", "TEXT SEARCH",
+            "EVENT TRIGGER", "ACCESS METHOD", "USER MAPPING");
+
     static List<Op> drop(Tokens t, int i, Judgement j) {
         int p = i + 1;
-        String what = t.upper(p);
-        if (t.is(p, "MATERIALIZED", "VIEW") || t.is(p, "FOREIGN", "TABLE") || t.is(p, "TEXT", "SEARCH")
-                || t.is(p, "EVENT", "TRIGGER") || t.is(p, "ACCESS", "METHOD") || t.is(p, "USER", "MAPPING")) {
-            what = t.upper(p) + " " + t.upper(p + 1);
-            p++;
-        }
-        p++;
+        ObjectKind kind = ObjectKind.read(t, p, TWO_WORD_KINDS);
+        String what = kind.what();
+        p = kind.next();
         j.kind("DROP " + what);
         return List.of(switch (what) {
             case "INDEX" -> dropIndex(t, p, j);
@@ -41,27 +41,10 @@ final class DropRecogniser {
         if (t.is(p, "IF", "EXISTS")) {
             p += 2;
         }
-        boolean anyExisting = false;
-        List<Name> names = new ArrayList<>();
-        int k = p;
-        while (k < t.size()) {
-            Name n = Name.parse(t, k);
-            if (n == null) {
-                break;
-            }
-            names.add(n);
-            k = n.end();
-            if (t.isOp(k, "(")) {
-                k = t.closing(k) + 1; // function signature
-            }
-            anyExisting |= j.ctx.existedBefore(n.key());
-            if (!t.isOp(k, ",")) {
-                break;
-            }
-            k++;
-        }
-        return new DropObjects(what, names, RELATION_KINDS.contains(what), anyExisting,
-                t.contains(k, t.size(), "CASCADE"));
+        NameList list = NameList.read(t, p, t.size());
+        boolean anyExisting = list.names().stream().anyMatch(n -> j.ctx.existedBefore(n.key()));
+        return new DropObjects(what, list.names(), RELATION_KINDS.contains(what), anyExisting,
+                t.contains(list.end(), t.size(), "CASCADE"));
     }
 
     private static Op dropIndex(Tokens t, int p, Judgement j) {
@@ -74,23 +57,13 @@ final class DropRecogniser {
             p += 2;
         }
         List<DropIndex.Target> indexes = new ArrayList<>();
-        int k = p;
-        while (k < t.size()) {
-            Name n = Name.parse(t, k);
-            if (n == null) {
-                break;
-            }
+        for (Name n : NameList.read(t, p, t.size()).names()) {
             Schema.Index idx = j.ctx.schema.index(n.last());
             if (idx == null) {
                 idx = j.ctx.schema.index(n.key());
             }
             boolean existed = j.ctx.existedBefore(n.key()) && j.ctx.existedBefore(n.last());
             indexes.add(new DropIndex.Target(n, existed, idx));
-            k = n.end();
-            if (!t.isOp(k, ",")) {
-                break;
-            }
-            k++;
         }
         return new DropIndex(indexes, concurrently);
     }

@@ -17,7 +17,6 @@ import io.zdcd.analyzer.internal.model.Truncate;
 import io.zdcd.analyzer.internal.model.Unrecognised;
 import io.zdcd.analyzer.internal.model.Vacuum;
 import io.zdcd.classify.LockMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -32,28 +31,9 @@ final class MaintenanceRecogniser {
         if (t.is(p, "TABLE")) {
             p++;
         }
-        List<Name> tables = new ArrayList<>();
-        boolean anyExisting = false;
-        while (p < t.size()) {
-            if (t.is(p, "ONLY")) {
-                p++;
-            }
-            Name n = Name.parse(t, p);
-            if (n == null) {
-                break;
-            }
-            tables.add(n);
-            anyExisting |= j.ctx.existedBefore(n.key());
-            p = n.end();
-            if (t.isOp(p, "*")) {
-                p++;
-            }
-            if (!t.isOp(p, ",")) {
-                break;
-            }
-            p++;
-        }
-        return List.of(new Truncate(tables, anyExisting, t.contains(p, t.size(), "CASCADE")));
+        NameList tables = NameList.read(t, p, t.size());
+        boolean anyExisting = tables.names().stream().anyMatch(n -> j.ctx.existedBefore(n.key()));
+        return List.of(new Truncate(tables.names(), anyExisting, t.contains(tables.end(), t.size(), "CASCADE")));
     }
 
     static List<Op> lock(Tokens t, int i, Judgement j) {
@@ -67,27 +47,7 @@ final class MaintenanceRecogniser {
         if (mode == null) {
             return List.of(new Unrecognised("LOCK with an unknown lock mode"));
         }
-        int end = in < 0 ? t.size() : in;
-        List<Name> tables = new ArrayList<>();
-        while (p < end) {
-            if (t.is(p, "ONLY")) {
-                p++;
-            }
-            Name n = Name.parse(t, p);
-            if (n == null) {
-                break;
-            }
-            tables.add(n);
-            p = n.end();
-            if (t.isOp(p, "*")) {
-                p++;
-            }
-            if (!t.isOp(p, ",")) {
-                break;
-            }
-            p++;
-        }
-        return List.of(new LockTable(tables, mode));
+        return List.of(new LockTable(NameList.read(t, p, in < 0 ? t.size() : in).names(), mode));
     }
 
     /** Lock mode named in SQL words at token {@code p} ("ACCESS EXCLUSIVE", "SHARE ROW EXCLUSIVE"...). */
@@ -131,45 +91,50 @@ final class MaintenanceRecogniser {
     }
 
     static List<Op> vacuum(Tokens t, int i, Judgement j) {
-        int p = i + 1;
-        boolean full = false;
-        if (t.isOp(p, "(")) {
-            int close = t.closing(p);
-            for (int k = p + 1; k < close; k++) {
-                if (t.is(k, "FULL") && !(t.is(k + 1, "FALSE") || t.is(k + 1, "OFF") || t.isOp(k + 1, "0")
-                        || (t.type(k + 1) == Tokens.NUMBER && t.text(k + 1).equals("0")))) {
-                    full = true;
-                }
-            }
-            p = close + 1;
-        }
-        while (t.is(p, "FULL") || t.is(p, "FREEZE") || t.is(p, "VERBOSE") || t.is(p, "ANALYZE")
-                || t.is(p, "ANALYSE")) {
-            full |= t.is(p, "FULL");
-            p++;
-        }
-        j.kind(full ? "VACUUM FULL" : "VACUUM");
-        Name n = Name.parse(t, p);
-        return List.of(new Vacuum(n, full, isNew(n, j)));
+        Options o = Options.read(t, i + 1);
+        j.kind(o.full() ? "VACUUM FULL" : "VACUUM");
+        Name n = Name.parse(t, o.next());
+        return List.of(new Vacuum(n, o.full(), isNew(n, j)));
     }
 
     static List<Op> analyze(Tokens t, int i, Judgement j) {
         j.kind(t.upper(i));
-        return List.of(new Analyze(Name.parse(t, afterOptions(t, i + 1))));
+        return List.of(new Analyze(Name.parse(t, Options.read(t, i + 1).next())));
     }
 
     static List<Op> cluster(Tokens t, int i, Judgement j) {
         j.kind("CLUSTER");
-        Name n = Name.parse(t, afterOptions(t, i + 1));
+        Name n = Name.parse(t, Options.read(t, i + 1).next());
         return List.of(new Cluster(n, isNew(n, j)));
     }
 
-    /** Skips "(options)" and VERBOSE. */
-    private static int afterOptions(Tokens t, int p) {
-        if (t.isOp(p, "(")) {
-            p = t.closing(p) + 1;
+    /**
+     * The options of VACUUM, ANALYZE and CLUSTER: a parenthesised list, then the bare words of the old syntax (FULL,
+     * FREEZE, VERBOSE, ANALYZE; all reserved, so never a table's name).
+     *
+     * @param next the index of the token after them
+     * @param full FULL, bare or in the list and not turned off (VACUUM FULL)
+     */
+    private record Options(int next, boolean full) {
+        static Options read(Tokens t, int p) {
+            boolean full = false;
+            if (t.isOp(p, "(")) {
+                int close = t.closing(p);
+                for (int k = p + 1; k < close; k++) {
+                    if (t.is(k, "FULL") && !(t.is(k + 1, "FALSE") || t.is(k + 1, "OFF") || t.isOp(k + 1, "0")
+                            || (t.type(k + 1) == Tokens.NUMBER && t.text(k + 1).equals("0")))) {
+                        full = true;
+                    }
+                }
+                p = close + 1;
+            }
+            while (t.is(p, "FULL") || t.is(p, "FREEZE") || t.is(p, "VERBOSE") || t.is(p, "ANALYZE")
+                    || t.is(p, "ANALYSE")) {
+                full |= t.is(p, "FULL");
+                p++;
+            }
+            return new Options(p, full);
         }
-        return t.is(p, "VERBOSE") ? p + 1 : p;
     }
 
     private static boolean isNew(Name n, Judgement j) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Reads the tokens of one statement family into records. A recogniser walks tokens and reads the context
- * ({@code j.ctx}, the schema as it is before the statement); it sets the statement's kind ({@link Judgement#kind}) and
- * the cross-check facts ({@code j.facts}), and nothing else: no lock, no schema change, no finding.
+ * ({@code j.ctx}, the schema as it is before the statement); it sets the statement's kind ({@link Judgement#kind}), and
+ * nothing else: no lock, no schema change, no finding.
  */
 @FunctionalInterface
 public interface Recogniser {

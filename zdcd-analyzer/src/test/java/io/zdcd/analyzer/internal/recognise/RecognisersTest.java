@@ -4,6 +4,7 @@ import static org.assertj.core.api.BDDAssertions.then;
 
 import io.zdcd.analyzer.internal.Context;
 import io.zdcd.analyzer.internal.Judgement;
+import io.zdcd.analyzer.internal.Name;
 import io.zdcd.analyzer.internal.PgVersion;
 import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.analyzer.internal.Tokens;
@@ -11,6 +12,15 @@ import io.zdcd.analyzer.internal.model.AlterIndex;
 import io.zdcd.analyzer.internal.model.DataModifyingCte;
 import io.zdcd.analyzer.internal.model.DropIndex;
 import io.zdcd.analyzer.internal.model.Op;
+import io.zdcd.analyzer.internal.model.Privileges;
+import io.zdcd.analyzer.internal.model.Merge;
+import io.zdcd.analyzer.internal.model.Insert;
+import io.zdcd.analyzer.internal.model.Analyze;
+import io.zdcd.analyzer.internal.model.Cluster;
+import io.zdcd.analyzer.internal.model.Vacuum;
+import io.zdcd.analyzer.internal.model.DropObjects;
+import io.zdcd.analyzer.internal.model.LockTable;
+import io.zdcd.analyzer.internal.model.Truncate;
 import io.zdcd.analyzer.internal.model.Query;
 import io.zdcd.analyzer.internal.model.ReadSources;
 import io.zdcd.analyzer.internal.model.Setting;
@@ -80,14 +90,12 @@ class RecognisersTest {
     }
 
     @Test
-    void aWhereBoundedByKeyAndTheCrossCheckFacts() {
+    void aWhereBoundedByKey() {
         Judgement j = judgement();
         UpdateOrDelete bounded = (UpdateOrDelete) recognise("DELETE FROM users WHERE id IN (SELECT id FROM users "
                 + "LIMIT 100)", j).get(0);
         then(bounded.where()).isTrue();
         then(bounded.bounded()).isTrue();
-        then(j.facts.command).isEqualTo("DELETE");
-        then(j.facts.where).isTrue();
         UpdateOrDelete unbounded = (UpdateOrDelete) recognise("UPDATE users SET id = 2 WHERE id > 0",
                 judgement()).get(0);
         then(unbounded.bounded()).isFalse();
@@ -102,7 +110,6 @@ class RecognisersTest {
         then(((DataModifyingCte) ops.get(0)).ops().get(0)).isInstanceOf(UpdateOrDelete.class);
         then(ops.get(1)).isInstanceOf(ReadSources.class);
         then(ops.get(2)).isInstanceOf(Query.class);
-        then(j.facts.command).as("the inner UPDATE's facts are not the statement's").isNull();
         then(j.kind).isEqualTo("SELECT");
 
         List<Op> query = recognise("SELECT set_config('lock_timeout', '1s', true), setval('s', 1)", judgement());
@@ -123,5 +130,59 @@ class RecognisersTest {
                 new Unrecognised("START must be followed by TRANSACTION"));
         then(recognise("BEGIN", judgement())).containsExactly(
                 new Transaction(Transaction.Action.BEGIN, false, false));
+    }
+
+    @Test
+    void nameListsObjectKindsAndMaintenanceOptionsAreReadAlikeByEveryCommand() {
+        Truncate truncate = (Truncate) recognise("TRUNCATE ONLY users, public.orders * CASCADE", judgement()).get(0);
+        then(truncate.tables()).extracting(Name::display).containsExactly("users", "public.orders");
+        then(truncate.cascade()).isTrue();
+        LockTable lock = (LockTable) recognise("LOCK TABLE ONLY users, orders IN SHARE MODE", judgement()).get(0);
+        then(lock.tables()).extracting(Name::display).containsExactly("users", "orders");
+        DropObjects functions = (DropObjects) recognise("DROP FUNCTION f(int), g(text, int) CASCADE", judgement())
+                .get(0);
+        then(functions.names()).extracting(Name::display).containsExactly("f", "g");
+        then(functions.cascade()).isTrue();
+        Privileges grant = (Privileges) recognise("GRANT SELECT ON TABLE users, public.orders TO app", judgement())
+                .get(0);
+        then(grant.tables()).extracting(Name::display).containsExactly("users", "public.orders");
+        then(((Privileges) recognise("GRANT EXECUTE ON FUNCTION f(int) TO app", judgement()).get(0)).tables())
+                .isEmpty();
+        DropObjects view = (DropObjects) recognise("DROP MATERIALIZED VIEW IF EXISTS v", judgement()).get(0);
+        then(view.what()).isEqualTo("MATERIALIZED VIEW");
+        then(view.names()).extracting(Name::display).containsExactly("v");
+        DropIndex indexes = (DropIndex) recognise("DROP INDEX a, b", judgement()).get(0);
+        then(indexes.indexes()).hasSize(2);
+        Judgement alter = judgement();
+        recognise("ALTER MATERIALIZED VIEW v RENAME TO w", alter);
+        then(alter.kind).isEqualTo("ALTER MATERIALIZED VIEW");
+
+        then(((Vacuum) recognise("VACUUM (FULL false, VERBOSE) users", judgement()).get(0)).full()).isFalse();
+        Vacuum full = (Vacuum) recognise("VACUUM FULL FREEZE VERBOSE ANALYZE users", judgement()).get(0);
+        then(full.full()).isTrue();
+        then(full.table().display()).isEqualTo("users");
+        then(((Cluster) recognise("CLUSTER (VERBOSE) users", judgement()).get(0)).table().display())
+                .isEqualTo("users");
+        then(((Analyze) recognise("ANALYZE VERBOSE users", judgement()).get(0)).table().display()).isEqualTo("users");
+        then(((Insert) recognise("INSERT INTO users (id) VALUES (1)", judgement()).get(0)).table().display())
+                .isEqualTo("users");
+        then(((Merge) recognise("MERGE INTO users u USING orders o ON o.id = u.id WHEN MATCHED THEN DELETE",
+                judgement()).get(0)).source().display()).isEqualTo("orders");
+    }
+
+    @Test
+    void theRelationsOfAFromListAreEveryItemAfterItsCommas() {
+        UpdateOrDelete delete = (UpdateOrDelete) recognise("DELETE FROM users u USING orders o, public.audit a "
+                + "WHERE o.id = u.id AND a.id = o.id", judgement()).get(0);
+        then(delete.sources()).extracting(Name::display).containsExactly("orders", "public.audit");
+        UpdateOrDelete update = (UpdateOrDelete) recognise("UPDATE users u SET id = o.id FROM orders o, audit a "
+                + "JOIN logs l USING (id) WHERE o.id = u.id AND a.id IN (SELECT id FROM items i, tags t)",
+                judgement()).get(0);
+        then(update.sources()).extracting(Name::display).containsExactly("orders", "audit", "logs", "items", "tags");
+        then(((UpdateOrDelete) recognise("UPDATE users SET id = EXTRACT(YEAR FROM now()), id = 2 WHERE id = 1",
+                judgement()).get(0)).sources()).as("no FROM list: no relation read").isEmpty();
+        Insert upsert = (Insert) recognise("INSERT INTO users (id) SELECT id FROM orders, audit ON CONFLICT (id) "
+                + "DO UPDATE SET id = 1, name = 'x'", judgement()).get(0);
+        then(upsert.sources()).extracting(Name::display).containsExactly("orders", "audit");
     }
 }
