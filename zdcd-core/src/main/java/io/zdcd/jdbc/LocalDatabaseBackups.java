@@ -72,6 +72,8 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
         TEMPLATE
     }
 
+    /** How long a DROP DATABASE waits out sessions it may not end (an autovacuum worker, for a non-superuser). */
+    private static final Duration DROP_PATIENCE = Duration.ofSeconds(15);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -182,8 +184,8 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
             progress.report("copied " + rows + " rows of " + database.name() + " as of " + at);
             return at;
         } catch (SQLException | RuntimeException e) {
-            try (Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + ServerDatabases.quote(copy) + " WITH (FORCE)");
+            try {
+                ServerDatabases.drop(admin, copy, DROP_PATIENCE);
             } catch (SQLException dropFailed) {
                 e.addSuppressed(dropFailed);
             }
@@ -233,11 +235,7 @@ public final class LocalDatabaseBackups implements DatabaseBackups {
             }
             progress.report("terminating sessions of " + database.name() + " and dropping it");
             ServerDatabases.terminate(c, database.name());
-            if (c.getMetaData().getDatabaseMajorVersion() >= 13) {
-                s.execute("DROP DATABASE IF EXISTS " + ServerDatabases.quote(database.name()) + " WITH (FORCE)");
-            } else {
-                s.execute("DROP DATABASE IF EXISTS " + ServerDatabases.quote(database.name()));
-            }
+            ServerDatabases.drop(c, database.name(), DROP_PATIENCE);
             progress.report("creating " + database.name() + " from " + backup.id());
             s.execute("CREATE DATABASE " + ServerDatabases.quote(database.name()) + " TEMPLATE "
                     + ServerDatabases.quote(backup.id()));

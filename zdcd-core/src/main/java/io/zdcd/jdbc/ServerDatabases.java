@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,11 +57,53 @@ final class ServerDatabases {
         }
     }
 
+    /**
+     * Ends the client sessions of {@code db} that this role may end: its own roles' (or any but superusers' with
+     * {@code pg_signal_backend}; all as a superuser). Asking for one it may not end is an error in PostgreSQL, so
+     * those are left to {@link #drop}, which reports them; autovacuum workers are left too: DROP DATABASE stops them.
+     */
     static void terminate(Connection c, String db) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                + "WHERE datname = ? AND pid <> pg_backend_pid()")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a "
+                + "JOIN pg_roles r ON r.oid = a.usesysid WHERE a.datname = ? AND a.pid <> pg_backend_pid() "
+                + "AND a.backend_type = 'client backend' AND (NOT r.rolsuper OR (SELECT rolsuper FROM pg_roles "
+                + "WHERE rolname = current_user)) AND (pg_has_role(a.usesysid, 'USAGE') "
+                + "OR pg_has_role('pg_signal_backend', 'USAGE'))")) {
             p.setString(1, db);
             p.executeQuery().close();
+        }
+    }
+
+    /**
+     * {@code DROP DATABASE IF EXISTS db}, ending its sessions. {@code WITH (FORCE)} (PostgreSQL 13+) ends them at once,
+     * but refuses outright (42501) when one of them is a process this role may not signal, which an autovacuum worker
+     * always is for a role without superuser or {@code pg_signal_backend}. A plain DROP DATABASE stops autovacuum
+     * workers itself and waits up to 5 s for the other sessions (55006 if they stay), so the two are tried in turn
+     * until {@code patience} has passed; any other error is thrown at once.
+     */
+    static void drop(Connection c, String db, Duration patience) throws SQLException {
+        boolean force = c.getMetaData().getDatabaseMajorVersion() >= 13;
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (Statement s = c.createStatement()) {
+            while (true) {
+                if (force) {
+                    try {
+                        s.execute("DROP DATABASE IF EXISTS " + quote(db) + " WITH (FORCE)");
+                        return;
+                    } catch (SQLException e) {
+                        if (!"42501".equals(e.getSQLState())) {
+                            throw e;
+                        }
+                    }
+                }
+                try {
+                    s.execute("DROP DATABASE IF EXISTS " + quote(db));
+                    return;
+                } catch (SQLException e) {
+                    if (!"55006".equals(e.getSQLState()) || System.nanoTime() >= deadline) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.zdcd.examples.cli;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import io.zdcd.testing.PostgresExtension;
+import io.zdcd.testing.RoleDatabase;
 import io.zdcd.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,9 +32,7 @@ class TraceCommandTest {
 
     @BeforeAll
     static void database_owned_by_a_role_with_a_password(TestDatabase db) throws Exception {
-        db.execute("DROP DATABASE IF EXISTS " + DATABASE, "DROP ROLE IF EXISTS " + ROLE,
-                "CREATE ROLE " + ROLE + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "'",
-                "CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
+        RoleDatabase.create(db, ROLE, PASSWORD, DATABASE);
         try (Connection c = java.sql.DriverManager.getConnection(
                 "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + DATABASE, ROLE, PASSWORD);
              var s = c.createStatement()) {
@@ -51,7 +50,7 @@ class TraceCommandTest {
 
     @AfterAll
     static void drop(TestDatabase db) {
-        db.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)", "DROP ROLE IF EXISTS " + ROLE);
+        RoleDatabase.drop(db, ROLE);
     }
 
     private static String libpqUrl(TestDatabase db) {
@@ -98,7 +97,7 @@ class TraceCommandTest {
     void a_migration_that_fails_on_filled_tables_shows_the_error(TestDatabase db) {
         Run r = run("--database-url", jdbcUrl(db), "--rows", "5", dir.resolve("app/0004_not_null.sql").toString());
 
-        then(r.exit()).isEqualTo(1);
+        then(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         then(r.out()).contains("ERROR 23502");
     }
 
@@ -106,7 +105,7 @@ class TraceCommandTest {
     void a_folder_is_traced_file_by_file_as_json(TestDatabase db) throws Exception {
         Run r = run("--database-url", libpqUrl(db), "--format", "json", "--rows", "3", dir.resolve("app").toString());
 
-        then(r.exit()).isEqualTo(1);
+        then(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         then(json.get("migrations")).hasSize(4);
         then(json.get("postgresVersion").asInt()).isEqualTo(db.majorVersion());

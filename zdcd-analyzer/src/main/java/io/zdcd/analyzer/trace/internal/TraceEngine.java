@@ -51,12 +51,13 @@ public final class TraceEngine {
             refuseIfBusy(target);
             List<String> notes = new ArrayList<>();
             if (scratchCopy) {
-                Scratch scratch = Scratch.create(target, endpoint, notes);
+                Scratch scratch = Scratch.create(target, endpoint, notes, notes);
                 if (scratch != null) {
+                    List<StatementTrace> traces;
                     try (scratch) {
-                        List<StatementTrace> traces = inScratch(scratch, migration, statements, notes);
-                        return report(migration, version, TraceReport.Mode.SCRATCH_COPY, traces, notes);
+                        traces = inScratch(scratch, migration, statements, notes);
                     }
+                    return report(migration, version, TraceReport.Mode.SCRATCH_COPY, traces, notes);
                 }
             }
             List<StatementTrace> traces = inPlace(target, migration, statements, notes);
@@ -298,7 +299,7 @@ public final class TraceEngine {
                                                Sql.Stmt s, Set<Integer> failed, List<String> notes)
             throws SQLException {
         List<String> why = new ArrayList<>();
-        Scratch scratch = scratchCopy ? Scratch.create(target, endpoint, why) : null;
+        Scratch scratch = scratchCopy ? Scratch.create(target, endpoint, why, notes) : null;
         if (scratch == null) {
             if (!scratchCopy) {
                 why.add("scratch copies are turned off");
