@@ -202,8 +202,13 @@ public final class MigrationAnalyzer {
             findings.add(f.verdict() == Verdict.UNSAFE ? MigrationRun.ignored(f, run.ignore(st.index(), f.ruleId()))
                     : f);
         }
-        Verdict verdict = findings.stream().anyMatch(f -> f.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE
-                : Verdict.SAFE;
+        Verdict verdict = Verdict.SAFE;
+        for (Finding f : findings) { // a loop, not a stream: once per statement, a stream costs more than its work
+            if (f.verdict() == Verdict.UNSAFE) {
+                verdict = Verdict.UNSAFE;
+                break;
+            }
+        }
         Set<StatementAnalysis.Blocked> blocks = EnumSet.noneOf(StatementAnalysis.Blocked.class);
         if (j.lock != null) {
             if (j.lock.blocksReads()) {

@@ -13,7 +13,7 @@ import io.zdcd.classify.Verdict;
  * alter-table-rewrite: a relation copied under AccessExclusiveLock (ALTER TABLE SET TABLESPACE / LOGGED / UNLOGGED /
  * ACCESS METHOD, ALTER MATERIALIZED VIEW SET TABLESPACE).
  */
-final class AlterTableRewriteRule implements ZdcdRule {
+final class AlterTableRewriteRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.TABLE_REWRITE;

@@ -13,7 +13,7 @@ import java.util.Locale;
  * alter-table-settings: settings of a relation change with a brief lock and no rewrite (storage parameters, CLUSTER
  * ON, REPLICA IDENTITY of a table; settings of a view, materialized view, index or sequence).
  */
-final class AlterTableSettingsRule implements ZdcdRule {
+final class AlterTableSettingsRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.TABLE_SETTINGS;

@@ -10,7 +10,7 @@ import io.zdcd.analyzer.internal.model.Reindex;
 import io.zdcd.classify.Verdict;
 
 /** concurrent-index-pg14-bug: PostgreSQL 14.0 to 14.3 can corrupt indexes built or rebuilt CONCURRENTLY. */
-final class ConcurrentIndexPg14BugRule implements ZdcdRule {
+final class ConcurrentIndexPg14BugRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.CIC_BUG;

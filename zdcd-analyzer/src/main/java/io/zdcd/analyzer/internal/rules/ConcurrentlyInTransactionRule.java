@@ -11,7 +11,7 @@ import io.zdcd.analyzer.internal.model.Reindex;
 import io.zdcd.classify.Verdict;
 
 /** concurrently-in-transaction: a CONCURRENTLY statement inside BEGIN ... COMMIT fails. */
-final class ConcurrentlyInTransactionRule implements ZdcdRule {
+final class ConcurrentlyInTransactionRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.CONCURRENTLY_IN_TX;

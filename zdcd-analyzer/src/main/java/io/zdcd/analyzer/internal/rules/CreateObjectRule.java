@@ -14,7 +14,7 @@ import io.zdcd.classify.Verdict;
 import java.util.Locale;
 
 /** create-object: new objects (and their settings) leave the old code unaffected; no lock that blocks traffic. */
-final class CreateObjectRule implements ZdcdRule {
+final class CreateObjectRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.CREATE_OBJECT;

@@ -10,7 +10,7 @@ import io.zdcd.analyzer.internal.model.SelectInto;
 import io.zdcd.classify.Verdict;
 
 /** create-table-as: a new table or materialized view filled from a query reads its sources in full; SAFE. */
-final class CreateTableAsRule implements ZdcdRule {
+final class CreateTableAsRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.CREATE_TABLE_AS;

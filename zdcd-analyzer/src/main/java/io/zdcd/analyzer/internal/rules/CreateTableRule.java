@@ -9,7 +9,7 @@ import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.classify.Verdict;
 
 /** create-table: a new table is empty; brief locks on the tables it references or partitions; SAFE. */
-final class CreateTableRule implements ZdcdRule {
+final class CreateTableRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.CREATE_TABLE;

@@ -13,7 +13,7 @@ import io.zdcd.classify.Finding;
 import io.zdcd.classify.Verdict;
 
 /** data-change: inserts, bounded changes and changes of new tables lock few rows, briefly. */
-final class DataChangeRule implements ZdcdRule, MigrationCheck {
+final class DataChangeRule extends ZdcdRule implements MigrationCheck {
     @Override
     public Rule meta() {
         return Rules.DATA_CHANGE;

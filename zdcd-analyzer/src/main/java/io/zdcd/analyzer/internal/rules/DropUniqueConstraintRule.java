@@ -9,7 +9,7 @@ import io.zdcd.analyzer.internal.model.Op;
 import io.zdcd.classify.Verdict;
 
 /** drop-unique-constraint: the old code's INSERT ... ON CONFLICT on the columns fails without the unique index. */
-final class DropUniqueConstraintRule implements ZdcdRule {
+final class DropUniqueConstraintRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.DROP_UNIQUE;

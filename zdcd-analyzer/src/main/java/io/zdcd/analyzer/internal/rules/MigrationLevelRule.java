@@ -5,7 +5,7 @@ import io.zdcd.analyzer.internal.Rule;
 import io.zdcd.analyzer.internal.model.Op;
 
 /** A rule with no record of its own: it judges a statement in its migration, through its {@link MigrationCheck} hooks. */
-abstract class MigrationLevelRule implements ZdcdRule, MigrationCheck {
+abstract class MigrationLevelRule extends ZdcdRule implements MigrationCheck {
     private final Rule meta;
 
     MigrationLevelRule(Rule meta) {

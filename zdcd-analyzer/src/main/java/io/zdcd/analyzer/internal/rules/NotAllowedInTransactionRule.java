@@ -12,7 +12,7 @@ import io.zdcd.analyzer.internal.model.Vacuum;
 import io.zdcd.classify.Verdict;
 
 /** not-allowed-in-transaction: statements PostgreSQL refuses inside BEGIN ... COMMIT. */
-final class NotAllowedInTransactionRule implements ZdcdRule, MigrationCheck {
+final class NotAllowedInTransactionRule extends ZdcdRule implements MigrationCheck {
     @Override
     public Rule meta() {
         return Rules.NOT_IN_TRANSACTION;

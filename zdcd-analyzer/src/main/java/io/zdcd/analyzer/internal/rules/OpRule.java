@@ -9,7 +9,7 @@ import io.zdcd.analyzer.internal.model.Op;
  *
  * @param <T> the record type
  */
-abstract class OpRule<T extends Op> implements ZdcdRule {
+abstract class OpRule<T extends Op> extends ZdcdRule {
     private final Rule meta;
     private final Class<T> type;
 

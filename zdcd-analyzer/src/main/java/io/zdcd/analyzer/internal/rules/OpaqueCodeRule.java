@@ -11,7 +11,7 @@ import io.zdcd.analyzer.internal.model.Query;
 import io.zdcd.analyzer.internal.model.ReadCommand;
 
 /** opaque-code: code zdcd cannot see into may take any lock or change any schema. */
-final class OpaqueCodeRule implements ZdcdRule {
+final class OpaqueCodeRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.OPAQUE_CODE;

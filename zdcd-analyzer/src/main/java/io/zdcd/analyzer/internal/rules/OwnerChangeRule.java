@@ -10,7 +10,7 @@ import io.zdcd.classify.Verdict;
 import java.util.Locale;
 
 /** owner-change: the old owner (often the app's role) loses the rights it had only as owner. */
-final class OwnerChangeRule implements ZdcdRule {
+final class OwnerChangeRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.OWNER;

@@ -13,7 +13,7 @@ import io.zdcd.classify.Verdict;
  * partition-default-scan: a new partition (CREATE TABLE ... PARTITION OF, ATTACH PARTITION) makes PostgreSQL scan the
  * parent's DEFAULT partition for rows of the new range under AccessExclusiveLock.
  */
-final class PartitionDefaultScanRule implements ZdcdRule {
+final class PartitionDefaultScanRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.PARTITION_DEFAULT_SCAN;

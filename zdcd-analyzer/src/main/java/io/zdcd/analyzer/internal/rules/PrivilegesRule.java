@@ -11,7 +11,7 @@ import io.zdcd.analyzer.internal.model.SessionCommand;
 import io.zdcd.classify.Verdict;
 
 /** privileges: GRANT, SECURITY LABEL, REASSIGN OWNED take no lock that blocks reads or writes. */
-final class PrivilegesRule implements ZdcdRule {
+final class PrivilegesRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.PRIVILEGES;

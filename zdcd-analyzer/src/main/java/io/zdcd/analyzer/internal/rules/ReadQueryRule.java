@@ -10,7 +10,7 @@ import io.zdcd.analyzer.internal.model.ReadCommand;
 import io.zdcd.classify.Verdict;
 
 /** read-query: reads take AccessShareLock, which blocks no read or write. */
-final class ReadQueryRule implements ZdcdRule {
+final class ReadQueryRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.READ_QUERY;

@@ -10,7 +10,7 @@ import io.zdcd.classify.Verdict;
 import java.util.Locale;
 
 /** rename-column: the old code's queries still name the old column (of a table, view or materialized view). */
-final class RenameColumnRule implements ZdcdRule {
+final class RenameColumnRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.RENAME_COLUMN;

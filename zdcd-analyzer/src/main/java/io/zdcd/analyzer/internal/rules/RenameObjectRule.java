@@ -12,7 +12,7 @@ import io.zdcd.classify.Verdict;
 import java.util.Locale;
 
 /** rename-object: the old code still uses the old name of a type, domain, function, schema, role... */
-final class RenameObjectRule implements ZdcdRule {
+final class RenameObjectRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.RENAME_OBJECT;

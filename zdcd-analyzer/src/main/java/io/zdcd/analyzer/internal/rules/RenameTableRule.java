@@ -11,7 +11,7 @@ import io.zdcd.classify.Verdict;
 import java.util.Locale;
 
 /** rename-table: the old code's queries on the old name (or schema) of a table, view or sequence fail. */
-final class RenameTableRule implements ZdcdRule {
+final class RenameTableRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.RENAME_TABLE;

@@ -11,7 +11,7 @@ import io.zdcd.analyzer.internal.model.RowSecurity;
 import io.zdcd.classify.Verdict;
 
 /** row-level-security: a changed policy changes which rows the old code sees or changes. */
-final class RowLevelSecurityRule implements ZdcdRule {
+final class RowLevelSecurityRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.ROW_LEVEL_SECURITY;

@@ -9,7 +9,7 @@ import io.zdcd.analyzer.internal.model.Query;
 import io.zdcd.classify.Verdict;
 
 /** sequence-reset: moving a sequence back or capping it makes the old code's INSERTs collide or fail. */
-final class SequenceResetRule implements ZdcdRule {
+final class SequenceResetRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.SEQUENCE_RESET;

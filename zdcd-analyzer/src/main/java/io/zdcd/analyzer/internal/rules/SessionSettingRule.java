@@ -13,7 +13,7 @@ import io.zdcd.classify.Verdict;
 import java.util.Set;
 
 /** session-setting: SET, RESET and session-level commands take no lock. */
-final class SessionSettingRule implements ZdcdRule {
+final class SessionSettingRule extends ZdcdRule {
     /** Session commands judged by other rules. */
     private static final Set<String> OTHERS = Set.of("SECURITY", "REASSIGN", "IMPORT");
 

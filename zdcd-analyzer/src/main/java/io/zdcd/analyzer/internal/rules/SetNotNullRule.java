@@ -11,7 +11,7 @@ import io.zdcd.analyzer.internal.model.SetNotNull;
 import io.zdcd.classify.Verdict;
 
 /** set-not-null: PostgreSQL scans the whole table under AccessExclusiveLock unless a validated CHECK proves it. */
-final class SetNotNullRule implements ZdcdRule {
+final class SetNotNullRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.SET_NOT_NULL;

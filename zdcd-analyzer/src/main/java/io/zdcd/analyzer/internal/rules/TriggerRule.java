@@ -12,7 +12,7 @@ import io.zdcd.classify.Verdict;
 import java.util.Locale;
 
 /** trigger: creating, dropping or altering a trigger (or rule) takes a brief lock; writes run or skip it. */
-final class TriggerRule implements ZdcdRule {
+final class TriggerRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.TRIGGER;

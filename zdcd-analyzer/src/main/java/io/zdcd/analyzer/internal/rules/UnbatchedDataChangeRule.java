@@ -11,7 +11,7 @@ import io.zdcd.analyzer.internal.model.UpdateOrDelete;
 import io.zdcd.classify.Verdict;
 
 /** unbatched-data-change: rows changed or locked in one transaction stay locked until COMMIT. */
-final class UnbatchedDataChangeRule implements ZdcdRule, MigrationCheck {
+final class UnbatchedDataChangeRule extends ZdcdRule implements MigrationCheck {
     @Override
     public Rule meta() {
         return Rules.UNBATCHED_DATA_CHANGE;

@@ -21,7 +21,7 @@ import io.zdcd.analyzer.internal.model.Setting;
 import io.zdcd.classify.Verdict;
 
 /** unsupported-on-version: syntax the target PostgreSQL version does not have fails. */
-final class UnsupportedOnVersionRule implements ZdcdRule, MigrationCheck {
+final class UnsupportedOnVersionRule extends ZdcdRule implements MigrationCheck {
     private static final java.util.regex.Pattern NULLS_NOT_DISTINCT = java.util.regex.Pattern.compile(
             "\\bNULLS\\s+NOT\\s+DISTINCT\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 

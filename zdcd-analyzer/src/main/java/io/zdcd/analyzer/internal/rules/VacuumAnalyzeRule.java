@@ -9,7 +9,7 @@ import io.zdcd.analyzer.internal.model.Vacuum;
 import io.zdcd.classify.Verdict;
 
 /** vacuum-analyze: plain VACUUM and ANALYZE let reads and writes go on. */
-final class VacuumAnalyzeRule implements ZdcdRule {
+final class VacuumAnalyzeRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.VACUUM;

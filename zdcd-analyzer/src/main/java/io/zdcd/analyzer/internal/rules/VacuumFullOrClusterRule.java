@@ -9,7 +9,7 @@ import io.zdcd.analyzer.internal.model.Vacuum;
 import io.zdcd.classify.Verdict;
 
 /** vacuum-full-or-cluster: both rewrite the table under AccessExclusiveLock. */
-final class VacuumFullOrClusterRule implements ZdcdRule {
+final class VacuumFullOrClusterRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.VACUUM_FULL;

@@ -12,7 +12,7 @@ import io.zdcd.classify.Verdict;
  * validate-constraint: validating scans under ShareUpdateExclusiveLock, which lets reads and writes go on (a new
  * domain's constraint: nothing to scan).
  */
-final class ValidateConstraintRule implements ZdcdRule {
+final class ValidateConstraintRule extends ZdcdRule {
     @Override
     public Rule meta() {
         return Rules.VALIDATE;

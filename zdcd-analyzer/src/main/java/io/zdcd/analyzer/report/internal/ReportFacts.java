@@ -21,7 +21,13 @@ final class ReportFacts {
 
     /** {@code reads}, {@code writes}, in that order. */
     static List<String> blocks(StatementAnalysis s) {
-        return s.blocks().stream().sorted().map(StatementAnalysis.Blocked::label).toList();
+        List<String> out = new java.util.ArrayList<>(2);
+        for (StatementAnalysis.Blocked b : StatementAnalysis.Blocked.values()) { // in declaration order
+            if (s.blocks().contains(b)) {
+                out.add(b.label());
+            }
+        }
+        return out;
     }
 
     /** The statement's SQL on one line, cut to {@code max} characters with an ellipsis. */
