@@ -1,11 +1,6 @@
 package io.zdcd.examples.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.zdcd.jdbc.PostgresDatabase;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Collection;
@@ -81,11 +76,11 @@ public final class Zdcd implements Runnable {
         }
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": "
-                    + scrub(withoutUnmatchedValues(ex), args) + suggestions(ex));
+                    + Console.scrub(withoutUnmatchedValues(ex), args) + suggestions(ex));
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(scrub(failure(ex, commandLine),
+            commandLine.getErr().println(Console.scrub(failure(ex, commandLine),
                     parseResult.originalArgs().toArray(String[]::new)));
             return 2;
         });
@@ -123,44 +118,21 @@ public final class Zdcd implements Runnable {
         return message;
     }
 
+
     /**
-     * A message without secrets, whatever code produced it: URL credentials hidden ({@link PostgresDatabase#redact}),
-     * and the password of every database URL on the command line or in {@code DATABASE_URL} and
-     * {@code ZDCD_CONTROL_DATABASE_URL}, and {@code HEROKU_API_KEY}, masked ({@link PostgresDatabase#mask(String,
-     * String)}, the one mask).
+     * Runs zdcd (as {@link Main#main} does).
+     *
+     * @param args the command line
      */
-    static String scrub(String message, String[] args) {
-        String out = message;
-        java.util.List<String> urls = new java.util.ArrayList<>();
-        for (String arg : args) {
-            urls.add(arg.startsWith("-") ? arg.substring(arg.indexOf('=') + 1) : arg);
-        }
-        urls.add(System.getenv("DATABASE_URL"));
-        urls.add(System.getenv("ZDCD_CONTROL_DATABASE_URL"));
-        for (String url : urls) {
-            if (url != null && (url.contains("postgres://") || url.contains("postgresql://"))) {
-                try {
-                    out = PostgresDatabase.fromUrl(url).mask(out);
-                } catch (IllegalArgumentException e) {
-                    // not a URL zdcd could read: redact() below hides its credentials
-                }
-            }
-        }
-        return PostgresDatabase.redact(PostgresDatabase.mask(out, System.getenv("HEROKU_API_KEY")));
-    }
-
     public static void main(String[] args) {
-        // Reports are UTF-8 whatever the platform's default charset is (Java 17 uses the locale's for System.out).
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8));
-        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8));
-        CheckCommand check = FastCheck.parse(args);
-        System.exit(check != null ? run(check, args) : run(commandLineFor(args), args));
+        Main.main(args);
     }
 
-    /** The one line on stderr for an exception a command did not handle. */
-    private static String failure(Exception ex) {
-        return "zdcd: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage());
+    /** Runs any command line but a plain {@code zdcd check}, which {@link Main} runs without picocli. */
+    static int runWithPicocli(String[] args) {
+        return run(commandLineFor(args), args);
     }
+
 
     private static String failure(Exception ex, CommandLine commandLine) {
         String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
@@ -173,44 +145,13 @@ public final class Zdcd implements Runnable {
      * disk, closed pipe: {@link PrintStream#checkError()}) exits 2 with one line on stderr, whatever the command said.
      */
     static int run(CommandLine cli, String[] args) {
-        PrintWriter out = stdout();
+        PrintWriter out = Console.stdout();
         cli.setOut(out);
-        cli.setErr(stderr());
-        return reported(cli.execute(args), out);
+        cli.setErr(Console.stderr());
+        return Console.reported(cli.execute(args), out);
     }
 
-    /** Runs {@code zdcd check} as {@link #run(CommandLine, String[])} does, without picocli ({@link FastCheck}). */
-    static int run(CheckCommand check, String[] args) {
-        check.out = stdout();
-        check.err = stderr();
-        check.bytes = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, UTF_8);
-        int exit;
-        try {
-            exit = check.call();
-        } catch (RuntimeException e) {
-            check.err.println(scrub(failure(e), args));
-            exit = 2;
-        }
-        return reported(exit, check.out);
-    }
 
-    private static PrintWriter stdout() {
-        return new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
-    }
-
-    private static PrintWriter stderr() {
-        return new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
-    }
-
-    private static int reported(int exit, PrintWriter out) {
-        out.flush();
-        if (System.out.checkError() || out.checkError()) {
-            System.err.println("zdcd: could not write the report to standard output (disk full or output closed?)");
-            System.err.flush();
-            return 2;
-        }
-        return exit;
-    }
 
     /** Reads the version from the jar's manifest. */
     static final class Version implements CommandLine.IVersionProvider {

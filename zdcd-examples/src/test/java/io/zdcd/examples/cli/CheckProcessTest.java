@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code zdcd check} as a real process ({@code java ... io.zdcd.examples.cli.Zdcd check}, the jar's main class on the
+ * {@code zdcd check} as a real process ({@code java ... io.zdcd.examples.cli.Main check}, the jar's main class on the
  * test class path): real exit codes from {@code System.exit}, real stdin, stdout and stderr.
  */
 class CheckProcessTest {
@@ -27,7 +27,7 @@ class CheckProcessTest {
     private Result zdcd(byte[] stdin, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Zdcd.class.getName()));
+                Main.class.getName()));
         command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
