@@ -91,7 +91,8 @@ public record StatementAnalysis(
         blocks = Set.copyOf(blocks);
         Objects.requireNonNull(verdict, "verdict");
         findings = List.copyOf(findings);
-        locks = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(locks, "locks")));
+        Objects.requireNonNull(locks, "locks");
+        locks = locks.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(locks));
     }
 
     /**

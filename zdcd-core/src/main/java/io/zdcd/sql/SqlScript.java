@@ -222,30 +222,17 @@ public final class SqlScript {
      */
     public static String decode(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        String text;
-        if (ascii(bytes)) {
-            text = new String(bytes, StandardCharsets.ISO_8859_1); // one compact copy, no char[] in between
-        } else if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            text = strictUtf8(bytes, 3);
-        } else if (startsWith(bytes, 0xFF, 0xFE)) {
-            text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-        } else if (startsWith(bytes, 0xFE, 0xFF)) {
-            text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
-        } else {
-            text = strictUtf8(bytes, 0);
+        // The JDK's UTF-8 decoding checks for bytes over 0x7F with an intrinsic and copies ASCII text in one step; the
+        // same length and no replacement character means every byte was ASCII (a multi-byte sequence makes the text
+        // shorter, a malformed byte becomes U+FFFD). A loop over the bytes here would run in the interpreter first.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.length() != bytes.length || text.indexOf('\uFFFD') >= 0) {
+            text = notAscii(bytes);
         }
         checkText(text);
         return text;
     }
 
-    private static boolean ascii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * Refuses text with a NUL character (PostgreSQL cannot take one; its presence means a binary file or a text
@@ -270,6 +257,18 @@ public final class SqlScript {
     public Optional<String> firstProblem() {
         List<String> p = problems();
         return p.isEmpty() ? Optional.empty() : Optional.of(p.get(0));
+    }
+
+    /** Text with a byte over 0x7F: UTF-8 (with or without a byte order mark) or UTF-16 with a byte order mark. */
+    private static String notAscii(byte[] bytes) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return strictUtf8(bytes, 3);
+        } else if (startsWith(bytes, 0xFF, 0xFE)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        } else if (startsWith(bytes, 0xFE, 0xFF)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        return strictUtf8(bytes, 0);
     }
 
     private static String strictUtf8(byte[] bytes, int offset) {

@@ -135,6 +135,18 @@ class SqlScriptTest {
     }
 
     @Test
+    void decode_takes_ascii_as_is_and_tells_a_replacement_character_written_from_a_malformed_byte() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        then(SqlScript.decode("SELECT 1;\n-- x\n".getBytes(utf8))).isEqualTo("SELECT 1;\n-- x\n");
+        // U+FFFD written in the file is text like any other; a lone 0x80 decodes to one U+FFFD too, and is refused
+        then(SqlScript.decode("SELECT '\uFFFD';".getBytes(utf8))).isEqualTo("SELECT '\uFFFD';");
+        then(org.assertj.core.api.BDDAssertions.catchThrowable(() -> SqlScript.decode(new byte[] {'S', (byte) 0x80,
+                ';'}))).isInstanceOf(SqlInputException.class)
+                .hasMessage("is not valid UTF-8: byte 0x80 at line 1, column 2 (save it as UTF-8)");
+        then(SqlScript.decode(new byte[] {(byte) 0xFF, (byte) 0xFE, 'S', 0})).isEqualTo("S");
+    }
+
+    @Test
     void streaming_hands_over_the_statements_split_returns_in_order() {
         String sql = """
                 BEGIN;

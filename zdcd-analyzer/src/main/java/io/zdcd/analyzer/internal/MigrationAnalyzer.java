@@ -9,7 +9,6 @@ import io.zdcd.classify.Migration;
 import io.zdcd.classify.StatementAnalysis;
 import io.zdcd.classify.Verdict;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -189,6 +188,13 @@ public final class MigrationAnalyzer {
         return sb.append(" (pg_class.reltuples)").toString();
     }
 
+    /** The four sets of what a lock blocks, immutable (StatementAnalysis keeps them without copying). */
+    private static final Set<StatementAnalysis.Blocked> BLOCKS_NONE = Set.of();
+    private static final Set<StatementAnalysis.Blocked> BLOCKS_READS = Set.of(StatementAnalysis.Blocked.READS);
+    private static final Set<StatementAnalysis.Blocked> BLOCKS_WRITES = Set.of(StatementAnalysis.Blocked.WRITES);
+    private static final Set<StatementAnalysis.Blocked> BLOCKS_BOTH = Set.of(StatementAnalysis.Blocked.READS,
+            StatementAnalysis.Blocked.WRITES);
+
     private StatementAnalysis toAnalysis(SqlStatement st, Judgement j, MigrationRun run) {
         String rowsLocked = rowsLocked(j);
         List<Finding> findings = new ArrayList<>(j.findings.size());
@@ -209,15 +215,9 @@ public final class MigrationAnalyzer {
                 break;
             }
         }
-        Set<StatementAnalysis.Blocked> blocks = EnumSet.noneOf(StatementAnalysis.Blocked.class);
-        if (j.lock != null) {
-            if (j.lock.blocksReads()) {
-                blocks.add(StatementAnalysis.Blocked.READS);
-            }
-            if (j.lock.blocksWrites()) {
-                blocks.add(StatementAnalysis.Blocked.WRITES);
-            }
-        }
+        Set<StatementAnalysis.Blocked> blocks = j.lock == null ? BLOCKS_NONE
+                : j.lock.blocksReads() ? (j.lock.blocksWrites() ? BLOCKS_BOTH : BLOCKS_READS)
+                : j.lock.blocksWrites() ? BLOCKS_WRITES : BLOCKS_NONE;
         StatementAnalysis a = new StatementAnalysis(st.index(), st.line(), st.column(), st.text(), j.kind,
                 List.copyOf(j.tables), Optional.ofNullable(j.lock), blocks, j.rewrite, j.scan, j.breaksOldCode, verdict,
                 findings, j.locks);

@@ -118,6 +118,12 @@ public final class Schema {
     private final Map<String, Index> indexes = new HashMap<>();
     /** The same indexes by their table's key, so that a question about one table never walks every index. */
     private final Map<String, java.util.List<Index>> indexesByTable = new HashMap<>();
+    /**
+     * For each table key, how many of its indexes name each column ({@link #ANY_COLUMN}: indexes on expressions, which
+     * may use any column): {@link #mayBeIndexed} asks once per ALTER COLUMN TYPE, without walking the table's indexes.
+     */
+    private final Map<String, Map<String, Integer>> indexedColumns = new HashMap<>();
+    private static final String ANY_COLUMN = "\0any";
     /** Whether any table was ever a partition ({@link #partitionOf}): until then no question walks every table. */
     private boolean anyPartition;
     /** Other relations (views, materialized views, sequences) by key. */
@@ -180,6 +186,13 @@ public final class Schema {
             forgetByTable(old);
         }
         indexesByTable.computeIfAbsent(index.table(), k -> new java.util.ArrayList<>()).add(index);
+        Map<String, Integer> counts = indexedColumns.computeIfAbsent(index.table(), k -> new HashMap<>());
+        if (index.columns().isEmpty()) {
+            counts.merge(ANY_COLUMN, 1, Integer::sum);
+        }
+        for (String c : index.columns()) {
+            counts.merge(c, 1, Integer::sum);
+        }
     }
 
     /** Removes the index of that name and returns it, or null if there is none. */
@@ -196,6 +209,16 @@ public final class Schema {
         same.remove(index);
         if (same.isEmpty()) {
             indexesByTable.remove(index.table());
+        }
+        Map<String, Integer> counts = indexedColumns.get(index.table());
+        if (index.columns().isEmpty()) {
+            counts.computeIfPresent(ANY_COLUMN, (c, n) -> n == 1 ? null : n - 1);
+        }
+        for (String c : index.columns()) {
+            counts.computeIfPresent(c, (k, n) -> n == 1 ? null : n - 1);
+        }
+        if (counts.isEmpty()) {
+            indexedColumns.remove(index.table());
         }
     }
 
@@ -280,10 +303,9 @@ public final class Schema {
         if (t == null || t.indexed.contains(column) || depth > 8) {
             return true;
         }
-        for (Index i : indexesByTable.getOrDefault(tableKey, java.util.List.of())) {
-            if (i.columns().isEmpty() || i.columns().contains(column)) {
-                return true;
-            }
+        Map<String, Integer> counts = indexedColumns.get(tableKey);
+        if (counts != null && (counts.containsKey(ANY_COLUMN) || counts.containsKey(column))) {
+            return true;
         }
         for (Map.Entry<String, Table> e : mayBePartitions()) {
             if (tableKey.equals(e.getValue().partitionOf) && mayBeIndexed(e.getKey(), column, depth + 1)) {

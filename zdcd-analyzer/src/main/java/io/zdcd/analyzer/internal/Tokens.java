@@ -25,6 +25,9 @@ public final class Tokens {
     private int[] end = new int[16];
     private int[] match;
     private boolean truncated;
+    /** {@link #upper} and {@link #ident} of each token, made on first use (the recognisers ask for most more than once). */
+    private String[] uppers;
+    private String[] idents;
 
     private Tokens(String s) {
         this.s = s;
@@ -106,15 +109,33 @@ public final class Tokens {
         if (i >= size) {
             return "";
         }
-        if (type[i] == QUOTED_IDENT) {
-            return s.substring(start[i] + 1, Math.max(start[i] + 1, end[i] - 1)).replace("\"\"", "\"");
+        if (idents == null) {
+            idents = new String[size];
         }
-        return s.substring(start[i], end[i]).toLowerCase(Locale.ROOT);
+        String id = idents[i];
+        if (id == null) {
+            id = type[i] == QUOTED_IDENT
+                    ? s.substring(start[i] + 1, Math.max(start[i] + 1, end[i] - 1)).replace("\"\"", "\"")
+                    : s.substring(start[i], end[i]).toLowerCase(Locale.ROOT);
+            idents[i] = id;
+        }
+        return id;
     }
 
     /** The upper-case text of a word, or "" for other tokens. */
     public String upper(int i) {
-        return type(i) == WORD ? s.substring(start[i], end[i]).toUpperCase(Locale.ROOT) : "";
+        if (type(i) != WORD) {
+            return "";
+        }
+        if (uppers == null) {
+            uppers = new String[size];
+        }
+        String u = uppers[i];
+        if (u == null) {
+            u = s.substring(start[i], end[i]).toUpperCase(Locale.ROOT);
+            uppers[i] = u;
+        }
+        return u;
     }
 
     /** For an opening parenthesis or bracket, the index of its partner (or size() if unbalanced); else i. */

@@ -15,6 +15,8 @@ public final class Recognisers {
     private static final Map<String, Recogniser> BY_WORDS = new HashMap<>();
     /** The most words of a key: "ALTER FOREIGN TABLE" has three. */
     private static int maxWords = 1;
+    /** The first words of the keys of more than one word ("ALTER"): only these need the longer keys tried. */
+    private static final java.util.Set<String> MULTI_WORD_STARTS = new java.util.HashSet<>();
 
     static {
         // one line per moved command; the longest key wins: "ALTER FOREIGN TABLE" over "ALTER FOREIGN" over "ALTER"
@@ -91,12 +93,20 @@ public final class Recognisers {
             if (BY_WORDS.put(w, r) != null) {
                 throw new IllegalStateException("two recognisers for " + w);
             }
-            maxWords = Math.max(maxWords, w.split(" ").length);
+            String[] parts = w.split(" ");
+            maxWords = Math.max(maxWords, parts.length);
+            if (parts.length > 1) {
+                MULTI_WORD_STARTS.add(parts[0]);
+            }
         }
     }
 
     /** The recogniser of the statement starting at token {@code i}, or null when its family has not moved yet. */
     public static Recogniser find(Tokens t, int i) {
+        String first = t.upper(i);
+        if (!MULTI_WORD_STARTS.contains(first)) { // no longer key starts with this word
+            return BY_WORDS.get(first);
+        }
         for (int words = maxWords; words > 1; words--) {
             StringBuilder key = new StringBuilder(t.upper(i));
             for (int w = 1; w < words; w++) {

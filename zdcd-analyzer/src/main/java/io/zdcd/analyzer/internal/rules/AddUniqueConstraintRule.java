@@ -4,7 +4,6 @@ import static io.zdcd.analyzer.internal.SqlText.quote;
 
 import io.zdcd.analyzer.internal.Judgement;
 import io.zdcd.analyzer.internal.Rules;
-import io.zdcd.analyzer.internal.SqlText;
 import io.zdcd.analyzer.internal.model.AddUnique;
 import io.zdcd.classify.Verdict;
 
@@ -27,7 +26,10 @@ final class AddUniqueConstraintRule extends OpRule<AddUnique> {
         String tn = op.table().display();
         String n = quote(op.name() != null ? op.name() : op.primaryKey() ? op.table().last() + "_pkey"
                 : op.table().last() + "_" + String.join("_", op.columns()) + "_key");
-        String colText = String.join(", ", op.columns().stream().map(SqlText::quote).toList());
+        StringBuilder colText = new StringBuilder();
+        for (String c : op.columns()) {
+            colText.append(colText.length() == 0 ? "" : ", ").append(quote(c));
+        }
         j.longRunning = true;
         j.finding(meta(), Verdict.UNSAFE, "adds " + kind + (op.name() == null ? "" : " " + op.name()) + " to " + tn
                 + ": the unique index is built under AccessExclusiveLock (reads and writes blocked for the whole "

@@ -123,7 +123,11 @@ public final class ReportOverview {
 
     private void findings(Migration m, List<Finding> findings) {
         for (Finding f : findings) {
-            RuleExample r = rules.computeIfAbsent(f.ruleId(), id -> new RuleExample(rules.size(), f));
+            RuleExample r = rules.get(f.ruleId()); // not computeIfAbsent: its lambda would be allocated per finding
+            if (r == null) {
+                r = new RuleExample(rules.size(), f);
+                rules.put(f.ruleId(), r);
+            }
             if (f.verdict() != Verdict.SAFE) {
                 m.unsafeRules.add(f.ruleId());
                 if (!r.unsafe) {
