@@ -1,7 +1,5 @@
 package io.zdcd.analyzer.report.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.zdcd.analyzer.internal.MigrationAnalyzer;
 import io.zdcd.analyzer.internal.Schema;
 import io.zdcd.analyzer.report.ReportSummary;
@@ -22,7 +20,8 @@ import java.util.concurrent.Future;
  * on a second thread as soon as the classifier hands it over, into one byte buffer per migration; once every
  * migration is classified, the report's beginning (verdict, counts: known only then) is written, followed by the
  * buffers. On two cores the encoding, a third of a large check's time, overlaps the classification instead of
- * following it. The bytes are exactly those of {@link JsonReport} for {@code classifyAll}'s report; a migration whose
+ * following it. The statements are written by {@link StatementJson}, not by Jackson. The bytes are exactly those of
+ * {@link JsonReport} for {@code classifyAll}'s report; a migration whose
  * end changes an earlier statement (a transaction never committed) returns null, and the caller writes the report
  * the ordinary way.
  */
@@ -140,7 +139,8 @@ public final class ConcurrentJsonReport {
     /** One migration's statements as JSON objects separated by commas, encoded on the encoder thread only. */
     private static final class Segment {
         private final ChunkedBytes bytes = new ChunkedBytes();
-        private JsonGenerator g;
+        private final StatementJson json = new StatementJson(bytes);
+        private boolean any;
         private RuntimeException failure;
 
         void encode(List<StatementAnalysis> statements) {
@@ -148,26 +148,21 @@ public final class ConcurrentJsonReport {
                 return;
             }
             try {
-                if (g == null) {
-                    g = ReportFacts.compactJsonGenerator(bytes);
-                    g.setRootValueSeparator(new SerializedString(","));
-                }
                 for (StatementAnalysis s : statements) {
-                    JsonReport.writeStatement(g, s);
+                    if (any) {
+                        json.separator(',');
+                    }
+                    any = true;
+                    json.write(s);
                 }
-            } catch (IOException e) {
-                failure = new UncheckedIOException(e);
             } catch (RuntimeException e) {
                 failure = e;
             }
         }
 
-        ChunkedBytes bytes() throws IOException {
+        ChunkedBytes bytes() {
             if (failure != null) {
                 throw failure;
-            }
-            if (g != null) {
-                g.close();
             }
             return bytes;
         }
