@@ -281,13 +281,53 @@ public final class CheckCommand implements Callable<Integer> {
 
     static String readText(Path file, String name) {
         try {
-            return SqlText.decode(Files.readAllBytes(file));
+            return SqlText.decode(readBytes(file));
         } catch (NoSuchFileException e) {
             throw new BadInput("cannot read " + name + ": no such file or directory");
         } catch (IOException e) {
             throw new BadInput("cannot read " + name + ": " + e.getMessage());
         } catch (SqlText.NotSqlTextException e) {
             throw new BadInput(name + " " + e.getMessage());
+        }
+    }
+
+    /**
+     * The bytes of {@code file}, read 64 KB at a time. {@code Files.readAllBytes} reads a large file through a temporary
+     * direct buffer as large as the file (fresh memory: 12 ms for a 1.7 MB migration on the 2-core machine of the
+     * README's figures, against 4 ms). A file that cannot be opened so (missing, a directory, not on the default file
+     * system) is read by {@code Files.readAllBytes}, which throws its usual exceptions.
+     */
+    static byte[] readBytes(Path file) throws IOException {
+        java.io.FileInputStream in;
+        long size;
+        try {
+            java.io.File f = file.toFile();
+            in = new java.io.FileInputStream(f);
+            size = f.length();
+        } catch (java.io.FileNotFoundException | UnsupportedOperationException e) {
+            return Files.readAllBytes(file);
+        }
+        try (in) {
+            if (size > Integer.MAX_VALUE - 8) {
+                return Files.readAllBytes(file); // its OutOfMemoryError, as before
+            }
+            byte[] b = new byte[(int) size];
+            int n = 0;
+            while (true) {
+                if (n == b.length) { // the expected size, or a file that grew or has no size (/dev/stdin)
+                    int next = in.read();
+                    if (next < 0) {
+                        return b;
+                    }
+                    b = java.util.Arrays.copyOf(b, Math.max(8192, b.length * 2));
+                    b[n++] = (byte) next;
+                }
+                int read = in.read(b, n, Math.min(1 << 16, b.length - n));
+                if (read < 0) {
+                    return java.util.Arrays.copyOf(b, n);
+                }
+                n += read;
+            }
         }
     }
 
