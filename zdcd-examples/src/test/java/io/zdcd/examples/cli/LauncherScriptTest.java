@@ -59,16 +59,16 @@ class LauncherScriptTest {
     }
 
     private void assertLaunched(List<String> args) throws IOException {
-        then(args).as("java's arguments").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar");
+        then(args).as("java's arguments").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp");
         String archive = args.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
         then(Path.of(archive.substring("-XX:SharedArchiveFile=".length())).isAbsolute()).isTrue();
         then(Path.of(archive.substring("-XX:SharedArchiveFile=".length())).normalize())
                 .isEqualTo(install.toRealPath().resolve("zdcd.jsa"));
-        String jar = args.get(args.indexOf("-jar") + 1);
+        String jar = args.get(args.indexOf("-cp") + 1);
         then(Path.of(jar).isAbsolute()).isTrue();
         then(Path.of(jar).normalize()).isEqualTo(install.toRealPath().resolve("zdcd.jar"));
-        then(args.subList(args.indexOf("-jar") + 2, args.size()))
-                .containsExactly("check", "a file with spaces.sql", "--format", "json", "$HOME", "");
+        then(args.subList(args.indexOf("-cp") + 2, args.size())).containsExactly(Main.class.getName(), "check",
+                "a file with spaces.sql", "--format", "json", "$HOME", "");
     }
 
     private List<String> run(Path cwd, String... command) throws Exception {
