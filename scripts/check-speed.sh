@@ -2,21 +2,27 @@
 # The speed figures of the README ("Speed"): `zdcd check --format json` against squawk (`squawk --reporter json`, its
 # machine-readable output, as `npm i -g squawk-cli` installs it) on a generated 20,000-statement migration (Django
 # sqlmigrate shapes) and on a one-statement one, side by side in one hyperfine run, and the ratios of the mean times.
-#   scripts/check-speed.sh [--runs 10] [--statements 20000]
+#   scripts/check-speed.sh [--runs 10] [--statements 20000] [--interleaved]
+# --interleaved: the same commands through scripts/interleave.py instead of hyperfine (one run of each in turn per
+# round, medians), so that a drift of the machine's speed hits zdcd and squawk alike; needs python3, not hyperfine.
 # Needs hyperfine and squawk on the PATH. Uses zdcd-examples/target/zdcd (the launcher the build makes) and prints
 # `java -jar zdcd.jar` for comparison; builds them first unless ZDCD_BUILT=1. Report `uptime` with the figures.
 set -eu
 cd "$(dirname "$0")/.."
 RUNS=10
 STATEMENTS=20000
+INTERLEAVED=0
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
     --statements) STATEMENTS=$2; shift 2 ;;
-    *) echo "usage: scripts/check-speed.sh [--runs N] [--statements N]" >&2; exit 2 ;;
+    --interleaved) INTERLEAVED=1; shift ;;
+    *) echo "usage: scripts/check-speed.sh [--runs N] [--statements N] [--interleaved]" >&2; exit 2 ;;
   esac
 done
-for tool in hyperfine squawk; do
+tools="hyperfine squawk"
+[ "$INTERLEAVED" = 1 ] && tools="python3 squawk"
+for tool in $tools; do
   command -v $tool >/dev/null || { echo "check-speed: $tool is not on the PATH" >&2; exit 2; }
 done
 if [ "${ZDCD_BUILT:-0}" != 1 ]; then
@@ -62,6 +68,16 @@ echo "machine: $(nproc) cores, $(uptime)"
 "$ZDCD" --version
 java -version 2>&1 | head -1
 echo "squawk: $(squawk --version)"
+if [ "$INTERLEAVED" = 1 ]; then
+  for f in big one; do
+    echo "$f.sql, $RUNS rounds:"
+    python3 scripts/interleave.py "$RUNS" squawk "squawk --reporter json $dir/$f.sql" \
+      zdcd "$ZDCD check --format json $dir/$f.sql" "java -jar" "java -jar $JAR check --format json $dir/$f.sql"
+  done
+  echo "uptime after: $(uptime)"
+  echo "zdcd / squawk: the zdcd row's 'x the first' (squawk runs first in each round)"
+  exit 0
+fi
 for f in big one; do
   hyperfine -N -i --warmup 2 --runs "$RUNS" --export-csv "$dir/$f.csv" \
     -n zdcd "$ZDCD check --format json $dir/$f.sql" \
