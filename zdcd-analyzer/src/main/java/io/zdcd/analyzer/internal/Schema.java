@@ -114,13 +114,15 @@ public final class Schema {
     }
 
     public final Map<String, Table> tables = new HashMap<>();
-    /** Indexes by name; changed only through {@link #putIndex} and {@link #removeIndex}, which keep {@code byTable}. */
-    private final Map<String, Index> indexes = new HashMap<>();
-    /** The same indexes by their table's key, so that a question about one table never walks every index. */
-    private final Map<String, java.util.List<Index>> indexesByTable = new HashMap<>();
     /**
-     * For each table key, how many of its indexes name each column ({@link #ANY_COLUMN}: indexes on expressions, which
-     * may use any column): {@link #mayBeIndexed} asks once per ALTER COLUMN TYPE, without walking the table's indexes.
+     * Indexes by name; changed only through {@link #putIndex} and {@link #removeIndex}, which keep
+     * {@link #indexedColumns}.
+     */
+    private final Map<String, Index> indexes = new HashMap<>();
+    /**
+     * For each table key with indexes, how many of them name each column ({@link #ANY_COLUMN}: indexes on expressions,
+     * which may use any column): a question about one table ({@link #mayBeIndexed}, once per ALTER COLUMN TYPE) never
+     * walks the indexes.
      */
     private final Map<String, Map<String, Integer>> indexedColumns = new HashMap<>();
     private static final String ANY_COLUMN = "\0any";
@@ -185,7 +187,6 @@ public final class Schema {
         if (old != null) {
             forgetByTable(old);
         }
-        indexesByTable.computeIfAbsent(index.table(), k -> new java.util.ArrayList<>()).add(index);
         Map<String, Integer> counts = indexedColumns.computeIfAbsent(index.table(), k -> new HashMap<>());
         if (index.columns().isEmpty()) {
             counts.merge(ANY_COLUMN, 1, Integer::sum);
@@ -205,11 +206,6 @@ public final class Schema {
     }
 
     private void forgetByTable(Index index) {
-        java.util.List<Index> same = indexesByTable.get(index.table());
-        same.remove(index);
-        if (same.isEmpty()) {
-            indexesByTable.remove(index.table());
-        }
         Map<String, Integer> counts = indexedColumns.get(index.table());
         if (index.columns().isEmpty()) {
             counts.computeIfPresent(ANY_COLUMN, (c, n) -> n == 1 ? null : n - 1);
@@ -364,8 +360,7 @@ public final class Schema {
                 c.partitionOf = to;
             }
         });
-        java.util.List<Index> moved = indexesByTable.get(from);
-        if (moved != null) {
+        if (indexedColumns.containsKey(from)) {
             java.util.List.copyOf(indexes.entrySet()).stream().filter(e -> e.getValue().table().equals(from))
                     .forEach(e -> putIndex(e.getKey(), new Index(to, e.getValue().unique(), e.getValue().columns())));
         }
@@ -382,7 +377,7 @@ public final class Schema {
                 }
             });
         }
-        if (indexesByTable.containsKey(key)) {
+        if (indexedColumns.containsKey(key)) {
             java.util.List.copyOf(indexes.entrySet()).stream().filter(e -> e.getValue().table().equals(key))
                     .forEach(e -> removeIndex(e.getKey()));
         }

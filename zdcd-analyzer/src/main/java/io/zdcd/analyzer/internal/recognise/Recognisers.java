@@ -108,7 +108,7 @@ public final class Recognisers {
             return BY_WORDS.get(first);
         }
         for (int words = maxWords; words > 1; words--) {
-            StringBuilder key = new StringBuilder(t.upper(i));
+            StringBuilder key = new StringBuilder(first);
             for (int w = 1; w < words; w++) {
                 key.append(' ').append(t.upper(i + w));
             }
@@ -117,6 +117,6 @@ public final class Recognisers {
                 return r;
             }
         }
-        return BY_WORDS.get(t.upper(i));
+        return BY_WORDS.get(first);
     }
 }

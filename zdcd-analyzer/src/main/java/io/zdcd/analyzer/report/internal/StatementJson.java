@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import io.zdcd.classify.Finding;
 import io.zdcd.classify.LockMode;
-import io.zdcd.classify.Phase;
 import io.zdcd.classify.StatementAnalysis;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,6 @@ final class StatementJson {
     private static final int SLICE = 4096;
     /** For each ASCII character: 0 when written as it is, else the character after the backslash ('u': \\u00XX). */
     private static final byte[] ESCAPE = new byte[128];
-    private static final StatementAnalysis.Blocked[] BLOCKED = StatementAnalysis.Blocked.values();
-    private static final String[] PHASES = new String[Phase.values().length];
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -59,9 +56,6 @@ final class StatementJson {
         ESCAPE['\r'] = 'r';
         ESCAPE['"'] = '"';
         ESCAPE['\\'] = '\\';
-        for (Phase p : Phase.values()) {
-            PHASES[p.ordinal()] = p.label();
-        }
     }
 
     private final ChunkedBytes out;
@@ -110,13 +104,10 @@ final class StatementJson {
             string(tables.get(i));
         }
         raw(BLOCKS);
-        first = true;
-        for (StatementAnalysis.Blocked blocked : BLOCKED) { // in declaration order, as ReportFacts.blocks
-            if (s.blocks().contains(blocked)) {
-                comma(first);
-                first = false;
-                string(blocked.label());
-            }
+        List<String> blocks = ReportFacts.blocks(s);
+        for (int i = 0; i < blocks.size(); i++) {
+            comma(i == 0);
+            string(blocks.get(i));
         }
         raw(REWRITE);
         raw(s.rewrite() ? TRUE : FALSE);
@@ -127,7 +118,7 @@ final class StatementJson {
         raw(VERDICT);
         string(s.verdict().name());
         raw(PHASE);
-        string(PHASES[s.phase().ordinal()]);
+        string(s.phase().label());
         raw(FINDINGS);
         List<Finding> findings = s.findings();
         for (int i = 0; i < findings.size(); i++) {
@@ -148,7 +139,7 @@ final class StatementJson {
     }
 
     /** A comma between two values, none before the first. */
-    void comma(boolean first) {
+    private void comma(boolean first) {
         if (!first) {
             one(',');
         }
